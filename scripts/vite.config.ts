@@ -1,0 +1,3 @@
+// The command-line scripts need no SvelteKit plugin: plain TypeScript through Vite.
+import { defineConfig } from 'vite';
+export default defineConfig({});

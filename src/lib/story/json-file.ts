@@ -1,0 +1,41 @@
+import type { ProblemList } from './problems';
+
+/** A file's contents as read: text already decoded, or raw bytes from disk or a file picker. */
+export type FileContents = string | Uint8Array;
+
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** Decodes strict UTF-8, so a file saved in another encoding is named rather than garbled. */
+export function decodeText(contents: FileContents, problems: ProblemList): string | null {
+	if (typeof contents === 'string') return contents;
+	if (contents.byteLength > MAX_FILE_BYTES) {
+		problems.add(`is ${(contents.byteLength / 1048576).toFixed(1)} MB; the limit is 20 MB.`);
+		return null;
+	}
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(contents);
+	} catch {
+		problems.add('is not UTF-8 text. Save it again as UTF-8 (in most editors: "Save with encoding").');
+		return null;
+	}
+}
+
+export function parseJson(contents: FileContents, problems: ProblemList): unknown {
+	const text = decodeText(contents, problems);
+	if (text === null) return undefined;
+	if (text.trim() === '') {
+		problems.add('is empty.');
+		return undefined;
+	}
+	try {
+		return JSON.parse(text) as unknown;
+	} catch (error) {
+		const detail = error instanceof Error ? error.message : String(error);
+		problems.add(`is not valid JSON (${detail}).`);
+		return undefined;
+	}
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,66 @@
+/** The validated, typed story every component reads. Dates are UTC day numbers (see dates.ts). */
+
+export const CATEGORIES = [
+	'war',
+	'strike',
+	'meeting',
+	'diplomacy',
+	'visit',
+	'statement',
+	'aid',
+	'exchange',
+	'detention'
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const PLACE_KINDS = ['city', 'venue', 'country', 'region', 'sea'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+export type LonLat = [number, number];
+
+export interface Place {
+	id: string;
+	name: string;
+	kind: PlaceKind;
+	/** ISO 3166-1 alpha-2, absent for seas and other places outside any country. */
+	country?: string;
+	coordinates: LonLat;
+}
+
+export interface Note {
+	/** What other reporting says instead; the article's own claim stays in the event. */
+	correction: string;
+	reportedBy: string;
+}
+
+export interface StoryEvent {
+	id: string;
+	title: string;
+	summary: string;
+	category: Category;
+	actors: string[];
+	/** Inclusive UTC day numbers. */
+	start: number;
+	end: number;
+	/** The article's own words for the time. */
+	when: string;
+	place: string;
+	places: string[];
+	/** Verbatim excerpts of the article. */
+	source: string[];
+	background: boolean;
+	notes: Note[];
+	coordinates: LonLat;
+}
+
+export interface Story {
+	title: string;
+	/** Day number of publication, when the file gives one. */
+	published: number | null;
+	article: string;
+	/** Sorted by start, then end, then id: the order of the list and the slider. */
+	events: StoryEvent[];
+	places: Place[];
+	placeById: ReadonlyMap<string, Place>;
+	eventById: ReadonlyMap<string, StoryEvent>;
+}

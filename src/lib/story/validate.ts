@@ -1,0 +1,273 @@
+import type { CountryLookup } from './country-lookup';
+import { formatDay, parseIsoDate } from './dates';
+import { readPointCollection, type RawPointFeature } from './feature-collection';
+import { FieldReader } from './fields';
+import { decodeText, isRecord, type FileContents } from './json-file';
+import { ProblemList, type Problem } from './problems';
+import {
+	CATEGORIES,
+	PLACE_KINDS,
+	type Note,
+	type Place,
+	type Story,
+	type StoryEvent
+} from './types';
+
+export interface StoryFiles {
+	events: { name: string; contents: FileContents };
+	places: { name: string; contents: FileContents };
+	article: { name: string; contents: FileContents };
+}
+
+export type ValidationResult = { ok: true; story: Story } | { ok: false; problems: Problem[] };
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ISO2 = /^[A-Z]{2}$/;
+const MAX_EXCERPT = 2000;
+
+/** Curly and straight quotes differ by one keystroke and are the commonest reason an excerpt misses. */
+function loosen(text: string): string {
+	return text.replace(/[‘’‛′]/g, "'").replace(/[“”„″]/g, '"').replace(/\s+/g, ' ');
+}
+
+function checkId(raw: RawPointFeature, seen: Set<string>, problems: ProblemList): string | undefined {
+	const value = raw.properties.id;
+	if (value === undefined || value === null || value === '') {
+		problems.add('has no id. Give it a unique slug like "kryvyi-rih".', raw.label, 'id');
+		return undefined;
+	}
+	if (typeof value !== 'string' || !ID.test(value)) {
+		problems.add(`${JSON.stringify(value)?.slice(0, 60)} is not a slug: use lower-case letters, digits and hyphens.`, raw.label, 'id');
+		return undefined;
+	}
+	if (seen.has(value)) {
+		problems.add(`"${value}" is used by more than one feature; ids must be unique.`, raw.label, 'id');
+		return undefined;
+	}
+	seen.add(value);
+	return value;
+}
+
+function readPlaces(raws: RawPointFeature[], problems: ProblemList, countries?: CountryLookup): Place[] {
+	const seen = new Set<string>();
+	const places: Place[] = [];
+	for (const raw of raws) {
+		const read = new FieldReader(raw.properties, raw.label, problems);
+		const id = checkId(raw, seen, problems);
+		const name = read.text('name', { max: 120, plain: true });
+		const kind = read.oneOf('kind', PLACE_KINDS);
+		let country: string | undefined;
+		const rawCountry = raw.properties.country;
+		if (rawCountry === undefined || rawCountry === null) {
+			if (kind === 'country' || kind === 'city' || kind === 'venue') {
+				problems.add(`is missing; a ${kind} needs its ISO 3166-1 alpha-2 code, like "UA".`, raw.label, 'country');
+			}
+		} else if (typeof rawCountry !== 'string' || !ISO2.test(rawCountry)) {
+			problems.add(`${JSON.stringify(rawCountry)?.slice(0, 40)} is not an ISO 3166-1 alpha-2 code (two capital letters, like "CY").`, raw.label, 'country');
+		} else if (countries && !countries.has(rawCountry)) {
+			problems.add(`"${rawCountry}" is not a country on the Natural Earth basemap.`, raw.label, 'country');
+		} else {
+			country = rawCountry;
+		}
+		let located = raw.coordinates !== null;
+		if (country && raw.coordinates && countries && !countries.contains(country, raw.coordinates)) {
+			located = false;
+			const [lon, lat] = raw.coordinates;
+			const swapped = countries.contains(country, [lat, lon]);
+			problems.add(
+				swapped
+					? `[${lon}, ${lat}] lies outside ${country}, but [${lat}, ${lon}] is inside: longitude and latitude look swapped (GeoJSON wants [longitude, latitude]).`
+					: `[${lon}, ${lat}] lies outside its country ${country}. Check the coordinates and the country code.`,
+				raw.label,
+				'geometry.coordinates'
+			);
+		}
+		// A mislocated place is left out, so its events are not blamed for matching it.
+		if (id && name && kind && raw.coordinates && located) {
+			places.push({ id, name, kind, coordinates: raw.coordinates, ...(country ? { country } : {}) });
+		}
+	}
+	return places;
+}
+
+function readNotes(read: FieldReader, label: string, problems: ProblemList): Note[] | undefined {
+	const value = read.raw('notes');
+	if (value === undefined) return [];
+	if (!Array.isArray(value)) {
+		problems.add('must be a list of { "correction", "reportedBy" } objects.', label, 'notes');
+		return undefined;
+	}
+	const notes: Note[] = [];
+	value.forEach((note: unknown, index) => {
+		const field = `notes[${index}]`;
+		if (!isRecord(note)) {
+			problems.add('must be an object with "correction" and "reportedBy".', label, field);
+			return;
+		}
+		const inner = new FieldReader(note, label, problems);
+		const correction = inner.text('correction', { plain: true });
+		const reportedBy = inner.text('reportedBy', { max: 300, plain: true });
+		if (correction && reportedBy) notes.push({ correction, reportedBy });
+	});
+	return notes.length === value.length ? notes : undefined;
+}
+
+function readDate(read: FieldReader, field: 'start' | 'end', label: string, problems: ProblemList): number | undefined {
+	const value = read.text(field, { max: 40 });
+	if (value === undefined) return undefined;
+	const day = parseIsoDate(value);
+	if (day === null) {
+		problems.add(
+			/^\d{4}-\d{2}-\d{2}$/.test(value)
+				? `"${value}" is not a real date.`
+				: `"${value}" is not a date in the form YYYY-MM-DD.`,
+			label,
+			field
+		);
+		return undefined;
+	}
+	return day;
+}
+
+function readEvents(
+	raws: RawPointFeature[],
+	problems: ProblemList,
+	placeById: ReadonlyMap<string, Place>,
+	/** Every id the places file names, valid or not, so one bad place does not cascade; null if unreadable. */
+	knownPlaceIds: ReadonlySet<string> | null,
+	article: string | null
+): StoryEvent[] {
+	const seen = new Set<string>();
+	const loosenedArticle = article === null ? '' : loosen(article);
+	const events: StoryEvent[] = [];
+	for (const raw of raws) {
+		const { label } = raw;
+		const read = new FieldReader(raw.properties, label, problems);
+		const id = checkId(raw, seen, problems);
+		const title = read.text('title', { max: 160, plain: true });
+		const summary = read.text('summary', { max: 800, plain: true });
+		const category = read.oneOf('category', CATEGORIES);
+		const actors = read.textList('actors', { max: 120 });
+		const when = read.text('when', { max: 120, plain: true });
+		const start = readDate(read, 'start', label, problems);
+		const end = readDate(read, 'end', label, problems);
+		if (start !== undefined && end !== undefined && end < start) {
+			problems.add(`${formatDay(end)} is before the start, ${formatDay(start)}.`, label, 'end');
+		}
+		const place = read.text('place', { max: 120 });
+		const mainPlace = place === undefined ? undefined : placeById.get(place);
+		if (place !== undefined && knownPlaceIds && !knownPlaceIds.has(place)) {
+			problems.add(`"${place}" is not a place id in the places file.`, label, 'place');
+		}
+		const others = read.textList('places', { optional: true, max: 120 });
+		others?.forEach((other, index) => {
+			if (knownPlaceIds && !knownPlaceIds.has(other)) {
+				problems.add(`"${other}" is not a place id in the places file.`, label, `places[${index}]`);
+			} else if (other === place) {
+				problems.add(`"${other}" is already the main place.`, label, `places[${index}]`);
+			}
+		});
+		const source = read.textList('source', { max: MAX_EXCERPT });
+		if (source && source.length === 0) problems.add('needs at least one excerpt from the article.', label, 'source');
+		if (source && article !== null) {
+			source.forEach((excerpt, index) => {
+				if (article.includes(excerpt)) return;
+				const near = loosenedArticle.includes(loosen(excerpt));
+				problems.add(
+					near
+						? 'is not in the article exactly: it differs in quotation marks, apostrophes or spaces. Copy it from the article again.'
+						: `"${excerpt.slice(0, 60)}${excerpt.length > 60 ? '…' : ''}" is not in the article. Excerpts must be copied verbatim.`,
+					label,
+					`source[${index}]`
+				);
+			});
+		}
+		const background = read.boolean('background');
+		const notes = readNotes(read, label, problems);
+		if (mainPlace && raw.coordinates) {
+			const [lon, lat] = raw.coordinates;
+			const [plon, plat] = mainPlace.coordinates;
+			if (Math.abs(lon - plon) > 1e-6 || Math.abs(lat - plat) > 1e-6) {
+				const swapped = Math.abs(lat - plon) <= 1e-6 && Math.abs(lon - plat) <= 1e-6;
+				problems.add(
+					swapped
+						? `[${lon}, ${lat}] is its place "${mainPlace.id}" with longitude and latitude swapped.`
+						: `[${lon}, ${lat}] is not at its place "${mainPlace.id}" [${plon}, ${plat}]; an event's point is its main place.`,
+					label,
+					'geometry.coordinates'
+				);
+				continue;
+			}
+		}
+		if (
+			id && title && summary && category && actors && when && start !== undefined && end !== undefined &&
+			end >= start && mainPlace && others && source && source.length > 0 && background !== undefined &&
+			notes && raw.coordinates
+		) {
+			events.push({
+				id, title, summary, category, actors, start, end, when, place: mainPlace.id, places: others,
+				source, background, notes, coordinates: raw.coordinates
+			});
+		}
+	}
+	return events;
+}
+
+export function compareEvents(a: StoryEvent, b: StoryEvent): number {
+	return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Checks a story's three files together and returns either the typed story or every problem
+ * found. Never throws, whatever the files hold.
+ */
+export function validateStory(files: StoryFiles, countries?: CountryLookup): ValidationResult {
+	const all: Problem[] = [];
+
+	const articleProblems = new ProblemList(files.article.name);
+	const article = decodeText(files.article.contents, articleProblems);
+	if (article !== null && article.trim() === '') articleProblems.add('is empty: excerpts need an article to point into.');
+	all.push(...articleProblems.items);
+
+	const placeProblems = new ProblemList(files.places.name);
+	const rawPlaces = readPointCollection(files.places.contents, placeProblems);
+	const places = rawPlaces ? readPlaces(rawPlaces.features, placeProblems, countries) : [];
+	all.push(...placeProblems.items);
+	const placeById = new Map(places.map((p) => [p.id, p]));
+	const knownPlaceIds = rawPlaces
+		? new Set(rawPlaces.features.map((f) => f.properties.id).filter((id): id is string => typeof id === 'string'))
+		: null;
+
+	const eventProblems = new ProblemList(files.events.name);
+	const rawEvents = readPointCollection(files.events.contents, eventProblems);
+	const events = rawEvents
+		? readEvents(rawEvents.features, eventProblems, placeById, knownPlaceIds, article && article.trim() ? article : null)
+		: [];
+	let title = 'Story Atlas';
+	let published: number | null = null;
+	if (rawEvents) {
+		const meta = new FieldReader(rawEvents.members, 'collection', eventProblems);
+		title = meta.text('title', { optional: true, max: 200, plain: true }) ?? title;
+		const publishedText = meta.text('published', { optional: true, max: 40 });
+		if (publishedText !== undefined) {
+			published = parseIsoDate(publishedText);
+			if (published === null) eventProblems.add(`"${publishedText}" is not a real date in the form YYYY-MM-DD.`, 'collection', 'published');
+		}
+	}
+	all.push(...eventProblems.items);
+
+	if (all.length > 0 || article === null) return { ok: false, problems: all };
+	events.sort(compareEvents);
+	return {
+		ok: true,
+		story: {
+			title,
+			published,
+			article,
+			events,
+			places,
+			placeById,
+			eventById: new Map(events.map((e) => [e.id, e]))
+		}
+	};
+}
