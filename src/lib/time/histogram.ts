@@ -1,0 +1,40 @@
+import type { StoryEvent } from '../story/types';
+
+export interface DayColumn {
+	day: number;
+	count: number;
+}
+export interface RangeBar {
+	id: string;
+	start: number;
+	end: number;
+	row: number;
+}
+
+/**
+ * The slider's small histogram. An event known to the day is a column on that day; an event known
+ * only as a range ("last week", "in February") is a bar across the whole range, never a column on
+ * a guessed day. Bars are packed into rows so that overlapping ranges stay apart.
+ */
+export function histogram(events: readonly Pick<StoryEvent, 'id' | 'start' | 'end'>[]): {
+	columns: DayColumn[];
+	ranges: RangeBar[];
+	rows: number;
+} {
+	const counts = new Map<number, number>();
+	const ranges: RangeBar[] = [];
+	const rowEnds: number[] = [];
+	const byStart = [...events].sort((a, b) => a.start - b.start || a.end - b.end);
+	for (const e of byStart) {
+		if (e.start === e.end) {
+			counts.set(e.start, (counts.get(e.start) ?? 0) + 1);
+			continue;
+		}
+		let row = rowEnds.findIndex((end) => end < e.start);
+		if (row === -1) row = rowEnds.push(e.end) - 1;
+		else rowEnds[row] = e.end;
+		ranges.push({ id: e.id, start: e.start, end: e.end, row });
+	}
+	const columns = [...counts].map(([day, count]) => ({ day, count })).sort((a, b) => a.day - b.day);
+	return { columns, ranges, rows: rowEnds.length };
+}

@@ -1,0 +1,85 @@
+import { scaleUtc, type ScaleTime } from 'd3-scale';
+import { dateToDay, dayToDate } from '../story/dates';
+import type { StoryEvent } from '../story/types';
+
+/**
+ * The story's one time scale: day number ↔ position along the slider, 0…1.
+ *
+ * Linear time would give February 2022 to April 2025 a thousand-odd equal days and leave the
+ * week the story is about a few pixels wide. Instead each month gets width for what changes in
+ * it (one share, plus one per event starting or ending there), and each run of empty months
+ * collapses to a sliver. Inside a segment time stays linear, so every day of a busy month is
+ * reachable and the order of things is never bent.
+ */
+export interface StoryTimeScale {
+	first: number;
+	last: number;
+	position(day: number): number;
+	/** The whole day nearest a position. */
+	day(position: number): number;
+	/** Segment boundaries as day numbers, and whether the segment before each is a collapsed gap. */
+	segments: Array<{ start: number; end: number; gap: boolean }>;
+	/** The underlying d3 scale over Dates, for ticks. */
+	scale: ScaleTime<number, number>;
+}
+
+const GAP_SHARE = 0.4;
+
+function monthStart(day: number): number {
+	const d = dayToDate(day);
+	return dateToDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)));
+}
+
+function nextMonth(day: number): number {
+	const d = dayToDate(day);
+	return dateToDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)));
+}
+
+export function buildTimeScale(
+	events: readonly Pick<StoryEvent, 'start' | 'end'>[],
+	extent: { first: number; last: number }
+): StoryTimeScale {
+	const { first, last } = extent;
+	const changes = new Map<number, number>();
+	for (const e of events) {
+		for (const day of new Set([e.start, e.end])) {
+			const m = monthStart(day);
+			changes.set(m, (changes.get(m) ?? 0) + 1);
+		}
+	}
+	// Months from the first to the last day; the first and last may be partial.
+	const months: Array<{ start: number; end: number; weight: number }> = [];
+	for (let m = monthStart(first); m <= last; m = nextMonth(m)) {
+		const start = Math.max(m, first);
+		const end = Math.min(nextMonth(m), last + 1);
+		const n = changes.get(m) ?? 0;
+		months.push({ start, end, weight: n > 0 ? 1 + n : 0 });
+	}
+	const segments: Array<{ start: number; end: number; gap: boolean; weight: number }> = [];
+	for (const month of months) {
+		const gap = month.weight === 0;
+		const previous = segments.at(-1);
+		if (gap && previous?.gap) previous.end = month.end;
+		else segments.push({ start: month.start, end: month.end, gap, weight: gap ? GAP_SHARE : month.weight });
+	}
+	const total = segments.reduce((sum, s) => sum + s.weight, 0);
+	const domain: Date[] = [dayToDate(segments[0]!.start)];
+	const range: number[] = [0];
+	let acc = 0;
+	for (const s of segments) {
+		acc += s.weight;
+		domain.push(dayToDate(s.end));
+		range.push(acc / total);
+	}
+	const scale = scaleUtc<number>().domain(domain).range(range).clamp(true);
+	// A day occupies [day, day + 1) on the scale; its marker sits in the middle of that span.
+	const position = (day: number) => scale(dayToDate(Math.min(Math.max(day, first), last) + 0.5));
+	return {
+		first,
+		last,
+		position,
+		day: (p: number) => Math.min(last, Math.max(first, Math.floor(scale.invert(p).getTime() / 86_400_000))),
+		segments: segments.map(({ start, end, gap }) => ({ start, end, gap })),
+		scale
+	};
+}

@@ -1,0 +1,77 @@
+import { parseIsoDate, toIsoDate } from '../story/dates';
+
+/**
+ * What the URL holds: the map view in MapLibre's `#zoom/lat/lon` hash, the date and the open place
+ * or event in the query. Anything malformed, out of range or oversized is dropped, never thrown:
+ * a shared link may have been mangled by a chat app, or be hostile.
+ */
+export interface MapView {
+	zoom: number;
+	lat: number;
+	lon: number;
+}
+
+export interface ViewState {
+	view: MapView | null;
+	day: number | null;
+	place: string | null;
+	event: string | null;
+}
+
+const MAX_URL_PART = 2048;
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const NUMBER = '-?\\d{1,3}(?:\\.\\d{1,8})?';
+const HASH = new RegExp(`^#(${NUMBER})/(${NUMBER})/(${NUMBER})$`);
+
+export function parseHash(hash: string): MapView | null {
+	if (hash.length > 64) return null;
+	const match = HASH.exec(hash);
+	if (!match) return null;
+	const [zoom, lat, lon] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	if (zoom < 0 || zoom > 22 || Math.abs(lat) > 85.06 || Math.abs(lon) > 180) return null;
+	return { zoom, lat, lon };
+}
+
+export function formatHash({ zoom, lat, lon }: MapView): string {
+	// MapLibre's own precision: enough for the zoom, no more.
+	const digits = Math.max(0, Math.ceil((zoom * Math.LN2 + Math.log(512 / 360 / 0.5)) / Math.LN10));
+	const round = (v: number, d: number) => String(Number(v.toFixed(d)));
+	return `#${round(zoom, 2)}/${round(lat, digits)}/${round(lon, digits)}`;
+}
+
+function id(value: string | null): string | null {
+	return value !== null && value.length <= 80 && ID.test(value) ? value : null;
+}
+
+export function parseViewState(url: URL, range: { first: number; last: number }): ViewState {
+	const view = parseHash(url.hash);
+	if (url.search.length > MAX_URL_PART) return { view, day: null, place: null, event: null };
+	const q = url.searchParams;
+	const dateText = q.get('date');
+	const day = dateText === null || dateText.length > 10 ? null : parseIsoDate(dateText);
+	return {
+		view,
+		day: day !== null && day >= range.first && day <= range.last ? day : null,
+		place: id(q.get('place')),
+		event: id(q.get('event'))
+	};
+}
+
+/**
+ * The URL for a state, keeping query parameters that are not ours (?embed, a CMS's tracking).
+ * The date is left out when it is the default, so the plain link stays plain.
+ */
+export function formatViewState(base: URL, state: ViewState, defaultDay: number): URL {
+	const url = new URL(base);
+	const q = url.searchParams;
+	for (const [key, value] of [
+		['date', state.day === null || state.day === defaultDay ? null : toIsoDate(state.day)],
+		['place', state.place],
+		['event', state.event]
+	] as const) {
+		if (value === null) q.delete(key);
+		else q.set(key, value);
+	}
+	url.hash = state.view ? formatHash(state.view) : '';
+	return url;
+}
