@@ -1,0 +1,132 @@
+import type { StyleSpecification } from 'maplibre-gl';
+import { categoryColor } from '../scales/category';
+import { CATEGORIES } from '../story/types';
+
+export interface BasemapAssets {
+	countries: string;
+	countryLabels: string;
+	font: string;
+}
+
+export const FONT = 'Open Sans Regular';
+
+/** ["match", ["get", "category"], "war", "#…", …, fallback] from the one category scale. */
+function categoryMatch(): unknown[] {
+	return ['match', ['get', 'category'], ...CATEGORIES.flatMap((c) => [c, categoryColor(c)]), categoryColor('' as never)];
+}
+
+/**
+ * The whole map style, offline: a quiet Natural Earth basemap, labels in a font shipped with the
+ * app, and the story's layers. Time and selection are feature-state, so scrubbing the slider
+ * repaints without re-tiling.
+ */
+export function atlasStyle(assets: BasemapAssets): StyleSpecification {
+	const state = (key: string, fallback: number | string | boolean) => ['coalesce', ['feature-state', key], fallback];
+	return {
+		version: 8,
+		'font-faces': { [FONT]: assets.font },
+		sources: {
+			countries: { type: 'geojson', data: assets.countries, tolerance: 0.5 },
+			'country-labels': { type: 'geojson', data: assets.countryLabels },
+			outlines: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+			links: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+			places: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
+		},
+		layers: [
+			{ id: 'sea', type: 'background', paint: { 'background-color': '#e8eef3' } },
+			{ id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': '#fbfaf7' } },
+			{
+				id: 'borders',
+				type: 'line',
+				source: 'countries',
+				paint: { 'line-color': '#c9ced4', 'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.4, 6, 1.2] }
+			},
+			{
+				id: 'outline-fill',
+				type: 'fill',
+				source: 'outlines',
+				paint: {
+					'fill-color': '#f2d9a6',
+					'fill-opacity': ['case', ['to-boolean', state('selected', false)], 0.75, ['to-boolean', state('visible', false)], 0.5, 0.15]
+				}
+			},
+			{
+				id: 'outline-line',
+				type: 'line',
+				source: 'outlines',
+				paint: {
+					'line-color': '#8a6d3b',
+					'line-width': ['case', ['to-boolean', state('selected', false)], 2, 1],
+					'line-opacity': ['case', ['to-boolean', state('visible', false)], 0.9, 0.3]
+				}
+			},
+			{
+				id: 'country-labels',
+				type: 'symbol',
+				source: 'country-labels',
+				minzoom: 2,
+				layout: {
+					'text-field': ['get', 'name'],
+					'text-font': [FONT],
+					'text-size': ['interpolate', ['linear'], ['zoom'], 2, 9, 6, 12],
+					'text-transform': 'uppercase',
+					'text-letter-spacing': 0.08,
+					'text-max-width': 7,
+					'symbol-sort-key': ['-', ['get', 'area']]
+				},
+				paint: { 'text-color': '#9aa1a9', 'text-halo-color': '#fbfaf7', 'text-halo-width': 1 }
+			},
+			{
+				id: 'links',
+				type: 'line',
+				source: 'links',
+				layout: { 'line-cap': 'round' },
+				paint: {
+					'line-color': categoryMatch() as never,
+					'line-width': ['case', ['to-boolean', state('current', false)], 3, 1.6],
+					'line-opacity': ['case', ['to-boolean', state('visible', false)], ['case', ['to-boolean', state('current', false)], 0.95, 0.55], 0],
+					'line-dasharray': [2, 1.5]
+				}
+			},
+			{
+				id: 'place-circles',
+				type: 'circle',
+				source: 'places',
+				paint: {
+					'circle-radius': state('radius', 0) as never,
+					'circle-color': state('color', '#888888') as never,
+					'circle-opacity': 0.9,
+					'circle-stroke-color': ['case', ['to-boolean', state('highlight', false)], '#111111', '#ffffff'],
+					'circle-stroke-width': [
+						'case',
+						['to-boolean', state('highlight', false)],
+						3,
+						['to-boolean', state('current', false)],
+						2.5,
+						1.2
+					]
+				}
+			},
+			{
+				id: 'place-labels',
+				type: 'symbol',
+				source: 'places',
+				layout: {
+					'text-field': ['get', 'name'],
+					'text-font': [FONT],
+					'text-size': 13,
+					'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+					'text-radial-offset': 1.1,
+					'text-justify': 'auto',
+					'symbol-sort-key': ['-', ['get', 'total']]
+				},
+				paint: {
+					'text-color': '#1d2328',
+					'text-halo-color': '#ffffff',
+					'text-halo-width': 1.5,
+					'text-opacity': ['case', ['to-boolean', state('visible', false)], 1, 0.45]
+				}
+			}
+		]
+	};
+}
