@@ -22,12 +22,16 @@ function main(argv: string[]): number {
 	}
 	const result = validateStory(files, countryLookup(naturalEarthCountries('50m'), 10));
 	if (!result.ok) {
-		console.error(`✗ ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in the story:`);
+		console.error(
+			`✗ ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in the story:`
+		);
 		for (const problem of result.problems) console.error(`  ${formatProblem(problem)}`);
 		return 1;
 	}
 	const { events, places } = result.story;
-	console.log(`✓ ${events.length} events and ${places.length} places check out (${files.events.name}, ${files.places.name}, ${files.article.name}).`);
+	console.log(
+		`✓ ${events.length} events and ${places.length} places check out (${files.events.name}, ${files.places.name}, ${files.article.name}).`
+	);
 	return 0;
 }
 
@@ -35,6 +39,8 @@ try {
 	process.exitCode = main(process.argv.slice(2));
 } catch (error) {
 	// A bug of ours, not the journalist's file: say so plainly, without a stack trace.
-	console.error(`check:data failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+	console.error(
+		`check:data failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`
+	);
 	process.exitCode = 2;
 }

@@ -5,8 +5,12 @@ import { existsSync } from 'node:fs';
 const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (existsSync(path)) process.exit(0);
 if (process.getuid?.() !== 0) {
-	console.error(`No browser at ${path}. Install Debian's Chromium (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`);
+	console.error(
+		`No browser at ${path}. Install Debian's Chromium (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`
+	);
 	process.exit(1);
 }
 console.log(`No browser at ${path}: installing Debian's chromium…`);
-execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
+	stdio: 'inherit'
+});

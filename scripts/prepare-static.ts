@@ -15,13 +15,21 @@ mkdirSync(resolve(out, 'story'), { recursive: true });
 
 const countries = naturalEarthCountries('110m');
 writeFileSync(resolve(out, 'countries.geojson'), JSON.stringify(countries));
-writeFileSync(resolve(out, 'country-labels.geojson'), JSON.stringify(countryLabelPoints(countries)));
+writeFileSync(
+	resolve(out, 'country-labels.geojson'),
+	JSON.stringify(countryLabelPoints(countries))
+);
 for (const [role, path] of Object.entries(DEFAULT_FILES)) {
 	// Written, not copied, so a read-only source does not make the copy read-only.
-	writeFileSync(resolve(out, 'story', role === 'article' ? 'article.txt' : `${role}.geojson`), readFileSync(path));
+	writeFileSync(
+		resolve(out, 'story', role === 'article' ? 'article.txt' : `${role}.geojson`),
+		readFileSync(path)
+	);
 }
 copyFileSync(
 	require.resolve('@fontsource/open-sans/files/open-sans-latin-400-normal.woff2'),
 	resolve(out, 'open-sans-latin-400.woff2')
 );
-console.log(`static/generated: ${countries.features.length} countries, story files and label font.`);
+console.log(
+	`static/generated: ${countries.features.length} countries, story files and label font.`
+);

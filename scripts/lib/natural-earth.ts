@@ -10,7 +10,10 @@ function readJson<T>(specifier: string): T {
 }
 
 /** Natural Earth countries at 1:110m (the basemap) or 1:50m (the sharper check of coordinates). */
-export function naturalEarthCountries(scale: '110m' | '50m', digits = scale === '50m' ? 4 : 3): Countries {
+export function naturalEarthCountries(
+	scale: '110m' | '50m',
+	digits = scale === '50m' ? 4 : 3
+): Countries {
 	const topology = readJson<Topology>(`world-atlas/countries-${scale}.json`);
 	const codes = readJson<IsoCodeRows>('i18n-iso-countries/codes.json');
 	return countriesFromTopology(topology, codes, digits);

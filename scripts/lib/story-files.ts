@@ -34,7 +34,9 @@ export function readStoryFiles(paths: Record<Role, string>): StoryFiles | { unre
 			return { name: paths[role], contents: new Uint8Array(readFileSync(paths[role])) };
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
-			unreadable.push(`${paths[role]}: cannot be read (${code === 'ENOENT' ? 'no such file' : code ?? 'unknown error'}).`);
+			unreadable.push(
+				`${paths[role]}: cannot be read (${code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error')}).`
+			);
 			return { name: paths[role], contents: '' };
 		}
 	};

@@ -10,8 +10,13 @@ export const countries50m = naturalEarthCountries('50m');
 export const lookup50m = countryLookup(countries50m, 10);
 
 /** The project's story files, with some replaced by the given paths or texts. */
-export function storyFiles(replace: Partial<Record<Role, { name: string; contents: string | Uint8Array }>> = {}): StoryFiles {
-	const own = (role: Role) => ({ name: `${role}-file`, contents: new Uint8Array(readFileSync(DEFAULT_FILES[role])) });
+export function storyFiles(
+	replace: Partial<Record<Role, { name: string; contents: string | Uint8Array }>> = {}
+): StoryFiles {
+	const own = (role: Role) => ({
+		name: `${role}-file`,
+		contents: new Uint8Array(readFileSync(DEFAULT_FILES[role]))
+	});
 	return {
 		events: replace.events ?? own('events'),
 		places: replace.places ?? own('places'),
@@ -20,7 +25,10 @@ export function storyFiles(replace: Partial<Record<Role, { name: string; content
 }
 
 export function fixture(name: string): { name: string; contents: Uint8Array } {
-	return { name, contents: new Uint8Array(readFileSync(resolve(import.meta.dirname, '../fixtures/bad', name))) };
+	return {
+		name,
+		contents: new Uint8Array(readFileSync(resolve(import.meta.dirname, '../fixtures/bad', name)))
+	};
 }
 
 export function projectStory(): Story {

@@ -32,16 +32,25 @@ function mapPositions(rings: Position[][], fn: (p: Position) => Position): Posit
  * clips on the sphere while projecting to plate carrée at one unit per degree, which gives back
  * longitude/latitude with every ring split at ±180. Antarctica is dropped: the story never goes there.
  */
-export function countriesFromTopology(topology: Topology, codes: IsoCodeRows, digits = 3): Countries {
+export function countriesFromTopology(
+	topology: Topology,
+	codes: IsoCodeRows,
+	digits = 3
+): Countries {
 	const iso2ByNumeric = new Map(codes.map((row) => [row[2], row[0]]));
 	const object = topology.objects.countries as GeometryCollection<{ name: string }>;
-	const all = feature(topology, object) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
-	const sphere = all.features.filter((f) => f.geometry && String(f.id) !== ANTARCTICA);
-	const projection = geoEquirectangular().scale(180 / Math.PI).translate([0, 0]);
-	const cut = geoProject({ type: 'FeatureCollection', features: sphere }, projection) as FeatureCollection<
+	const all = feature(topology, object) as FeatureCollection<
 		Polygon | MultiPolygon,
 		{ name: string }
 	>;
+	const sphere = all.features.filter((f) => f.geometry && String(f.id) !== ANTARCTICA);
+	const projection = geoEquirectangular()
+		.scale(180 / Math.PI)
+		.translate([0, 0]);
+	const cut = geoProject(
+		{ type: 'FeatureCollection', features: sphere },
+		projection
+	) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
 	const unproject = (p: Position): Position => [round(p[0]!, digits), round(-p[1]!, digits)];
 	const features: CountryFeature[] = cut.features.map((f, index) => {
 		const source = sphere[index]!;
@@ -55,7 +64,10 @@ export function countriesFromTopology(topology: Topology, codes: IsoCodeRows, di
 		return {
 			type: 'Feature',
 			id: index,
-			properties: { iso2: iso2ByNumeric.get(String(source.id)) ?? '', name: source.properties.name },
+			properties: {
+				iso2: iso2ByNumeric.get(String(source.id)) ?? '',
+				name: source.properties.name
+			},
 			geometry
 		};
 	});
@@ -87,7 +99,10 @@ function ringCentroid(ring: Position[]): Position {
  * One label point per country, at the centre of its largest part: labelling a MultiPolygon
  * directly repeats the name once per island.
  */
-export function countryLabelPoints(countries: Countries, digits = 2): FeatureCollection<Point, CountryProperties & { area: number }> {
+export function countryLabelPoints(
+	countries: Countries,
+	digits = 2
+): FeatureCollection<Point, CountryProperties & { area: number }> {
 	return {
 		type: 'FeatureCollection',
 		features: countries.features.map((country) => {

@@ -8,7 +8,10 @@ import type { CountryFeature, Countries } from './basemap';
  * Natural Earth outlines by ISO code. `toleranceKm` forgives coarse coastlines: at 1:110m a port
  * like Abu Dhabi can sit just offshore, while a swapped or mistyped point misses by hundreds of km.
  */
-export function countryLookup(countries: Countries, toleranceKm = 0): CountryLookup & {
+export function countryLookup(
+	countries: Countries,
+	toleranceKm = 0
+): CountryLookup & {
 	outline(iso2: string): CountryFeature | undefined;
 } {
 	const byIso = new Map<string, CountryFeature>();

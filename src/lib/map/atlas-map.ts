@@ -38,15 +38,20 @@ export interface PlaceButton {
 	hidden: boolean;
 }
 
-/** Room for the legend, which sits over the map's lower left corner. */
-const PADDING = { top: 40, bottom: 30, left: 250, right: 50 };
+/** Room for the legend, which sits over the map's lower left corner on wide screens. */
+function padding(container: HTMLElement) {
+	return container.clientWidth < 700
+		? { top: 30, bottom: 30, left: 30, right: 30 }
+		: { top: 40, bottom: 30, left: 250, right: 50 };
+}
 
 export class AtlasMap {
 	readonly map: MapLibreMap;
 	private readonly writer: FeatureStateWriter;
 	private readonly markers = new Map<string, { marker: Marker; button: HTMLButtonElement }>();
 	private layers: StoryLayers | null = null;
-	private story: { events: Parameters<typeof storyStates>[0]['events']; places: Place[] } | null = null;
+	private story: { events: Parameters<typeof storyStates>[0]['events']; places: Place[] } | null =
+		null;
 	private focus: Focus | null = null;
 
 	constructor(private readonly options: AtlasMapOptions) {
@@ -54,7 +59,12 @@ export class AtlasMap {
 		this.map = new MapLibreMap({
 			container,
 			style: atlasStyle(assets),
-			...(view ? { center: [view.lon, view.lat], zoom: view.zoom } : { bounds: bounds as LngLatBoundsLike, fitBoundsOptions: { padding: PADDING } }),
+			...(view
+				? { center: [view.lon, view.lat], zoom: view.zoom }
+				: {
+						bounds: bounds as LngLatBoundsLike,
+						fitBoundsOptions: { padding: padding(container) }
+					}),
 			attributionControl: { compact: true, customAttribution: 'Natural Earth' },
 			renderWorldCopies: false,
 			maxZoom: 9,
@@ -73,7 +83,9 @@ export class AtlasMap {
 
 	/** Resolves once the style and sources are in, so feature-state can be written. */
 	loaded(): Promise<void> {
-		return this.map.loaded() ? Promise.resolve() : new Promise((resolve) => this.map.once('load', () => resolve()));
+		return this.map.loaded()
+			? Promise.resolve()
+			: new Promise((resolve) => this.map.once('load', () => resolve()));
 	}
 
 	view(): MapView {
@@ -82,15 +94,24 @@ export class AtlasMap {
 	}
 
 	/** Draws the story. Called once per story; time and selection then go through setFocus. */
-	setStory(story: { events: Parameters<typeof storyStates>[0]['events']; places: Place[] }, layers: StoryLayers, buttons: PlaceButton[]): void {
+	setStory(
+		story: { events: Parameters<typeof storyStates>[0]['events']; places: Place[] },
+		layers: StoryLayers,
+		buttons: PlaceButton[]
+	): void {
 		this.story = story;
 		this.layers = layers;
 		(this.map.getSource('places') as GeoJSONSource).setData(layers.places);
 		(this.map.getSource('links') as GeoJSONSource).setData(layers.links);
 		(this.map.getSource('outlines') as GeoJSONSource).setData(layers.outlines);
 		// A country that is a story place is labelled by the story; its basemap label would repeat it.
-		const storyCountries = story.places.filter((p) => p.kind === 'country' && p.country).map((p) => p.country!);
-		this.map.setFilter('country-labels', ['!', ['in', ['get', 'iso2'], ['literal', storyCountries]]]);
+		const storyCountries = story.places
+			.filter((p) => p.kind === 'country' && p.country)
+			.map((p) => p.country!);
+		this.map.setFilter('country-labels', [
+			'!',
+			['in', ['get', 'iso2'], ['literal', storyCountries]]
+		]);
 		this.writer.reset();
 		for (const { marker } of this.markers.values()) marker.remove();
 		this.markers.clear();
@@ -126,7 +147,8 @@ export class AtlasMap {
 	setFocus(focus: Focus): number {
 		this.focus = focus;
 		if (!this.story || !this.layers) return 0;
-		for (const [id, { button }] of this.markers) button.classList.toggle('selected', id === focus.selected);
+		for (const [id, { button }] of this.markers)
+			button.classList.toggle('selected', id === focus.selected);
 		return this.writer.write(storyStates(this.story, this.layers, focus));
 	}
 
@@ -142,7 +164,10 @@ export class AtlasMap {
 	}
 
 	fitStory(bounds: Bounds): void {
-		this.map.fitBounds(bounds as LngLatBoundsLike, { padding: PADDING, animate: false });
+		this.map.fitBounds(bounds as LngLatBoundsLike, {
+			padding: padding(this.options.container),
+			animate: false
+		});
 	}
 
 	resize(): void {

@@ -17,9 +17,15 @@ export interface Focus {
 }
 
 /** Feature-state for every story feature on a day, keyed by "source/id". */
-export function storyStates(story: Pick<Story, 'events' | 'places'>, layers: StoryLayers, focus: Focus): Map<string, State> {
+export function storyStates(
+	story: Pick<Story, 'events' | 'places'>,
+	layers: StoryLayers,
+	focus: Focus
+): Map<string, State> {
 	const tally = tallyPlaces(story.events, focus.day);
-	const radius = placeRadiusScale(Math.max(...layers.places.features.map((f) => f.properties.total)));
+	const radius = placeRadiusScale(
+		Math.max(...layers.places.features.map((f) => f.properties.total))
+	);
 	const states = new Map<string, State>();
 	for (const feature of layers.places.features) {
 		const id = feature.properties.id;
@@ -61,7 +67,10 @@ export class FeatureStateWriter {
 			const before = this.last.get(key);
 			if (before && Object.keys(state).every((k) => before[k] === state[k])) continue;
 			const slash = key.indexOf('/');
-			this.target.setFeatureState({ source: key.slice(0, slash), id: Number(key.slice(slash + 1)) }, state);
+			this.target.setFeatureState(
+				{ source: key.slice(0, slash), id: Number(key.slice(slash + 1)) },
+				state
+			);
 			this.last.set(key, state);
 			writes++;
 		}

@@ -15,7 +15,9 @@ export interface PlaceFeatureProperties {
  * feature-state needs numeric ids; properties carry only what layout needs, since what changes
  * with time lives in feature-state.
  */
-export function placeFeatures(story: Pick<Story, 'places' | 'events'>): FeatureCollection<Point, PlaceFeatureProperties> {
+export function placeFeatures(
+	story: Pick<Story, 'places' | 'events'>
+): FeatureCollection<Point, PlaceFeatureProperties> {
 	const totals = new Map<string, number>();
 	for (const e of story.events) totals.set(e.place, (totals.get(e.place) ?? 0) + 1);
 	return {

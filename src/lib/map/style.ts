@@ -12,7 +12,12 @@ export const FONT = 'Open Sans Regular';
 
 /** ["match", ["get", "category"], "war", "#…", …, fallback] from the one category scale. */
 function categoryMatch(): unknown[] {
-	return ['match', ['get', 'category'], ...CATEGORIES.flatMap((c) => [c, categoryColor(c)]), categoryColor('' as never)];
+	return [
+		'match',
+		['get', 'category'],
+		...CATEGORIES.flatMap((c) => [c, categoryColor(c)]),
+		categoryColor('' as never)
+	];
 }
 
 /**
@@ -21,7 +26,11 @@ function categoryMatch(): unknown[] {
  * repaints without re-tiling.
  */
 export function atlasStyle(assets: BasemapAssets): StyleSpecification {
-	const state = (key: string, fallback: number | string | boolean) => ['coalesce', ['feature-state', key], fallback];
+	const state = (key: string, fallback: number | string | boolean) => [
+		'coalesce',
+		['feature-state', key],
+		fallback
+	];
 	return {
 		version: 8,
 		'font-faces': { [FONT]: assets.font },
@@ -39,7 +48,10 @@ export function atlasStyle(assets: BasemapAssets): StyleSpecification {
 				id: 'borders',
 				type: 'line',
 				source: 'countries',
-				paint: { 'line-color': '#c9ced4', 'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.4, 6, 1.2] }
+				paint: {
+					'line-color': '#c9ced4',
+					'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.4, 6, 1.2]
+				}
 			},
 			{
 				id: 'outline-fill',
@@ -47,7 +59,14 @@ export function atlasStyle(assets: BasemapAssets): StyleSpecification {
 				source: 'outlines',
 				paint: {
 					'fill-color': '#f2d9a6',
-					'fill-opacity': ['case', ['to-boolean', state('selected', false)], 0.75, ['to-boolean', state('visible', false)], 0.5, 0.15]
+					'fill-opacity': [
+						'case',
+						['to-boolean', state('selected', false)],
+						0.75,
+						['to-boolean', state('visible', false)],
+						0.5,
+						0.15
+					]
 				}
 			},
 			{
@@ -84,7 +103,12 @@ export function atlasStyle(assets: BasemapAssets): StyleSpecification {
 				paint: {
 					'line-color': categoryMatch() as never,
 					'line-width': ['case', ['to-boolean', state('current', false)], 3, 1.6],
-					'line-opacity': ['case', ['to-boolean', state('visible', false)], ['case', ['to-boolean', state('current', false)], 0.95, 0.55], 0],
+					'line-opacity': [
+						'case',
+						['to-boolean', state('visible', false)],
+						['case', ['to-boolean', state('current', false)], 0.95, 0.55],
+						0
+					],
 					'line-dasharray': [2, 1.5]
 				}
 			},
@@ -96,7 +120,12 @@ export function atlasStyle(assets: BasemapAssets): StyleSpecification {
 					'circle-radius': state('radius', 0) as never,
 					'circle-color': state('color', '#888888') as never,
 					'circle-opacity': 0.9,
-					'circle-stroke-color': ['case', ['to-boolean', state('highlight', false)], '#111111', '#ffffff'],
+					'circle-stroke-color': [
+						'case',
+						['to-boolean', state('highlight', false)],
+						'#111111',
+						'#ffffff'
+					],
 					'circle-stroke-width': [
 						'case',
 						['to-boolean', state('highlight', false)],

@@ -36,5 +36,8 @@ export const CATEGORY_LABELS: Record<Category, string> = {
 
 /** Circle radius in pixels for a place holding `count` events: area, not radius, grows with count. */
 export function placeRadiusScale(maxCount: number) {
-	return scaleSqrt().domain([0, 1, Math.max(2, maxCount)]).range([0, 7, 17]).clamp(true);
+	return scaleSqrt()
+		.domain([0, 1, Math.max(2, maxCount)])
+		.range([0, 7, 17])
+		.clamp(true);
 }

@@ -28,7 +28,11 @@ export function parseIsoDate(text: string): number | null {
 	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
 	const time = Date.UTC(year, month - 1, day);
 	const date = new Date(time);
-	if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+	if (
+		date.getUTCFullYear() !== year ||
+		date.getUTCMonth() !== month - 1 ||
+		date.getUTCDate() !== day
+	) {
 		return null;
 	}
 	return time / MS_PER_DAY;
@@ -76,6 +80,7 @@ export function formatSpan(start: number, end: number): string {
 	if (whole && a.year === b.year && a.month === 'January' && b.month === 'December') {
 		return `sometime in ${a.year}`;
 	}
-	const from = a.year === b.year ? (a.month === b.month ? `${a.d}` : `${a.d} ${a.month}`) : formatDay(start);
+	const from =
+		a.year === b.year ? (a.month === b.month ? `${a.d}` : `${a.d} ${a.month}`) : formatDay(start);
 	return `sometime between ${from} and ${formatDay(end)}`;
 }

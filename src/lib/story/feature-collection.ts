@@ -46,7 +46,10 @@ function checkCoordinates(
 		ok = false;
 	}
 	if (lat < -90 || lat > 90) {
-		const hint = lon >= -90 && lon <= 90 && lat >= -180 && lat <= 180 ? ' Are longitude and latitude swapped? GeoJSON wants [longitude, latitude].' : '';
+		const hint =
+			lon >= -90 && lon <= 90 && lat >= -180 && lat <= 180
+				? ' Are longitude and latitude swapped? GeoJSON wants [longitude, latitude].'
+				: '';
 		problems.add(`latitude ${lat} is outside -90…90.${hint}`, label, 'geometry.coordinates');
 		ok = false;
 	}
@@ -65,11 +68,16 @@ function checkCoordinates(
  * Reads an RFC 7946 FeatureCollection of Points. Reports every structural problem rather than the
  * first, and never throws: the input may be anything at all.
  */
-export function readPointCollection(contents: FileContents, problems: ProblemList): RawCollection | null {
+export function readPointCollection(
+	contents: FileContents,
+	problems: ProblemList
+): RawCollection | null {
 	const json = parseJson(contents, problems);
 	if (json === undefined) return null;
 	if (!isRecord(json) || json.type !== 'FeatureCollection') {
-		problems.add('is not a GeoJSON FeatureCollection (its top level needs "type": "FeatureCollection").');
+		problems.add(
+			'is not a GeoJSON FeatureCollection (its top level needs "type": "FeatureCollection").'
+		);
 		return null;
 	}
 	if ('crs' in json) {
@@ -95,7 +103,10 @@ export function readPointCollection(contents: FileContents, problems: ProblemLis
 			return;
 		}
 		const properties = isRecord(feature.properties) ? feature.properties : null;
-		const id = properties && typeof properties.id === 'string' && properties.id.trim() ? properties.id : null;
+		const id =
+			properties && typeof properties.id === 'string' && properties.id.trim()
+				? properties.id
+				: null;
 		if (id) label = id;
 		if (!properties) {
 			problems.add('has no "properties" object.', label, 'properties');
@@ -104,7 +115,11 @@ export function readPointCollection(contents: FileContents, problems: ProblemLis
 		for (const where of ['crs', 'geometry.crs'] as const) {
 			const owner = where === 'crs' ? feature : feature.geometry;
 			if (isRecord(owner) && 'crs' in owner) {
-				problems.add('"crs" is not RFC 7946 GeoJSON: remove it; coordinates must be WGS84 degrees.', label, where);
+				problems.add(
+					'"crs" is not RFC 7946 GeoJSON: remove it; coordinates must be WGS84 degrees.',
+					label,
+					where
+				);
 			}
 		}
 		const geometry = feature.geometry;
@@ -112,7 +127,11 @@ export function readPointCollection(contents: FileContents, problems: ProblemLis
 		if (!isRecord(geometry)) {
 			problems.add('has no geometry; every feature needs a Point.', label, 'geometry');
 		} else if (geometry.type !== 'Point') {
-			problems.add(`is a ${String(geometry.type)}; story features must be a Point.`, label, 'geometry.type');
+			problems.add(
+				`is a ${String(geometry.type)}; story features must be a Point.`,
+				label,
+				'geometry.type'
+			);
 		} else {
 			coordinates = checkCoordinates(geometry, label, problems);
 		}

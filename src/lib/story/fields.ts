@@ -27,7 +27,10 @@ export class FieldReader {
 			return undefined;
 		}
 		if (value.length > max) {
-			this.report(field, `is ${value.length.toLocaleString('en-GB')} characters long; the limit is ${max}.`);
+			this.report(
+				field,
+				`is ${value.length.toLocaleString('en-GB')} characters long; the limit is ${max}.`
+			);
 			return undefined;
 		}
 		if (plain && /<\/?[a-z!][^>]*>/i.test(value)) {
@@ -47,11 +50,17 @@ export class FieldReader {
 		return value as T;
 	}
 
-	textList(field: string, { optional = false, max = 2000, maxItems = 50 } = {}): string[] | undefined {
+	textList(
+		field: string,
+		{ optional = false, max = 2000, maxItems = 50 } = {}
+	): string[] | undefined {
 		const value = this.properties[field];
 		if (value === undefined && optional) return [];
 		if (!Array.isArray(value)) {
-			this.report(field, value === undefined ? 'is missing.' : `must be a list of texts, not ${describe(value)}.`);
+			this.report(
+				field,
+				value === undefined ? 'is missing.' : `must be a list of texts, not ${describe(value)}.`
+			);
 			return undefined;
 		}
 		if (value.length > maxItems) {
@@ -65,7 +74,10 @@ export class FieldReader {
 				this.report(`${field}[${index}]`, `must be non-empty text, not ${describe(item)}.`);
 				ok = false;
 			} else if (item.length > max) {
-				this.report(`${field}[${index}]`, `is ${item.length.toLocaleString('en-GB')} characters long; the limit is ${max}.`);
+				this.report(
+					`${field}[${index}]`,
+					`is ${item.length.toLocaleString('en-GB')} characters long; the limit is ${max}.`
+				);
 				ok = false;
 			} else items.push(item);
 		});
@@ -75,7 +87,12 @@ export class FieldReader {
 	boolean(field: string): boolean | undefined {
 		const value = this.properties[field];
 		if (typeof value !== 'boolean') {
-			this.report(field, value === undefined ? 'is missing (true or false).' : `must be true or false, not ${describe(value)}.`);
+			this.report(
+				field,
+				value === undefined
+					? 'is missing (true or false).'
+					: `must be true or false, not ${describe(value)}.`
+			);
 			return undefined;
 		}
 		return value;
@@ -89,7 +106,8 @@ export class FieldReader {
 export function describe(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'a list';
-	if (typeof value === 'string') return value.length > 40 ? `the text "${value.slice(0, 40)}…"` : `the text "${value}"`;
+	if (typeof value === 'string')
+		return value.length > 40 ? `the text "${value.slice(0, 40)}…"` : `the text "${value}"`;
 	if (typeof value === 'number') return `the number ${value}`;
 	return typeof value === 'object' ? 'an object' : String(typeof value);
 }

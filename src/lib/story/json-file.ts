@@ -15,7 +15,9 @@ export function decodeText(contents: FileContents, problems: ProblemList): strin
 	try {
 		return new TextDecoder('utf-8', { fatal: true }).decode(contents);
 	} catch {
-		problems.add('is not UTF-8 text. Save it again as UTF-8 (in most editors: "Save with encoding").');
+		problems.add(
+			'is not UTF-8 text. Save it again as UTF-8 (in most editors: "Save with encoding").'
+		);
 		return null;
 	}
 }

@@ -8,8 +8,7 @@ import type { Story } from './types';
 import { validateStory, type StoryFiles } from './validate';
 
 export type LoadedStory =
-	| { ok: true; story: Story; layers: StoryLayers }
-	| { ok: false; problems: Problem[] };
+	{ ok: true; story: Story; layers: StoryLayers } | { ok: false; problems: Problem[] };
 
 /** Coarse 1:110m coastlines put some ports just offshore; a swapped point misses by far more. */
 const COASTLINE_SLACK_KM = 25;
@@ -39,9 +38,13 @@ export async function fetchFile(
 ): Promise<{ name: string; contents: Uint8Array } | Problem> {
 	try {
 		const response = await fetcher(url);
-		if (!response.ok) return { file: name, message: `could not be loaded (HTTP ${response.status}).` };
+		if (!response.ok)
+			return { file: name, message: `could not be loaded (HTTP ${response.status}).` };
 		return { name, contents: new Uint8Array(await response.arrayBuffer()) };
 	} catch (error) {
-		return { file: name, message: `could not be loaded (${error instanceof Error ? error.message : 'network error'}).` };
+		return {
+			file: name,
+			message: `could not be loaded (${error instanceof Error ? error.message : 'network error'}).`
+		};
 	}
 }

@@ -27,28 +27,47 @@ const MAX_EXCERPT = 2000;
 
 /** Curly and straight quotes differ by one keystroke and are the commonest reason an excerpt misses. */
 function loosen(text: string): string {
-	return text.replace(/[‘’‛′]/g, "'").replace(/[“”„″]/g, '"').replace(/\s+/g, ' ');
+	return text
+		.replace(/[‘’‛′]/g, "'")
+		.replace(/[“”„″]/g, '"')
+		.replace(/\s+/g, ' ');
 }
 
-function checkId(raw: RawPointFeature, seen: Set<string>, problems: ProblemList): string | undefined {
+function checkId(
+	raw: RawPointFeature,
+	seen: Set<string>,
+	problems: ProblemList
+): string | undefined {
 	const value = raw.properties.id;
 	if (value === undefined || value === null || value === '') {
 		problems.add('has no id. Give it a unique slug like "kryvyi-rih".', raw.label, 'id');
 		return undefined;
 	}
 	if (typeof value !== 'string' || !ID.test(value)) {
-		problems.add(`${JSON.stringify(value)?.slice(0, 60)} is not a slug: use lower-case letters, digits and hyphens.`, raw.label, 'id');
+		problems.add(
+			`${JSON.stringify(value)?.slice(0, 60)} is not a slug: use lower-case letters, digits and hyphens.`,
+			raw.label,
+			'id'
+		);
 		return undefined;
 	}
 	if (seen.has(value)) {
-		problems.add(`"${value}" is used by more than one feature; ids must be unique.`, raw.label, 'id');
+		problems.add(
+			`"${value}" is used by more than one feature; ids must be unique.`,
+			raw.label,
+			'id'
+		);
 		return undefined;
 	}
 	seen.add(value);
 	return value;
 }
 
-function readPlaces(raws: RawPointFeature[], problems: ProblemList, countries?: CountryLookup): Place[] {
+function readPlaces(
+	raws: RawPointFeature[],
+	problems: ProblemList,
+	countries?: CountryLookup
+): Place[] {
 	const seen = new Set<string>();
 	const places: Place[] = [];
 	for (const raw of raws) {
@@ -60,12 +79,24 @@ function readPlaces(raws: RawPointFeature[], problems: ProblemList, countries?: 
 		const rawCountry = raw.properties.country;
 		if (rawCountry === undefined || rawCountry === null) {
 			if (kind === 'country' || kind === 'city' || kind === 'venue') {
-				problems.add(`is missing; a ${kind} needs its ISO 3166-1 alpha-2 code, like "UA".`, raw.label, 'country');
+				problems.add(
+					`is missing; a ${kind} needs its ISO 3166-1 alpha-2 code, like "UA".`,
+					raw.label,
+					'country'
+				);
 			}
 		} else if (typeof rawCountry !== 'string' || !ISO2.test(rawCountry)) {
-			problems.add(`${JSON.stringify(rawCountry)?.slice(0, 40)} is not an ISO 3166-1 alpha-2 code (two capital letters, like "CY").`, raw.label, 'country');
+			problems.add(
+				`${JSON.stringify(rawCountry)?.slice(0, 40)} is not an ISO 3166-1 alpha-2 code (two capital letters, like "CY").`,
+				raw.label,
+				'country'
+			);
 		} else if (countries && !countries.has(rawCountry)) {
-			problems.add(`"${rawCountry}" is not a country on the Natural Earth basemap.`, raw.label, 'country');
+			problems.add(
+				`"${rawCountry}" is not a country on the Natural Earth basemap.`,
+				raw.label,
+				'country'
+			);
 		} else {
 			country = rawCountry;
 		}
@@ -84,7 +115,13 @@ function readPlaces(raws: RawPointFeature[], problems: ProblemList, countries?: 
 		}
 		// A mislocated place is left out, so its events are not blamed for matching it.
 		if (id && name && kind && raw.coordinates && located) {
-			places.push({ id, name, kind, coordinates: raw.coordinates, ...(country ? { country } : {}) });
+			places.push({
+				id,
+				name,
+				kind,
+				coordinates: raw.coordinates,
+				...(country ? { country } : {})
+			});
 		}
 	}
 	return places;
@@ -112,7 +149,12 @@ function readNotes(read: FieldReader, label: string, problems: ProblemList): Not
 	return notes.length === value.length ? notes : undefined;
 }
 
-function readDate(read: FieldReader, field: 'start' | 'end', label: string, problems: ProblemList): number | undefined {
+function readDate(
+	read: FieldReader,
+	field: 'start' | 'end',
+	label: string,
+	problems: ProblemList
+): number | undefined {
 	const value = read.text(field, { max: 40 });
 	if (value === undefined) return undefined;
 	const day = parseIsoDate(value);
@@ -168,7 +210,8 @@ function readEvents(
 			}
 		});
 		const source = read.textList('source', { max: MAX_EXCERPT });
-		if (source && source.length === 0) problems.add('needs at least one excerpt from the article.', label, 'source');
+		if (source && source.length === 0)
+			problems.add('needs at least one excerpt from the article.', label, 'source');
 		if (source && article !== null) {
 			source.forEach((excerpt, index) => {
 				if (article.includes(excerpt)) return;
@@ -200,13 +243,38 @@ function readEvents(
 			}
 		}
 		if (
-			id && title && summary && category && actors && when && start !== undefined && end !== undefined &&
-			end >= start && mainPlace && others && source && source.length > 0 && background !== undefined &&
-			notes && raw.coordinates
+			id &&
+			title &&
+			summary &&
+			category &&
+			actors &&
+			when &&
+			start !== undefined &&
+			end !== undefined &&
+			end >= start &&
+			mainPlace &&
+			others &&
+			source &&
+			source.length > 0 &&
+			background !== undefined &&
+			notes &&
+			raw.coordinates
 		) {
 			events.push({
-				id, title, summary, category, actors, start, end, when, place: mainPlace.id, places: others,
-				source, background, notes, coordinates: raw.coordinates
+				id,
+				title,
+				summary,
+				category,
+				actors,
+				start,
+				end,
+				when,
+				place: mainPlace.id,
+				places: others,
+				source,
+				background,
+				notes,
+				coordinates: raw.coordinates
 			});
 		}
 	}
@@ -226,7 +294,8 @@ export function validateStory(files: StoryFiles, countries?: CountryLookup): Val
 
 	const articleProblems = new ProblemList(files.article.name);
 	const article = decodeText(files.article.contents, articleProblems);
-	if (article !== null && article.trim() === '') articleProblems.add('is empty: excerpts need an article to point into.');
+	if (article !== null && article.trim() === '')
+		articleProblems.add('is empty: excerpts need an article to point into.');
 	all.push(...articleProblems.items);
 
 	const placeProblems = new ProblemList(files.places.name);
@@ -235,13 +304,23 @@ export function validateStory(files: StoryFiles, countries?: CountryLookup): Val
 	all.push(...placeProblems.items);
 	const placeById = new Map(places.map((p) => [p.id, p]));
 	const knownPlaceIds = rawPlaces
-		? new Set(rawPlaces.features.map((f) => f.properties.id).filter((id): id is string => typeof id === 'string'))
+		? new Set(
+				rawPlaces.features
+					.map((f) => f.properties.id)
+					.filter((id): id is string => typeof id === 'string')
+			)
 		: null;
 
 	const eventProblems = new ProblemList(files.events.name);
 	const rawEvents = readPointCollection(files.events.contents, eventProblems);
 	const events = rawEvents
-		? readEvents(rawEvents.features, eventProblems, placeById, knownPlaceIds, article && article.trim() ? article : null)
+		? readEvents(
+				rawEvents.features,
+				eventProblems,
+				placeById,
+				knownPlaceIds,
+				article && article.trim() ? article : null
+			)
 		: [];
 	let title = 'Story Atlas';
 	let published: number | null = null;
@@ -251,7 +330,12 @@ export function validateStory(files: StoryFiles, countries?: CountryLookup): Val
 		const publishedText = meta.text('published', { optional: true, max: 40 });
 		if (publishedText !== undefined) {
 			published = parseIsoDate(publishedText);
-			if (published === null) eventProblems.add(`"${publishedText}" is not a real date in the form YYYY-MM-DD.`, 'collection', 'published');
+			if (published === null)
+				eventProblems.add(
+					`"${publishedText}" is not a real date in the form YYYY-MM-DD.`,
+					'collection',
+					'published'
+				);
 		}
 	}
 	all.push(...eventProblems.items);

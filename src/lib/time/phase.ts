@@ -12,7 +12,10 @@ export function phaseOf(event: Pick<StoryEvent, 'start' | 'end'>, day: number): 
 }
 
 /** The events a reader sees on a day: everything that has started by then. */
-export function eventsUpTo<T extends Pick<StoryEvent, 'start'>>(events: readonly T[], day: number): T[] {
+export function eventsUpTo<T extends Pick<StoryEvent, 'start'>>(
+	events: readonly T[],
+	day: number
+): T[] {
 	return events.filter((e) => e.start <= day);
 }
 

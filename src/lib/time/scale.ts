@@ -60,7 +60,13 @@ export function buildTimeScale(
 		const gap = month.weight === 0;
 		const previous = segments.at(-1);
 		if (gap && previous?.gap) previous.end = month.end;
-		else segments.push({ start: month.start, end: month.end, gap, weight: gap ? GAP_SHARE : month.weight });
+		else
+			segments.push({
+				start: month.start,
+				end: month.end,
+				gap,
+				weight: gap ? GAP_SHARE : month.weight
+			});
 	}
 	const total = segments.reduce((sum, s) => sum + s.weight, 0);
 	const domain: Date[] = [dayToDate(segments[0]!.start)];
@@ -78,7 +84,8 @@ export function buildTimeScale(
 		first,
 		last,
 		position,
-		day: (p: number) => Math.min(last, Math.max(first, Math.floor(scale.invert(p).getTime() / 86_400_000))),
+		day: (p: number) =>
+			Math.min(last, Math.max(first, Math.floor(scale.invert(p).getTime() / 86_400_000))),
 		segments: segments.map(({ start, end, gap }) => ({ start, end, gap })),
 		scale
 	};

@@ -1,7 +1,20 @@
 import { dayToDate } from '../story/dates';
 import type { StoryTimeScale } from './scale';
 
-const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const SHORT_MONTHS = [
+	'Jan',
+	'Feb',
+	'Mar',
+	'Apr',
+	'May',
+	'Jun',
+	'Jul',
+	'Aug',
+	'Sep',
+	'Oct',
+	'Nov',
+	'Dec'
+];
 
 export type TickLevel = 'year' | 'month' | 'day';
 export interface Tick {
@@ -41,14 +54,24 @@ const MIN_DAY_PX = 12;
  * Keeps the ticks that fit at `width` pixels, most important first, so labels never overlap.
  * Year and month labels start at their tick; day numbers are centred on their day.
  */
-export function fitTicks(ticks: readonly Tick[], time: StoryTimeScale, width: number, pxPerChar = 7): Tick[] {
+export function fitTicks(
+	ticks: readonly Tick[],
+	time: StoryTimeScale,
+	width: number,
+	pxPerChar = 7
+): Tick[] {
 	const placed: Array<{ tick: Tick; x0: number; x1: number }> = [];
 	const sorted = [...ticks].sort((a, b) => RANK[a.level] - RANK[b.level] || a.day - b.day);
 	for (const tick of sorted) {
 		const x = tickX(tick, time, width);
 		const span = tick.label.length * pxPerChar;
-		if (tick.level === 'day' && (time.position(tick.day + 1) - time.position(tick.day)) * width < MIN_DAY_PX) continue;
-		const [x0, x1] = tick.level === 'day' ? [x - span / 2 - 3, x + span / 2 + 3] : [x - 3, x + span + 6];
+		if (
+			tick.level === 'day' &&
+			(time.position(tick.day + 1) - time.position(tick.day)) * width < MIN_DAY_PX
+		)
+			continue;
+		const [x0, x1] =
+			tick.level === 'day' ? [x - span / 2 - 3, x + span / 2 + 3] : [x - 3, x + span + 6];
 		if (x0 < -4 || x1 > width + 4) continue;
 		if (placed.some((p) => x0 < p.x1 && x1 > p.x0)) continue;
 		placed.push({ tick, x0, x1 });

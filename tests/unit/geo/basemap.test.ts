@@ -20,7 +20,9 @@ describe('the Natural Earth basemap', () => {
 	});
 
 	it('keeps Russia on both sides of the antimeridian', () => {
-		const lons = rings('RU').flat().map((p) => p[0]!);
+		const lons = rings('RU')
+			.flat()
+			.map((p) => p[0]!);
 		expect(Math.max(...lons)).toBeCloseTo(180, 3);
 		expect(Math.min(...lons)).toBeCloseTo(-180, 0);
 	});

@@ -16,7 +16,11 @@ describe('eventLinks', () => {
 		['prisoner-exchange', 'abu-dhabi', 'moscow'],
 		['military-aid-pledge', 'brussels', 'ukraine']
 	])('%s joins %s and %s', (event, from, to) => {
-		expect(links.features.some((l) => l.properties.event === event && l.properties.from === from && l.properties.to === to)).toBe(true);
+		expect(
+			links.features.some(
+				(l) => l.properties.event === event && l.properties.from === from && l.properties.to === to
+			)
+		).toBe(true);
 	});
 
 	it('draws great circles, bowing north of the straight line from Washington to Moscow', () => {
@@ -38,11 +42,23 @@ describe('countryOutlines', () => {
 	const outlines = countryOutlines(story.places, lookup.outline);
 
 	it('outlines the country-level places and nothing else', () => {
-		expect(outlines.features.map((f) => f.properties.place).sort()).toEqual(['cyprus', 'saudi-arabia', 'ukraine']);
+		expect(outlines.features.map((f) => f.properties.place).sort()).toEqual([
+			'cyprus',
+			'saudi-arabia',
+			'ukraine'
+		]);
 	});
 
 	it('skips a country the basemap lacks', () => {
-		const places = [{ id: 'x', name: 'X', kind: 'country' as const, country: 'ZZ', coordinates: [0, 0] as [number, number] }];
+		const places = [
+			{
+				id: 'x',
+				name: 'X',
+				kind: 'country' as const,
+				country: 'ZZ',
+				coordinates: [0, 0] as [number, number]
+			}
+		];
 		expect(countryOutlines(places, lookup.outline).features).toEqual([]);
 	});
 });
@@ -51,14 +67,23 @@ describe('boundsOf', () => {
 	it.each([
 		[[], null],
 		[[[1, 2]], [1, 2, 1, 2]],
-		[[[-77, 38.9], [30.3, 59.9], [46.7, 24.7]], [-77, 24.7, 46.7, 59.9]]
+		[
+			[
+				[-77, 38.9],
+				[30.3, 59.9],
+				[46.7, 24.7]
+			],
+			[-77, 24.7, 46.7, 59.9]
+		]
 	] as const)('%j → %j', (points, box) => {
 		expect(boundsOf(points as unknown as [number, number][])).toEqual(box);
 	});
 
 	it("covers all of the story's places", () => {
 		const [w, s, e, n] = boundsOf(story.places.map((p) => p.coordinates))!;
-		for (const { coordinates: [lon, lat] } of story.places) {
+		for (const {
+			coordinates: [lon, lat]
+		} of story.places) {
 			expect(lon >= w && lon <= e && lat >= s && lat <= n).toBe(true);
 		}
 	});

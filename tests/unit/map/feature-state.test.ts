@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { countryLookup } from '../../../src/lib/geo/countries';
 import { eventLinks } from '../../../src/lib/geo/links';
 import { countryOutlines } from '../../../src/lib/geo/outlines';
-import { FeatureStateWriter, storyStates, type FeatureStateTarget } from '../../../src/lib/map/feature-state';
+import {
+	FeatureStateWriter,
+	storyStates,
+	type FeatureStateTarget
+} from '../../../src/lib/map/feature-state';
 import { placeFeatures } from '../../../src/lib/map/features';
 import { parseIsoDate } from '../../../src/lib/story/dates';
 import { countries50m, projectStory } from '../../helpers/story-files';
@@ -29,28 +33,61 @@ class StubMap implements FeatureStateTarget {
 
 describe('storyStates', () => {
 	it('hides places with no events yet and sizes the rest by count', () => {
-		const states = storyStates(story, layers, { day: d('2025-02-20'), highlight: null, selected: null });
-		expect(states.get(`places/${index('kryvyi-rih')}`)).toMatchObject({ visible: false, radius: 0 });
-		expect(states.get(`places/${index('saudi-arabia')}`)).toMatchObject({ visible: true, current: false });
-		const end = storyStates(story, layers, { day: d('2025-04-12'), highlight: null, selected: null });
+		const states = storyStates(story, layers, {
+			day: d('2025-02-20'),
+			highlight: null,
+			selected: null
+		});
+		expect(states.get(`places/${index('kryvyi-rih')}`)).toMatchObject({
+			visible: false,
+			radius: 0
+		});
+		expect(states.get(`places/${index('saudi-arabia')}`)).toMatchObject({
+			visible: true,
+			current: false
+		});
+		const end = storyStates(story, layers, {
+			day: d('2025-04-12'),
+			highlight: null,
+			selected: null
+		});
 		const kr = end.get(`places/${index('kryvyi-rih')}`)!.radius as number;
 		const cy = end.get(`places/${index('cyprus')}`)!.radius as number;
 		expect(kr).toBeGreaterThan(cy);
 	});
 
 	it('emphasises places with an event on the day, and colours by its category', () => {
-		const states = storyStates(story, layers, { day: d('2025-04-04'), highlight: null, selected: null });
-		expect(states.get(`places/${index('kryvyi-rih')}`)).toMatchObject({ current: true, color: '#d7301f' });
+		const states = storyStates(story, layers, {
+			day: d('2025-04-04'),
+			highlight: null,
+			selected: null
+		});
+		expect(states.get(`places/${index('kryvyi-rih')}`)).toMatchObject({
+			current: true,
+			color: '#d7301f'
+		});
 	});
 
 	it('shows a link only once its event has started', () => {
 		const link = layers.links.features.find((l) => l.properties.event === 'prisoner-exchange')!;
-		expect(storyStates(story, layers, { day: d('2025-04-09'), highlight: null, selected: null }).get(`links/${link.id}`)).toMatchObject({ visible: false });
-		expect(storyStates(story, layers, { day: d('2025-04-10'), highlight: null, selected: null }).get(`links/${link.id}`)).toMatchObject({ visible: true, current: true });
+		expect(
+			storyStates(story, layers, { day: d('2025-04-09'), highlight: null, selected: null }).get(
+				`links/${link.id}`
+			)
+		).toMatchObject({ visible: false });
+		expect(
+			storyStates(story, layers, { day: d('2025-04-10'), highlight: null, selected: null }).get(
+				`links/${link.id}`
+			)
+		).toMatchObject({ visible: true, current: true });
 	});
 
 	it('highlights the hovered and the selected place', () => {
-		const states = storyStates(story, layers, { day: d('2025-04-12'), highlight: 'moscow', selected: 'cyprus' });
+		const states = storyStates(story, layers, {
+			day: d('2025-04-12'),
+			highlight: 'moscow',
+			selected: 'cyprus'
+		});
 		expect(states.get(`places/${index('moscow')}`)).toMatchObject({ highlight: true });
 		expect(states.get(`places/${index('cyprus')}`)).toMatchObject({ highlight: true });
 		expect(states.get(`places/${index('london')}`)).toMatchObject({ highlight: false });
@@ -63,14 +100,31 @@ describe('FeatureStateWriter', () => {
 	it('writes every feature once, then only what a one-day scrub changes', () => {
 		const map = new StubMap();
 		const writer = new FeatureStateWriter(map);
-		const total = layers.places.features.length + layers.links.features.length + layers.outlines.features.length;
-		expect(writer.write(storyStates(story, layers, { day: d('2025-04-09'), highlight: null, selected: null }))).toBe(total);
-		const changed = writer.write(storyStates(story, layers, { day: d('2025-04-10'), highlight: null, selected: null }));
+		const total =
+			layers.places.features.length +
+			layers.links.features.length +
+			layers.outlines.features.length;
+		expect(
+			writer.write(
+				storyStates(story, layers, { day: d('2025-04-09'), highlight: null, selected: null })
+			)
+		).toBe(total);
+		const changed = writer.write(
+			storyStates(story, layers, { day: d('2025-04-10'), highlight: null, selected: null })
+		);
 		expect(changed).toBeGreaterThan(0);
 		expect(changed).toBeLessThan(total / 2);
 		expect(map.stateOf('places', index('abu-dhabi'))).toMatchObject({ visible: true });
-		expect(writer.write(storyStates(story, layers, { day: d('2025-04-10'), highlight: null, selected: null }))).toBe(0);
+		expect(
+			writer.write(
+				storyStates(story, layers, { day: d('2025-04-10'), highlight: null, selected: null })
+			)
+		).toBe(0);
 		writer.reset();
-		expect(writer.write(storyStates(story, layers, { day: d('2025-04-10'), highlight: null, selected: null }))).toBe(total);
+		expect(
+			writer.write(
+				storyStates(story, layers, { day: d('2025-04-10'), highlight: null, selected: null })
+			)
+		).toBe(total);
 	});
 });

@@ -5,10 +5,14 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../../..');
 
 function checkData(...files: string[]) {
-	const run = spawnSync('npx', ['vite-node', '--config', 'scripts/vite.config.ts', 'scripts/check-data.ts', '--', ...files], {
-		cwd: root,
-		encoding: 'utf8'
-	});
+	const run = spawnSync(
+		'npx',
+		['vite-node', '--config', 'scripts/vite.config.ts', 'scripts/check-data.ts', '--', ...files],
+		{
+			cwd: root,
+			encoding: 'utf8'
+		}
+	);
 	return { code: run.status, out: run.stdout, err: run.stderr };
 }
 
@@ -20,10 +24,17 @@ describe('npm run check:data', () => {
 	});
 
 	it('fails on bad files, listing each problem with file, feature and field, without a stack trace', () => {
-		const { code, err } = checkData('tests/fixtures/bad/bad-date.events.geojson', 'tests/fixtures/bad/swapped.places.geojson');
+		const { code, err } = checkData(
+			'tests/fixtures/bad/bad-date.events.geojson',
+			'tests/fixtures/bad/swapped.places.geojson'
+		);
 		expect(code).toBe(1);
-		expect(err).toContain('tests/fixtures/bad/bad-date.events.geojson › kryvyi-rih-strike › start: "2025-02-30" is not a real date.');
-		expect(err).toContain('tests/fixtures/bad/swapped.places.geojson › kryvyi-rih › geometry.coordinates:');
+		expect(err).toContain(
+			'tests/fixtures/bad/bad-date.events.geojson › kryvyi-rih-strike › start: "2025-02-30" is not a real date.'
+		);
+		expect(err).toContain(
+			'tests/fixtures/bad/swapped.places.geojson › kryvyi-rih › geometry.coordinates:'
+		);
 		expect(err).not.toMatch(/\n\s+at /);
 	});
 

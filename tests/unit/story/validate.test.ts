@@ -10,23 +10,98 @@ const cases: Array<{ file: string; feature?: string; field?: string; says: RegEx
 	{ file: 'not-a-collection.events.geojson', says: /is not a GeoJSON FeatureCollection/ },
 	{ file: 'empty.events.geojson', field: 'features', says: /collection is empty/ },
 	{ file: 'missing-id.events.geojson', feature: 'feature 3', field: 'id', says: /has no id/ },
-	{ file: 'duplicate-id.events.geojson', feature: 'saudi-talks', field: 'id', says: /used by more than one feature/ },
-	{ file: 'bad-date.events.geojson', feature: 'kryvyi-rih-strike', field: 'start', says: /"2025-02-30" is not a real date/ },
-	{ file: 'bad-date.events.geojson', feature: 'witkoff-putin-meeting', field: 'end', says: /not a date in the form YYYY-MM-DD/ },
-	{ file: 'end-before-start.events.geojson', feature: 'dmitriev-washington', field: 'end', says: /31 March 2025 is before the start, 6 April 2025/ },
-	{ file: 'out-of-range.places.geojson', feature: 'brussels', field: 'geometry.coordinates', says: /latitude 150.85 is outside -90…90/ },
-	{ file: 'swapped.places.geojson', feature: 'kryvyi-rih', field: 'geometry.coordinates', says: /look swapped/ },
-	{ file: 'wrong-country.places.geojson', feature: 'brussels', field: 'geometry.coordinates', says: /outside its country FR/ },
-	{ file: 'away-from-place.events.geojson', feature: 'kryvyi-rih-strike', field: 'geometry.coordinates', says: /longitude and latitude swapped/ },
-	{ file: 'unknown-place.events.geojson', feature: 'petrov-arrest', field: 'place', says: /"nicosia" is not a place id/ },
-	{ file: 'excerpt-not-in-article.events.geojson', feature: 'kryvyi-rih-strike', field: 'source[1]', says: /is not in the article/ },
-	{ file: 'excerpt-not-in-article.events.geojson', feature: 'witkoff-putin-meeting', field: 'source[1]', says: /differs in quotation marks/ },
+	{
+		file: 'duplicate-id.events.geojson',
+		feature: 'saudi-talks',
+		field: 'id',
+		says: /used by more than one feature/
+	},
+	{
+		file: 'bad-date.events.geojson',
+		feature: 'kryvyi-rih-strike',
+		field: 'start',
+		says: /"2025-02-30" is not a real date/
+	},
+	{
+		file: 'bad-date.events.geojson',
+		feature: 'witkoff-putin-meeting',
+		field: 'end',
+		says: /not a date in the form YYYY-MM-DD/
+	},
+	{
+		file: 'end-before-start.events.geojson',
+		feature: 'dmitriev-washington',
+		field: 'end',
+		says: /31 March 2025 is before the start, 6 April 2025/
+	},
+	{
+		file: 'out-of-range.places.geojson',
+		feature: 'brussels',
+		field: 'geometry.coordinates',
+		says: /latitude 150.85 is outside -90…90/
+	},
+	{
+		file: 'swapped.places.geojson',
+		feature: 'kryvyi-rih',
+		field: 'geometry.coordinates',
+		says: /look swapped/
+	},
+	{
+		file: 'wrong-country.places.geojson',
+		feature: 'brussels',
+		field: 'geometry.coordinates',
+		says: /outside its country FR/
+	},
+	{
+		file: 'away-from-place.events.geojson',
+		feature: 'kryvyi-rih-strike',
+		field: 'geometry.coordinates',
+		says: /longitude and latitude swapped/
+	},
+	{
+		file: 'unknown-place.events.geojson',
+		feature: 'petrov-arrest',
+		field: 'place',
+		says: /"nicosia" is not a place id/
+	},
+	{
+		file: 'excerpt-not-in-article.events.geojson',
+		feature: 'kryvyi-rih-strike',
+		field: 'source[1]',
+		says: /is not in the article/
+	},
+	{
+		file: 'excerpt-not-in-article.events.geojson',
+		feature: 'witkoff-putin-meeting',
+		field: 'source[1]',
+		says: /differs in quotation marks/
+	},
 	{ file: 'crs.events.geojson', field: 'crs', says: /"crs" member/ },
-	{ file: 'not-a-point.events.geojson', feature: 'invasion', field: 'geometry.type', says: /is a LineString/ },
+	{
+		file: 'not-a-point.events.geojson',
+		feature: 'invasion',
+		field: 'geometry.type',
+		says: /is a LineString/
+	},
 	{ file: 'html.events.geojson', feature: 'invasion', field: 'summary', says: /contains HTML/ },
-	{ file: 'wrong-types.events.geojson', feature: 'invasion', field: 'category', says: /"invasion" is not one of/ },
-	{ file: 'wrong-types.events.geojson', feature: 'invasion', field: 'actors', says: /must be a list of texts/ },
-	{ file: 'wrong-types.events.geojson', feature: 'invasion', field: 'background', says: /must be true or false/ },
+	{
+		file: 'wrong-types.events.geojson',
+		feature: 'invasion',
+		field: 'category',
+		says: /"invasion" is not one of/
+	},
+	{
+		file: 'wrong-types.events.geojson',
+		feature: 'invasion',
+		field: 'actors',
+		says: /must be a list of texts/
+	},
+	{
+		file: 'wrong-types.events.geojson',
+		feature: 'invasion',
+		field: 'background',
+		says: /must be true or false/
+	},
 	{ file: 'not-utf8.article.txt', says: /is not UTF-8 text/ }
 ];
 
@@ -41,13 +116,21 @@ describe('validateStory on bad files', () => {
 	});
 
 	it('names the file, the feature and the field in one line', () => {
-		expect(formatProblem({ file: 'events.geojson', feature: 'x', field: 'start', message: 'is missing.' })).toBe(
-			'events.geojson › x › start: is missing.'
-		);
+		expect(
+			formatProblem({
+				file: 'events.geojson',
+				feature: 'x',
+				field: 'start',
+				message: 'is missing.'
+			})
+		).toBe('events.geojson › x › start: is missing.');
 	});
 
 	it('reports every problem, not only the first', () => {
-		const result = validateStory(storyFiles({ events: fixture('bad-date.events.geojson') }), lookup50m);
+		const result = validateStory(
+			storyFiles({ events: fixture('bad-date.events.geojson') }),
+			lookup50m
+		);
 		expect(result.ok).toBe(false);
 		if (!result.ok) expect(result.problems).toHaveLength(2);
 	});
@@ -60,7 +143,10 @@ describe('validateStory on bad files', () => {
 		['a feature list that is not a list', '{"type":"FeatureCollection","features":{}}'],
 		['features that are not objects', '{"type":"FeatureCollection","features":[1,"a",null]}']
 	])('rejects %s without throwing', (_name, text) => {
-		const result = validateStory(storyFiles({ events: { name: 'e.geojson', contents: text } }), lookup50m);
+		const result = validateStory(
+			storyFiles({ events: { name: 'e.geojson', contents: text } }),
+			lookup50m
+		);
 		expect(result.ok).toBe(false);
 	});
 });

@@ -40,7 +40,10 @@ describe('eventsUpTo and tallyPlaces on the story', () => {
 		const tally = tallyPlaces(story.events, d('2025-04-11'));
 		expect(tally.get('kryvyi-rih')).toMatchObject({ count: 4, current: true });
 		expect(tally.get('cyprus')).toMatchObject({ count: 1, current: false, category: 'detention' });
-		expect(tallyPlaces(story.events, d('2022-02-10')).get('ukraine')).toMatchObject({ count: 1, current: true });
+		expect(tallyPlaces(story.events, d('2022-02-10')).get('ukraine')).toMatchObject({
+			count: 1,
+			current: true
+		});
 	});
 });
 
@@ -58,7 +61,8 @@ describe('the story time scale', () => {
 
 	it('gives every day of April 2025 at least 12 px on a 1000 px slider, and maps each back to itself', () => {
 		for (let day = d('2025-04-01'); day <= d('2025-04-12'); day++) {
-			if (day < extent.last) expect((time.position(day + 1) - time.position(day)) * 1000).toBeGreaterThanOrEqual(12);
+			if (day < extent.last)
+				expect((time.position(day + 1) - time.position(day)) * 1000).toBeGreaterThanOrEqual(12);
 			expect(time.day(time.position(day))).toBe(day);
 		}
 	});
@@ -92,7 +96,9 @@ describe('ticks', () => {
 	});
 
 	it('thin out on a phone', () => {
-		expect(fitTicks(candidateTicks(time), time, 320).length).toBeLessThan(fitTicks(candidateTicks(time), time, 1000).length);
+		expect(fitTicks(candidateTicks(time), time, 320).length).toBeLessThan(
+			fitTicks(candidateTicks(time), time, 1000).length
+		);
 	});
 });
 
@@ -102,7 +108,9 @@ describe('histogram', () => {
 		expect(h.columns.find((c) => c.day === d('2025-04-11'))!.count).toBeGreaterThanOrEqual(6);
 		const lastWeek = h.ranges.find((r) => r.id === 'dmitriev-washington')!;
 		expect([lastWeek.start, lastWeek.end]).toEqual([d('2025-03-31'), d('2025-04-06')]);
-		const rowsOverlap = h.ranges.some((a) => h.ranges.some((b) => a !== b && a.row === b.row && a.start <= b.end && b.start <= a.end));
+		const rowsOverlap = h.ranges.some((a) =>
+			h.ranges.some((b) => a !== b && a.row === b.row && a.start <= b.end && b.start <= a.end)
+		);
 		expect(rowsOverlap).toBe(false);
 	});
 });

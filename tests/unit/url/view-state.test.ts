@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate } from '../../../src/lib/story/dates';
-import { formatHash, formatViewState, parseHash, parseViewState } from '../../../src/lib/url/view-state';
+import {
+	formatHash,
+	formatViewState,
+	parseHash,
+	parseViewState
+} from '../../../src/lib/url/view-state';
 
 const range = { first: parseIsoDate('2022-02-01')!, last: parseIsoDate('2025-04-12')! };
 const at = (href: string) => parseViewState(new URL(href, 'https://example.org/atlas/'), range);
@@ -26,13 +31,18 @@ describe('parseHash', () => {
 		const hash = formatHash({ zoom: 4.23456, lat: 50.123456789, lon: 30.987654321 });
 		expect(hash).toBe('#4.23/50.12/30.99');
 		expect(parseHash(hash)).toEqual({ zoom: 4.23, lat: 50.12, lon: 30.99 });
-		expect(formatHash({ zoom: 12, lat: 50.123456789, lon: 30.987654321 })).toBe('#12/50.12346/30.98765');
+		expect(formatHash({ zoom: 12, lat: 50.123456789, lon: 30.987654321 })).toBe(
+			'#12/50.12346/30.98765'
+		);
 	});
 });
 
 describe('parseViewState', () => {
 	it.each([
-		['?date=2025-04-11&place=kryvyi-rih', { day: parseIsoDate('2025-04-11'), place: 'kryvyi-rih', event: null }],
+		[
+			'?date=2025-04-11&place=kryvyi-rih',
+			{ day: parseIsoDate('2025-04-11'), place: 'kryvyi-rih', event: null }
+		],
 		['?event=kryvyi-rih-strike', { day: null, place: null, event: 'kryvyi-rih-strike' }],
 		['?date=9999-99-99', { day: null, place: null, event: null }],
 		['?date=2030-01-01', { day: null, place: null, event: null }],
@@ -50,7 +60,16 @@ describe('formatViewState', () => {
 	const defaultDay = range.last;
 
 	it('writes date, selection and view, and keeps parameters that are not its own', () => {
-		const url = formatViewState(base, { view: { zoom: 5, lat: 48, lon: 33.4 }, day: parseIsoDate('2025-04-04'), place: 'kryvyi-rih', event: null }, defaultDay);
+		const url = formatViewState(
+			base,
+			{
+				view: { zoom: 5, lat: 48, lon: 33.4 },
+				day: parseIsoDate('2025-04-04'),
+				place: 'kryvyi-rih',
+				event: null
+			},
+			defaultDay
+		);
 		expect(url.searchParams.get('embed')).toBe('');
 		expect(url.searchParams.get('date')).toBe('2025-04-04');
 		expect(url.searchParams.get('place')).toBe('kryvyi-rih');

@@ -1,0 +1,63 @@
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+/**
+ * Every end-to-end test also checks what a reader never sees: no console error, no page error,
+ * and no request leaving the page's own origin.
+ */
+export const test = base.extend<{ watch: { errors: string[]; external: string[] } }>({
+	watch: [
+		async ({ page, baseURL }, use) => {
+			const origin = new URL(baseURL!).origin;
+			const watch = { errors: [] as string[], external: [] as string[] };
+			page.on('console', (m) => {
+				if (m.type() === 'error') watch.errors.push(m.text());
+			});
+			page.on('pageerror', (e) => watch.errors.push(e.message));
+			page.on('request', (r) => {
+				const url = r.url();
+				if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+					watch.external.push(url);
+			});
+			await use(watch);
+			expect(watch.errors, 'console errors').toEqual([]);
+			expect(watch.external, 'requests outside the origin').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+export { expect };
+
+/** Waits until the map has drawn the story and stopped moving. */
+export async function mapReady(page: Page): Promise<void> {
+	await expect(page.locator('.map[data-status="ready"]')).toBeVisible({ timeout: 20_000 });
+}
+
+/** Saves a screenshot as a test artifact and under test-results/screens for a person to look at. */
+export async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
+	mkdirSync('test-results/screens', { recursive: true });
+	const path = `test-results/screens/${name}.png`;
+	await page.screenshot({ path });
+	await info.attach(name, { path, contentType: 'image/png' });
+}
+
+export const slider = (page: Page) => page.getByRole('slider', { name: /Date/ });
+export const eventsList = (page: Page) =>
+	page.getByRole('region', { name: 'Events' }).getByRole('list');
+export const details = (page: Page) => page.getByRole('region', { name: 'Details' });
+export const liveRegion = (page: Page) =>
+	page.getByRole('status').filter({ hasText: /events? up to/ });
+
+/** Moves the slider with arrow keys until it reads `words` ("20 February 2025"). */
+export async function scrubTo(page: Page, words: string, target: Date): Promise<void> {
+	const s = slider(page);
+	await s.focus();
+	for (let i = 0; i < 2000; i++) {
+		const text = await s.getAttribute('aria-valuetext');
+		if (text === words) return;
+		const current = new Date(`${text} UTC`);
+		await page.keyboard.press(current < target ? 'ArrowRight' : 'ArrowLeft');
+	}
+	throw new Error(`slider never reached ${words}`);
+}

@@ -1,0 +1,210 @@
+import AxeBuilder from '@axe-core/playwright';
+import {
+	details,
+	eventsList,
+	expect,
+	liveRegion,
+	mapReady,
+	scrubTo,
+	shot,
+	slider,
+	test
+} from './fixtures';
+
+const SAUDI = 'US and Russian officials meet in Saudi Arabia';
+const STRIKE = 'Russian missile strike kills 19 in Kryvyi Rih';
+
+function hashView(url: string) {
+	const [zoom, lat, lon] = new URL(url).hash.slice(1).split('/').map(Number);
+	return { zoom: zoom!, lat: lat!, lon: lon! };
+}
+
+test.describe('a reader with a mouse', () => {
+	test('pans the map: the URL follows, and reloading it restores the view', async ({
+		page
+	}, info) => {
+		await page.goto('./');
+		await mapReady(page);
+		const box = (await page.locator('.map canvas').boundingBox())!;
+		await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+		await page.mouse.down();
+		await page.mouse.move(box.x + box.width / 2 - 200, box.y + box.height / 2 + 80, { steps: 10 });
+		await page.mouse.up();
+		await expect(page).toHaveURL(/#[\d.]+\/-?[\d.]+\/-?[\d.]+$/);
+		const moved = page.url();
+		await page.reload();
+		await mapReady(page);
+		await expect(page).toHaveURL(moved);
+		const before = hashView(moved);
+		const center = await page.locator('.map').evaluate(() => location.hash);
+		expect(hashView(`http://x/${center}`)).toEqual(before);
+		await shot(page, info, 'pan-restored');
+	});
+
+	test('scrubs the slider: 20 February 2025 shows the Saudi meeting, not the strike; the end shows both', async ({
+		page
+	}, info) => {
+		await page.goto('./');
+		await mapReady(page);
+		const track = (await slider(page).boundingBox())!;
+		const mar = (await slider(page).locator('text', { hasText: /^Mar$/ }).boundingBox())!;
+		await page.mouse.click(mar.x, track.y + 20);
+		await scrubTo(page, '20 February 2025', new Date('2025-02-20'));
+		const list = eventsList(page);
+		await expect(list.getByText(SAUDI)).toBeVisible();
+		await expect(list.getByText(STRIKE)).toHaveCount(0);
+		await expect(liveRegion(page)).toHaveText(/^\d+ events up to 20 February 2025$/);
+		await shot(page, info, 'scrub-20-february');
+		await slider(page).press('End');
+		await expect(list.getByText(SAUDI)).toBeVisible();
+		await expect(list.getByText(STRIKE)).toBeVisible();
+		await expect(liveRegion(page)).toHaveText('20 events up to 12 April 2025');
+		await shot(page, info, 'scrub-end');
+	});
+
+	test('clicks Kryvyi Rih on the map and reads what happened there', async ({ page }, info) => {
+		await page.goto('./');
+		await mapReady(page);
+		const place = (await page.getByRole('button', { name: /^Kryvyi Rih/ }).boundingBox())!;
+		await page.mouse.click(place.x + place.width / 2, place.y + place.height / 2);
+		const panel = details(page);
+		await expect(panel.getByRole('heading', { name: 'Kryvyi Rih', level: 2 })).toBeVisible();
+		await expect(panel).toContainText('killed 19 people, including nine children');
+		await expect(
+			panel
+				.getByRole('blockquote')
+				.filter({ hasText: 'The April 4 strike killed 19 people, including nine children.' })
+		).toBeVisible();
+		await expect(panel.getByRole('note', { name: 'Correction' }).first()).toContainText(
+			'counted 20'
+		);
+		await expect(page).toHaveURL(/place=kryvyi-rih/);
+		await shot(page, info, 'click-kryvyi-rih');
+	});
+
+	test('chooses an event in the list: the map flies there and its details open', async ({
+		page
+	}, info) => {
+		await page.goto('./');
+		await mapReady(page);
+		await eventsList(page)
+			.getByRole('button', { name: /US and Russia swap Karelina for Petrov/ })
+			.click();
+		const panel = details(page);
+		await expect(panel.getByRole('heading', { name: 'Abu Dhabi', level: 2 })).toBeVisible();
+		await expect(panel.locator('article[data-event="prisoner-exchange"]')).toHaveClass(/chosen/);
+		await expect(page).toHaveURL(/event=prisoner-exchange/);
+		await expect.poll(() => hashView(page.url()).lon, { timeout: 10_000 }).toBeCloseTo(54.37, 0);
+		await expect.poll(() => hashView(page.url()).lat).toBeCloseTo(24.48, 0);
+		await shot(page, info, 'list-fly-abu-dhabi');
+		await page.goBack();
+		await expect(details(page)).toHaveCount(0);
+	});
+});
+
+test.describe('a reader with only a keyboard', () => {
+	test('scrubs with arrows, Page keys, Home and End', async ({ page }, info) => {
+		await page.goto('./');
+		await mapReady(page);
+		for (
+			let i = 0;
+			i < 30 && !(await slider(page).evaluate((el) => el === document.activeElement));
+			i++
+		) {
+			await page.keyboard.press('Tab');
+		}
+		await expect(slider(page)).toBeFocused();
+		await page.keyboard.press('Home');
+		await expect(slider(page)).toHaveAttribute('aria-valuetext', '1 February 2022');
+		await page.keyboard.press('PageUp');
+		await expect(slider(page)).toHaveAttribute('aria-valuetext', '28 February 2022');
+		for (const next of [
+			'1 January 2024',
+			'31 December 2024',
+			'20 January 2025',
+			'1 February 2025',
+			'18 February 2025'
+		]) {
+			await page.keyboard.press('PageUp');
+			await expect(slider(page)).toHaveAttribute('aria-valuetext', next);
+		}
+		await page.keyboard.press('ArrowRight');
+		await page.keyboard.press('ArrowRight');
+		await expect(slider(page)).toHaveAttribute('aria-valuetext', '20 February 2025');
+		await expect(eventsList(page).getByText(SAUDI)).toBeVisible();
+		await expect(eventsList(page).getByText(STRIKE)).toHaveCount(0);
+		await expect(liveRegion(page)).toHaveText(/events up to 20 February 2025/);
+		await page.keyboard.press('End');
+		await expect(eventsList(page).getByText(STRIKE)).toBeVisible();
+		await shot(page, info, 'keyboard-scrub');
+	});
+
+	test('opens an event from the list with Enter', async ({ page }, info) => {
+		await page.goto('./');
+		await mapReady(page);
+		const item = eventsList(page).getByRole('button', { name: new RegExp(STRIKE) });
+		for (let i = 0; i < 60 && !(await item.evaluate((el) => el === document.activeElement)); i++) {
+			await page.keyboard.press('Tab');
+		}
+		await expect(item).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(
+			details(page).getByRole('heading', { name: 'Kryvyi Rih', level: 2 })
+		).toBeVisible();
+		await expect(details(page)).toContainText(
+			'The April 4 strike killed 19 people, including nine children.'
+		);
+		await expect.poll(() => hashView(page.url()).lon, { timeout: 10_000 }).toBeCloseTo(33.39, 0);
+		await shot(page, info, 'keyboard-list');
+	});
+
+	test('reaches a place on the map by Tab and opens it with Enter', async ({ page }, info) => {
+		await page.goto('./');
+		await mapReady(page);
+		const place = page.getByRole('button', { name: /^Kryvyi Rih: 4 events/ });
+		for (let i = 0; i < 80 && !(await place.evaluate((el) => el === document.activeElement)); i++) {
+			await page.keyboard.press('Tab');
+		}
+		await expect(place).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(details(page)).toContainText('killed 19 people, including nine children');
+		await shot(page, info, 'keyboard-map-place');
+	});
+});
+
+test('has no axe-core violations, with and without details open', async ({ page }) => {
+	await page.goto('./');
+	await mapReady(page);
+	const first = await new AxeBuilder({ page }).analyze();
+	expect(first.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
+		[]
+	);
+	await page.getByRole('button', { name: /^Kryvyi Rih/ }).click();
+	await expect(details(page)).toBeVisible();
+	const second = await new AxeBuilder({ page }).analyze();
+	expect(
+		second.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)
+	).toEqual([]);
+});
+
+test('works on a 360 px phone', async ({ browser }, info) => {
+	const page = await browser.newPage({
+		viewport: { width: 360, height: 740 },
+		isMobile: true,
+		hasTouch: true
+	});
+	await page.goto('./');
+	await mapReady(page);
+	await expect(slider(page)).toBeVisible();
+	await expect(eventsList(page).getByText(STRIKE)).toBeVisible();
+	const width = await page.evaluate(() => document.documentElement.scrollWidth);
+	expect(width).toBeLessThanOrEqual(360);
+	await shot(page, info, 'phone-360');
+	await eventsList(page)
+		.getByRole('button', { name: new RegExp(STRIKE) })
+		.tap();
+	await expect(details(page)).toContainText('killed 19 people, including nine children');
+	await details(page).scrollIntoViewIfNeeded();
+	await shot(page, info, 'phone-360-details');
+	await page.close();
+});
