@@ -1,0 +1,150 @@
+import type {
+	CustomLayerInterface,
+	CustomRenderMethodInput,
+	Map as MapLibreMap
+} from 'maplibre-gl';
+import { DOT_STRIDE } from './event-dots';
+
+const VERTEX = `#version 300 es
+in vec2 a_pos;
+in vec2 a_time;
+in vec3 a_color;
+in float a_slot;
+uniform mat4 u_matrix;
+uniform float u_day;
+uniform vec2 u_viewport;
+uniform float u_dpr;
+out vec3 v_color;
+out float v_current;
+void main() {
+	bool hidden = a_time.x > u_day;
+	v_current = (!hidden && a_time.y >= u_day) ? 1.0 : 0.0;
+	v_color = a_color;
+	vec4 p = u_matrix * vec4(a_pos, 0.0, 1.0);
+	float r = (22.0 + 4.5 * sqrt(a_slot)) * u_dpr;
+	float angle = a_slot * 2.39996;
+	p.xy += vec2(cos(angle), sin(angle)) * r * 2.0 / u_viewport * p.w;
+	// Hidden dots are moved outside the clip volume: no fragment is drawn for them.
+	gl_Position = hidden ? vec4(2.0, 2.0, 2.0, 1.0) : p;
+	gl_PointSize = (v_current > 0.5 ? 10.0 : 7.0) * u_dpr;
+}`;
+
+const FRAGMENT = `#version 300 es
+precision mediump float;
+in vec3 v_color;
+in float v_current;
+out vec4 fragColor;
+void main() {
+	vec2 c = gl_PointCoord * 2.0 - 1.0;
+	float d = dot(c, c);
+	if (d > 1.0) discard;
+	vec3 ring = v_current > 0.5 ? vec3(0.07) : vec3(1.0);
+	fragColor = vec4(d > 0.5 ? ring : v_color, 1.0);
+}`;
+
+function compile(gl: WebGL2RenderingContext, type: number, source: string): WebGLShader {
+	const shader = gl.createShader(type)!;
+	gl.shaderSource(shader, source);
+	gl.compileShader(shader);
+	if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS))
+		throw new Error(gl.getShaderInfoLog(shader) ?? 'shader error');
+	return shader;
+}
+
+/**
+ * Every event as a dot, filtered by date on the GPU (the way deck.gl's DataFilterExtension does):
+ * the data goes to the graphics card once, and a scrub sets one uniform and repaints. Nothing is
+ * re-tiled, so the cost of a scrub does not grow with the number of events.
+ */
+export class EventDotsLayer implements CustomLayerInterface {
+	readonly id = 'event-dots';
+	readonly type = 'custom' as const;
+	readonly renderingMode = '2d' as const;
+	private map: MapLibreMap | null = null;
+	private gl: WebGL2RenderingContext | null = null;
+	private program: WebGLProgram | null = null;
+	private buffer: WebGLBuffer | null = null;
+	private vao: WebGLVertexArrayObject | null = null;
+	private count = 0;
+	private day = 0;
+
+	constructor(private vertices: Float32Array) {
+		this.count = vertices.length / DOT_STRIDE;
+	}
+
+	setDay(day: number): void {
+		if (day === this.day) return;
+		this.day = day;
+		this.map?.triggerRepaint();
+	}
+
+	setVertices(vertices: Float32Array): void {
+		this.vertices = vertices;
+		this.count = vertices.length / DOT_STRIDE;
+		if (this.gl && this.buffer) this.upload(this.gl);
+		this.map?.triggerRepaint();
+	}
+
+	onAdd(map: MapLibreMap, gl: WebGL2RenderingContext): void {
+		this.map = map;
+		this.gl = gl;
+		const program = gl.createProgram()!;
+		gl.attachShader(program, compile(gl, gl.VERTEX_SHADER, VERTEX));
+		gl.attachShader(program, compile(gl, gl.FRAGMENT_SHADER, FRAGMENT));
+		gl.linkProgram(program);
+		if (!gl.getProgramParameter(program, gl.LINK_STATUS))
+			throw new Error(gl.getProgramInfoLog(program) ?? 'link error');
+		this.program = program;
+		this.buffer = gl.createBuffer();
+		this.vao = gl.createVertexArray();
+		gl.bindVertexArray(this.vao);
+		gl.bindBuffer(gl.ARRAY_BUFFER, this.buffer);
+		const bytes = 4 * DOT_STRIDE;
+		const attribute = (name: string, size: number, offset: number) => {
+			const location = gl.getAttribLocation(program, name);
+			gl.enableVertexAttribArray(location);
+			gl.vertexAttribPointer(location, size, gl.FLOAT, false, bytes, offset * 4);
+		};
+		attribute('a_pos', 2, 0);
+		attribute('a_time', 2, 2);
+		attribute('a_color', 3, 4);
+		attribute('a_slot', 1, 7);
+		gl.bindVertexArray(null);
+		this.upload(gl);
+	}
+
+	private upload(gl: WebGL2RenderingContext): void {
+		gl.bindBuffer(gl.ARRAY_BUFFER, this.buffer);
+		gl.bufferData(gl.ARRAY_BUFFER, this.vertices, gl.STATIC_DRAW);
+	}
+
+	render(gl: WebGL2RenderingContext, args: CustomRenderMethodInput): void {
+		if (!this.program || this.count === 0) return;
+		gl.useProgram(this.program);
+		gl.uniformMatrix4fv(
+			gl.getUniformLocation(this.program, 'u_matrix'),
+			false,
+			args.modelViewProjectionMatrix as Float32Array
+		);
+		gl.uniform1f(gl.getUniformLocation(this.program, 'u_day'), this.day);
+		gl.uniform2f(
+			gl.getUniformLocation(this.program, 'u_viewport'),
+			gl.drawingBufferWidth,
+			gl.drawingBufferHeight
+		);
+		gl.uniform1f(gl.getUniformLocation(this.program, 'u_dpr'), window.devicePixelRatio || 1);
+		gl.bindVertexArray(this.vao);
+		gl.enable(gl.BLEND);
+		gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+		gl.drawArrays(gl.POINTS, 0, this.count);
+		gl.bindVertexArray(null);
+	}
+
+	onRemove(_map: MapLibreMap, gl: WebGL2RenderingContext): void {
+		if (this.buffer) gl.deleteBuffer(this.buffer);
+		if (this.vao) gl.deleteVertexArray(this.vao);
+		if (this.program) gl.deleteProgram(this.program);
+		this.map = null;
+		this.gl = null;
+	}
+}
