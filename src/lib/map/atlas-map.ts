@@ -13,8 +13,10 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Bounds } from '../geo/bounds';
-import type { Place } from '../story/types';
+import type { Place, Story } from '../story/types';
 import type { MapView } from '../url/view-state';
+import { eventDotVertices } from './event-dots';
+import { EventDotsLayer } from './event-dots-layer';
 import { FeatureStateWriter, storyStates, type Focus } from './feature-state';
 import type { StoryLayers } from './features';
 import { atlasStyle, type BasemapAssets } from './style';
@@ -50,9 +52,9 @@ export class AtlasMap {
 	private readonly writer: FeatureStateWriter;
 	private readonly markers = new Map<string, { marker: Marker; button: HTMLButtonElement }>();
 	private layers: StoryLayers | null = null;
-	private story: { events: Parameters<typeof storyStates>[0]['events']; places: Place[] } | null =
-		null;
+	private story: Pick<Story, 'events' | 'places'> | null = null;
 	private focus: Focus | null = null;
+	private dots: EventDotsLayer | null = null;
 
 	constructor(private readonly options: AtlasMapOptions) {
 		const { container, assets, view, bounds } = options;
@@ -76,6 +78,10 @@ export class AtlasMap {
 		this.map.keyboard.disableRotation();
 		this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
 		this.writer = new FeatureStateWriter(this.map);
+		// `?bench` hands the benchmark (scripts/bench.mjs) this instance; readers never see it.
+		if (new URLSearchParams(location.search).has('bench')) {
+			(window as unknown as { storyAtlas?: AtlasMap }).storyAtlas = this;
+		}
 		this.map.on('moveend', () => {
 			this.options.onMove(this.view());
 		});
@@ -95,7 +101,7 @@ export class AtlasMap {
 
 	/** Draws the story. Called once per story; time and selection then go through setFocus. */
 	setStory(
-		story: { events: Parameters<typeof storyStates>[0]['events']; places: Place[] },
+		story: Pick<Story, 'events' | 'places'>,
 		layers: StoryLayers,
 		buttons: PlaceButton[]
 	): void {
@@ -113,6 +119,12 @@ export class AtlasMap {
 			['in', ['get', 'iso2'], ['literal', storyCountries]]
 		]);
 		this.writer.reset();
+		const vertices = eventDotVertices(story.events);
+		if (this.dots) this.dots.setVertices(vertices);
+		else {
+			this.dots = new EventDotsLayer(vertices);
+			this.map.addLayer(this.dots, 'place-labels');
+		}
 		for (const { marker } of this.markers.values()) marker.remove();
 		this.markers.clear();
 		for (const { place, label } of buttons) {
@@ -149,6 +161,7 @@ export class AtlasMap {
 		if (!this.story || !this.layers) return 0;
 		for (const [id, { button }] of this.markers)
 			button.classList.toggle('selected', id === focus.selected);
+		this.dots?.setDay(focus.day);
 		return this.writer.write(storyStates(this.story, this.layers, focus));
 	}
 

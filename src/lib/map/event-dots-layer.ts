@@ -14,15 +14,17 @@ uniform mat4 u_matrix;
 uniform float u_day;
 uniform vec2 u_viewport;
 uniform float u_dpr;
+uniform float u_world;
 out vec3 v_color;
 out float v_current;
 void main() {
 	bool hidden = a_time.x > u_day;
 	v_current = (!hidden && a_time.y >= u_day) ? 1.0 : 0.0;
 	v_color = a_color;
-	vec4 p = u_matrix * vec4(a_pos, 0.0, 1.0);
+	vec4 p = u_matrix * vec4(a_pos * u_world, 0.0, 1.0);
 	float r = (22.0 + 4.5 * sqrt(a_slot)) * u_dpr;
-	float angle = a_slot * 2.39996;
+	// The first dot sits up and to the left, clear of the label on the right.
+	float angle = 2.36 + a_slot * 2.39996;
 	p.xy += vec2(cos(angle), sin(angle)) * r * 2.0 / u_viewport * p.w;
 	// Hidden dots are moved outside the clip volume: no fragment is drawn for them.
 	gl_Position = hidden ? vec4(2.0, 2.0, 2.0, 1.0) : p;
@@ -133,7 +135,12 @@ export class EventDotsLayer implements CustomLayerInterface {
 			gl.drawingBufferHeight
 		);
 		gl.uniform1f(gl.getUniformLocation(this.program, 'u_dpr'), window.devicePixelRatio || 1);
+		// MapLibre 6 hands custom layers a matrix in world pixels at the current zoom, not 0…1.
+		const zoom = this.map?.getZoom() ?? 0;
+		gl.uniform1f(gl.getUniformLocation(this.program, 'u_world'), 512 * 2 ** zoom);
 		gl.bindVertexArray(this.vao);
+		// Dots sit on the flat map, above everything drawn before them: no depth test.
+		gl.disable(gl.DEPTH_TEST);
 		gl.enable(gl.BLEND);
 		gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
 		gl.drawArrays(gl.POINTS, 0, this.count);

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { DOT_STRIDE, MAX_SLOTS, eventDotVertices, mercator } from '../../../src/lib/map/event-dots';
+import { parseIsoDate } from '../../../src/lib/story/dates';
+import type { StoryEvent } from '../../../src/lib/story/types';
+
+const d = (s: string) => parseIsoDate(s)!;
+const event = (
+	place: string,
+	start: string,
+	end = start,
+	category: StoryEvent['category'] = 'meeting'
+) => ({
+	place,
+	start: d(start),
+	end: d(end),
+	category,
+	coordinates: [30, 50] as [number, number]
+});
+
+describe('mercator', () => {
+	it.each([
+		[
+			[0, 0],
+			[0.5, 0.5]
+		],
+		[
+			[-180, 0],
+			[0, 0.5]
+		],
+		[
+			[180, 0],
+			[1, 0.5]
+		]
+	] as const)('%j → %j', (lonLat, xy) => {
+		const [x, y] = mercator(lonLat as unknown as [number, number]);
+		expect(x).toBeCloseTo(xy[0], 9);
+		expect(y).toBeCloseTo(xy[1], 9);
+	});
+
+	it('puts the north above the equator (smaller y)', () => {
+		expect(mercator([0, 60])[1]).toBeLessThan(0.5);
+	});
+});
+
+describe('eventDotVertices', () => {
+	it('packs one vertex per event with its dates, colour and a slot per place in date order', () => {
+		const data = eventDotVertices([
+			event('a', '2025-04-11'),
+			event('a', '2025-04-04', '2025-04-04', 'strike'),
+			event('b', '2025-02-01', '2025-02-28')
+		]);
+		expect(data).toHaveLength(3 * DOT_STRIDE);
+		const rows = Array.from({ length: 3 }, (_, i) =>
+			Array.from(data.slice(i * DOT_STRIDE, (i + 1) * DOT_STRIDE))
+		);
+		expect(rows.map((r) => [r[2], r[3], r[7]])).toEqual([
+			[d('2025-02-01'), d('2025-02-28'), 0],
+			[d('2025-04-04'), d('2025-04-04'), 0],
+			[d('2025-04-11'), d('2025-04-11'), 1]
+		]);
+		expect(rows[1]!.slice(4, 7).map((c) => Math.round(c * 255))).toEqual([0xd7, 0x30, 0x1f]);
+	});
+
+	it('wraps slots at a crowded place instead of spiralling off the map', () => {
+		const many = Array.from({ length: MAX_SLOTS + 5 }, () => event('a', '2025-04-11'));
+		const data = eventDotVertices(many);
+		const slots = Array.from({ length: many.length }, (_, i) => data[i * DOT_STRIDE + 7]!);
+		expect(Math.max(...slots)).toBe(MAX_SLOTS - 1);
+	});
+});
