@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { roleOf, type FileRole } from '../../src/lib/story/file-roles';
 import type { StoryFiles } from '../../src/lib/story/validate';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -9,16 +10,8 @@ export const DEFAULT_FILES = {
 	article: resolve(PROJECT_ROOT, 'geodata/article.txt')
 };
 
-export type Role = keyof typeof DEFAULT_FILES;
-
-/** Which part of a story a file is, from its name: *.txt is the article, *places* the places. */
-export function roleOf(path: string): Role {
-	const name = basename(path).toLowerCase();
-	if (name.endsWith('.txt')) return 'article';
-	const stem = name.replace(/\.(geo)?json$/, '');
-	if (stem.endsWith('events')) return 'events';
-	return stem.includes('place') ? 'places' : 'events';
-}
+export type Role = FileRole;
+export { roleOf };
 
 /** The story's three files: the ones given, and the project's own for the rest. */
 export function storyFilePaths(paths: readonly string[]): Record<Role, string> {

@@ -5,13 +5,19 @@ import { mkdirSync } from 'node:fs';
  * Every end-to-end test also checks what a reader never sees: no console error, no page error,
  * and no request leaving the page's own origin.
  */
-export const test = base.extend<{ watch: { errors: string[]; external: string[] } }>({
+export const test = base.extend<{
+	allowedErrors: RegExp[];
+	watch: { errors: string[]; external: string[] };
+}>({
+	/** Console errors a test provokes on purpose (a CSP violation report, say). */
+	allowedErrors: [[], { option: true }],
 	watch: [
-		async ({ page, baseURL }, use) => {
+		async ({ page, baseURL, allowedErrors }, use) => {
 			const origin = new URL(baseURL!).origin;
 			const watch = { errors: [] as string[], external: [] as string[] };
 			page.on('console', (m) => {
-				if (m.type() === 'error') watch.errors.push(m.text());
+				if (m.type() === 'error' && !allowedErrors.some((re) => re.test(m.text())))
+					watch.errors.push(m.text());
 			});
 			page.on('pageerror', (e) => watch.errors.push(e.message));
 			page.on('request', (r) => {

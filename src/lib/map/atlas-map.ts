@@ -82,6 +82,10 @@ export class AtlasMap {
 		if (new URLSearchParams(location.search).has('bench')) {
 			(window as unknown as { storyAtlas?: AtlasMap }).storyAtlas = this;
 		}
+		// Tests and the benchmark wait on this: the story is drawn and the map has settled.
+		this.map.on('idle', () => {
+			if (this.story) container.dispatchEvent(new CustomEvent('atlas-idle', { bubbles: true }));
+		});
 		this.map.on('moveend', () => {
 			this.options.onMove(this.view());
 		});
@@ -180,6 +184,25 @@ export class AtlasMap {
 		this.map.fitBounds(bounds as LngLatBoundsLike, {
 			padding: padding(this.options.container),
 			animate: false
+		});
+	}
+
+	/**
+	 * A copy of what the map shows now. WebGL clears its buffer once a frame is on screen, so the
+	 * copy is taken inside the render event of a fresh frame.
+	 */
+	snapshot(): Promise<{ canvas: HTMLCanvasElement; width: number; height: number }> {
+		return new Promise((resolve) => {
+			this.map.once('render', () => {
+				const source = this.map.getCanvas();
+				const copy = document.createElement('canvas');
+				copy.width = source.width;
+				copy.height = source.height;
+				copy.getContext('2d')!.drawImage(source, 0, 0);
+				const { clientWidth: width, clientHeight: height } = this.options.container;
+				resolve({ canvas: copy, width, height });
+			});
+			this.map.triggerRepaint();
 		});
 	}
 

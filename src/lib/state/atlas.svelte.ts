@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import type { AtlasMap } from '../map/atlas-map';
 import type { StoryLayers } from '../map/features';
 import { formatDay } from '../story/dates';
 import type { Story, StoryEvent } from '../story/types';
@@ -30,6 +31,8 @@ export class Atlas {
 	hover = $state<string | null>(null);
 	view = $state.raw<MapView | null>(null);
 	fly = $state.raw<FlyRequest | null>(null);
+	/** The map, once drawn; null while loading and when WebGL is missing. */
+	map = $state.raw<AtlasMap | null>(null);
 
 	visible: StoryEvent[] = $derived(eventsUpTo(this.story.events, this.day));
 	/** What a screen reader hears after the date moves. */

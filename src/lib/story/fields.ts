@@ -52,7 +52,7 @@ export class FieldReader {
 
 	textList(
 		field: string,
-		{ optional = false, max = 2000, maxItems = 50 } = {}
+		{ optional = false, max = 2000, minItems = 0, maxItems = 50 } = {}
 	): string[] | undefined {
 		const value = this.properties[field];
 		if (value === undefined && optional) return [];
@@ -60,6 +60,13 @@ export class FieldReader {
 			this.report(
 				field,
 				value === undefined ? 'is missing.' : `must be a list of texts, not ${describe(value)}.`
+			);
+			return undefined;
+		}
+		if (value.length < minItems) {
+			this.report(
+				field,
+				minItems === 1 ? 'needs at least one item.' : `needs at least ${minItems} items.`
 			);
 			return undefined;
 		}

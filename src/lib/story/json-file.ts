@@ -3,13 +3,14 @@ import type { ProblemList } from './problems';
 /** A file's contents as read: text already decoded, or raw bytes from disk or a file picker. */
 export type FileContents = string | Uint8Array;
 
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+// Conflict-event datasets of 100,000 events run to about 50 MB of GeoJSON.
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 /** Decodes strict UTF-8, so a file saved in another encoding is named rather than garbled. */
 export function decodeText(contents: FileContents, problems: ProblemList): string | null {
 	if (typeof contents === 'string') return contents;
 	if (contents.byteLength > MAX_FILE_BYTES) {
-		problems.add(`is ${(contents.byteLength / 1048576).toFixed(1)} MB; the limit is 20 MB.`);
+		problems.add(`is ${(contents.byteLength / 1048576).toFixed(1)} MB; the limit is 100 MB.`);
 		return null;
 	}
 	try {

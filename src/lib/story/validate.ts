@@ -181,6 +181,14 @@ function readEvents(
 ): StoryEvent[] {
 	const seen = new Set<string>();
 	const loosenedArticle = article === null ? '' : loosen(article);
+	// Large stories quote the same sentences many times; search the article once per excerpt.
+	const found = new Map<string, boolean>();
+	const inArticle = (excerpt: string): boolean => {
+		let hit = found.get(excerpt);
+		if (hit === undefined)
+			found.set(excerpt, (hit = article !== null && article.includes(excerpt)));
+		return hit;
+	};
 	const events: StoryEvent[] = [];
 	for (const raw of raws) {
 		const { label } = raw;
@@ -189,7 +197,7 @@ function readEvents(
 		const title = read.text('title', { max: 160, plain: true });
 		const summary = read.text('summary', { max: 800, plain: true });
 		const category = read.oneOf('category', CATEGORIES);
-		const actors = read.textList('actors', { max: 120 });
+		const actors = read.textList('actors', { max: 120, minItems: 1 });
 		const when = read.text('when', { max: 120, plain: true });
 		const start = readDate(read, 'start', label, problems);
 		const end = readDate(read, 'end', label, problems);
@@ -209,12 +217,10 @@ function readEvents(
 				problems.add(`"${other}" is already the main place.`, label, `places[${index}]`);
 			}
 		});
-		const source = read.textList('source', { max: MAX_EXCERPT });
-		if (source && source.length === 0)
-			problems.add('needs at least one excerpt from the article.', label, 'source');
+		const source = read.textList('source', { max: MAX_EXCERPT, minItems: 1 });
 		if (source && article !== null) {
 			source.forEach((excerpt, index) => {
-				if (article.includes(excerpt)) return;
+				if (inArticle(excerpt)) return;
 				const near = loosenedArticle.includes(loosen(excerpt));
 				problems.add(
 					near
@@ -255,7 +261,6 @@ function readEvents(
 			mainPlace &&
 			others &&
 			source &&
-			source.length > 0 &&
 			background !== undefined &&
 			notes &&
 			raw.coordinates

@@ -103,6 +103,21 @@ describe('ticks', () => {
 });
 
 describe('histogram', () => {
+	it('merges bars in a row into their union once there are too many to draw one by one', () => {
+		const many = Array.from({ length: 30 }, (_, i) => ({ id: `r${i}`, start: i, end: i + 5 }));
+		const h = histogram(many, 2, 10);
+		expect(h.ranges.length).toBeLessThanOrEqual(2);
+		expect(Math.min(...h.ranges.map((r) => r.start))).toBe(0);
+		expect(Math.max(...h.ranges.map((r) => r.end))).toBe(34);
+	});
+
+	it('stops adding rows at the limit, however many ranges overlap', () => {
+		const many = Array.from({ length: 50 }, (_, i) => ({ id: `r${i}`, start: 10, end: 20 }));
+		const h = histogram(many, 4);
+		expect(h.rows).toBe(4);
+		expect(Math.max(...h.ranges.map((r) => r.row))).toBe(3);
+	});
+
 	it('draws exact days as columns and vague ranges as bars in separate rows', () => {
 		const h = histogram(story.events);
 		expect(h.columns.find((c) => c.day === d('2025-04-11'))!.count).toBeGreaterThanOrEqual(6);

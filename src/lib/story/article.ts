@@ -1,0 +1,81 @@
+import type { Story } from './types';
+
+/** A run of article text: the events whose excerpts cover it, and the place it names, if any. */
+export interface ArticleSpan {
+	text: string;
+	events: string[];
+	place: string | null;
+}
+
+export interface ArticleBlock {
+	heading: boolean;
+	spans: ArticleSpan[];
+}
+
+interface Interval {
+	start: number;
+	end: number;
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The article cut into spans, so that the text can point at the map and the map at the text.
+ * Each excerpt an event rests on marks the text it covers; each place's first mention in a
+ * paragraph becomes a link to the place (every mention would flood the Tab order). Lines with no
+ * closing punctuation are the article's subheadings.
+ */
+export function articleBlocks(story: Pick<Story, 'article' | 'events' | 'places'>): ArticleBlock[] {
+	const blocks: ArticleBlock[] = [];
+	let offset = 0;
+	const cited: Array<Interval & { event: string }> = [];
+	for (const event of story.events) {
+		for (const excerpt of event.source) {
+			const at = story.article.indexOf(excerpt);
+			if (at >= 0) cited.push({ start: at, end: at + excerpt.length, event: event.id });
+		}
+	}
+	for (const line of story.article.split('\n')) {
+		const start = offset;
+		const end = start + line.length;
+		offset = end + 1;
+		if (line.trim() === '') continue;
+		const inside = cited
+			.filter((c) => c.start < end && c.end > start)
+			.map((c) => ({
+				start: Math.max(c.start, start) - start,
+				end: Math.min(c.end, end) - start,
+				event: c.event
+			}));
+		const cuts = new Set([0, line.length, ...inside.flatMap((c) => [c.start, c.end])]);
+		const mentions: Array<Interval & { place: string }> = [];
+		for (const place of story.places) {
+			const match = new RegExp(
+				`(?<![\\p{L}\\p{N}])${escapeRegExp(place.name)}(?![\\p{L}\\p{N}])`,
+				'u'
+			).exec(line);
+			if (!match) continue;
+			const mention = { start: match.index, end: match.index + place.name.length, place: place.id };
+			// A link cut in two by an excerpt's edge would read as two links: leave that one out.
+			const straddles = [...cuts].some((cut) => cut > mention.start && cut < mention.end);
+			const overlaps = mentions.some((m) => m.start < mention.end && m.end > mention.start);
+			if (!straddles && !overlaps) mentions.push(mention);
+		}
+		for (const m of mentions) cuts.add(m.start).add(m.end);
+		const points = [...cuts].sort((a, b) => a - b);
+		const spans: ArticleSpan[] = [];
+		for (let i = 0; i < points.length - 1; i++) {
+			const [a, b] = [points[i]!, points[i + 1]!];
+			if (a === b) continue;
+			spans.push({
+				text: line.slice(a, b),
+				events: [...new Set(inside.filter((c) => c.start <= a && c.end >= b).map((c) => c.event))],
+				place: mentions.find((m) => m.start === a && m.end === b)?.place ?? null
+			});
+		}
+		blocks.push({ heading: !/[.!?”"’)]\s*$/.test(line) && line.length < 80, spans });
+	}
+	return blocks;
+}
