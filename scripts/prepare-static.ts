@@ -13,7 +13,8 @@ const require = createRequire(import.meta.url);
 const out = resolve(PROJECT_ROOT, 'static/generated');
 mkdirSync(resolve(out, 'story'), { recursive: true });
 
-const countries = naturalEarthCountries('110m');
+// Two decimals (about 1 km) is finer than Natural Earth's 1:110m lines themselves.
+const countries = naturalEarthCountries('110m', 2);
 writeFileSync(resolve(out, 'countries.geojson'), JSON.stringify(countries));
 writeFileSync(
 	resolve(out, 'country-labels.geojson'),

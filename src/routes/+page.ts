@@ -5,6 +5,8 @@ import type { Problem } from '$lib/story/problems';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch }) => {
+	// MapLibre is most of the first view's bytes and parse time: start on it while the story loads.
+	void import('$lib/map/atlas-map');
 	const [events, places, article, basemap] = await Promise.all([
 		fetchFile(fetch, asset('/generated/story/events.geojson'), 'events.geojson'),
 		fetchFile(fetch, asset('/generated/story/places.geojson'), 'places.geojson'),

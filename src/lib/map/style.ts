@@ -1,9 +1,11 @@
+import type { FeatureCollection } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import { categoryColor } from '../scales/category';
 import { CATEGORIES } from '../story/types';
 
 export interface BasemapAssets {
-	countries: string;
+	/** The countries already loaded for validation: handed over, not fetched twice. */
+	countries: FeatureCollection;
 	countryLabels: string;
 	font: string;
 }

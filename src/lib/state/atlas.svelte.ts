@@ -3,6 +3,7 @@ import type { AtlasMap } from '../map/atlas-map';
 import type { StoryLayers } from '../map/features';
 import { formatDay } from '../story/dates';
 import type { Story, StoryEvent } from '../story/types';
+import { storyExtent } from '../time/extent';
 import { eventsUpTo } from '../time/phase';
 import { buildTimeScale, type StoryTimeScale } from '../time/scale';
 import { changeDays } from '../time/steps';
@@ -21,8 +22,10 @@ export interface FlyRequest {
 export class Atlas {
 	story = $state.raw<Story>() as Story;
 	layers = $state.raw<StoryLayers>() as StoryLayers;
+	/** From the first event to publication, or to the last event if the story has no date. */
+	extent: { first: number; last: number } = $derived(storyExtent(this.story));
 	/** The one time scale, built once per story, read by the slider, the map and the list. */
-	time: StoryTimeScale = $derived(buildTimeScale(this.story.events, this.extent()));
+	time: StoryTimeScale = $derived(buildTimeScale(this.story.events, this.extent));
 	changeDays: number[] = $derived(changeDays(this.story.events));
 
 	day = $state(0);
@@ -43,19 +46,11 @@ export class Atlas {
 	constructor(story: Story, layers: StoryLayers) {
 		this.story = story;
 		this.layers = layers;
-		this.day = this.extent().last;
-	}
-
-	/** From the first event to publication, or to the last event if the story has no date. */
-	extent(): { first: number; last: number } {
-		const events = this.story.events;
-		const first = events.reduce((min, e) => Math.min(min, e.start), Infinity);
-		const last = Math.max(this.story.published ?? -Infinity, ...events.map((e) => e.end));
-		return { first, last };
+		this.day = this.extent.last;
 	}
 
 	setDay(day: number): void {
-		const { first, last } = this.extent();
+		const { first, last } = this.extent;
 		this.day = Math.min(last, Math.max(first, Math.round(day)));
 	}
 

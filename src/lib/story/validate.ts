@@ -43,7 +43,7 @@ function checkId(
 		problems.add('has no id. Give it a unique slug like "kryvyi-rih".', raw.label, 'id');
 		return undefined;
 	}
-	if (typeof value !== 'string' || !ID.test(value)) {
+	if (typeof value !== 'string' || value.length > 80 || !ID.test(value)) {
 		problems.add(
 			`${JSON.stringify(value)?.slice(0, 60)} is not a slug: use lower-case letters, digits and hyphens.`,
 			raw.label,
