@@ -166,7 +166,7 @@ export class AtlasMap {
 		for (const [id, { button }] of this.markers)
 			button.classList.toggle('selected', id === focus.selected);
 		this.dots?.setDay(focus.day);
-		return this.writer.write(storyStates(this.story, this.layers, focus));
+		return this.writer.write(storyStates(this.layers, focus));
 	}
 
 	flyTo(coordinates: [number, number], zoom?: number): void {

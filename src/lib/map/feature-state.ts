@@ -1,7 +1,7 @@
 import type { StoryLayers } from './features';
 import { categoryColor, placeRadiusScale } from '../scales/category';
-import type { Category, Story } from '../story/types';
-import { phaseOf, tallyPlaces } from '../time/phase';
+import type { Category } from '../story/types';
+import { phaseOf, type PlaceTally } from '../time/phase';
 
 /** The slice of MapLibre's Map that feature-state needs; a stub stands in for it in tests. */
 export interface FeatureStateTarget {
@@ -14,15 +14,13 @@ export interface Focus {
 	day: number;
 	highlight: string | null;
 	selected: string | null;
+	/** What has happened by the day, per place (TimeIndex.tally). */
+	tally: ReadonlyMap<string, PlaceTally>;
 }
 
 /** Feature-state for every story feature on a day, keyed by "source/id". */
-export function storyStates(
-	story: Pick<Story, 'events' | 'places'>,
-	layers: StoryLayers,
-	focus: Focus
-): Map<string, State> {
-	const tally = tallyPlaces(story.events, focus.day);
+export function storyStates(layers: StoryLayers, focus: Focus): Map<string, State> {
+	const { tally } = focus;
 	const radius = placeRadiusScale(
 		Math.max(...layers.places.features.map((f) => f.properties.total))
 	);

@@ -4,7 +4,8 @@ import type { StoryLayers } from '../map/features';
 import { formatDay } from '../story/dates';
 import type { Story, StoryEvent } from '../story/types';
 import { storyExtent } from '../time/extent';
-import { eventsUpTo } from '../time/phase';
+import type { PlaceTally } from '../time/phase';
+import { TimeIndex } from '../time/time-index';
 import { buildTimeScale, type StoryTimeScale } from '../time/scale';
 import { changeDays } from '../time/steps';
 import type { MapView } from '../url/view-state';
@@ -37,7 +38,11 @@ export class Atlas {
 	/** The map, once drawn; null while loading and when WebGL is missing. */
 	map = $state.raw<AtlasMap | null>(null);
 
-	visible: StoryEvent[] = $derived(eventsUpTo(this.story.events, this.day));
+	/** Built once per story; every question the slider asks of it is a binary search. */
+	index: TimeIndex<StoryEvent> = $derived(new TimeIndex(this.story.events));
+	visible: StoryEvent[] = $derived(this.index.upTo(this.day));
+	/** Per place, on the chosen day: read by the map's circles and its place buttons alike. */
+	tally: Map<string, PlaceTally> = $derived(this.index.tally(this.day));
 	/** What a screen reader hears after the date moves. */
 	summary: string = $derived(
 		`${this.visible.length} ${this.visible.length === 1 ? 'event' : 'events'} up to ${formatDay(this.day)}`

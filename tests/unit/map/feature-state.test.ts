@@ -9,6 +9,7 @@ import {
 } from '../../../src/lib/map/feature-state';
 import { placeFeatures } from '../../../src/lib/map/features';
 import { parseIsoDate } from '../../../src/lib/story/dates';
+import { tallyPlaces } from '../../../src/lib/time/phase';
 import { countries50m, projectStory } from '../../helpers/story-files';
 
 const story = projectStory();
@@ -18,6 +19,13 @@ const layers = {
 	outlines: countryOutlines(story.places, countryLookup(countries50m).outline)
 };
 const d = (s: string) => parseIsoDate(s)!;
+/** The focus on a day, with the tally the app would compute for it. */
+const at = (day: number, highlight: string | null, selected: string | null) => ({
+	day,
+	highlight,
+	selected,
+	tally: tallyPlaces(story.events, day)
+});
 const index = (id: string) => story.places.findIndex((p) => p.id === id);
 
 /** Records feature-state writes the way MapLibre would hold them. */
@@ -33,11 +41,7 @@ class StubMap implements FeatureStateTarget {
 
 describe('storyStates', () => {
 	it('hides places with no events yet and sizes the rest by count', () => {
-		const states = storyStates(story, layers, {
-			day: d('2025-02-20'),
-			highlight: null,
-			selected: null
-		});
+		const states = storyStates(layers, at(d('2025-02-20'), null, null));
 		expect(states.get(`places/${index('kryvyi-rih')}`)).toMatchObject({
 			visible: false,
 			radius: 0
@@ -46,22 +50,14 @@ describe('storyStates', () => {
 			visible: true,
 			current: false
 		});
-		const end = storyStates(story, layers, {
-			day: d('2025-04-12'),
-			highlight: null,
-			selected: null
-		});
+		const end = storyStates(layers, at(d('2025-04-12'), null, null));
 		const kr = end.get(`places/${index('kryvyi-rih')}`)!.radius as number;
 		const cy = end.get(`places/${index('cyprus')}`)!.radius as number;
 		expect(kr).toBeGreaterThan(cy);
 	});
 
 	it('emphasises places with an event on the day, and colours by its category', () => {
-		const states = storyStates(story, layers, {
-			day: d('2025-04-04'),
-			highlight: null,
-			selected: null
-		});
+		const states = storyStates(layers, at(d('2025-04-04'), null, null));
 		expect(states.get(`places/${index('kryvyi-rih')}`)).toMatchObject({
 			current: true,
 			color: '#d7301f'
@@ -71,23 +67,25 @@ describe('storyStates', () => {
 	it('shows a link only once its event has started', () => {
 		const link = layers.links.features.find((l) => l.properties.event === 'prisoner-exchange')!;
 		expect(
-			storyStates(story, layers, { day: d('2025-04-09'), highlight: null, selected: null }).get(
-				`links/${link.id}`
-			)
+			storyStates(layers, {
+				day: d('2025-04-09'),
+				highlight: null,
+				selected: null,
+				tally: tallyPlaces(story.events, d('2025-04-09'))
+			}).get(`links/${link.id}`)
 		).toMatchObject({ visible: false });
 		expect(
-			storyStates(story, layers, { day: d('2025-04-10'), highlight: null, selected: null }).get(
-				`links/${link.id}`
-			)
+			storyStates(layers, {
+				day: d('2025-04-10'),
+				highlight: null,
+				selected: null,
+				tally: tallyPlaces(story.events, d('2025-04-10'))
+			}).get(`links/${link.id}`)
 		).toMatchObject({ visible: true, current: true });
 	});
 
 	it('highlights the hovered and the selected place', () => {
-		const states = storyStates(story, layers, {
-			day: d('2025-04-12'),
-			highlight: 'moscow',
-			selected: 'cyprus'
-		});
+		const states = storyStates(layers, at(d('2025-04-12'), 'moscow', 'cyprus'));
 		expect(states.get(`places/${index('moscow')}`)).toMatchObject({ highlight: true });
 		expect(states.get(`places/${index('cyprus')}`)).toMatchObject({ highlight: true });
 		expect(states.get(`places/${index('london')}`)).toMatchObject({ highlight: false });
@@ -106,24 +104,44 @@ describe('FeatureStateWriter', () => {
 			layers.outlines.features.length;
 		expect(
 			writer.write(
-				storyStates(story, layers, { day: d('2025-04-09'), highlight: null, selected: null })
+				storyStates(layers, {
+					day: d('2025-04-09'),
+					highlight: null,
+					selected: null,
+					tally: tallyPlaces(story.events, d('2025-04-09'))
+				})
 			)
 		).toBe(total);
 		const changed = writer.write(
-			storyStates(story, layers, { day: d('2025-04-10'), highlight: null, selected: null })
+			storyStates(layers, {
+				day: d('2025-04-10'),
+				highlight: null,
+				selected: null,
+				tally: tallyPlaces(story.events, d('2025-04-10'))
+			})
 		);
 		expect(changed).toBeGreaterThan(0);
 		expect(changed).toBeLessThan(total / 2);
 		expect(map.stateOf('places', index('abu-dhabi'))).toMatchObject({ visible: true });
 		expect(
 			writer.write(
-				storyStates(story, layers, { day: d('2025-04-10'), highlight: null, selected: null })
+				storyStates(layers, {
+					day: d('2025-04-10'),
+					highlight: null,
+					selected: null,
+					tally: tallyPlaces(story.events, d('2025-04-10'))
+				})
 			)
 		).toBe(0);
 		writer.reset();
 		expect(
 			writer.write(
-				storyStates(story, layers, { day: d('2025-04-10'), highlight: null, selected: null })
+				storyStates(layers, {
+					day: d('2025-04-10'),
+					highlight: null,
+					selected: null,
+					tally: tallyPlaces(story.events, d('2025-04-10'))
+				})
 			)
 		).toBe(total);
 	});
