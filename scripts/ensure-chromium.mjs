@@ -1,8 +1,8 @@
 // Playwright drives Debian's Chromium here (it cannot download its own): install it when missing.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { CHROMIUM_PATH as path } from './lib/chromium.mjs';
 
-const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (existsSync(path)) process.exit(0);
 if (process.getuid?.() !== 0) {
 	console.error(

@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { details, eventsList, expect, mapReady, shot, slider, test } from './fixtures';
+import { details, eventsList, expect, mapReady, shot, slider, test, hashView } from './fixtures';
 
 const articleRegion = (page: import('@playwright/test').Page) =>
 	page.getByRole('region', { name: 'Article' });
-
-function hashView(url: string) {
-	const [zoom, lat, lon] = new URL(url).hash.slice(1).split('/').map(Number);
-	return { zoom: zoom!, lat: lat!, lon: lon! };
-}
 
 test.describe('the article beside the map', () => {
 	test('a place mentioned in the text flies the map there and opens it, by keyboard', async ({

@@ -67,3 +67,9 @@ export async function scrubTo(page: Page, words: string, target: Date): Promise<
 	}
 	throw new Error(`slider never reached ${words}`);
 }
+
+/** The map view in the URL's `#zoom/lat/lon`. */
+export function hashView(url: string) {
+	const [zoom, lat, lon] = new URL(url).hash.slice(1).split('/').map(Number);
+	return { zoom: zoom!, lat: lat!, lon: lon! };
+}

@@ -8,16 +8,12 @@ import {
 	scrubTo,
 	shot,
 	slider,
-	test
+	test,
+	hashView
 } from './fixtures';
 
 const SAUDI = 'US and Russian officials meet in Saudi Arabia';
 const STRIKE = 'Russian missile strike kills 19 in Kryvyi Rih';
-
-function hashView(url: string) {
-	const [zoom, lat, lon] = new URL(url).hash.slice(1).split('/').map(Number);
-	return { zoom: zoom!, lat: lat!, lon: lon! };
-}
 
 test.describe('a reader with a mouse', () => {
 	test('pans the map: the URL follows, and reloading it restores the view', async ({
