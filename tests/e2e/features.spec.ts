@@ -177,11 +177,13 @@ test.describe('share and embed', () => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 		await page.goto('./?date=2025-04-04&place=kryvyi-rih#5/48/33');
 		await mapReady(page);
+		await page.getByRole('button', { name: 'Article text', exact: true }).click();
 		await page.getByRole('button', { name: 'Share' }).click();
 		await expect(page.getByText('Link copied')).toBeVisible();
 		const link = await page.evaluate(() => navigator.clipboard.readText());
 		expect(link).toContain('date=2025-04-04');
 		expect(link).toContain('place=kryvyi-rih');
+		expect(link).toContain('panel=article');
 		const other = await context.newPage();
 		await other.goto(link);
 		await expect(other.getByRole('slider', { name: /Date/ })).toHaveAttribute(
@@ -194,6 +196,9 @@ test.describe('share and embed', () => {
 				.getByRole('heading', { name: 'Kryvyi Rih', level: 2 })
 		).toBeVisible();
 		expect(hashView(other.url())).toEqual({ zoom: 5, lat: 48, lon: 33 });
+		await expect(
+			other.getByRole('region', { name: 'Article' }).locator('mark').first()
+		).toBeVisible();
 		await other.close();
 	});
 

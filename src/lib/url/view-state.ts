@@ -16,6 +16,8 @@ export interface ViewState {
 	day: number | null;
 	place: string | null;
 	event: string | null;
+	/** The side panel, when it shows the article rather than the event list. */
+	panel: 'article' | null;
 }
 
 const MAX_URL_PART = 2048;
@@ -45,7 +47,8 @@ function id(value: string | null): string | null {
 
 export function parseViewState(url: URL, range: { first: number; last: number }): ViewState {
 	const view = parseHash(url.hash);
-	if (url.search.length > MAX_URL_PART) return { view, day: null, place: null, event: null };
+	if (url.search.length > MAX_URL_PART)
+		return { view, day: null, place: null, event: null, panel: null };
 	const q = url.searchParams;
 	const dateText = q.get('date');
 	const day = dateText === null || dateText.length > 10 ? null : parseIsoDate(dateText);
@@ -53,7 +56,8 @@ export function parseViewState(url: URL, range: { first: number; last: number })
 		view,
 		day: day !== null && day >= range.first && day <= range.last ? day : null,
 		place: id(q.get('place')),
-		event: id(q.get('event'))
+		event: id(q.get('event')),
+		panel: q.get('panel') === 'article' ? 'article' : null
 	};
 }
 
@@ -67,7 +71,8 @@ export function formatViewState(base: URL, state: ViewState, defaultDay: number)
 	for (const [key, value] of [
 		['date', state.day === null || state.day === defaultDay ? null : toIsoDate(state.day)],
 		['place', state.place],
-		['event', state.event]
+		['event', state.event],
+		['panel', state.panel]
 	] as const) {
 		if (value === null) q.delete(key);
 		else q.set(key, value);

@@ -44,6 +44,8 @@ describe('parseViewState', () => {
 			{ day: parseIsoDate('2025-04-11'), place: 'kryvyi-rih', event: null }
 		],
 		['?event=kryvyi-rih-strike', { day: null, place: null, event: 'kryvyi-rih-strike' }],
+		['?panel=article', { panel: 'article' }],
+		['?panel=<b>', { panel: null }],
 		['?date=9999-99-99', { day: null, place: null, event: null }],
 		['?date=2030-01-01', { day: null, place: null, event: null }],
 		['?date=2025-02-30', { day: null, place: null, event: null }],
@@ -66,7 +68,8 @@ describe('formatViewState', () => {
 				view: { zoom: 5, lat: 48, lon: 33.4 },
 				day: parseIsoDate('2025-04-04'),
 				place: 'kryvyi-rih',
-				event: null
+				event: null,
+				panel: null
 			},
 			defaultDay
 		);
@@ -77,7 +80,13 @@ describe('formatViewState', () => {
 	});
 
 	it('leaves the default date out, and round-trips through parseViewState', () => {
-		const state = { view: null, day: defaultDay, place: null, event: 'prisoner-exchange' };
+		const state = {
+			view: null,
+			day: defaultDay,
+			place: null,
+			event: 'prisoner-exchange',
+			panel: 'article' as const
+		};
 		const url = formatViewState(base, state, defaultDay);
 		expect(url.searchParams.has('date')).toBe(false);
 		expect(parseViewState(url, range)).toEqual({ ...state, day: null });
