@@ -11,7 +11,10 @@ export function phaseOf(event: Pick<StoryEvent, 'start' | 'end'>, day: number): 
 	return event.end >= day ? 'current' : 'past';
 }
 
-/** The events a reader sees on a day: everything that has started by then. */
+/**
+ * The events a reader sees on a day: everything that has started by then. The app asks TimeIndex,
+ * which answers the same by binary search; this plain scan is the definition it is tested against.
+ */
 export function eventsUpTo<T extends Pick<StoryEvent, 'start'>>(
 	events: readonly T[],
 	day: number
@@ -27,6 +30,7 @@ export interface PlaceTally {
 	category: string | null;
 }
 
+/** Per-place tally by a plain scan: the definition TimeIndex.tally is tested against. */
 export function tallyPlaces(
 	events: readonly Pick<StoryEvent, 'start' | 'end' | 'place' | 'category'>[],
 	day: number
