@@ -65,7 +65,7 @@ export class AtlasMap {
 				? { center: [view.lon, view.lat], zoom: view.zoom }
 				: {
 						bounds: bounds as LngLatBoundsLike,
-						fitBoundsOptions: { padding: padding(container) }
+						fitBoundsOptions: { padding: padding(container), maxZoom: 5 }
 					}),
 			attributionControl: { compact: true, customAttribution: 'Natural Earth' },
 			renderWorldCopies: false,
@@ -183,6 +183,8 @@ export class AtlasMap {
 	fitStory(bounds: Bounds): void {
 		this.map.fitBounds(bounds as LngLatBoundsLike, {
 			padding: padding(this.options.container),
+			// A story in one city would otherwise open on an empty square of land.
+			maxZoom: 5,
 			animate: false
 		});
 	}
