@@ -1,6 +1,7 @@
 /**
  * The one module that owns the MapLibre instance. Components call its methods; nothing else
- * imports maplibre-gl, so the ~300 KB library loads lazily, after the list is already usable.
+ * imports maplibre-gl, so the ~300 KB library is a chunk of its own, fetched while the story loads
+ * (+page.ts) and never in the way of the list.
  */
 import {
 	Map as MapLibreMap,
