@@ -1,0 +1,537 @@
+/**
+ * Turns sentences, place mentions and dates into draft events.
+ *
+ * The unit of reading is the sentence, cut further where it tells two things at two times
+ * ("meetings in Saudi Arabia in February — their first since the invasion of Ukraine in February
+ * 2022") or dates an aside between dashes ("Kryvyi Rih — the site of a missile attack earlier
+ * this month —"). Each unit gets a location: the place that is where it happened, not one that
+ * is talked about ("the war in Ukraine"), quoted, or only an adjective ("Russian troops"). For a
+ * statement, the place is the speaker's ("The British outlet quoted…"), not the places in what
+ * was said.
+ *
+ * Units then join into events, in reading order:
+ * - a unit with no place and no date of its own continues the event before it (same paragraph),
+ *   unless a new paragraph starts a different kind of happening;
+ * - a unit with a date but no place dates or narrows the event before it ("The April 4 strike
+ *   killed 19" after "a missile attack earlier this month");
+ * - "the meeting", "the talks" continue the event they refer to even where a new place speaks
+ *   ("The Kremlin confirmed that the meeting…");
+ * - otherwise a new place or a date that does not overlap starts a new event.
+ * A new event with no place of its own takes it from the person it is about (where that person
+ * was last placed), from the event its words refer back to, or from the event before, and says
+ * so in `inferred`. One with no date gets the honest range "this year up to publication".
+ */
+import type { Category } from '../story/types';
+import { actorIndex, pronounLed } from './actors';
+import { keywordCategory, SPEECH_VERB } from './categories';
+import { LOCATIVES, type PlaceMention } from './match-places';
+import type { DateMention } from './resolve-dates';
+import type { Sentence } from './sentences';
+import { inSpans, quoteSpans } from './text';
+
+export type Inferred = 'place' | 'date';
+
+export interface EventDraft {
+	category: Category;
+	title: string;
+	actors: string[];
+	startDay: number;
+	endDay: number;
+	exact: boolean;
+	when: string;
+	/** The mention the event is located at. */
+	main: PlaceMention;
+	others: PlaceMention[];
+	/** Verbatim excerpts, in reading order. */
+	source: Array<{ start: number; end: number }>;
+	inferred: Inferred[];
+}
+
+interface Unit {
+	start: number;
+	end: number;
+	sentence: Sentence;
+	/** A dated aside between dashes or brackets. */
+	aside: boolean;
+	mentions: PlaceMention[];
+	dates: DateMention[];
+	/** Text without quotations (and without dated asides), for keywords; same length as the unit. */
+	plain: string;
+	/** Keywords of the whole sentence, for a unit cut from it. */
+	sentencePlain: string;
+}
+
+interface Scored {
+	mention: PlaceMention;
+	score: number;
+}
+
+interface Located {
+	main: PlaceMention | undefined;
+	score: number;
+	/** Mentions that can locate an event (score 2 and above), with their scores. */
+	strong: Scored[];
+}
+
+// Nouns after which "of X" is where ("hometown of Kryvyi Rih", "invasion of Ukraine").
+const PLACE_OF =
+	/\b(?:hometown|home town|city|town|village|capital|region|port|outskirts|centre|center|site|invasion|suburbs?|province|streets|heart|north|south|east|west|parts?)\s+of\s+(?:the\s+)?$/i;
+const WEAK_LOCATIVES = new Set(['from', 'via', 'towards', 'toward']);
+// Verbs whose object is a place they happened at.
+const PLACE_VERBS = new Set(
+	'visited visiting visit struck hit attacked bombed shelled invaded entered reached left toured'.split(
+		' '
+	)
+);
+// "the war in Ukraine", "partition of Ukraine": a subject of talk, not a location.
+const TOPIC_BEFORE =
+	/\b(?:war|conflict|crisis|peace|settlement|partition|partitioning|sovereignty|future|policy|relations)\s+(?:in|of|for|over|with|on)\s+(?:the\s+)?$/i;
+// "Ukraine envoy", "Russia policy": a place as an attribute.
+const TOPIC_AFTER = /^\s+(?:envoy|policy|war|conflict|crisis|peace|question|issue|file|desk)\b/;
+// "aid to Ukraine": a recipient, not a location.
+const RECIPIENT_BEFORE =
+	/\b(?:aid|support|help|assistance|weapons|money|funds|funding|loans?|pledges?|sanctions|package|message|letter)\s+(?:\S+\s+){0,2}to\s+(?:the\s+)?$/i;
+
+const ANAPHOR =
+	/\b(?:the|this|that|these|those|its|their)\s+(?:latest\s+|recent\s+|earlier\s+|same\s+)?(meeting|talks|discussions|summit|strike|attack|exchange|swap|visit|trip|package|pledge)\b/i;
+const ANAPHOR_CATEGORY: Record<string, Category> = {
+	meeting: 'meeting',
+	talks: 'meeting',
+	discussions: 'meeting',
+	summit: 'meeting',
+	strike: 'strike',
+	attack: 'strike',
+	exchange: 'exchange',
+	swap: 'exchange',
+	visit: 'visit',
+	trip: 'visit',
+	package: 'aid',
+	pledge: 'aid'
+};
+
+/** How strongly a mention says "this happened here". 2 and above can locate an event. */
+function locationScore(text: string, m: PlaceMention, unit: Unit, speechAt: number): number {
+	if (m.quoted) return -Infinity;
+	let score = m.type === 'demonym' ? 0.5 : m.place.kind === 'country' ? 3 : 3.5;
+	if (m.possessive) score -= 0.5;
+	const lead = text.slice(Math.max(unit.sentence.start, m.start - 60), m.start);
+	const locative = LOCATIVES.has(m.before) || PLACE_VERBS.has(m.before) || PLACE_OF.test(lead);
+	// "from Alabama" says where someone came from, less where it happened.
+	const weight = WEAK_LOCATIVES.has(m.before) ? 1 : 2.5;
+	if (locative && !RECIPIENT_BEFORE.test(lead) && m.type !== 'demonym') score += weight;
+	if (speechAt >= 0) score += m.start < speechAt ? 1.5 : -1.5;
+	if (TOPIC_BEFORE.test(lead) || TOPIC_AFTER.test(text.slice(m.end, m.end + 12))) {
+		score = Math.min(score, 1);
+	}
+	return score;
+}
+
+function locate(text: string, unit: Unit): Located {
+	const speech = SPEECH_VERB.exec(unit.plain);
+	// Where the speaker is: mentions before the verb of saying, if there are any. (`plain` has
+	// the unit's length, quotes blanked, so its offsets are the unit's.)
+	const speechAt = speech ? unit.start + speech.index : -1;
+	const unquoted = unit.mentions.filter((m) => !m.quoted);
+	const subject = speechAt >= 0 ? unquoted.filter((m) => m.start < speechAt) : [];
+	const candidates = subject.length ? subject : unquoted;
+	let main: PlaceMention | undefined;
+	let best = -Infinity;
+	const strong: Scored[] = [];
+	for (const m of unquoted) {
+		const score = locationScore(text, m, unit, speechAt);
+		if (score >= 2) strong.push({ mention: m, score: candidates.includes(m) ? score : score - 2 });
+		if (candidates.includes(m) && score > best) {
+			best = score;
+			main = m;
+		}
+	}
+	return { main, score: best, strong };
+}
+
+function blank(text: string, start: number, end: number, spans: Array<[number, number]>) {
+	let out = '';
+	for (let i = start; i < end; i++) out += inSpans(spans, i) ? ' ' : text[i];
+	return out;
+}
+
+/** Dashes or brackets around an aside: " — … — ", " – … – ", "(…)". */
+function asides(text: string, start: number, end: number): Array<[number, number]> {
+	const body = text.slice(start, end);
+	const found: Array<[number, number]> = [];
+	for (const match of body.matchAll(/\s[—–]\s([^—–]+?)\s[—–]\s|\(([^()]+)\)/g)) {
+		const inner = match[1] ?? match[2]!;
+		const at = start + match.index + match[0].indexOf(inner);
+		found.push([at, at + inner.length]);
+	}
+	return found;
+}
+
+/** The clause around [from, to): out to the nearest comma, dash or semicolon inside [min, max). */
+function clause(
+	text: string,
+	from: number,
+	to: number,
+	min: number,
+	max: number
+): [number, number] {
+	let s = from;
+	while (s > min && !/[,;—–(]/.test(text[s - 1]!)) s--;
+	let e = to;
+	while (e < max && !/[;—–)]/.test(text[e]!)) e++;
+	while (s < e && /[\s,;—–(]/.test(text[s]!)) s++;
+	while (e > s && /[\s,;—–(]/.test(text[e - 1]!)) e--;
+	return [s, e];
+}
+
+function sameRange(a: DateMention, b: DateMention) {
+	return a.startDay === b.startDay && a.endDay === b.endDay;
+}
+
+/** Splits a sentence into units: dated asides, and one unit per distinct date otherwise. */
+function unitsOf(
+	text: string,
+	sentence: Sentence,
+	mentions: PlaceMention[],
+	dates: DateMention[],
+	quotes: Array<[number, number]>
+): Unit[] {
+	const within = <T extends { start: number }>(list: T[], s: number, e: number) =>
+		list.filter((x) => x.start >= s && x.start < e);
+	const cut: Array<[number, number]> = [];
+	const make = (
+		s: number,
+		e: number,
+		aside: boolean,
+		ms: PlaceMention[],
+		ds: DateMention[]
+	): Unit => ({
+		start: s,
+		end: e,
+		sentence,
+		aside,
+		mentions: ms,
+		dates: ds,
+		plain: blank(text, s, e, aside ? quotes : [...quotes, ...cut].sort((a, b) => a[0] - b[0])),
+		sentencePlain: blank(text, sentence.start, sentence.end, quotes)
+	});
+	const anchoring = within(dates, sentence.start, sentence.end).filter(
+		(d) => d.anchoring && !inSpans(quotes, d.start)
+	);
+	const units: Unit[] = [];
+	let restMentions = within(mentions, sentence.start, sentence.end);
+	let restDates = anchoring;
+	for (const [s, e] of asides(text, sentence.start, sentence.end)) {
+		const ds = within(anchoring, s, e);
+		if (!ds.length) continue;
+		let ms = within(mentions, s, e);
+		// An aside describes the place just before it: "Kryvyi Rih — the site of…".
+		const head = restMentions.filter((m) => m.end <= s && s - m.end <= 4).pop();
+		if (head && !ms.some((m) => m.type !== 'demonym')) ms = [head, ...ms];
+		units.push(make(s, e, true, ms, ds));
+		cut.push([s, e]);
+		restMentions = restMentions.filter((m) => !(m.start >= s && m.start < e));
+		restDates = restDates.filter((d) => !ds.includes(d));
+	}
+	const distinct = restDates.filter((d, i) => restDates.findIndex((o) => sameRange(o, d)) === i);
+	if (distinct.length <= 1) {
+		units.unshift(make(sentence.start, sentence.end, false, restMentions, restDates));
+		return units;
+	}
+	// Several dates: each place goes with the nearest date, across commas but hardly across
+	// dashes or semicolons.
+	const groups = distinct.map((d) => ({ date: d, mentions: [] as PlaceMention[] }));
+	const cost = (m: PlaceMention, d: DateMention) => {
+		const [a, b] = m.end <= d.start ? [m.end, d.start] : [d.end, m.start];
+		const between = text.slice(Math.min(a, b), Math.max(a, b));
+		return Math.abs(b - a) + 60 * (between.match(/[—–;]/g)?.length ?? 0);
+	};
+	for (const m of restMentions) {
+		let best = groups[0]!;
+		for (const g of groups) if (cost(m, g.date) < cost(m, best.date)) best = g;
+		best.mentions.push(m);
+	}
+	groups.sort((a, b) => a.date.start - b.date.start);
+	groups.forEach((g, i) => {
+		const items = [g.date.start, g.date.end, ...g.mentions.flatMap((m) => [m.start, m.end])];
+		const min = i === 0 ? sentence.start : groups[i - 1]!.date.end;
+		const max = i === groups.length - 1 ? sentence.end : groups[i + 1]!.date.start;
+		const lo = Math.max(min, Math.min(...items));
+		const hi = Math.min(max, Math.max(...items));
+		const [s, e] = clause(text, lo, hi, min, max);
+		const dates = restDates.filter((d) => sameRange(d, g.date));
+		units.push(make(s, Math.max(e, s + 1), false, g.mentions, dates));
+	});
+	return units.sort((a, b) => a.start - b.start);
+}
+
+interface Building extends EventDraft {
+	section: number;
+	paragraph: number;
+	/** Located mentions with their scores, to re-pick the main place as sources join. */
+	scored: Scored[];
+	dateMention: DateMention | undefined;
+	persons: string[];
+}
+
+export interface DraftEventsInput {
+	text: string;
+	published: number;
+	sentences: Sentence[];
+	mentions: PlaceMention[];
+	dates: DateMention[];
+}
+
+/** The first day an undated event may fall on: the start of the year, or a month back in January. */
+export function undatedStart(published: number): number {
+	const date = new Date(published * 86_400_000);
+	const jan1 = Date.UTC(date.getUTCFullYear(), 0, 1) / 86_400_000;
+	return Math.min(jan1, published - 30);
+}
+
+export function draftEvents({
+	text,
+	published,
+	sentences,
+	mentions,
+	dates
+}: DraftEventsInput): EventDraft[] {
+	const quotes = quoteSpans(text);
+	const headings = sentences.filter((s) => s.heading).map((s) => [s.start, s.end] as const);
+	const placeSpans = mentions.map((m) => [m.start, m.end] as const);
+	const actors = actorIndex(text, [...headings, ...placeSpans], quotes);
+	const events: Building[] = [];
+	/** Where each person was last placed by a sentence that names both. */
+	const lastSeen = new Map<string, PlaceMention>();
+	let cur: Building | undefined;
+	let lastPerson: string | undefined;
+
+	const units = sentences
+		.filter((s) => !s.heading)
+		.flatMap((s) => unitsOf(text, s, mentions, dates, quotes));
+
+	for (const unit of units) {
+		const located = locate(text, unit);
+		const persons = actors.actorsIn(unit.start, unit.end);
+		const seats = unit.mentions
+			.filter((m) => !m.quoted && (m.type === 'seat' || m.possessive))
+			.map((m) => (m.type === 'seat' ? m.name : m.place.name));
+		const partial = unit.start > unit.sentence.start || unit.end < unit.sentence.end;
+		const category =
+			keywordCategory(unit.plain) ?? (partial ? keywordCategory(unit.sentencePlain) : null);
+		const date = unit.dates[0];
+		const strongPlace = located.score >= 2 ? located.main : undefined;
+		const sameSection = cur !== undefined && cur.section === unit.sentence.section;
+		const sameParagraph = cur !== undefined && cur.paragraph === unit.sentence.paragraph;
+		const anaphor = ANAPHOR.exec(unit.plain);
+		const refersTo = anaphor ? ANAPHOR_CATEGORY[anaphor[1]!.toLowerCase()] : undefined;
+		const cue = category !== null || date !== undefined || SPEECH_VERB.test(unit.plain);
+
+		const join = (event: Building) => {
+			event.source.push({ start: unit.start, end: unit.end });
+			event.paragraph = unit.sentence.paragraph;
+			for (const a of [...persons, ...seats]) if (!event.actors.includes(a)) event.actors.push(a);
+			for (const p of persons) if (!event.persons.includes(p)) event.persons.push(p);
+			event.scored.push(...located.strong);
+			if (date) narrow(event, date);
+			repick(event);
+		};
+
+		let target: Building | undefined;
+		if (cur && !unit.aside) {
+			const overlaps =
+				date !== undefined && date.startDay <= cur.endDay && date.endDay >= cur.startDay;
+			const undated = cur.inferred.includes('date');
+			const samePlace = strongPlace !== undefined && strongPlace.place === cur.main.place;
+			// A date inside the event's range may move from a city to its country ("returned to
+			// the United States on Thursday" after "between Washington and Moscow").
+			const within =
+				date !== undefined && date.startDay >= cur.startDay && date.endDay <= cur.endDay;
+			const near = strongPlace !== undefined && sameLocation(strongPlace, cur.main);
+			if (!strongPlace && !date) {
+				// A new paragraph goes on with the event when it tells no new kind of thing about
+				// the same people ("Kellogg denied making such a proposal.").
+				const samePeople =
+					persons.length === 0 ||
+					pronounLed(unit.plain) ||
+					persons.some((p) => recentPersons(unit.sentence.section).has(p));
+				const goesOn = !cue || (category === cur.category && samePeople);
+				if (sameParagraph || (sameSection && goesOn)) target = cur;
+			} else if (!strongPlace && date) {
+				if (
+					sameSection &&
+					((undated && sameParagraph) || (!undated && overlaps && (sameParagraph || within)))
+				)
+					target = cur;
+			} else if (strongPlace && !date) {
+				if (samePlace && (sameParagraph || sameSection)) target = cur;
+				else if (refersTo === cur.category && sameSection) target = cur;
+			} else if (strongPlace && date) {
+				if (sameSection && ((samePlace && overlaps && sameParagraph) || (near && within)))
+					target = cur;
+			}
+		}
+		if (target) {
+			join(target);
+			cur = target;
+		} else if (cue || strongPlace) {
+			let main = strongPlace;
+			const inferred: Inferred[] = [];
+			if (!main) {
+				main = inherit(unit, persons, refersTo) ?? located.main;
+				if (!main) continue;
+				inferred.push('place');
+			}
+			const event: Building = {
+				category: category ?? 'diplomacy',
+				title: titleFor(text, unit, main),
+				actors: [],
+				startDay: date ? date.startDay : undatedStart(published),
+				endDay: date ? date.endDay : published,
+				exact: date ? date.exact : false,
+				when: date ? date.text : 'not stated',
+				main,
+				others: [],
+				source: [],
+				inferred: date ? inferred : [...inferred, 'date'],
+				section: unit.sentence.section,
+				paragraph: unit.sentence.paragraph,
+				scored: strongPlace ? [] : [{ mention: main, score: 2 }],
+				dateMention: date,
+				persons: []
+			};
+			join(event);
+			events.push(event);
+			cur = event;
+		}
+		// Remember where people were: a person named with a place of their own is there.
+		if (strongPlace) for (const p of persons) lastSeen.set(p, strongPlace);
+		const named = persons.filter((p) => /\s/.test(p) || /^\p{Lu}\p{Ll}+$/u.test(p));
+		if (named.length) lastPerson = named[named.length - 1];
+	}
+
+	/** People of the section's last two events: "Kellogg" after "the outlet quoted him". */
+	function recentPersons(section: number): Set<string> {
+		return new Set(
+			events
+				.filter((e) => e.section === section)
+				.slice(-2)
+				.flatMap((e) => e.persons)
+		);
+	}
+
+	function inherit(
+		unit: Unit,
+		persons: string[],
+		refersTo: Category | undefined
+	): PlaceMention | undefined {
+		// The event the words point back to: "The latest meeting between Putin and Witkoff".
+		if (refersTo) {
+			const earlier = [...events].reverse().filter((e) => e.category === refersTo);
+			const shared = earlier.find((e) => persons.some((p) => e.persons.includes(p)));
+			const referent = shared ?? earlier[0];
+			if (referent) return referent.main;
+		}
+		for (const p of persons) {
+			const seen = lastSeen.get(p);
+			if (seen) return seen;
+		}
+		if (pronounLed(unit.plain) && lastPerson) {
+			const seen = lastSeen.get(lastPerson);
+			if (seen) return seen;
+		}
+		// A new paragraph about someone new: the place the section is about.
+		const lead = events.find((e) => e.section === unit.sentence.section);
+		if (lead && cur && unit.sentence.paragraph !== cur.paragraph) return lead.main;
+		return cur?.main;
+	}
+
+	return events.map((event) => ({
+		category: event.category,
+		title: event.title,
+		actors: event.actors.length ? event.actors.slice(0, 8) : fallbackActors(event),
+		startDay: event.startDay,
+		endDay: event.endDay,
+		exact: event.exact,
+		when: event.when,
+		main: event.main,
+		others: others(event),
+		source: event.source,
+		inferred: event.inferred
+	}));
+}
+
+/** Same place, or a country and a place in it ("returned to the United States" after "Washington"). */
+function sameLocation(a: PlaceMention, b: PlaceMention): boolean {
+	if (a.place === b.place) return true;
+	if (!a.place.country || a.place.country !== b.place.country) return false;
+	return a.place.kind === 'country' || b.place.kind === 'country';
+}
+
+/** A narrower date of the same happening replaces a wider one ("earlier this month" → "April 4"). */
+function narrow(event: Building, date: DateMention) {
+	const width = event.endDay - event.startDay;
+	const undated = event.inferred.includes('date');
+	if (undated || date.endDay - date.startDay < width) {
+		event.startDay = Math.max(date.startDay, undated ? date.startDay : event.startDay);
+		event.endDay = Math.min(date.endDay, undated ? date.endDay : event.endDay);
+		if (event.endDay < event.startDay)
+			[event.startDay, event.endDay] = [date.startDay, date.endDay];
+		event.exact = date.exact && event.startDay === event.endDay;
+		event.when = date.text;
+		event.dateMention = date;
+		event.inferred = event.inferred.filter((i) => i !== 'date');
+	}
+}
+
+/** The best-located mention across the event's sentences is its place. */
+function repick(event: Building) {
+	if (event.inferred.includes('place') && event.scored.length <= 1) return;
+	let best = event.scored[0];
+	for (const s of event.scored) if (best && s.score > best.score) best = s;
+	if (best && best.mention.place !== event.main.place) {
+		event.main = best.mention;
+		event.inferred = event.inferred.filter((i) => i !== 'place');
+	}
+}
+
+function others(event: Building): PlaceMention[] {
+	const seen = new Set<number>([event.main.place.index]);
+	return event.scored
+		.map((s) => s.mention)
+		.filter((m) => !seen.has(m.place.index) && seen.add(m.place.index));
+}
+
+/** With no one named, the countries involved act ("United States"), else say so. */
+function fallbackActors(event: EventDraft): string[] {
+	const countries = [event.main, ...event.others]
+		.filter((m) => m.place.kind === 'country')
+		.map((m) => m.place.name);
+	return countries.length ? [...new Set(countries)] : ['Not named'];
+}
+
+const LEAD_IN =
+	/^(?:(?:Meanwhile|Elsewhere|According|Despite|Adding|Writing|When|Following|After|Before|During|However|In|On|At|But|And|Yet|Also|Earlier|Later)\b[^,]{0,40},\s*)/;
+
+/** A headline from the unit's own words: its subject and verb up to the place, tidied. */
+function titleFor(text: string, unit: Unit, main: PlaceMention): string {
+	let s = text.slice(unit.start, unit.end).replace(LEAD_IN, '');
+	const offset = unit.end - unit.start - s.length;
+	const placeEnd = main.end - unit.start - offset;
+	// Up to the place when that makes a headline ("Dmitriev visited Washington"), else the
+	// first clause.
+	if (placeEnd >= 25 && placeEnd <= 90 && main.start >= unit.start) s = s.slice(0, placeEnd);
+	else {
+		const comma = s.indexOf(', ', 30);
+		if (comma > 0 && comma <= 90) s = s.slice(0, comma);
+	}
+	s = s
+		.replace(/,\s*\d+,/g, '')
+		.replace(/\s*[—–].*$/, '')
+		.replace(/[.,;:]+$/, '')
+		.trim();
+	if (s.length > 90) {
+		const cut = s.lastIndexOf(' ', 88);
+		s = `${s.slice(0, cut > 30 ? cut : 88)}…`;
+	}
+	return s ? s[0]!.toUpperCase() + s.slice(1) : main.place.name;
+}

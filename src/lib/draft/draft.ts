@@ -1,0 +1,165 @@
+/**
+ * The draft engine's entry point: an article and its publication date in, a draft story out.
+ * Pure and synchronous (no DOM, no I/O), so it runs the same in the studio, in a Web Worker
+ * (see worker.ts) and in the Node scripts.
+ */
+import { parseIsoDate, toIsoDate } from '../story/dates';
+import type { Category, PlaceKind } from '../story/types';
+import { draftEvents, type Inferred } from './draft-events';
+import type { Gazetteer, GazetteerPlace, NameType } from './gazetteer';
+import { matchPlaces } from './match-places';
+import { findDates } from './resolve-dates';
+import { sentences } from './sentences';
+import { slug } from './slug';
+
+/** One place name in the article. */
+export interface DraftMention {
+	name: string;
+	start: number;
+	end: number;
+	lon: number;
+	lat: number;
+	/** ISO 3166-1 alpha-2, "" for seas and unassigned regions. */
+	country: string;
+	placeId: string;
+	type: NameType;
+}
+
+/** A place the draft's events use, as the story format has it. */
+export interface DraftPlace {
+	id: string;
+	name: string;
+	kind: PlaceKind;
+	country?: string;
+	coordinates: [number, number];
+}
+
+/** An event with the story format's properties, plus what the draft had to infer. */
+export interface DraftEvent {
+	id: string;
+	title: string;
+	summary: string;
+	category: Category;
+	actors: string[];
+	start: string;
+	end: string;
+	when: string;
+	place: string;
+	places: string[];
+	source: string[];
+	background: boolean;
+	notes: [];
+	/** The place or the dates the article does not state: the studio asks the editor about them. */
+	inferred: Inferred[];
+	/** True when the text fixes a single day. */
+	exact: boolean;
+	coordinates: [number, number];
+}
+
+export interface Draft {
+	title: string;
+	published: string;
+	places: DraftMention[];
+	placesUsed: DraftPlace[];
+	events: DraftEvent[];
+}
+
+export interface DraftOptions {
+	/** YYYY-MM-DD */
+	published: string;
+	title?: string;
+}
+
+const MAX_SUMMARY = 600;
+
+export function draftStory(article: string, options: DraftOptions, gazetteer: Gazetteer): Draft {
+	const published = parseIsoDate(options.published);
+	if (published === null) throw new Error(`"${options.published}" is not a date (YYYY-MM-DD)`);
+	const mentions = matchPlaces(article, gazetteer);
+	const dates = findDates(article, published);
+	const sents = sentences(article);
+	const drafted = draftEvents({ text: article, published, sentences: sents, mentions, dates });
+
+	// One id per gazetteer place, named as the article names it ("St Petersburg", "Washington").
+	const ids = new Map<GazetteerPlace, { id: string; name: string }>();
+	const taken = new Set<string>();
+	const written = new Map<GazetteerPlace, string>();
+	for (const m of mentions) {
+		if ((m.type === 'name' || m.type === 'alias') && !written.has(m.place))
+			written.set(m.place, m.name);
+	}
+	const idOf = (place: GazetteerPlace) => {
+		let known = ids.get(place);
+		if (!known) {
+			const name = written.get(place) ?? place.name;
+			let id = slug(name, 'place');
+			if (taken.has(id)) id = slug(`${name} ${place.country || place.kind}`, 'place');
+			for (let n = 2; taken.has(id); n++) id = slug(`${name} ${n}`, 'place');
+			taken.add(id);
+			ids.set(place, (known = { id, name }));
+		}
+		return known;
+	};
+
+	const used = new Map<string, DraftPlace>();
+	const use = (place: GazetteerPlace) => {
+		const { id, name } = idOf(place);
+		if (!used.has(id)) {
+			used.set(id, {
+				id,
+				name,
+				kind: place.kind,
+				...(place.country ? { country: place.country } : {}),
+				coordinates: [place.lon, place.lat]
+			});
+		}
+		return id;
+	};
+
+	const weekStart = published - ((new Date(published * 86_400_000).getUTCDay() + 6) % 7);
+	const eventIds = new Set<string>();
+	const events: DraftEvent[] = drafted.map((e) => {
+		const place = use(e.main.place);
+		let id = slug(`${place} ${e.category}`, 'event');
+		for (let n = 2; eventIds.has(id); n++) id = slug(`${place} ${e.category} ${n}`, 'event');
+		eventIds.add(id);
+		const source = [...new Set(e.source.map((s) => article.slice(s.start, s.end)))];
+		const first = source[0] ?? e.title;
+		return {
+			id,
+			title: e.title,
+			summary: first.length > MAX_SUMMARY ? `${first.slice(0, MAX_SUMMARY - 1)}…` : first,
+			category: e.category,
+			actors: e.actors,
+			start: toIsoDate(e.startDay),
+			end: toIsoDate(e.endDay),
+			when: e.when,
+			place,
+			places: e.others.map((m) => use(m.place)).filter((id) => id !== place),
+			source,
+			// Before the week of publication (Monday to the publication day), as geodata/README.md.
+			background: e.endDay < weekStart,
+			notes: [],
+			inferred: e.inferred,
+			exact: e.exact,
+			coordinates: [e.main.place.lon, e.main.place.lat]
+		};
+	});
+
+	return {
+		title: options.title?.trim() || events[0]?.title || 'Draft story',
+		published: toIsoDate(published),
+		places: mentions.map((m) => ({
+			name: m.name,
+			start: m.start,
+			end: m.end,
+			lon: m.place.lon,
+			lat: m.place.lat,
+			country: m.place.country,
+			placeId: idOf(m.place).id,
+			type: m.type
+		})),
+		placesUsed: [...used.values()],
+		events
+	};
+}

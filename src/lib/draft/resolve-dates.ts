@@ -1,0 +1,370 @@
+/**
+ * Dates in an article, read from its publication day. A phrase becomes a single day only when it
+ * fixes one ("on Friday", "April 4"); otherwise it becomes the whole range it could mean ("last
+ * week" is the previous Monday to Sunday, "in February" the whole month), never a guessed day.
+ * chrono-node reads the calendar dates ("April 4", "10 April 2024", "March 3-5"); the relative
+ * phrases it would turn into one day ("last week" → a week ago) are read here instead.
+ *
+ * Weekdays: news is past tense, so "on Friday" is the most recent Friday on or before the
+ * publication day. A Friday paper's "on Friday" is that same day (what happened today); "last
+ * Friday" is strictly before it. A sentence in the future tense ("will meet on Monday") or
+ * "next Monday" looks forward instead.
+ */
+import * as chrono from 'chrono-node';
+import { dateToDay, dayToDate, parseIsoDate, toIsoDate } from '../story/dates';
+
+export interface DateMention {
+	start: number;
+	end: number;
+	/** The article's own words ("on Friday", "last week"). */
+	text: string;
+	/** Inclusive UTC day numbers (src/lib/story/dates.ts). */
+	startDay: number;
+	endDay: number;
+	/** A single day the text fixes; false for every range. */
+	exact: boolean;
+	/**
+	 * False for a frame ("since 2022", "until March") that bounds a state of affairs rather than
+	 * dating an event.
+	 */
+	anchoring: boolean;
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+];
+
+/** 0 = Sunday, as Date#getUTCDay. Day 0 (1970-01-01) was a Thursday. */
+const weekday = (day: number) => (((day + 4) % 7) + 7) % 7;
+const mondayOf = (day: number) => day - ((weekday(day) + 6) % 7);
+const ymd = (day: number) => {
+	const d = dayToDate(day);
+	return { y: d.getUTCFullYear(), m: d.getUTCMonth(), d: d.getUTCDate() };
+};
+const dayOf = (y: number, m: number, d: number) => dateToDay(new Date(Date.UTC(y, m, d)));
+const monthRange = (y: number, m: number): [number, number] => [
+	dayOf(y, m, 1),
+	dayOf(y, m + 1, 1) - 1
+];
+
+const FUTURE =
+	/\b(?:will|shall|is due|are due|is set to|are set to|is expected to|are expected to|plans? to|is scheduled|are scheduled|upcoming)\b/i;
+
+/** Text of the sentence up to `at`, to tell "met on Monday" from "will meet on Monday". */
+function sentenceBefore(text: string, at: number): string {
+	const head = text.slice(Math.max(0, at - 300), at);
+	const cut = Math.max(head.lastIndexOf('. '), head.lastIndexOf('\n'), head.lastIndexOf('? '));
+	return cut >= 0 ? head.slice(cut + 1) : head;
+}
+
+type Rule = {
+	pattern: RegExp;
+	read: (
+		match: RegExpExecArray,
+		published: number,
+		future: boolean
+	) => Omit<DateMention, 'start' | 'end' | 'text' | 'anchoring'> | null;
+};
+
+const range = (startDay: number, endDay: number, exact = false) => ({
+	startDay,
+	endDay: Math.max(startDay, endDay),
+	exact
+});
+
+const WEEKDAY_NAMES = WEEKDAYS.join('|');
+const MONTH_NAMES = MONTHS.join('|');
+
+const RULES: Rule[] = [
+	{
+		// "on Friday", "last Friday", "next Monday", "Friday night", "Friday's"
+		pattern: new RegExp(
+			`\\b(?:([Oo]n|[Ll]ast|[Nn]ext|[Tt]his past|[Tt]his coming|[Ee]arly|[Ll]ate)\\s+)?(${WEEKDAY_NAMES})(?:\\s+(?:morning|afternoon|evening|night))?\\b`,
+			'g'
+		),
+		read(match, published, future) {
+			const modifier = (match[1] ?? '').toLowerCase();
+			const target = WEEKDAYS.indexOf(match[2]!);
+			const today = weekday(published);
+			if (modifier === 'next' || modifier === 'this coming' || (future && modifier !== 'last')) {
+				const ahead = (target - today + 7) % 7 || 7;
+				return range(published + ahead, published + ahead, true);
+			}
+			let back = (today - target + 7) % 7;
+			if (back === 0 && (modifier === 'last' || modifier === 'this past')) back = 7;
+			return range(published - back, published - back, true);
+		}
+	},
+	{
+		pattern: /\b(?:[Yy]esterday|[Ll]ast night)\b/g,
+		read: (_m, published) => range(published - 1, published - 1, true)
+	},
+	{
+		pattern: /\b(?:[Ee]arlier today|[Tt]oday|[Tt]his morning|[Tt]onight)\b/g,
+		read: (_m, published) => range(published, published, true)
+	},
+	{
+		pattern: /\b(?:[Ll]ast|[Tt]he previous|[Tt]he prior) week(?:end)?\b/g,
+		read(match, published) {
+			const monday = mondayOf(published) - 7;
+			if (match[0].toLowerCase().endsWith('weekend')) {
+				// The most recent Saturday–Sunday that ended before publication.
+				const sunday = published - weekday(published) - (weekday(published) === 0 ? 7 : 0);
+				return range(sunday - 1, sunday);
+			}
+			return range(monday, monday + 6);
+		}
+	},
+	{
+		pattern: /\b(?:([Ee]arlier|[Ll]ater) )?this week\b/g,
+		read(match, published) {
+			const monday = mondayOf(published);
+			const which = (match[1] ?? '').toLowerCase();
+			if (which === 'earlier') return range(monday, Math.max(monday, published - 1));
+			if (which === 'later') return range(Math.min(published + 1, monday + 6), monday + 6);
+			return range(monday, published);
+		}
+	},
+	{
+		pattern: /\b[Nn]ext week\b/g,
+		read: (_m, published) => range(mondayOf(published) + 7, mondayOf(published) + 13)
+	},
+	{
+		pattern: /\b(?:[Ii]n )?(?:[Tt]he )?(?:past|last) (seven|7) days\b|\b[Ii]n recent days\b/g,
+		read: (_m, published) => range(published - 7, published)
+	},
+	{
+		pattern: /\b[Ii]n recent weeks\b/g,
+		read: (_m, published) => range(published - 28, published)
+	},
+	{
+		pattern: /\b(?:[Ll]ast|[Tt]he previous) month\b/g,
+		read(_m, published) {
+			const { y, m } = ymd(published);
+			return range(...monthRange(y, m - 1));
+		}
+	},
+	{
+		pattern: /\b(?:([Ee]arlier|[Ll]ater) )?this month\b/g,
+		read(match, published) {
+			const { y, m } = ymd(published);
+			const [first, last] = monthRange(y, m);
+			const which = (match[1] ?? '').toLowerCase();
+			if (which === 'earlier') return range(first, Math.max(first, published - 1));
+			if (which === 'later') return range(Math.min(published + 1, last), last);
+			return range(first, published);
+		}
+	},
+	{
+		pattern: /\b[Nn]ext month\b/g,
+		read(_m, published) {
+			const { y, m } = ymd(published);
+			return range(...monthRange(y, m + 1));
+		}
+	},
+	{
+		pattern: /\b(?:[Ll]ast|[Tt]he previous) year\b/g,
+		read(_m, published) {
+			const { y } = ymd(published);
+			return range(dayOf(y - 1, 0, 1), dayOf(y, 0, 1) - 1);
+		}
+	},
+	{
+		pattern: /\b(?:(?:([Ee]arlier|[Ll]ater|so far) )?this year|throughout the year)\b/g,
+		read(match, published) {
+			const { y } = ymd(published);
+			const first = dayOf(y, 0, 1);
+			const which = (match[1] ?? '').toLowerCase();
+			if (which === 'earlier') return range(first, Math.max(first, published - 1));
+			if (which === 'later') return range(published + 1, dayOf(y + 1, 0, 1) - 1);
+			return range(first, published);
+		}
+	},
+	{
+		pattern: /\b[Nn]ext year\b/g,
+		read(_m, published) {
+			const { y } = ymd(published);
+			return range(dayOf(y + 1, 0, 1), dayOf(y + 2, 0, 1) - 1);
+		}
+	},
+	{
+		// "N days ago": a day; "a week ago", "two weeks ago": that stretch, give or take three days.
+		pattern: /\b(a|one|two|three|four|five|six|\d{1,2}) (day|week)s? ago\b/g,
+		read(match, published) {
+			const words = ['a', 'one', 'two', 'three', 'four', 'five', 'six'];
+			const raw = match[1]!;
+			const n = /\d/.test(raw) ? Number(raw) : Math.max(1, words.indexOf(raw));
+			if (match[2] === 'day') return range(published - n, published - n, true);
+			return range(published - 7 * n - 3, published - 7 * n + 3);
+		}
+	},
+	{
+		// "in February", "early March", "mid-February 2022", "February 2022"
+		pattern: new RegExp(
+			`\\b(?:([Ee]arly|[Mm]id|[Ll]ate)[- ])?(${MONTH_NAMES})(?:,? ((?:19|20)\\d\\d))?\\b(?!\\s*\\d)`,
+			'g'
+		),
+		read(match, published, future) {
+			const month = MONTHS.indexOf(match[2]!);
+			const { y, m } = ymd(published);
+			let year = match[3] ? Number(match[3]) : y;
+			if (!match[3]) {
+				if (future ? month < m : month > m) year += future ? 1 : -1;
+			}
+			let [first, last] = monthRange(year, month);
+			const part = (match[1] ?? '').toLowerCase();
+			if (part === 'early') last = first + 9;
+			else if (part === 'mid') [first, last] = [first + 10, first + 19];
+			else if (part === 'late') first += 20;
+			// Past tense: the part of this month still to come is not a candidate.
+			if (!future && !match[3] && first <= published && last > published) last = published;
+			return range(first, last);
+		}
+	},
+	{
+		// "in 2022", "since 2022", "early 2023"
+		pattern: /\b(?:([Ee]arly|[Mm]id|[Ll]ate)[- ])?((?:19|20)\d\d)\b/g,
+		read(match) {
+			const year = Number(match[2]);
+			const first = dayOf(year, 0, 1);
+			const last = dayOf(year + 1, 0, 1) - 1;
+			const part = (match[1] ?? '').toLowerCase();
+			if (part === 'early') return range(first, dayOf(year, 4, 1) - 1);
+			if (part === 'mid') return range(dayOf(year, 4, 1), dayOf(year, 8, 1) - 1);
+			if (part === 'late') return range(dayOf(year, 8, 1), last);
+			return range(first, last);
+		}
+	}
+];
+
+/** Words that make a bare year a date ("in 2022"), rather than a number ("2022 people"). */
+const YEAR_CUES =
+	/\b(?:in|since|during|of|from|until|till|by|before|after|throughout|early|mid|late|the|spring|summer|autumn|fall|winter)[\s-]*$/i;
+const FRAME = /\b(?:since|until|till|by|before|after)\s+$/i;
+const PREPOSITION = /\b(?:on|in|during|since|until|till|by|before|after|from|throughout)\s+$/i;
+
+/** Every date phrase in the text, left to right, without overlaps (the longest reading wins). */
+export function findDates(text: string, published: number): DateMention[] {
+	const found: DateMention[] = [];
+	for (const rule of RULES) {
+		rule.pattern.lastIndex = 0;
+		for (let match = rule.pattern.exec(text); match; match = rule.pattern.exec(text)) {
+			const start = match.index;
+			const lead = text.slice(Math.max(0, start - 24), start);
+			// A bare year needs a preposition; "May" needs one too ("Theresa May", "may").
+			if (/^(?:19|20)\d\d$/.test(match[0]) && !YEAR_CUES.test(lead)) continue;
+			if (match[0] === 'May' && !PREPOSITION.test(lead)) continue;
+			const future = FUTURE.test(sentenceBefore(text, start));
+			const read = rule.read(match, published, future);
+			if (read) found.push(withContext(text, start, start + match[0].length, read, published));
+		}
+	}
+	for (const result of chrono.strict.parse(text, {
+		instant: dayToDate(published),
+		timezone: 0
+	})) {
+		const known = result.start;
+		const day = known.get('day');
+		const month = known.get('month');
+		if (!known.isCertain('day') || !known.isCertain('month') || !day || !month) continue;
+		// A calendar date names its month ("April 4", "4/10/2025"); "within 24 hours" does not.
+		if (!new RegExp(`${MONTH_NAMES}|\\d[/.-]\\d`).test(result.text)) continue;
+		const future = FUTURE.test(sentenceBefore(text, result.index));
+		const year = known.isCertain('year')
+			? known.get('year')!
+			: yearFor(month, day, published, future);
+		const first = dayOf(year, month - 1, day);
+		let last = first;
+		if (result.end?.isCertain('day')) {
+			const end = result.end;
+			last = dayOf(
+				end.isCertain('year') ? end.get('year')! : year,
+				(end.get('month') ?? month) - 1,
+				end.get('day')!
+			);
+		}
+		found.push(
+			withContext(
+				text,
+				result.index,
+				result.index + result.text.length,
+				range(first, last, first === last),
+				published
+			)
+		);
+	}
+	found.sort((a, b) => a.start - b.start || b.end - a.end);
+	const kept: DateMention[] = [];
+	for (const mention of found) {
+		const last = kept[kept.length - 1];
+		if (last && mention.start < last.end) {
+			if (mention.end - mention.start > last.end - last.start) kept[kept.length - 1] = mention;
+			continue;
+		}
+		kept.push(mention);
+	}
+	return kept;
+}
+
+/** The year of "April 4": the most recent one not after publication (the next one if future). */
+function yearFor(month: number, day: number, published: number, future: boolean): number {
+	const { y } = ymd(published);
+	const thisYear = dayOf(y, month - 1, day);
+	if (future) return thisYear >= published ? y : y + 1;
+	return thisYear <= published ? y : y - 1;
+}
+
+/** Widens the span to a preposition just before it, and reads "since" and "until" as frames. */
+function withContext(
+	text: string,
+	start: number,
+	end: number,
+	read: { startDay: number; endDay: number; exact: boolean },
+	published: number
+): DateMention {
+	const lead = text.slice(Math.max(0, start - 12), start);
+	const preposition = PREPOSITION.exec(lead);
+	const from = preposition ? start - preposition[0].length : start;
+	const frame = FRAME.test(lead);
+	const { startDay } = read;
+	// "since 2022" runs from its date to publication.
+	const endDay = /\bsince\s+$/i.test(lead) ? Math.max(read.endDay, published) : read.endDay;
+	return {
+		start: from,
+		end,
+		text: text.slice(from, end),
+		startDay,
+		endDay,
+		exact: read.exact && !frame,
+		anchoring: !frame
+	};
+}
+
+/** One phrase read from a publication day, as ISO dates: the table tests' view of findDates. */
+export function resolveDate(
+	phrase: string,
+	published: string
+): { start: string; end: string; when: string; exact: boolean } | null {
+	const day = parseIsoDate(published);
+	if (day === null) return null;
+	const mention = findDates(phrase, day)[0];
+	if (!mention) return null;
+	return {
+		start: toIsoDate(mention.startDay),
+		end: toIsoDate(mention.endDay),
+		when: mention.text,
+		exact: mention.exact
+	};
+}

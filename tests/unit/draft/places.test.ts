@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { loadGazetteerForNode } from '../../../scripts/lib/gazetteer-file';
+import { matchPlaces, type PlaceMention } from '../../../src/lib/draft/match-places';
+
+const gazetteer = loadGazetteerForNode();
+const find = (text: string): PlaceMention[] => matchPlaces(text, gazetteer);
+const one = (text: string) => {
+	const found = find(text);
+	expect(found, `${text}: ${found.map((m) => m.name).join(', ')}`).toHaveLength(1);
+	return found[0]!;
+};
+
+describe('matchPlaces: names and spellings', () => {
+	it.each([
+		['He met Putin in St Petersburg on Friday.', 'St Petersburg'],
+		['He met Putin in St. Petersburg on Friday.', 'St. Petersburg'],
+		['He met Putin in Saint Petersburg on Friday.', 'Saint Petersburg']
+	])('%s → Saint Petersburg, RU', (text, written) => {
+		const m = one(text);
+		expect([m.name, m.place.name, m.place.country]).toEqual([written, 'Saint Petersburg', 'RU']);
+		expect(text.slice(m.start, m.end)).toBe(written);
+	});
+
+	it.each([
+		['Officials in Kiev said so.', 'Kyiv', 'UA'],
+		['Kyiv’s mayor spoke.', 'Kyiv', 'UA'],
+		['Talks in Sao Paulo ended.', 'São Paulo', 'BR'],
+		['Talks in São Paulo ended.', 'São Paulo', 'BR'],
+		['Cocoa from Côte d’Ivoire rose.', "Côte d'Ivoire", 'CI'],
+		['Crowds gathered in Kryvyi Rih.', 'Kryvyi Rih', 'UA'],
+		['The Hague court ruled.', 'The Hague', 'NL']
+	])('%s → %s', (text, name, country) => {
+		const m = one(text);
+		expect([m.place.name, m.place.country]).toEqual([name, country]);
+	});
+
+	it('marks a possessive and a quotation', () => {
+		const [russia, ukraine] = find('Russia’s army said: “we will take Ukraine.”');
+		expect(russia?.possessive).toBe(true);
+		expect(ukraine?.quoted).toBe(true);
+	});
+
+	it('prefers the longest name', () => {
+		const m = one('Talks were held in Saudi Arabia in February.');
+		expect([m.name, m.place.kind, m.type]).toEqual(['Saudi Arabia', 'country', 'name']);
+	});
+});
+
+describe('matchPlaces: demonyms and seats of power', () => {
+	it.each([
+		['Ukrainian President Volodymyr Zelensky spoke.', 'Ukrainian', 'UA'],
+		['A Saudi delegation arrived.', 'Saudi', 'SA'],
+		['The British outlet quoted him.', 'British', 'GB'],
+		['Several hundred Chinese nationals fight.', 'Chinese', 'CN'],
+		['A Cypriot court ruled.', 'Cypriot', 'CY'],
+		['Two Ukrainians were freed.', 'Ukrainians', 'UA']
+	])('%s → country %s', (text, written, country) => {
+		const m = one(text);
+		expect([m.name, m.type, m.place.kind, m.place.country]).toEqual([
+			written,
+			'demonym',
+			'country',
+			country
+		]);
+	});
+
+	it('reads a hyphenated pair as two countries', () => {
+		const found = find('Russian-American Ksenia Karelina was freed.');
+		expect(found.map((m) => m.place.country)).toEqual(['RU', 'US']);
+	});
+
+	it('leaves "Latin American" alone', () => {
+		expect(find('Latin American leaders met.')).toEqual([]);
+	});
+
+	it.each([
+		['The Kremlin confirmed the meeting.', 'Kremlin', 'Moscow'],
+		['No comment came from the White House.', 'White House', 'Washington, D.C.'],
+		['Ministers gathered at NATO headquarters on Friday.', 'NATO headquarters', 'Brussels'],
+		['Downing Street said nothing.', 'Downing Street', 'London'],
+		['The Pentagon said nothing.', 'Pentagon', 'Washington, D.C.'],
+		['Aides at the Elysee declined to comment.', 'Elysee', 'Paris'],
+		['Lawmakers on Capitol Hill objected.', 'Capitol Hill', 'Washington, D.C.'],
+		['EU officials expressed little optimism.', 'EU', 'Brussels']
+	])('%s → %s in %s', (text, written, city) => {
+		const m = one(text);
+		expect([m.name, m.place.name]).toEqual([written, city]);
+	});
+
+	it('matches abbreviations only in capitals: "US" is a country, "us" a pronoun', () => {
+		expect(one('US officials met.').place.name).toBe('United States');
+		expect(find('Let us meet.')).toEqual([]);
+	});
+});
+
+describe('matchPlaces: ambiguous names', () => {
+	it('reads "Washington" as the capital', () => {
+		const m = one('Dmitriev visited Washington last week.');
+		expect([m.place.name, m.place.kind, m.place.country]).toEqual([
+			'Washington, D.C.',
+			'city',
+			'US'
+		]);
+	});
+
+	it('reads "Washington state" as the state', () => {
+		const m = one('Wildfires spread across Washington state on Friday.');
+		expect([m.place.name, m.place.kind, m.place.admin]).toEqual(['Washington', 'region', 'WA']);
+	});
+
+	it('reads "Georgia" as the country by default and next to Tbilisi', () => {
+		expect(one('Protests grew in Georgia on Tuesday.').place.kind).toBe('country');
+		const found = find('Police in Tbilisi said Georgia would not yield.');
+		expect(found.map((m) => [m.name, m.place.kind])).toEqual([
+			['Tbilisi', 'city'],
+			['Georgia', 'country']
+		]);
+	});
+
+	it('reads "Georgia" as the US state among US places', () => {
+		const found = find('A tornado hit Atlanta. Crews from Alabama helped Georgia recover.');
+		const georgia = found.find((m) => m.name === 'Georgia');
+		expect([georgia?.place.kind, georgia?.place.country]).toEqual(['region', 'US']);
+	});
+
+	it('reads "Atlanta, Georgia" and "Tbilisi, Georgia" by the qualified place', () => {
+		expect(find('He flew to Atlanta, Georgia.')[1]?.place.kind).toBe('region');
+		expect(find('He flew to Tbilisi, Georgia.')[1]?.place.kind).toBe('country');
+	});
+
+	it('prefers the big city to its namesakes', () => {
+		expect(one('Talks in London ended.').place.country).toBe('GB');
+		expect(one('He flew to Moscow.').place.country).toBe('RU');
+	});
+});
+
+describe('matchPlaces: words that are not places', () => {
+	it.each([
+		'Trump spoke on Friday.',
+		'Comments were published in The Times.',
+		'Writing on X (formerly Twitter), he said so.',
+		'Nice to meet you, he said.',
+		'Reading the report, she frowned.',
+		'Mobile phones were banned.',
+		'Of course they agreed.',
+		'Russian President Vladimir Putin spoke.'.replace('Russian ', ''),
+		'Denzel Washington starred.',
+		'The Washington Post reported it.',
+		'“Russia has to get moving. Too many people ere [sic] DYING,” he wrote.'.replace(
+			'Russia',
+			'It'
+		),
+		'They shouted “NOT RUSSIA” at the rally.'
+	])('finds no place in "%s"', (text) => {
+		expect(find(text).map((m) => m.name)).toEqual([]);
+	});
+
+	it('still finds a common-word city after a preposition', () => {
+		expect(one('He lives in Nice.').place.country).toBe('FR');
+		expect(one('A fire broke out in Reading.').place.country).toBe('GB');
+	});
+});

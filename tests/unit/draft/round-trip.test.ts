@@ -1,0 +1,96 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+	buildGazetteerFile,
+	GAZETTEER_PATH,
+	loadGazetteerForNode
+} from '../../../scripts/lib/gazetteer-file';
+import { DEFAULT_FILES } from '../../../scripts/lib/story-files';
+import { draftStory } from '../../../src/lib/draft/draft';
+import { toStoryFiles } from '../../../src/lib/draft/to-story-files';
+import { createDraftHandler } from '../../../src/lib/draft/worker';
+import { formatProblem } from '../../../src/lib/story/problems';
+import { validateStory } from '../../../src/lib/story/validate';
+import { lookup50m } from '../../helpers/story-files';
+
+const gazetteer = loadGazetteerForNode();
+const article = readFileSync(DEFAULT_FILES.article, 'utf8');
+
+function validate(text: string, files: ReturnType<typeof toStoryFiles>) {
+	return validateStory(
+		{
+			events: { name: 'events.geojson', contents: JSON.stringify(files.events) },
+			places: { name: 'places.geojson', contents: JSON.stringify(files.places) },
+			article: { name: 'article.txt', contents: text }
+		},
+		lookup50m
+	);
+}
+
+const OTHERS: Array<[string, string]> = [
+	[
+		'A tornado struck Atlanta on Sunday, killing three people. Power was cut across Georgia.\nThe White House said on Monday that aid would follow.',
+		'2024-03-04'
+	],
+	[
+		'Protesters gathered in Tbilisi on Tuesday. In Brussels, EU ministers said in October that talks were frozen. Fighting continued in Crimea and in the Black Sea.',
+		'2024-11-20'
+	],
+	[
+		'Ships were attacked in the Red Sea last week. Officials in Sanaa, Aden and Djibouti said nothing. A drone hit Eilat yesterday.',
+		'2024-01-10'
+	]
+];
+
+describe('a draft as story files', () => {
+	it('drafts geodata/article.txt (12 April 2025) into files that pass validateStory', () => {
+		const draft = draftStory(article, { published: '2025-04-12' }, gazetteer);
+		const result = validate(article, toStoryFiles(draft));
+		expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+		if (result.ok) {
+			expect(result.story.events).toHaveLength(draft.events.length);
+			expect(result.story.published).not.toBeNull();
+		}
+	});
+
+	it.each(OTHERS)('drafts other articles into valid files too: %s', (text, published) => {
+		const draft = draftStory(text, { published }, gazetteer);
+		expect(draft.events.length).toBeGreaterThan(0);
+		const result = validate(text, toStoryFiles(draft));
+		expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+	});
+
+	it('keeps draft-only fields out unless asked', () => {
+		const draft = draftStory(article, { published: '2025-04-12' }, gazetteer);
+		const plain = toStoryFiles(draft).events.features.map((f) => f.properties ?? {});
+		expect(plain.some((p) => 'inferred' in p || 'exact' in p)).toBe(false);
+		const marked = toStoryFiles(draft, { inferred: true }).events.features;
+		expect(marked.some((f) => Array.isArray(f.properties?.inferred))).toBe(true);
+	});
+});
+
+describe('the Web Worker handler', () => {
+	it('loads the gazetteer once, then drafts from messages', () => {
+		const handle = createDraftHandler();
+		expect(handle({ type: 'draft', article, published: '2025-04-12' })).toEqual({
+			type: 'error',
+			message: 'The gazetteer is not loaded yet.'
+		});
+		const json: unknown = existsSync(GAZETTEER_PATH)
+			? JSON.parse(readFileSync(GAZETTEER_PATH, 'utf8'))
+			: buildGazetteerFile().file;
+		expect(handle({ type: 'gazetteer', json })).toMatchObject({ type: 'ready' });
+		const reply = handle({ type: 'draft', article, published: '2025-04-12', title: 'Mine' });
+		expect(reply.type).toBe('draft');
+		if (reply.type === 'draft') {
+			expect(reply.draft.title).toBe('Mine');
+			expect(reply.files.events.features.length).toBe(reply.draft.events.length);
+			expect(reply.ms).toBeLessThan(1000);
+		}
+		expect(handle({ type: 'draft', article, published: '2025-13-40' })).toMatchObject({
+			type: 'error',
+			message: expect.stringMatching(/not a date/)
+		});
+		expect(handle({ type: 'gazetteer', json: { format: 'x' } })).toMatchObject({ type: 'error' });
+	});
+});
