@@ -98,17 +98,31 @@ export function score(draft: Draft, gold: ReturnType<typeof readGold>) {
 		end: parseIsoDate(e.end)!,
 		coordinates: e.coordinates
 	}));
+	// Candidates in order of date precision, so the table pairs an event with its closest reading;
+	// the matching's size (the recall) does not depend on the order.
 	const edges = gold.events.map((g) =>
-		drafted.flatMap((d, i) =>
-			km(g.coordinates, d.coordinates) <= RADIUS_KM && d.start <= g.end && d.end >= g.start
-				? [i]
-				: []
-		)
+		drafted
+			.flatMap((d, i) =>
+				km(g.coordinates, d.coordinates) <= RADIUS_KM && d.start <= g.end && d.end >= g.start
+					? [i]
+					: []
+			)
+			.sort((a, b) => {
+				const width = (i: number) => drafted[i]!.end - drafted[i]!.start;
+				return width(a) - width(b);
+			})
 	);
 	const match = maxMatching(edges, drafted.length);
 	const found = match.filter((m) => m !== undefined).length;
 	const places = gold.places.map((p) => {
-		const hit = draft.places.find((m) => km(p.coordinates, [m.lon, m.lat]) <= RADIUS_KM);
+		// Show the plainest mention that finds it: its own name, then a name before a seat, a demonym last.
+		const rank = { name: 0, alias: 1, abbreviation: 2, seat: 3, demonym: 4 };
+		const hit = draft.places
+			.filter((m) => km(p.coordinates, [m.lon, m.lat]) <= RADIUS_KM)
+			.sort(
+				(a, b) =>
+					Number(a.name !== p.name) - Number(b.name !== p.name) || rank[a.type] - rank[b.type]
+			)[0];
 		return { id: p.id, name: p.name, found: hit !== undefined, as: hit?.name ?? null };
 	});
 	return {

@@ -129,3 +129,18 @@ export function parseGazetteer(json: unknown): Gazetteer {
 		countryOf: (iso2) => countries.get(iso2)
 	};
 }
+
+/**
+ * Fetches and parses the built gazetteer (static/generated/gazetteer.json). The caller gives the
+ * URL, which depends on where the app is served from; `fetcher` is there for tests and workers.
+ */
+export async function fetchGazetteer(
+	url: string,
+	fetcher: (
+		url: string
+	) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }> = fetch
+): Promise<Gazetteer> {
+	const response = await fetcher(url);
+	if (!response.ok) throw new Error(`gazetteer: ${url} answered ${response.status}`);
+	return parseGazetteer(await response.json());
+}

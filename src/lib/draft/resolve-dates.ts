@@ -60,11 +60,14 @@ const monthRange = (y: number, m: number): [number, number] => [
 ];
 
 const FUTURE =
-	/\b(?:will|shall|is due|are due|is set to|are set to|is expected to|are expected to|plans? to|is scheduled|are scheduled|upcoming)\b/i;
+	/\b(?:will|shall|would(?! have| not have)|is due|are due|is set to|are set to|is expected to|are expected to|plans? to|is scheduled|are scheduled|upcoming)\b/i;
 
-/** Text of the sentence up to `at`, to tell "met on Monday" from "will meet on Monday". */
+/**
+ * Text of the sentence up to `at`, without quotations, to tell "met on Monday" from "will meet
+ * on Monday" (and not to read a quoted "wouldn't have happened" as the future).
+ */
 function sentenceBefore(text: string, at: number): string {
-	const head = text.slice(Math.max(0, at - 300), at);
+	const head = text.slice(Math.max(0, at - 300), at).replace(/“[^”]*”|"[^"]*"/g, ' ');
 	const cut = Math.max(head.lastIndexOf('. '), head.lastIndexOf('\n'), head.lastIndexOf('? '));
 	return cut >= 0 ? head.slice(cut + 1) : head;
 }

@@ -21,6 +21,20 @@ const table: Row[] = [
 	['last Friday', '2025-04-12', '2025-04-11', '2025-04-11', true],
 	['next Friday', '2025-04-12', '2025-04-18', '2025-04-18', true],
 	['they will meet on Monday', '2025-04-12', '2025-04-14', '2025-04-14', true],
+	[
+		'a delegation would travel to Cairo on Thursday',
+		'2025-04-12',
+		'2025-04-17',
+		'2025-04-17',
+		true
+	],
+	[
+		'“It wouldn’t have happened,” he wrote on Friday',
+		'2025-04-12',
+		'2025-04-11',
+		'2025-04-11',
+		true
+	],
 	['mid-February', '2025-04-12', '2025-02-11', '2025-02-20', false],
 	['in late 2023', '2025-04-12', '2023-09-01', '2023-12-31', false],
 	['on 10 April 2024', '2025-04-12', '2024-04-10', '2024-04-10', true],

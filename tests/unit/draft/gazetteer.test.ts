@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildGazetteerFile, GAZETTEER_PATH } from '../../../scripts/lib/gazetteer-file';
-import { parseGazetteer } from '../../../src/lib/draft/gazetteer';
+import { fetchGazetteer, parseGazetteer } from '../../../src/lib/draft/gazetteer';
 
 const { file, counts } = buildGazetteerFile();
 
@@ -39,6 +39,22 @@ describe('the gazetteer build', () => {
 			/rebuild it with npm run prepare:gazetteer/
 		);
 		expect(() => parseGazetteer({ ...file, places: [['x']] })).toThrow(/place row 0 is malformed/);
+	});
+
+	it('fetches and parses it the way the studio will', async () => {
+		const ok = await fetchGazetteer('generated/gazetteer.json', async () => ({
+			ok: true,
+			status: 200,
+			json: async () => file
+		}));
+		expect(ok.places.length).toBe(file.places.length);
+		await expect(
+			fetchGazetteer('missing.json', async () => ({
+				ok: false,
+				status: 404,
+				json: async () => null
+			}))
+		).rejects.toThrow('gazetteer: missing.json answered 404');
 	});
 
 	it('matches the built file when there is one', () => {
