@@ -3,7 +3,7 @@
  * word of a sentence. A surname alone ("Zelensky") is written out as the fullest form the article
  * uses ("Volodymyr Zelensky"), so one person is one actor across the draft.
  */
-import { inSpans, isCapitalized, tokenize, type Token } from './text';
+import { isCapitalized, tokenize, type Token } from './text';
 
 /** Capitalised words that are titles or adjectives, never a name on their own. */
 const NOT_NAMES = new Set(
@@ -29,8 +29,16 @@ export function actorIndex(
 	quotes: ReadonlyArray<readonly [number, number]>
 ): ActorIndex {
 	const tokens = tokenize(text);
-	const blocked = (t: Token) =>
-		inSpans(quotes, t.start) || excluded.some(([s, e]) => t.start >= s && t.start < e);
+	const spans = [...quotes, ...excluded].sort((a, b) => a[0] - b[0]);
+	// Tokens come in order, so one cursor walks the spans once.
+	let cursor = 0;
+	const blocked = (t: Token) => {
+		while (cursor < spans.length && spans[cursor]![1] <= t.start) cursor++;
+		for (let i = cursor; i < spans.length && spans[i]![0] <= t.start; i++) {
+			if (t.start < spans[i]![1]) return true;
+		}
+		return false;
+	};
 	const runs: Array<{ start: number; end: number; words: string[]; initial: boolean }> = [];
 	let run: Token[] = [];
 	const close = () => {

@@ -148,10 +148,13 @@ function locate(text: string, unit: Unit): Located {
 	return { main, score: best, strong };
 }
 
+/** text[start, end) with the parts inside `spans` turned to spaces (the length is kept). */
 function blank(text: string, start: number, end: number, spans: Array<[number, number]>) {
-	let out = '';
-	for (let i = start; i < end; i++) out += inSpans(spans, i) ? ' ' : text[i];
-	return out;
+	const chars = text.slice(start, end).split('');
+	for (const [s, e] of spans) {
+		for (let i = Math.max(s, start); i < Math.min(e, end); i++) chars[i - start] = ' ';
+	}
+	return chars.join('');
 }
 
 /** Dashes or brackets around an aside: " — … — ", " – … – ", "(…)". */
