@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [-- --no-build]
+ * npm run bench [-- --json] [-- --no-build]   (--no-build: reuse a build made with VITE_BENCH_HOOKS=1)
  * Builds the app, serves it, drives headless Chromium and prints what a reader waits for: cold
  * load, bytes of the first view, scrub latency for the story and for synthetic stories of 1k, 10k
  * and 100k events (against MapLibre's plain setFilter on the same page), heap growth over 1,000
@@ -20,7 +20,8 @@ const SIZES = ['1k', '10k', '100k'];
 const REPS = { story: 120, '1k': 80, '10k': 60, '100k': 40 };
 const run = (cmd) => execSync(cmd, { stdio: json ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
 
-if (!args.has('--no-build')) run('npm run -s build');
+// The benchmark's hooks (src/lib/map/bench-hooks.ts) exist only in a build made for it.
+if (!args.has('--no-build')) run('VITE_BENCH_HOOKS=1 npm run -s build');
 run('npm run -s synthesize -- bench-results/synthetic');
 
 // The built site as a CDN serves it; each synthetic story is the same site under its own
@@ -82,7 +83,7 @@ async function coldLoad() {
 				/* redirects and aborted requests have no body */
 			}
 		});
-		await page.goto(`${BASE}?bench`);
+		await page.goto(`${BASE}`);
 		await page.waitForFunction(() => window.__firstIdle, null, { timeout: 30_000 });
 		times.push(await page.evaluate(() => window.__firstIdle));
 		await page.waitForLoadState('networkidle');
@@ -257,7 +258,7 @@ result.load = {
 for (const size of ['story', ...SIZES]) {
 	log(`scrub: ${size}…`);
 	const { context, page } = await openPage();
-	await page.goto(`${BASE}${size === 'story' ? '' : `${size}/`}?bench`);
+	await page.goto(`${BASE}${size === 'story' ? '' : `${size}/`}`);
 	await page.waitForFunction(() => window.__firstIdle, null, { timeout: 120_000 });
 	const ours = await scrub(page, REPS[size]);
 	const entry = {

@@ -5,7 +5,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { countryLabelPoints } from '../src/lib/geo/basemap';
+import { countryLabelPoints } from './lib/basemap';
 import { naturalEarthCountries } from './lib/natural-earth';
 import { DEFAULT_FILES, PROJECT_ROOT } from './lib/story-files';
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Topology } from 'topojson-specification';
-import { countriesFromTopology, type Countries, type IsoCodeRows } from '../../src/lib/geo/basemap';
+import type { Countries } from '../../src/lib/geo/basemap';
+import { countriesFromTopology, type IsoCodeRows } from './basemap';
 
 const require = createRequire(import.meta.url);
 

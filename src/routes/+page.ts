@@ -1,6 +1,7 @@
 import { asset } from '$app/paths';
 import type { Countries } from '$lib/geo/basemap';
-import { fetchFile, prepareStory } from '$lib/story/load';
+import { prepareStory } from '$lib/derive/prepare-story';
+import { fetchFile } from '$lib/story/fetch-file';
 import type { Problem } from '$lib/story/problems';
 import type { PageLoad } from './$types';
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { badFile } from '../helpers/bad-files';
 import { details, eventsList, expect, mapReady, shot, slider, test, hashView } from './fixtures';
 
 const articleRegion = (page: import('@playwright/test').Page) =>
@@ -142,7 +143,7 @@ test.describe('your own story', () => {
 			{
 				name: 'events.geojson',
 				mimeType: 'application/geo+json',
-				buffer: readFileSync('tests/fixtures/bad/bad-date.events.geojson')
+				buffer: Buffer.from(badFile('bad-date.events.geojson').contents)
 			},
 			{
 				name: 'places.geojson',

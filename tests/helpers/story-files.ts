@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { countryLookup } from '../../src/lib/geo/countries';
 import type { Story } from '../../src/lib/story/types';
 import { validateStory, type StoryFiles } from '../../src/lib/story/validate';
@@ -24,12 +23,7 @@ export function storyFiles(
 	};
 }
 
-export function fixture(name: string): { name: string; contents: Uint8Array } {
-	return {
-		name,
-		contents: new Uint8Array(readFileSync(resolve(import.meta.dirname, '../fixtures/bad', name)))
-	};
-}
+export { badFile as fixture } from './bad-files';
 
 export function projectStory(): Story {
 	const result = validateStory(storyFiles(), lookup50m);

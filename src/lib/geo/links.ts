@@ -1,5 +1,6 @@
 import greatCircle from '@turf/great-circle';
 import type { Feature, FeatureCollection, LineString, MultiLineString } from 'geojson';
+import { categoryColor } from '../scales/category';
 import type { Story } from '../story/types';
 
 export interface LinkProperties {
@@ -7,6 +8,8 @@ export interface LinkProperties {
 	from: string;
 	to: string;
 	category: string;
+	/** The category's colour, from the one scale: the map draws it as it is. */
+	color: string;
 	start: number;
 	end: number;
 }
@@ -35,6 +38,7 @@ export function eventLinks(story: Pick<Story, 'events' | 'placeById'>): Links {
 					from: from.id,
 					to: to.id,
 					category: event.category,
+					color: categoryColor(event.category),
 					start: event.start,
 					end: event.end
 				}

@@ -1,7 +1,7 @@
 /**
- * The one module that owns the MapLibre instance. Components call its methods; nothing else
- * imports maplibre-gl, so the ~300 KB library is a chunk of its own, fetched while the story loads
- * (+page.ts) and never in the way of the list.
+ * The one module that owns the MapLibre instance, behind a small typed API: nothing else imports
+ * maplibre-gl or touches the map, so the ~300 KB library is a chunk of its own, fetched while the
+ * story loads (+page.ts) and never in the way of the list.
  */
 import {
 	Map as MapLibreMap,
@@ -13,14 +13,15 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { StoryLayers } from '../derive/story-layers';
 import type { Bounds } from '../geo/bounds';
-import type { Place, Story } from '../story/types';
+import type { LonLat, Story } from '../story/types';
 import type { MapView } from '../url/view-state';
+import { BENCH_HOOKS, exposeForBench } from './bench-hooks';
 import { eventDotVertices } from './event-dots';
 import { EventDotsLayer } from './event-dots-layer';
 import { FeatureStateWriter, storyStates, type Focus } from './feature-state';
-import type { StoryLayers } from './features';
-import { atlasStyle, type BasemapAssets } from './style';
+import { atlasStyle, LAYERS, SOURCES, type BasemapAssets } from './style';
 
 setWorkerUrl(workerUrl);
 
@@ -30,16 +31,14 @@ export interface AtlasMapOptions {
 	/** Where to open: a view from the URL, else the story's bounds. */
 	view: MapView | null;
 	bounds: Bounds;
-	onMove(view: MapView): void;
-	onPlaceHover(id: string | null): void;
-	onPlaceSelect(id: string): void;
+	/** After every move; `restored` when the move only carried out a URL (Back, Forward). */
+	onMove(view: MapView, restored: boolean): void;
+	onError(message: string): void;
 }
 
-export interface PlaceButton {
-	place: Place;
-	label: string;
-	hidden: boolean;
-}
+/** What the map can be asked to do with its camera. */
+export type CameraMove =
+	{ kind: 'fly'; to: LonLat } | { kind: 'jump'; view: MapView } | { kind: 'fit' };
 
 /** Room for the legend, which sits over the map's lower left corner on wide screens. */
 function padding(container: HTMLElement) {
@@ -49,17 +48,18 @@ function padding(container: HTMLElement) {
 }
 
 export class AtlasMap {
-	readonly map: MapLibreMap;
-	private readonly writer: FeatureStateWriter;
-	private readonly markers = new Map<string, { marker: Marker; button: HTMLButtonElement }>();
-	private layers: StoryLayers | null = null;
-	private story: Pick<Story, 'events' | 'places'> | null = null;
-	private focus: Focus | null = null;
-	private dots: EventDotsLayer | null = null;
+	readonly #map: MapLibreMap;
+	readonly #writer: FeatureStateWriter;
+	readonly #options: AtlasMapOptions;
+	#layers: StoryLayers | null = null;
+	#dots: EventDotsLayer | null = null;
+	/** True while the map moves on our account (a URL, a resize): every `moveend` fired then is ours. */
+	#restoring = false;
 
-	constructor(private readonly options: AtlasMapOptions) {
+	constructor(options: AtlasMapOptions) {
+		this.#options = options;
 		const { container, assets, view, bounds } = options;
-		this.map = new MapLibreMap({
+		const map = new MapLibreMap({
 			container,
 			style: atlasStyle(assets),
 			...(view
@@ -75,116 +75,90 @@ export class AtlasMap {
 			pitchWithRotate: false,
 			touchPitch: false
 		});
-		this.map.touchZoomRotate.disableRotation();
-		this.map.keyboard.disableRotation();
-		this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-		this.writer = new FeatureStateWriter(this.map);
-		// `?bench` hands the benchmark (scripts/bench.mjs) this instance; readers never see it.
-		if (new URLSearchParams(location.search).has('bench')) {
-			(window as unknown as { storyAtlas?: AtlasMap }).storyAtlas = this;
-		}
-		// Tests and the benchmark wait on this: the story is drawn and the map has settled.
-		this.map.on('idle', () => {
-			if (this.story) container.dispatchEvent(new CustomEvent('atlas-idle', { bubbles: true }));
-		});
-		this.map.on('moveend', () => {
-			this.options.onMove(this.view());
-		});
+		this.#map = map;
+		map.touchZoomRotate.disableRotation();
+		map.keyboard.disableRotation();
+		map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+		this.#writer = new FeatureStateWriter(map);
+		map.on('moveend', () => options.onMove(this.view(), this.#restoring));
+		map.on('error', (event) => options.onError(event.error?.message ?? 'unknown map error'));
+		if (BENCH_HOOKS) exposeForBench(map, container, () => this.#layers !== null);
 	}
 
-	/** Resolves once the style and sources are in, so feature-state can be written. */
+	/** Resolves once the style and sources are in, so the story can be drawn. */
 	loaded(): Promise<void> {
-		return this.map.loaded()
+		return this.#map.loaded()
 			? Promise.resolve()
-			: new Promise((resolve) => this.map.once('load', () => resolve()));
+			: new Promise((resolve) => this.#map.once('load', () => resolve()));
 	}
 
 	view(): MapView {
-		const { lng, lat } = this.map.getCenter();
-		return { zoom: this.map.getZoom(), lat, lon: lng };
+		const { lng, lat } = this.#map.getCenter();
+		return { zoom: this.#map.getZoom(), lat, lon: lng };
 	}
 
-	/** Draws the story. Called once per story; time and selection then go through setFocus. */
-	setStory(
-		story: Pick<Story, 'events' | 'places'>,
-		layers: StoryLayers,
-		buttons: PlaceButton[]
-	): void {
-		this.story = story;
-		this.layers = layers;
-		(this.map.getSource('places') as GeoJSONSource).setData(layers.places);
-		(this.map.getSource('links') as GeoJSONSource).setData(layers.links);
-		(this.map.getSource('outlines') as GeoJSONSource).setData(layers.outlines);
+	/** Draws the story, once: time and selection then go through setFocus. */
+	setStory(story: Pick<Story, 'events' | 'places'>, layers: StoryLayers): void {
+		if (this.#layers) throw new Error('AtlasMap draws one story; make a new map for another.');
+		this.#layers = layers;
+		const source = (id: string) => this.#map.getSource(id) as GeoJSONSource;
+		source(SOURCES.places).setData(layers.places);
+		source(SOURCES.links).setData(layers.links);
+		source(SOURCES.outlines).setData(layers.outlines);
 		// A country that is a story place is labelled by the story; its basemap label would repeat it.
-		const storyCountries = story.places
-			.filter((p) => p.kind === 'country' && p.country)
-			.map((p) => p.country!);
-		this.map.setFilter('country-labels', [
+		const storyCountries = story.places.flatMap((p) =>
+			p.kind === 'country' && p.country ? [p.country] : []
+		);
+		this.#map.setFilter(LAYERS.countryLabels, [
 			'!',
 			['in', ['get', 'iso2'], ['literal', storyCountries]]
 		]);
-		this.writer.reset();
-		const vertices = eventDotVertices(story.events);
-		if (this.dots) this.dots.setVertices(vertices);
-		else {
-			this.dots = new EventDotsLayer(vertices);
-			this.map.addLayer(this.dots, 'place-labels');
-		}
-		for (const { marker } of this.markers.values()) marker.remove();
-		this.markers.clear();
-		for (const { place, label } of buttons) {
-			const button = document.createElement('button');
-			button.type = 'button';
-			button.className = 'place-button';
-			button.dataset.place = place.id;
-			button.setAttribute('aria-label', label);
-			button.addEventListener('click', () => this.options.onPlaceSelect(place.id));
-			button.addEventListener('mouseenter', () => this.options.onPlaceHover(place.id));
-			button.addEventListener('mouseleave', () => this.options.onPlaceHover(null));
-			button.addEventListener('focus', () => this.options.onPlaceHover(place.id));
-			button.addEventListener('blur', () => this.options.onPlaceHover(null));
-			const marker = new Marker({ element: button }).setLngLat(place.coordinates).addTo(this.map);
-			this.markers.set(place.id, { marker, button });
-		}
-		this.updateButtons(buttons);
-		if (this.focus) this.setFocus(this.focus);
+		this.#dots = new EventDotsLayer(eventDotVertices(story.events));
+		this.#map.addLayer(this.#dots, LAYERS.placeLabels);
 	}
 
-	/** Labels and visibility of the place buttons follow the date. */
-	updateButtons(buttons: PlaceButton[]): void {
-		for (const { place, label, hidden } of buttons) {
-			const entry = this.markers.get(place.id);
-			if (!entry) continue;
-			entry.button.setAttribute('aria-label', label);
-			entry.button.hidden = hidden;
-		}
+	/**
+	 * Pins an element (a place's button, rendered by Svelte) to a point; MapLibre keeps it there
+	 * as the map moves. Returns the function that unpins it.
+	 */
+	pin(element: HTMLElement, at: LonLat): () => void {
+		const marker = new Marker({ element }).setLngLat(at).addTo(this.#map);
+		return () => marker.remove();
 	}
 
 	/** Date, hover and selection as feature-state: a repaint, no re-tiling. */
 	setFocus(focus: Focus): number {
-		this.focus = focus;
-		if (!this.story || !this.layers) return 0;
-		for (const [id, { button }] of this.markers)
-			button.classList.toggle('selected', id === focus.selected);
-		this.dots?.setDay(focus.day);
-		return this.writer.write(storyStates(this.layers, focus));
+		if (!this.#layers) return 0;
+		this.#dots?.setDay(focus.day);
+		return this.#writer.write(storyStates(this.#layers, focus));
 	}
 
-	flyTo(coordinates: [number, number], zoom?: number): void {
-		const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-		const target = { center: coordinates, zoom: Math.max(this.map.getZoom(), zoom ?? 4) };
-		if (reduced) this.map.jumpTo(target);
-		else this.map.flyTo({ ...target, duration: 900, essential: false });
+	/** Carries out a camera request; without `animate` (reduced motion) every move is a jump. */
+	move(request: CameraMove, { animate }: { animate: boolean }): void {
+		const map = this.#map;
+		if (request.kind === 'fly') {
+			const target = { center: request.to, zoom: Math.max(map.getZoom(), 4) };
+			if (animate) map.flyTo({ ...target, duration: 900, essential: false });
+			else map.jumpTo(target);
+			return;
+		}
+		// Jumps and fits carry out a URL and end synchronously; a flight still under way ends first.
+		this.#restoring = true;
+		try {
+			map.stop();
+			if (request.kind === 'jump') {
+				const { lon, lat, zoom } = request.view;
+				map.jumpTo({ center: [lon, lat], zoom });
+			} else this.#fit();
+		} finally {
+			this.#restoring = false;
+		}
 	}
 
-	jumpTo(view: MapView): void {
-		this.map.jumpTo({ center: [view.lon, view.lat], zoom: view.zoom });
-	}
-
-	fitStory(bounds: Bounds): void {
-		this.map.fitBounds(bounds as LngLatBoundsLike, {
-			padding: padding(this.options.container),
-			// A story in one city would otherwise open on an empty square of land.
+	/** The story's whole extent; a story in one city opens at zoom 5, not on an empty square of land. */
+	#fit(): void {
+		this.#map.fitBounds(this.#options.bounds as LngLatBoundsLike, {
+			padding: padding(this.#options.container),
 			maxZoom: 5,
 			animate: false
 		});
@@ -196,27 +170,31 @@ export class AtlasMap {
 	 */
 	snapshot(): Promise<{ canvas: HTMLCanvasElement; width: number; height: number }> {
 		return new Promise((resolve) => {
-			this.map.once('render', () => {
-				const source = this.map.getCanvas();
+			this.#map.once('render', () => {
+				const source = this.#map.getCanvas();
 				const copy = document.createElement('canvas');
 				copy.width = source.width;
 				copy.height = source.height;
 				copy.getContext('2d')!.drawImage(source, 0, 0);
-				const { clientWidth: width, clientHeight: height } = this.options.container;
+				const { clientWidth: width, clientHeight: height } = this.#options.container;
 				resolve({ canvas: copy, width, height });
 			});
-			this.map.triggerRepaint();
+			this.#map.triggerRepaint();
 		});
 	}
 
+	/** A new size for the same view: not a move of the reader's, so the URL does not hear of it. */
 	resize(): void {
-		this.map.resize();
+		this.#restoring = true;
+		try {
+			this.#map.resize();
+		} finally {
+			this.#restoring = false;
+		}
 	}
 
 	destroy(): void {
-		for (const { marker } of this.markers.values()) marker.remove();
-		this.markers.clear();
-		this.map.remove();
+		this.#map.remove();
 	}
 }
 

@@ -63,14 +63,13 @@ export class EventDotsLayer implements CustomLayerInterface {
 	readonly type = 'custom' as const;
 	readonly renderingMode = '2d' as const;
 	private map: MapLibreMap | null = null;
-	private gl: WebGL2RenderingContext | null = null;
 	private program: WebGLProgram | null = null;
 	private buffer: WebGLBuffer | null = null;
 	private vao: WebGLVertexArrayObject | null = null;
 	private count = 0;
 	private day = 0;
 
-	constructor(private vertices: Float32Array) {
+	constructor(private readonly vertices: Float32Array) {
 		this.count = vertices.length / DOT_STRIDE;
 	}
 
@@ -80,16 +79,8 @@ export class EventDotsLayer implements CustomLayerInterface {
 		this.map?.triggerRepaint();
 	}
 
-	setVertices(vertices: Float32Array): void {
-		this.vertices = vertices;
-		this.count = vertices.length / DOT_STRIDE;
-		if (this.gl && this.buffer) this.upload(this.gl);
-		this.map?.triggerRepaint();
-	}
-
 	onAdd(map: MapLibreMap, gl: WebGL2RenderingContext): void {
 		this.map = map;
-		this.gl = gl;
 		const program = gl.createProgram()!;
 		gl.attachShader(program, compile(gl, gl.VERTEX_SHADER, VERTEX));
 		gl.attachShader(program, compile(gl, gl.FRAGMENT_SHADER, FRAGMENT));
@@ -152,6 +143,5 @@ export class EventDotsLayer implements CustomLayerInterface {
 		if (this.vao) gl.deleteVertexArray(this.vao);
 		if (this.program) gl.deleteProgram(this.program);
 		this.map = null;
-		this.gl = null;
 	}
 }

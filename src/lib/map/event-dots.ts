@@ -1,17 +1,12 @@
+import { MercatorCoordinate } from 'maplibre-gl';
 import { categoryColor } from '../scales/category';
-import type { LonLat, StoryEvent } from '../story/types';
+import type { StoryEvent } from '../story/types';
 
 /** Floats per event in the vertex buffer: x, y (Web Mercator 0…1), start, end, r, g, b, slot. */
 export const DOT_STRIDE = 8;
 
 /** Dots beyond this many at one place reuse the spiral's slots rather than spiral off the map. */
 export const MAX_SLOTS = 400;
-
-export function mercator([lon, lat]: LonLat): [number, number] {
-	const x = (180 + lon) / 360;
-	const y = (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360;
-	return [x, y];
-}
 
 function rgb(hex: string): [number, number, number] {
 	const n = parseInt(hex.slice(1), 16);
@@ -35,7 +30,7 @@ export function eventDotVertices(
 		slots.set(event.place, slot + 1);
 		let color = colors.get(event.category);
 		if (!color) colors.set(event.category, (color = rgb(categoryColor(event.category))));
-		const [x, y] = mercator(event.coordinates);
+		const { x, y } = MercatorCoordinate.fromLngLat(event.coordinates);
 		data.set([x, y, event.start, event.end, ...color, slot % MAX_SLOTS], i * DOT_STRIDE);
 	});
 	return data;

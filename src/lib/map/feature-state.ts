@@ -1,11 +1,18 @@
-import type { StoryLayers } from './features';
+import type { StoryLayers } from '../derive/story-layers';
 import { categoryColor, placeRadiusScale } from '../scales/category';
 import type { Category } from '../story/types';
 import { phaseOf, type PlaceTally } from '../time/phase';
+import { SOURCES, type StorySource } from './style';
 
 /** The slice of MapLibre's Map that feature-state needs; a stub stands in for it in tests. */
 export interface FeatureStateTarget {
-	setFeatureState(feature: { source: string; id: number }, state: Record<string, unknown>): void;
+	setFeatureState(feature: FeatureKey, state: Record<string, unknown>): void;
+}
+
+/** Places are keyed by their own id (the style promotes it); links and outlines by position. */
+export interface FeatureKey {
+	source: StorySource;
+	id: string | number;
 }
 
 type State = Record<string, number | string | boolean>;
@@ -18,33 +25,42 @@ export interface Focus {
 	tally: ReadonlyMap<string, PlaceTally>;
 }
 
-/** Feature-state for every story feature on a day, keyed by "source/id". */
-export function storyStates(layers: StoryLayers, focus: Focus): Map<string, State> {
+export type FeatureStates = Array<{ feature: FeatureKey; state: State }>;
+
+/** Feature-state for every story feature on a day. */
+export function storyStates(layers: StoryLayers, focus: Focus): FeatureStates {
 	const { tally } = focus;
-	const radius = placeRadiusScale(
-		Math.max(...layers.places.features.map((f) => f.properties.total))
-	);
-	const states = new Map<string, State>();
+	const radius = placeRadiusScale(layers.maxPlaceTotal);
+	const states: FeatureStates = [];
 	for (const feature of layers.places.features) {
 		const id = feature.properties.id;
 		const t = tally.get(id);
-		states.set(`places/${feature.id}`, {
-			radius: radius(t?.count ?? 0),
-			color: categoryColor((t?.category ?? '') as Category),
-			visible: Boolean(t),
-			current: Boolean(t?.current),
-			highlight: id === focus.highlight || id === focus.selected
+		states.push({
+			feature: { source: SOURCES.places, id },
+			state: {
+				radius: radius(t?.count ?? 0),
+				color: categoryColor((t?.category ?? '') as Category),
+				visible: Boolean(t),
+				current: Boolean(t?.current),
+				highlight: id === focus.highlight || id === focus.selected
+			}
 		});
 	}
 	for (const link of layers.links.features) {
 		const phase = phaseOf(link.properties, focus.day);
-		states.set(`links/${link.id}`, { visible: phase !== 'future', current: phase === 'current' });
+		states.push({
+			feature: { source: SOURCES.links, id: link.id as number },
+			state: { visible: phase !== 'future', current: phase === 'current' }
+		});
 	}
 	for (const outline of layers.outlines.features) {
 		const place = outline.properties.place;
-		states.set(`outlines/${outline.id}`, {
-			visible: tally.has(place),
-			selected: place === focus.highlight || place === focus.selected
+		states.push({
+			feature: { source: SOURCES.outlines, id: outline.id as number },
+			state: {
+				visible: tally.has(place),
+				selected: place === focus.highlight || place === focus.selected
+			}
 		});
 	}
 	return states;
@@ -59,23 +75,20 @@ export class FeatureStateWriter {
 
 	constructor(private readonly target: FeatureStateTarget) {}
 
-	write(states: Map<string, State>): number {
+	write(states: FeatureStates): number {
 		let writes = 0;
-		for (const [key, state] of states) {
+		for (const { feature, state } of states) {
+			const key = `${feature.source}/${feature.id}`;
 			const before = this.last.get(key);
 			if (before && Object.keys(state).every((k) => before[k] === state[k])) continue;
-			const slash = key.indexOf('/');
-			this.target.setFeatureState(
-				{ source: key.slice(0, slash), id: Number(key.slice(slash + 1)) },
-				state
-			);
+			this.target.setFeatureState(feature, state);
 			this.last.set(key, state);
 			writes++;
 		}
 		return writes;
 	}
 
-	/** After a style reload feature-state is gone; write everything again next time. */
+	/** After a lost context or a style reload feature-state is gone: write everything next time. */
 	reset(): void {
 		this.last.clear();
 	}

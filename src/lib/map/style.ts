@@ -1,7 +1,13 @@
 import type { FeatureCollection } from 'geojson';
-import type { StyleSpecification } from 'maplibre-gl';
-import { categoryColor } from '../scales/category';
-import { CATEGORIES } from '../story/types';
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import { NO_CATEGORY_COLOR } from '../scales/category';
+
+/** The story's sources: the style declares them, the map fills them, feature-state writes to them. */
+export const SOURCES = { places: 'places', links: 'links', outlines: 'outlines' } as const;
+export type StorySource = (typeof SOURCES)[keyof typeof SOURCES];
+
+/** Layers that other code addresses by id. */
+export const LAYERS = { countryLabels: 'country-labels', placeLabels: 'place-labels' } as const;
 
 export interface BasemapAssets {
 	/** The countries already loaded for validation: handed over, not fetched twice. */
@@ -12,14 +18,9 @@ export interface BasemapAssets {
 
 export const FONT = 'Open Sans Regular';
 
-/** ["match", ["get", "category"], "war", "#…", …, fallback] from the one category scale. */
-function categoryMatch(): unknown[] {
-	return [
-		'match',
-		['get', 'category'],
-		...CATEGORIES.flatMap((c) => [c, categoryColor(c)]),
-		categoryColor('' as never)
-	];
+/** A feature-state value, or its fallback before the first write. */
+function state(key: string, fallback: number | string | boolean): ExpressionSpecification {
+	return ['coalesce', ['feature-state', key], fallback];
 }
 
 /**
@@ -28,20 +29,17 @@ function categoryMatch(): unknown[] {
  * repaints without re-tiling.
  */
 export function atlasStyle(assets: BasemapAssets): StyleSpecification {
-	const state = (key: string, fallback: number | string | boolean) => [
-		'coalesce',
-		['feature-state', key],
-		fallback
-	];
+	const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 	return {
 		version: 8,
 		'font-faces': { [FONT]: assets.font },
 		sources: {
 			countries: { type: 'geojson', data: assets.countries, tolerance: 0.5 },
 			'country-labels': { type: 'geojson', data: assets.countryLabels },
-			outlines: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
-			links: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
-			places: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
+			[SOURCES.outlines]: { type: 'geojson', data: empty },
+			[SOURCES.links]: { type: 'geojson', data: empty },
+			// Feature-state keyed by the place's own id, not by its index in the file.
+			[SOURCES.places]: { type: 'geojson', data: empty, promoteId: 'id' }
 		},
 		layers: [
 			{ id: 'sea', type: 'background', paint: { 'background-color': '#e8eef3' } },
@@ -58,7 +56,7 @@ export function atlasStyle(assets: BasemapAssets): StyleSpecification {
 			{
 				id: 'outline-fill',
 				type: 'fill',
-				source: 'outlines',
+				source: SOURCES.outlines,
 				paint: {
 					'fill-color': '#f2d9a6',
 					'fill-opacity': [
@@ -74,7 +72,7 @@ export function atlasStyle(assets: BasemapAssets): StyleSpecification {
 			{
 				id: 'outline-line',
 				type: 'line',
-				source: 'outlines',
+				source: SOURCES.outlines,
 				paint: {
 					'line-color': '#8a6d3b',
 					'line-width': ['case', ['to-boolean', state('selected', false)], 2, 1],
@@ -82,7 +80,7 @@ export function atlasStyle(assets: BasemapAssets): StyleSpecification {
 				}
 			},
 			{
-				id: 'country-labels',
+				id: LAYERS.countryLabels,
 				type: 'symbol',
 				source: 'country-labels',
 				minzoom: 2,
@@ -100,10 +98,10 @@ export function atlasStyle(assets: BasemapAssets): StyleSpecification {
 			{
 				id: 'links',
 				type: 'line',
-				source: 'links',
+				source: SOURCES.links,
 				layout: { 'line-cap': 'round' },
 				paint: {
-					'line-color': categoryMatch() as never,
+					'line-color': ['get', 'color'],
 					'line-width': ['case', ['to-boolean', state('current', false)], 3, 1.6],
 					'line-opacity': [
 						'case',
@@ -117,10 +115,10 @@ export function atlasStyle(assets: BasemapAssets): StyleSpecification {
 			{
 				id: 'place-circles',
 				type: 'circle',
-				source: 'places',
+				source: SOURCES.places,
 				paint: {
-					'circle-radius': state('radius', 0) as never,
-					'circle-color': state('color', '#888888') as never,
+					'circle-radius': state('radius', 0),
+					'circle-color': state('color', NO_CATEGORY_COLOR),
 					'circle-opacity': 0.9,
 					'circle-stroke-color': [
 						'case',
@@ -139,9 +137,9 @@ export function atlasStyle(assets: BasemapAssets): StyleSpecification {
 				}
 			},
 			{
-				id: 'place-labels',
+				id: LAYERS.placeLabels,
 				type: 'symbol',
-				source: 'places',
+				source: SOURCES.places,
 				layout: {
 					'text-field': ['get', 'name'],
 					'text-font': [FONT],

@@ -17,10 +17,13 @@ const PALETTE: Record<Category, string> = {
 	detention: '#4d4d4d'
 };
 
+/** For a place with no event yet, or a category the palette does not know. */
+export const NO_CATEGORY_COLOR = '#666666';
+
 export const categoryColor = scaleOrdinal<Category, string>()
 	.domain(CATEGORIES)
 	.range(CATEGORIES.map((c) => PALETTE[c]))
-	.unknown('#666666');
+	.unknown(NO_CATEGORY_COLOR);
 
 export const CATEGORY_LABELS: Record<Category, string> = {
 	war: 'War',

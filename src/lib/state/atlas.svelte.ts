@@ -1,24 +1,33 @@
 import { getContext, setContext } from 'svelte';
+import { categoriesInUse, eventsByPlace } from '../derive/place-events';
+import type { StoryLayers } from '../derive/story-layers';
 import type { AtlasMap } from '../map/atlas-map';
-import type { StoryLayers } from '../map/features';
 import { formatDay } from '../story/dates';
-import type { Story, StoryEvent } from '../story/types';
+import type { Category, LonLat, Story, StoryEvent } from '../story/types';
 import { storyExtent } from '../time/extent';
 import type { PlaceTally } from '../time/phase';
 import { TimeIndex } from '../time/time-index';
 import { buildTimeScale, type StoryTimeScale } from '../time/scale';
 import { changeDays } from '../time/steps';
-import type { MapView } from '../url/view-state';
-
-export interface FlyRequest {
-	coordinates: [number, number];
-	/** Increments so that choosing the same place twice flies twice. */
-	seq: number;
-}
+import type { MapView, ViewState } from '../url/view-state';
 
 /**
- * The state every panel, the slider and the map share. The story and its layers are large and
- * immutable, so they are $state.raw: replaced whole, never proxied.
+ * Where the map should go, asked by the state and carried out by the map. `seq` grows with every
+ * request, so asking for the same place twice flies twice.
+ */
+export type CameraRequest =
+	| { kind: 'fly'; to: LonLat; seq: number }
+	| { kind: 'jump'; view: MapView; seq: number }
+	| { kind: 'fit'; seq: number };
+
+export type SidePanel = 'events' | 'article';
+
+const NO_EVENTS: readonly StoryEvent[] = [];
+
+/**
+ * The state every panel, the slider and the map share, and every answer derived from it, computed
+ * once here. The story and its layers are large and immutable, so they are $state.raw: replaced
+ * whole, never proxied.
  */
 export class Atlas {
 	story = $state.raw<Story>() as Story;
@@ -28,13 +37,20 @@ export class Atlas {
 	/** The one time scale, built once per story, read by the slider, the map and the list. */
 	time: StoryTimeScale = $derived(buildTimeScale(this.story.events, this.extent));
 	changeDays: number[] = $derived(changeDays(this.story.events));
+	categories: Category[] = $derived(categoriesInUse(this.story.events));
+	/** Events at each place, or joining it to another: the details, the article and the map agree. */
+	private byPlace: ReadonlyMap<string, StoryEvent[]> = $derived(eventsByPlace(this.story.events));
 
 	day = $state(0);
 	place = $state<string | null>(null);
 	event = $state<string | null>(null);
 	hover = $state<string | null>(null);
+	side = $state<SidePanel>('events');
+	/** Where the map is, as the map last reported it; null until the reader moves it. */
 	view = $state.raw<MapView | null>(null);
-	fly = $state.raw<FlyRequest | null>(null);
+	camera = $state.raw<CameraRequest | null>(null);
+	/** The details should take the keyboard focus, as after choosing a place on the map by key. */
+	focusDetails = $state(false);
 	/** The map, once drawn; null while loading and when WebGL is missing. */
 	map = $state.raw<AtlasMap | null>(null);
 
@@ -54,17 +70,22 @@ export class Atlas {
 		this.day = this.extent.last;
 	}
 
+	eventsAt(place: string | null): readonly StoryEvent[] {
+		return (place !== null && this.byPlace.get(place)) || NO_EVENTS;
+	}
+
 	setDay(day: number): void {
 		const { first, last } = this.extent;
 		this.day = Math.min(last, Math.max(first, Math.round(day)));
 	}
 
-	/** Opens a place's details; with `fly`, the map goes there. */
-	choosePlace(id: string | null, { fly = false } = {}): void {
+	/** Opens a place's details; with `fly`, the map goes there; with `focus`, so does the keyboard. */
+	choosePlace(id: string | null, { fly = false, focus = false } = {}): void {
 		const place = id === null ? undefined : this.story.placeById.get(id);
 		this.place = place ? place.id : null;
 		this.event = null;
-		if (place && fly) this.fly = { coordinates: place.coordinates, seq: (this.fly?.seq ?? 0) + 1 };
+		if (place && fly) this.moveCamera({ kind: 'fly', to: place.coordinates });
+		this.focusDetails = Boolean(place && focus);
 	}
 
 	/** Opens an event within its place's details, and flies there. */
@@ -73,12 +94,51 @@ export class Atlas {
 		if (!event) return;
 		this.place = event.place;
 		this.event = event.id;
-		if (fly) this.fly = { coordinates: event.coordinates, seq: (this.fly?.seq ?? 0) + 1 };
+		if (fly) this.moveCamera({ kind: 'fly', to: event.coordinates });
 	}
 
 	close(): void {
 		this.place = null;
 		this.event = null;
+	}
+
+	/** Pointer or keyboard over something that stands for a place: its circle lights up. */
+	hoverPlace(id: string | null): void {
+		this.hover = id;
+	}
+
+	/** The whole view a URL describes, as after Back: date, selection, panel and camera. */
+	restore(state: ViewState): void {
+		this.setDay(state.day ?? this.extent.last);
+		if (state.event && this.story.eventById.has(state.event))
+			this.chooseEvent(state.event, { fly: false });
+		else this.choosePlace(state.place);
+		this.side = state.panel ?? 'events';
+		const same =
+			state.view !== null &&
+			this.view !== null &&
+			state.view.zoom === this.view.zoom &&
+			state.view.lat === this.view.lat &&
+			state.view.lon === this.view.lon;
+		if (!same) this.moveCamera(state.view ? { kind: 'jump', view: state.view } : { kind: 'fit' });
+		this.view = state.view;
+	}
+
+	/** The state the URL holds. */
+	urlState(): ViewState {
+		return {
+			view: this.view,
+			day: this.day,
+			place: this.place,
+			event: this.event,
+			panel: this.side === 'article' ? 'article' : null
+		};
+	}
+
+	private moveCamera(
+		request: { kind: 'fly'; to: LonLat } | { kind: 'jump'; view: MapView } | { kind: 'fit' }
+	): void {
+		this.camera = { ...request, seq: (this.camera?.seq ?? 0) + 1 };
 	}
 }
 

@@ -18,6 +18,10 @@ export type PlaceKind = (typeof PLACE_KINDS)[number];
 
 export type LonLat = [number, number];
 
+/** What of an event the article leaves unsaid and the story's editors supplied. */
+export const INFERABLE = ['place', 'date'] as const;
+export type Inferable = (typeof INFERABLE)[number];
+
 export interface Place {
 	id: string;
 	name: string;
@@ -50,6 +54,8 @@ export interface StoryEvent {
 	source: string[];
 	background: boolean;
 	notes: Note[];
+	/** The place or the dates the article does not state: the reader is told they are inferred. */
+	inferred: Inferable[];
 	coordinates: LonLat;
 }
 

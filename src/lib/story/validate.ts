@@ -4,9 +4,12 @@ import { readPointCollection, type RawPointFeature } from './feature-collection'
 import { FieldReader } from './fields';
 import { decodeText, isRecord, type FileContents } from './json-file';
 import { ProblemList, type Problem } from './problems';
+import { isSlug } from './slug';
 import {
 	CATEGORIES,
+	INFERABLE,
 	PLACE_KINDS,
+	type Inferable,
 	type Note,
 	type Place,
 	type Story,
@@ -21,7 +24,6 @@ export interface StoryFiles {
 
 export type ValidationResult = { ok: true; story: Story } | { ok: false; problems: Problem[] };
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO2 = /^[A-Z]{2}$/;
 const MAX_EXCERPT = 2000;
 
@@ -43,7 +45,7 @@ function checkId(
 		problems.add('has no id. Give it a unique slug like "kryvyi-rih".', raw.label, 'id');
 		return undefined;
 	}
-	if (typeof value !== 'string' || value.length > 80 || !ID.test(value)) {
+	if (typeof value !== 'string' || !isSlug(value)) {
 		problems.add(
 			`${JSON.stringify(value)?.slice(0, 60)} is not a slug: use lower-case letters, digits and hyphens.`,
 			raw.label,
@@ -233,6 +235,7 @@ function readEvents(
 		}
 		const background = read.boolean('background');
 		const notes = readNotes(read, label, problems);
+		const inferred = readInferred(read, label, problems);
 		if (mainPlace && raw.coordinates) {
 			const [lon, lat] = raw.coordinates;
 			const [plon, plat] = mainPlace.coordinates;
@@ -263,6 +266,7 @@ function readEvents(
 			source &&
 			background !== undefined &&
 			notes &&
+			inferred &&
 			raw.coordinates
 		) {
 			events.push({
@@ -279,11 +283,35 @@ function readEvents(
 				source,
 				background,
 				notes,
+				inferred,
 				coordinates: raw.coordinates
 			});
 		}
 	}
 	return events;
+}
+
+/** `inferred`: optional, a list of "place" and "date", each at most once. */
+function readInferred(
+	read: FieldReader,
+	label: string,
+	problems: ProblemList
+): Inferable[] | undefined {
+	const values = read.textList('inferred', { optional: true, max: 20, maxItems: INFERABLE.length });
+	if (!values) return undefined;
+	const inferred: Inferable[] = [];
+	values.forEach((value, index) => {
+		if (!(INFERABLE as readonly string[]).includes(value)) {
+			problems.add(
+				`"${value}" is not one of: ${INFERABLE.join(', ')}.`,
+				label,
+				`inferred[${index}]`
+			);
+		} else if (inferred.includes(value as Inferable)) {
+			problems.add(`"${value}" is listed twice.`, label, `inferred[${index}]`);
+		} else inferred.push(value as Inferable);
+	});
+	return inferred.length === values.length ? inferred : undefined;
 }
 
 export function compareEvents(a: StoryEvent, b: StoryEvent): number {

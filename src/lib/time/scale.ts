@@ -1,4 +1,5 @@
-import { scaleUtc, type ScaleTime } from 'd3-scale';
+import { scaleUtc } from 'd3-scale';
+import { utcMonth } from 'd3-time';
 import { dateToDay, dayToDate } from '../story/dates';
 import type { StoryEvent } from '../story/types';
 
@@ -17,23 +18,17 @@ export interface StoryTimeScale {
 	position(day: number): number;
 	/** The whole day nearest a position. */
 	day(position: number): number;
+	/** Where a day begins, 0…1: month and year ticks and the gap marks sit on edges, not middles. */
+	edge(day: number): number;
 	/** Segment boundaries as day numbers, and whether the segment before each is a collapsed gap. */
 	segments: Array<{ start: number; end: number; gap: boolean }>;
-	/** The underlying d3 scale over Dates, for ticks. */
-	scale: ScaleTime<number, number>;
 }
 
 const GAP_SHARE = 0.4;
 
-function monthStart(day: number): number {
-	const d = dayToDate(day);
-	return dateToDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)));
-}
-
-function nextMonth(day: number): number {
-	const d = dayToDate(day);
-	return dateToDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)));
-}
+const monthStart = (day: number): number => dateToDay(utcMonth.floor(dayToDate(day)));
+const nextMonth = (day: number): number =>
+	dateToDay(utcMonth.offset(utcMonth.floor(dayToDate(day)), 1));
 
 export function buildTimeScale(
 	events: readonly Pick<StoryEvent, 'start' | 'end'>[],
@@ -86,7 +81,7 @@ export function buildTimeScale(
 		position,
 		day: (p: number) =>
 			Math.min(last, Math.max(first, Math.floor(scale.invert(p).getTime() / 86_400_000))),
-		segments: segments.map(({ start, end, gap }) => ({ start, end, gap })),
-		scale
+		edge: (day: number) => scale(dayToDate(day)),
+		segments: segments.map(({ start, end, gap }) => ({ start, end, gap }))
 	};
 }

@@ -81,5 +81,5 @@ export function fitTicks(
 
 /** Where a tick sits: a day number over the middle of its day, a month or year at its first edge. */
 export function tickX(tick: Tick, time: StoryTimeScale, width: number): number {
-	return (tick.level === 'day' ? time.position(tick.day) : time.scale(dayToDate(tick.day))) * width;
+	return (tick.level === 'day' ? time.position(tick.day) : time.edge(tick.day)) * width;
 }

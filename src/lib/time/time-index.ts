@@ -1,19 +1,11 @@
+import { bisectRight } from 'd3-array';
 import type { StoryEvent } from '../story/types';
 import type { PlaceTally } from './phase';
 
 type Indexed = Pick<StoryEvent, 'start' | 'end' | 'place' | 'category'>;
 
 /** The number of sorted values ≤ `day`. */
-function upperBound(sorted: ArrayLike<number>, day: number): number {
-	let lo = 0;
-	let hi = sorted.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if (sorted[mid]! <= day) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
-}
+const upperBound = (sorted: Float64Array, day: number): number => bisectRight(sorted, day);
 
 interface PlaceSeries {
 	starts: Float64Array;

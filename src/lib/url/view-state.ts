@@ -1,4 +1,5 @@
 import { parseIsoDate, toIsoDate } from '../story/dates';
+import { isSlug } from '../story/slug';
 
 /**
  * What the URL holds: the map view in MapLibre's `#zoom/lat/lon` hash, the date and the open place
@@ -20,8 +21,17 @@ export interface ViewState {
 	panel: 'article' | null;
 }
 
+/**
+ * `?embed`: the compact layout for an iframe in someone else's page, which hears about every
+ * change by postMessage; `&parentOrigin=https://host` sends those messages to that origin only.
+ * Read once: it describes the page, not the view, so it never changes while the page is open.
+ */
+export interface EmbedOptions {
+	embed: boolean;
+	parentOrigin: string | null;
+}
+
 const MAX_URL_PART = 2048;
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const NUMBER = '-?\\d{1,3}(?:\\.\\d{1,8})?';
 const HASH = new RegExp(`^#(${NUMBER})/(${NUMBER})/(${NUMBER})$`);
 
@@ -42,7 +52,7 @@ export function formatHash({ zoom, lat, lon }: MapView): string {
 }
 
 function id(value: string | null): string | null {
-	return value !== null && value.length <= 80 && ID.test(value) ? value : null;
+	return value !== null && isSlug(value) ? value : null;
 }
 
 export function parseViewState(url: URL, range: { first: number; last: number }): ViewState {
@@ -79,4 +89,28 @@ export function formatViewState(base: URL, state: ViewState, defaultDay: number)
 	}
 	url.hash = state.view ? formatHash(state.view) : '';
 	return url;
+}
+
+/** The same address with no view state: what a newly opened story starts from. */
+export function withoutViewState(base: URL): URL {
+	const url = new URL(base);
+	for (const key of ['date', 'place', 'event']) url.searchParams.delete(key);
+	url.hash = '';
+	return url;
+}
+
+export function parseEmbedOptions(url: URL): EmbedOptions {
+	const embed = url.searchParams.has('embed');
+	const origin = url.searchParams.get('parentOrigin');
+	let parentOrigin: string | null = null;
+	if (embed && origin !== null && origin.length <= 200) {
+		try {
+			const parsed = new URL(origin);
+			// Only an origin: a path or credentials would mean the link was built wrong, or hostile.
+			if (/^https?:$/.test(parsed.protocol) && parsed.origin === origin) parentOrigin = origin;
+		} catch {
+			parentOrigin = null;
+		}
+	}
+	return { embed, parentOrigin };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOT_STRIDE, MAX_SLOTS, eventDotVertices, mercator } from '../../../src/lib/map/event-dots';
+import { DOT_STRIDE, MAX_SLOTS, eventDotVertices } from '../../../src/lib/map/event-dots';
 import { parseIsoDate } from '../../../src/lib/story/dates';
 import type { StoryEvent } from '../../../src/lib/story/types';
 
@@ -15,31 +15,6 @@ const event = (
 	end: d(end),
 	category,
 	coordinates: [30, 50] as [number, number]
-});
-
-describe('mercator', () => {
-	it.each([
-		[
-			[0, 0],
-			[0.5, 0.5]
-		],
-		[
-			[-180, 0],
-			[0, 0.5]
-		],
-		[
-			[180, 0],
-			[1, 0.5]
-		]
-	] as const)('%j → %j', (lonLat, xy) => {
-		const [x, y] = mercator(lonLat as unknown as [number, number]);
-		expect(x).toBeCloseTo(xy[0], 9);
-		expect(y).toBeCloseTo(xy[1], 9);
-	});
-
-	it('puts the north above the equator (smaller y)', () => {
-		expect(mercator([0, 60])[1]).toBeLessThan(0.5);
-	});
 });
 
 describe('eventDotVertices', () => {
@@ -59,6 +34,9 @@ describe('eventDotVertices', () => {
 			[d('2025-04-11'), d('2025-04-11'), 1]
 		]);
 		expect(rows[1]!.slice(4, 7).map((c) => Math.round(c * 255))).toEqual([0xd7, 0x30, 0x1f]);
+		// Web Mercator 0…1, north above the equator: (30°E, 50°N) is right of and above the centre.
+		expect(rows[0]![0]).toBeCloseTo(210 / 360, 6);
+		expect(rows[0]![1]).toBeLessThan(0.5);
 	});
 
 	it('wraps slots at a crowded place instead of spiralling off the map', () => {

@@ -1,96 +1,82 @@
 import { describe, expect, it } from 'vitest';
+import { storyLayers } from '../../../src/lib/derive/story-layers';
 import { countryLookup } from '../../../src/lib/geo/countries';
-import { eventLinks } from '../../../src/lib/geo/links';
-import { countryOutlines } from '../../../src/lib/geo/outlines';
 import {
 	FeatureStateWriter,
 	storyStates,
-	type FeatureStateTarget
+	type FeatureKey,
+	type FeatureStateTarget,
+	type FeatureStates
 } from '../../../src/lib/map/feature-state';
-import { placeFeatures } from '../../../src/lib/map/features';
 import { parseIsoDate } from '../../../src/lib/story/dates';
 import { tallyPlaces } from '../../../src/lib/time/phase';
 import { countries50m, projectStory } from '../../helpers/story-files';
 
 const story = projectStory();
-const layers = {
-	places: placeFeatures(story),
-	links: eventLinks(story),
-	outlines: countryOutlines(story.places, countryLookup(countries50m).outline)
-};
+const layers = storyLayers(story, countryLookup(countries50m).outline);
 const d = (s: string) => parseIsoDate(s)!;
 /** The focus on a day, with the tally the app would compute for it. */
-const at = (day: number, highlight: string | null, selected: string | null) => ({
-	day,
+const at = (day: string, highlight: string | null = null, selected: string | null = null) => ({
+	day: d(day),
 	highlight,
 	selected,
-	tally: tallyPlaces(story.events, day)
+	tally: tallyPlaces(story.events, d(day))
 });
-const index = (id: string) => story.places.findIndex((p) => p.id === id);
+const stateOf = (states: FeatureStates, source: string, id: string | number) =>
+	states.find((s) => s.feature.source === source && s.feature.id === id)?.state;
+const place = (states: FeatureStates, id: string) => stateOf(states, 'places', id);
 
 /** Records feature-state writes the way MapLibre would hold them. */
 class StubMap implements FeatureStateTarget {
-	calls: Array<{ source: string; id: number; state: Record<string, unknown> }> = [];
-	setFeatureState(feature: { source: string; id: number }, state: Record<string, unknown>) {
+	calls: Array<FeatureKey & { state: Record<string, unknown> }> = [];
+	setFeatureState(feature: FeatureKey, state: Record<string, unknown>) {
 		this.calls.push({ ...feature, state });
 	}
-	stateOf(source: string, id: number) {
+	stateOf(source: string, id: string | number) {
 		return this.calls.filter((c) => c.source === source && c.id === id).at(-1)?.state;
 	}
 }
 
 describe('storyStates', () => {
-	it('hides places with no events yet and sizes the rest by count', () => {
-		const states = storyStates(layers, at(d('2025-02-20'), null, null));
-		expect(states.get(`places/${index('kryvyi-rih')}`)).toMatchObject({
-			visible: false,
-			radius: 0
-		});
-		expect(states.get(`places/${index('saudi-arabia')}`)).toMatchObject({
-			visible: true,
-			current: false
-		});
-		const end = storyStates(layers, at(d('2025-04-12'), null, null));
-		const kr = end.get(`places/${index('kryvyi-rih')}`)!.radius as number;
-		const cy = end.get(`places/${index('cyprus')}`)!.radius as number;
-		expect(kr).toBeGreaterThan(cy);
+	it.each([
+		['2025-02-20', 'kryvyi-rih', { visible: false, radius: 0 }],
+		['2025-02-20', 'saudi-arabia', { visible: true, current: false }],
+		['2025-04-04', 'kryvyi-rih', { visible: true, current: true, color: '#d7301f' }],
+		['2025-04-10', 'abu-dhabi', { visible: true, current: true }]
+	])('on %s, %s has %j', (day, id, expected) => {
+		expect(place(storyStates(layers, at(day)), id)).toMatchObject(expected);
 	});
 
-	it('emphasises places with an event on the day, and colours by its category', () => {
-		const states = storyStates(layers, at(d('2025-04-04'), null, null));
-		expect(states.get(`places/${index('kryvyi-rih')}`)).toMatchObject({
-			current: true,
-			color: '#d7301f'
-		});
+	it('sizes places by how many events they hold', () => {
+		const end = storyStates(layers, at('2025-04-12'));
+		expect(place(end, 'kryvyi-rih')!.radius).toBeGreaterThan(
+			place(end, 'cyprus')!.radius as number
+		);
 	});
 
-	it('shows a link only once its event has started', () => {
+	it('keys places by their own id, so a reordered places file changes nothing', () => {
+		const ids = storyStates(layers, at('2025-04-12'))
+			.filter((s) => s.feature.source === 'places')
+			.map((s) => s.feature.id);
+		expect(ids.sort()).toEqual(story.places.map((p) => p.id).sort());
+	});
+
+	it.each([
+		['2025-04-09', { visible: false }],
+		['2025-04-10', { visible: true, current: true }],
+		['2025-04-12', { visible: true, current: false }]
+	])('the prisoner-exchange link on %s is %j', (day, expected) => {
 		const link = layers.links.features.find((l) => l.properties.event === 'prisoner-exchange')!;
-		expect(
-			storyStates(layers, {
-				day: d('2025-04-09'),
-				highlight: null,
-				selected: null,
-				tally: tallyPlaces(story.events, d('2025-04-09'))
-			}).get(`links/${link.id}`)
-		).toMatchObject({ visible: false });
-		expect(
-			storyStates(layers, {
-				day: d('2025-04-10'),
-				highlight: null,
-				selected: null,
-				tally: tallyPlaces(story.events, d('2025-04-10'))
-			}).get(`links/${link.id}`)
-		).toMatchObject({ visible: true, current: true });
+		expect(stateOf(storyStates(layers, at(day)), 'links', link.id!)).toMatchObject(expected);
 	});
 
-	it('highlights the hovered and the selected place', () => {
-		const states = storyStates(layers, at(d('2025-04-12'), 'moscow', 'cyprus'));
-		expect(states.get(`places/${index('moscow')}`)).toMatchObject({ highlight: true });
-		expect(states.get(`places/${index('cyprus')}`)).toMatchObject({ highlight: true });
-		expect(states.get(`places/${index('london')}`)).toMatchObject({ highlight: false });
+	it('highlights the hovered and the selected place, and the selected country outline', () => {
+		const states = storyStates(layers, at('2025-04-12', 'moscow', 'cyprus'));
+		expect(place(states, 'moscow')).toMatchObject({ highlight: true });
+		expect(place(states, 'cyprus')).toMatchObject({ highlight: true });
+		expect(place(states, 'london')).toMatchObject({ highlight: false });
 		const outline = layers.outlines.features.find((f) => f.properties.place === 'cyprus')!;
-		expect(states.get(`outlines/${outline.id}`)).toMatchObject({ selected: true });
+		expect(stateOf(states, 'outlines', outline.id!)).toMatchObject({ selected: true });
 	});
 });
 
@@ -102,47 +88,13 @@ describe('FeatureStateWriter', () => {
 			layers.places.features.length +
 			layers.links.features.length +
 			layers.outlines.features.length;
-		expect(
-			writer.write(
-				storyStates(layers, {
-					day: d('2025-04-09'),
-					highlight: null,
-					selected: null,
-					tally: tallyPlaces(story.events, d('2025-04-09'))
-				})
-			)
-		).toBe(total);
-		const changed = writer.write(
-			storyStates(layers, {
-				day: d('2025-04-10'),
-				highlight: null,
-				selected: null,
-				tally: tallyPlaces(story.events, d('2025-04-10'))
-			})
-		);
+		expect(writer.write(storyStates(layers, at('2025-04-09')))).toBe(total);
+		const changed = writer.write(storyStates(layers, at('2025-04-10')));
 		expect(changed).toBeGreaterThan(0);
 		expect(changed).toBeLessThan(total / 2);
-		expect(map.stateOf('places', index('abu-dhabi'))).toMatchObject({ visible: true });
-		expect(
-			writer.write(
-				storyStates(layers, {
-					day: d('2025-04-10'),
-					highlight: null,
-					selected: null,
-					tally: tallyPlaces(story.events, d('2025-04-10'))
-				})
-			)
-		).toBe(0);
+		expect(map.stateOf('places', 'abu-dhabi')).toMatchObject({ visible: true });
+		expect(writer.write(storyStates(layers, at('2025-04-10')))).toBe(0);
 		writer.reset();
-		expect(
-			writer.write(
-				storyStates(layers, {
-					day: d('2025-04-10'),
-					highlight: null,
-					selected: null,
-					tally: tallyPlaces(story.events, d('2025-04-10'))
-				})
-			)
-		).toBe(total);
+		expect(writer.write(storyStates(layers, at('2025-04-10')))).toBe(total);
 	});
 });

@@ -1,8 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeBadFiles } from '../../helpers/bad-files';
 
 const root = resolve(import.meta.dirname, '../../..');
+/** The bad files on disk, named as the CLI prints them (relative to the project). */
+const bad = relative(root, writeBadFiles(mkdtempSync(join(tmpdir(), 'bad-story-'))));
 
 function checkData(...files: string[]) {
 	const run = spawnSync(
@@ -25,16 +30,14 @@ describe('npm run check:data', () => {
 
 	it('fails on bad files, listing each problem with file, feature and field, without a stack trace', () => {
 		const { code, err } = checkData(
-			'tests/fixtures/bad/bad-date.events.geojson',
-			'tests/fixtures/bad/swapped.places.geojson'
+			`${bad}/bad-date.events.geojson`,
+			`${bad}/swapped.places.geojson`
 		);
 		expect(code).toBe(1);
 		expect(err).toContain(
-			'tests/fixtures/bad/bad-date.events.geojson › kryvyi-rih-strike › start: "2025-02-30" is not a real date.'
+			`${bad}/bad-date.events.geojson › kryvyi-rih-strike › start: "2025-02-30" is not a real date.`
 		);
-		expect(err).toContain(
-			'tests/fixtures/bad/swapped.places.geojson › kryvyi-rih › geometry.coordinates:'
-		);
+		expect(err).toContain(`${bad}/swapped.places.geojson › kryvyi-rih › geometry.coordinates:`);
 		expect(err).not.toMatch(/\n\s+at /);
 	});
 

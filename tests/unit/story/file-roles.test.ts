@@ -7,7 +7,7 @@ describe('roleOf', () => {
 		['events.geojson', 'events'],
 		['places.geojson', 'places'],
 		['my-places.json', 'places'],
-		['tests/fixtures/bad/away-from-place.events.geojson', 'events'],
+		['stories/draft/away-from-place.events.geojson', 'events'],
 		['swapped.places.geojson', 'places'],
 		['C:\\stories\\Places.GeoJSON', 'places'],
 		['story.geojson', 'events']

@@ -3,8 +3,10 @@ import { parseIsoDate } from '../../../src/lib/story/dates';
 import {
 	formatHash,
 	formatViewState,
+	parseEmbedOptions,
 	parseHash,
-	parseViewState
+	parseViewState,
+	withoutViewState
 } from '../../../src/lib/url/view-state';
 
 const range = { first: parseIsoDate('2022-02-01')!, last: parseIsoDate('2025-04-12')! };
@@ -90,5 +92,32 @@ describe('formatViewState', () => {
 		const url = formatViewState(base, state, defaultDay);
 		expect(url.searchParams.has('date')).toBe(false);
 		expect(parseViewState(url, range)).toEqual({ ...state, day: null });
+	});
+});
+
+describe('parseEmbedOptions', () => {
+	it.each([
+		['', { embed: false, parentOrigin: null }],
+		['?embed', { embed: true, parentOrigin: null }],
+		[
+			'?embed&parentOrigin=https://news.example',
+			{ embed: true, parentOrigin: 'https://news.example' }
+		],
+		['?parentOrigin=https://news.example', { embed: false, parentOrigin: null }],
+		['?embed&parentOrigin=https://news.example/path', { embed: true, parentOrigin: null }],
+		['?embed&parentOrigin=javascript:alert(1)', { embed: true, parentOrigin: null }],
+		['?embed&parentOrigin=https://user:pw@news.example', { embed: true, parentOrigin: null }],
+		['?embed&parentOrigin=not a url', { embed: true, parentOrigin: null }]
+	])('%s → %j', (search, expected) => {
+		expect(parseEmbedOptions(new URL(search, 'https://example.org/atlas/'))).toEqual(expected);
+	});
+});
+
+describe('withoutViewState', () => {
+	it('drops date, selection and camera, and keeps the rest', () => {
+		const url = new URL(
+			'https://example.org/atlas/?embed&date=2025-04-11&place=cyprus&event=x#4/50/30'
+		);
+		expect(withoutViewState(url).href).toBe('https://example.org/atlas/?embed=');
 	});
 });

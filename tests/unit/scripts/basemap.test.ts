@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { countryLabelPoints } from '../../../src/lib/geo/basemap';
+import { countryLabelPoints } from '../../../scripts/lib/basemap';
 import { naturalEarthCountries } from '../../../scripts/lib/natural-earth';
 
 const countries = naturalEarthCountries('110m');

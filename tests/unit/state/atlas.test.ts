@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { storyLayers } from '../../../src/lib/derive/story-layers';
+import { countryLookup } from '../../../src/lib/geo/countries';
+import { Atlas } from '../../../src/lib/state/atlas.svelte';
+import { parseIsoDate } from '../../../src/lib/story/dates';
+import type { ViewState } from '../../../src/lib/url/view-state';
+import { countries50m, projectStory } from '../../helpers/story-files';
+
+const story = projectStory();
+const layers = storyLayers(story, countryLookup(countries50m).outline);
+const d = (s: string) => parseIsoDate(s)!;
+const url = (over: Partial<ViewState>): ViewState => ({
+	view: null,
+	day: null,
+	place: null,
+	event: null,
+	panel: null,
+	...over
+});
+
+describe('Atlas', () => {
+	it('opens on the publication date with nothing chosen', () => {
+		const atlas = new Atlas(story, layers);
+		expect(atlas.day).toBe(d('2025-04-12'));
+		expect(atlas.place).toBeNull();
+		expect(atlas.visible).toHaveLength(story.events.length);
+	});
+
+	it.each([
+		['washington', ['prisoner-exchange', 'dmitriev-washington']],
+		['moscow', ['prisoner-exchange', 'peskov-expectations']],
+		['brussels', ['military-aid-pledge', 'chinese-nationals-claim']]
+	])('the events at %s include those that only join it to another place', (place, some) => {
+		const ids = new Atlas(story, layers).eventsAt(place).map((e) => e.id);
+		for (const id of some) expect(ids).toContain(id);
+	});
+
+	it('lists the categories in use once, in the legend order', () => {
+		const atlas = new Atlas(story, layers);
+		expect(atlas.categories).toEqual([...new Set(atlas.categories)]);
+		expect(atlas.categories[0]).toBe('war');
+	});
+
+	it.each([
+		['a day before the story', -5000, d('2022-02-01')],
+		['a day after publication', 99_999, d('2025-04-12')],
+		['a fraction of a day', d('2025-04-04') + 0.4, d('2025-04-04')]
+	])('setDay clamps %s', (_, day, expected) => {
+		const atlas = new Atlas(story, layers);
+		atlas.setDay(day);
+		expect(atlas.day).toBe(expected);
+	});
+
+	it('choosing a place by key asks for the focus and a flight; choosing an event flies', () => {
+		const atlas = new Atlas(story, layers);
+		atlas.choosePlace('cyprus', { fly: true, focus: true });
+		expect(atlas.focusDetails).toBe(true);
+		expect(atlas.camera).toMatchObject({ kind: 'fly', to: [33.37, 35.15], seq: 1 });
+		atlas.chooseEvent('kryvyi-rih-strike');
+		expect(atlas.place).toBe('kryvyi-rih');
+		expect(atlas.camera).toMatchObject({ kind: 'fly', seq: 2 });
+		atlas.choosePlace('nowhere');
+		expect(atlas.place).toBeNull();
+	});
+
+	it.each<[string, Partial<ViewState>, object]>([
+		[
+			'a view in the URL jumps the camera there',
+			{ view: { zoom: 3, lat: 48, lon: 20 } },
+			{ kind: 'jump', view: { zoom: 3, lat: 48, lon: 20 } }
+		],
+		['no view in the URL fits the story', {}, { kind: 'fit' }]
+	])('restore: %s', (_, state, camera) => {
+		const atlas = new Atlas(story, layers);
+		atlas.restore(url(state));
+		expect(atlas.camera).toMatchObject(camera);
+	});
+
+	it('restore applies date, selection and panel, and drops what this story does not have', () => {
+		const atlas = new Atlas(story, layers);
+		atlas.restore(url({ day: d('2025-04-04'), event: 'kryvyi-rih-strike', panel: 'article' }));
+		expect([atlas.day, atlas.place, atlas.event, atlas.side]).toEqual([
+			d('2025-04-04'),
+			'kryvyi-rih',
+			'kryvyi-rih-strike',
+			'article'
+		]);
+		atlas.restore(url({ event: 'no-such-event', place: 'no-such-place' }));
+		expect([atlas.day, atlas.place, atlas.event, atlas.side]).toEqual([
+			d('2025-04-12'),
+			null,
+			null,
+			'events'
+		]);
+		expect(atlas.urlState()).toEqual(url({ day: d('2025-04-12') }));
+	});
+
+	it('restoring the view the map already shows does not move the camera', () => {
+		const atlas = new Atlas(story, layers);
+		const view = { zoom: 3, lat: 48, lon: 20 };
+		atlas.view = view;
+		const before = atlas.camera;
+		atlas.restore(url({ view: { ...view } }));
+		expect(atlas.camera).toBe(before);
+	});
+});
