@@ -35,7 +35,7 @@ export const test = base.extend<{
 
 export { expect };
 
-/** Waits until the map has drawn the story and stopped moving. */
+/** Waits until the map has drawn the story: its status turns ready. It may still be moving. */
 export async function mapReady(page: Page): Promise<void> {
 	await expect(page.locator('.map[data-status="ready"]')).toBeVisible({ timeout: 20_000 });
 }

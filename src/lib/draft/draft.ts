@@ -10,7 +10,7 @@ import type { Gazetteer, GazetteerPlace, NameType } from './gazetteer';
 import { matchPlaces } from './match-places';
 import { findDates } from './resolve-dates';
 import { sentences } from './sentences';
-import { slug } from './slug';
+import { slugify } from '../story/slug';
 
 /** One place name in the article. */
 export interface DraftMention {
@@ -92,9 +92,9 @@ export function draftStory(article: string, options: DraftOptions, gazetteer: Ga
 		let known = ids.get(place);
 		if (!known) {
 			const name = written.get(place) ?? place.name;
-			let id = slug(name, 'place');
-			if (taken.has(id)) id = slug(`${name} ${place.country || place.kind}`, 'place');
-			for (let n = 2; taken.has(id); n++) id = slug(`${name} ${n}`, 'place');
+			let id = slugify(name, 'place');
+			if (taken.has(id)) id = slugify(`${name} ${place.country || place.kind}`, 'place');
+			for (let n = 2; taken.has(id); n++) id = slugify(`${name} ${n}`, 'place');
 			taken.add(id);
 			ids.set(place, (known = { id, name }));
 		}
@@ -120,8 +120,8 @@ export function draftStory(article: string, options: DraftOptions, gazetteer: Ga
 	const eventIds = new Set<string>();
 	const events: DraftEvent[] = drafted.map((e) => {
 		const place = use(e.main.place);
-		let id = slug(`${place} ${e.category}`, 'event');
-		for (let n = 2; eventIds.has(id); n++) id = slug(`${place} ${e.category} ${n}`, 'event');
+		let id = slugify(`${place} ${e.category}`, 'event');
+		for (let n = 2; eventIds.has(id); n++) id = slugify(`${place} ${e.category} ${n}`, 'event');
 		eventIds.add(id);
 		const source = [...new Set(e.source.map((s) => article.slice(s.start, s.end)))];
 		const first = source[0] ?? e.title;

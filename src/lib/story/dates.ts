@@ -61,12 +61,6 @@ export function formatDay(day: number): string {
 	return `${d} ${month} ${year}`;
 }
 
-/** "April 2025" */
-export function formatMonth(day: number): string {
-	const { month, year } = parts(day);
-	return `${month} ${year}`;
-}
-
 /**
  * A date or a range in words. A range is vague, not a duration: the event happened on one or
  * more days somewhere inside it, and the words say so.

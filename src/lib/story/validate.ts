@@ -314,7 +314,7 @@ function readInferred(
 	return inferred.length === values.length ? inferred : undefined;
 }
 
-export function compareEvents(a: StoryEvent, b: StoryEvent): number {
+function compareEvents(a: StoryEvent, b: StoryEvent): number {
 	return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
