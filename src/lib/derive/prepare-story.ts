@@ -9,7 +9,7 @@ export type LoadedStory =
 	{ ok: true; story: Story; layers: StoryLayers } | { ok: false; problems: Problem[] };
 
 /** Coarse 1:110m coastlines put some ports just offshore; a swapped point misses by far more. */
-const COASTLINE_SLACK_KM = 25;
+export const COASTLINE_SLACK_KM = 25;
 
 /** Validates a story against the basemap and derives everything the map draws from it. */
 export function prepareStory(files: StoryFiles, countries: Countries): LoadedStory {

@@ -6,20 +6,28 @@
  *   const handle = createDraftHandler();
  *   self.onmessage = (e) => self.postMessage(handle(e.data));
  */
-import { draftStory, type Draft } from './draft';
+import { draftInPieces } from './chunked';
+import type { Draft } from './draft';
 import { parseGazetteer, type Gazetteer } from './gazetteer';
+import { searchGazetteer, type PlaceHit } from './search';
 import { toStoryFiles, type StoryCollections } from './to-story-files';
 
 export type DraftRequest =
 	| { type: 'gazetteer'; json: unknown }
-	| { type: 'draft'; article: string; published: string; title?: string };
+	| { type: 'draft'; article: string; published: string; title?: string }
+	| { type: 'search'; query: string };
 
 export type DraftResponse =
 	| { type: 'ready'; places: number }
+	| { type: 'progress'; done: number; total: number }
 	| { type: 'draft'; draft: Draft; files: StoryCollections; ms: number }
+	| { type: 'search'; query: string; hits: PlaceHit[] }
 	| { type: 'error'; message: string };
 
-export function createDraftHandler(): (request: DraftRequest) => DraftResponse {
+/** `progress` hears about each piece of a long article as it is drafted. */
+export function createDraftHandler(
+	progress: (response: DraftResponse) => void = () => {}
+): (request: DraftRequest) => DraftResponse {
 	let gazetteer: Gazetteer | undefined;
 	return (request) => {
 		try {
@@ -28,14 +36,21 @@ export function createDraftHandler(): (request: DraftRequest) => DraftResponse {
 				return { type: 'ready', places: gazetteer.places.length };
 			}
 			if (!gazetteer) return { type: 'error', message: 'The gazetteer is not loaded yet.' };
+			if (request.type === 'search')
+				return {
+					type: 'search',
+					query: request.query,
+					hits: searchGazetteer(gazetteer, request.query)
+				};
 			const started = performance.now();
-			const draft = draftStory(
+			const draft = draftInPieces(
 				request.article,
 				{
 					published: request.published,
 					...(request.title !== undefined ? { title: request.title } : {})
 				},
-				gazetteer
+				gazetteer,
+				(done, total) => progress({ type: 'progress', done, total })
 			);
 			return { type: 'draft', draft, files: toStoryFiles(draft), ms: performance.now() - started };
 		} catch (error) {

@@ -28,7 +28,7 @@ describe('npm run draft', () => {
 	it('prints a summary and, with --json, one JSON object on the last line', () => {
 		const { code, out } = run(
 			'draft',
-			'geodata/article.txt',
+			'geodata/stories/witkoff-putin-st-petersburg/article.txt',
 			'--published',
 			'2025-04-12',
 			'--json'
@@ -82,9 +82,18 @@ describe('npm run draft', () => {
 			],
 			/not UTF-8 text/
 		],
-		[['geodata/article.txt'], /--published YYYY-MM-DD is required/],
-		[['geodata/article.txt', '--published', '2025-13-40'], /"2025-13-40" is not a date/],
-		[['geodata/article.txt', '--published'], /--published needs a value/],
+		[
+			['geodata/stories/witkoff-putin-st-petersburg/article.txt'],
+			/--published YYYY-MM-DD is required/
+		],
+		[
+			['geodata/stories/witkoff-putin-st-petersburg/article.txt', '--published', '2025-13-40'],
+			/"2025-13-40" is not a date/
+		],
+		[
+			['geodata/stories/witkoff-putin-st-petersburg/article.txt', '--published'],
+			/--published needs a value/
+		],
 		[[], /usage: npm run draft/],
 		[
 			[file('cat.txt', 'The cat sat on the mat on Friday.'), '--published', '2025-04-12'],

@@ -1,0 +1,73 @@
+/**
+ * The studio's work, kept in the browser's IndexedDB: written on every change, read back after a
+ * reload, a closed tab or a crash. Nothing leaves the machine. The factory is a parameter so the
+ * tests run against an in-memory IndexedDB.
+ */
+import { isRecord } from '../story/json-file';
+import { PROJECT_VERSION, type StudioProject } from './project';
+
+const DB_NAME = 'story-atlas-studio';
+const STORE = 'projects';
+
+/** The work in progress, and the copy the atlas opens as a preview. */
+export type SlotName = 'current' | 'preview';
+
+export interface Saved {
+	project: StudioProject;
+	savedAt: number;
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+	return new Promise((resolve, reject) => {
+		req.onsuccess = () => resolve(req.result);
+		req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+	});
+}
+
+export function openStudioDb(factory: IDBFactory = indexedDB): Promise<IDBDatabase> {
+	const open = factory.open(DB_NAME, 1);
+	open.onupgradeneeded = () => open.result.createObjectStore(STORE);
+	return request(open);
+}
+
+/** Resolves once the write is durable: after that, a crash loses nothing. */
+export function saveProject(
+	db: IDBDatabase,
+	slot: SlotName,
+	project: StudioProject,
+	now = Date.now()
+): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const tx = db.transaction(STORE, 'readwrite', { durability: 'strict' });
+		tx.objectStore(STORE).put({ project, savedAt: now } satisfies Saved, slot);
+		tx.oncomplete = () => resolve(now);
+		tx.onerror = () => reject(tx.error ?? new Error('could not save'));
+		tx.onabort = () => reject(tx.error ?? new Error('saving was aborted'));
+	});
+}
+
+function isProject(value: unknown): value is StudioProject {
+	return (
+		isRecord(value) &&
+		value.version === PROJECT_VERSION &&
+		typeof value.article === 'string' &&
+		typeof value.title === 'string' &&
+		typeof value.published === 'string' &&
+		Array.isArray(value.places) &&
+		Array.isArray(value.events)
+	);
+}
+
+/** The saved project, or null when there is none or it is not one this version can read. */
+export async function loadProject(db: IDBDatabase, slot: SlotName): Promise<Saved | null> {
+	const tx = db.transaction(STORE, 'readonly');
+	const value: unknown = await request(tx.objectStore(STORE).get(slot));
+	if (!isRecord(value) || !isProject(value.project) || typeof value.savedAt !== 'number')
+		return null;
+	return { project: value.project, savedAt: value.savedAt };
+}
+
+export function clearProject(db: IDBDatabase, slot: SlotName): Promise<void> {
+	const tx = db.transaction(STORE, 'readwrite');
+	return request(tx.objectStore(STORE).delete(slot)).then(() => undefined);
+}

@@ -1,0 +1,67 @@
+import type { CountryLookup } from '../story/country-lookup';
+import type { Problem } from '../story/problems';
+import { validateStory } from '../story/validate';
+import type { StudioProject } from './project';
+import { toBundle, toStoryFiles } from './story-files';
+
+/** The validator's problems, sorted to where the editor fixes them. */
+export interface ProjectCheck {
+	ok: boolean;
+	/** Per event id, then per field ("title", "source[0]", …). */
+	byEvent: ReadonlyMap<string, Problem[]>;
+	byPlace: ReadonlyMap<string, Problem[]>;
+	/** About the story as a whole: the article, the headline, the publication date, no events. */
+	general: Problem[];
+	count: number;
+}
+
+function group(problems: readonly Problem[], ids: ReadonlySet<string>) {
+	const map = new Map<string, Problem[]>();
+	const rest: Problem[] = [];
+	for (const p of problems) {
+		if (p.feature && ids.has(p.feature)) map.set(p.feature, [...(map.get(p.feature) ?? []), p]);
+		else rest.push(p);
+	}
+	return { map, rest };
+}
+
+/**
+ * Runs the same validator as `npm run check:data` and the atlas on what the studio would export:
+ * a story the studio calls clean opens in the atlas.
+ */
+export function checkProject(project: StudioProject, countries?: CountryLookup): ProjectCheck {
+	const result = validateStory(toStoryFiles(toBundle(project)), countries);
+	const accepted = project.events.some((e) => e.review === 'accepted');
+	// With nothing accepted the files are empty, and the validator says so twice in its own words.
+	const problems = accepted
+		? result.ok
+			? []
+			: result.problems
+		: [
+				{
+					file: 'events.geojson',
+					message: 'Accept at least one event: only accepted events are published.'
+				},
+				...(result.ok ? [] : result.problems.filter((p) => p.field !== 'features'))
+			];
+	const events = group(
+		problems.filter((p) => p.file === 'events.geojson'),
+		new Set(project.events.map((e) => e.id))
+	);
+	const places = group(
+		problems.filter((p) => p.file === 'places.geojson'),
+		new Set(project.places.map((p) => p.id))
+	);
+	return {
+		ok: problems.length === 0,
+		byEvent: events.map,
+		byPlace: places.map,
+		general: [...problems.filter((p) => p.file === 'article.txt'), ...events.rest, ...places.rest],
+		count: problems.length
+	};
+}
+
+/** The problems of one field, for the message under its input. */
+export function fieldProblems(problems: readonly Problem[] | undefined, field: string): Problem[] {
+	return (problems ?? []).filter((p) => p.field === field || p.field?.startsWith(`${field}[`));
+}

@@ -1,0 +1,253 @@
+/**
+ * A story being made in the studio: the article, and the draft's places and events as the editor
+ * reviews them. Plain data, so it saves to IndexedDB as it is; every edit is a pure function from
+ * one project to the next, so the review's rules are tested without a browser.
+ */
+import type { Draft } from '../draft/draft';
+import { parseIsoDate, toIsoDate } from '../story/dates';
+import { slugify } from '../story/slug';
+import type { Category, Inferable, LonLat, Note, PlaceKind, Story } from '../story/types';
+
+export type Review = 'proposed' | 'accepted' | 'rejected';
+
+export interface StudioPlace {
+	id: string;
+	name: string;
+	kind: PlaceKind;
+	country?: string;
+	coordinates: LonLat;
+}
+
+export interface StudioEvent {
+	id: string;
+	review: Review;
+	title: string;
+	summary: string;
+	category: Category;
+	actors: string[];
+	/** YYYY-MM-DD, as typed: the validator names a bad one at its field. */
+	start: string;
+	end: string;
+	when: string;
+	place: string;
+	places: string[];
+	source: string[];
+	background: boolean;
+	notes: Note[];
+	inferred: Inferable[];
+}
+
+export interface StudioProject {
+	version: 1;
+	title: string;
+	/** YYYY-MM-DD */
+	published: string;
+	article: string;
+	places: StudioPlace[];
+	events: StudioEvent[];
+}
+
+export const PROJECT_VERSION = 1;
+
+export function fromDraft(draft: Draft, article: string): StudioProject {
+	return {
+		version: PROJECT_VERSION,
+		title: draft.title,
+		published: draft.published,
+		article,
+		places: draft.placesUsed.map((p) => ({ ...p, coordinates: [...p.coordinates] as LonLat })),
+		events: draft.events.map((e) => ({
+			id: e.id,
+			review: 'proposed',
+			title: e.title,
+			summary: e.summary,
+			category: e.category,
+			actors: [...e.actors],
+			start: e.start,
+			end: e.end,
+			when: e.when,
+			place: e.place,
+			places: [...e.places],
+			source: [...e.source],
+			background: e.background,
+			notes: [],
+			inferred: [...e.inferred]
+		}))
+	};
+}
+
+/** A published story opened for editing: everything in it was accepted once already. */
+export function fromStory(story: Story): StudioProject {
+	return {
+		version: PROJECT_VERSION,
+		title: story.title,
+		published: story.published === null ? '' : toIsoDate(story.published),
+		article: story.article,
+		places: story.places.map((p) => ({ ...p, coordinates: [...p.coordinates] as LonLat })),
+		events: story.events.map((e) => ({
+			id: e.id,
+			review: 'accepted',
+			title: e.title,
+			summary: e.summary,
+			category: e.category,
+			actors: [...e.actors],
+			start: toIsoDate(e.start),
+			end: toIsoDate(e.end),
+			when: e.when,
+			place: e.place,
+			places: [...e.places],
+			source: [...e.source],
+			background: e.background,
+			notes: e.notes.map((n) => ({ ...n })),
+			inferred: [...e.inferred]
+		}))
+	};
+}
+
+function mapEvent(
+	project: StudioProject,
+	id: string,
+	change: (e: StudioEvent) => StudioEvent
+): StudioProject {
+	return { ...project, events: project.events.map((e) => (e.id === id ? change(e) : e)) };
+}
+
+export function review(project: StudioProject, id: string, verdict: Review): StudioProject {
+	return mapEvent(project, id, (e) => ({ ...e, review: verdict }));
+}
+
+/** Accepts every event still proposed; what the editor rejected stays rejected. */
+export function acceptAll(project: StudioProject): StudioProject {
+	return {
+		...project,
+		events: project.events.map((e) => (e.review === 'proposed' ? { ...e, review: 'accepted' } : e))
+	};
+}
+
+export type EventEdit = Partial<Omit<StudioEvent, 'id'>>;
+
+export function editEvent(project: StudioProject, id: string, edit: EventEdit): StudioProject {
+	return mapEvent(project, id, (e) => {
+		const next = { ...e, ...edit };
+		// A place cannot also be one of the event's other places.
+		next.places = next.places.filter((p) => p !== next.place);
+		return next;
+	});
+}
+
+function unique<T>(values: Iterable<T>): T[] {
+	return [...new Set(values)];
+}
+
+function freeId(taken: ReadonlySet<string>, wanted: string): string {
+	if (!taken.has(wanted)) return wanted;
+	for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
+}
+
+/**
+ * Several events that tell one happening become the first of them, widened: every excerpt, actor
+ * and place they name, and the span of days they cover. The others go.
+ */
+export function mergeEvents(project: StudioProject, ids: readonly string[]): StudioProject {
+	const chosen = project.events.filter((e) => ids.includes(e.id));
+	if (chosen.length < 2) return project;
+	const [first, ...rest] = chosen as [StudioEvent, ...StudioEvent[]];
+	const all = [first, ...rest];
+	const starts = all.map((e) => e.start).sort();
+	const ends = all.map((e) => e.end).sort();
+	const merged: StudioEvent = {
+		...first,
+		actors: unique(all.flatMap((e) => e.actors)),
+		source: unique(all.flatMap((e) => e.source)),
+		places: unique(all.flatMap((e) => [e.place, ...e.places])).filter((p) => p !== first.place),
+		start: starts[0]!,
+		end: ends.at(-1)!,
+		when: unique(all.map((e) => e.when)).join('; '),
+		background: all.every((e) => e.background),
+		notes: all.flatMap((e) => e.notes),
+		inferred: unique(all.flatMap((e) => e.inferred))
+	};
+	const gone = new Set(rest.map((e) => e.id));
+	return {
+		...project,
+		events: project.events.flatMap((e) =>
+			e.id === first.id ? [merged] : gone.has(e.id) ? [] : [e]
+		)
+	};
+}
+
+/** An event resting on several excerpts becomes one event per excerpt, each to review again. */
+export function splitEvent(project: StudioProject, id: string): StudioProject {
+	const event = project.events.find((e) => e.id === id);
+	if (!event || event.source.length < 2) return project;
+	const taken = new Set(project.events.map((e) => e.id));
+	const parts = event.source.map((excerpt, i) => {
+		const partId = i === 0 ? event.id : freeId(taken, `${event.id}-${i + 1}`);
+		taken.add(partId);
+		return { ...event, id: partId, source: [excerpt], review: 'proposed' as const };
+	});
+	return { ...project, events: project.events.flatMap((e) => (e.id === id ? parts : [e])) };
+}
+
+export function movePlace(project: StudioProject, id: string, to: LonLat): StudioProject {
+	const rounded: LonLat = [Number(to[0].toFixed(4)), Number(to[1].toFixed(4))];
+	return {
+		...project,
+		places: project.places.map((p) => (p.id === id ? { ...p, coordinates: rounded } : p))
+	};
+}
+
+export type PlaceEdit = Partial<Omit<StudioPlace, 'id'>>;
+
+export function editPlace(project: StudioProject, id: string, edit: PlaceEdit): StudioProject {
+	return { ...project, places: project.places.map((p) => (p.id === id ? { ...p, ...edit } : p)) };
+}
+
+/** A new place, named by the editor; returns the project and the place's id. */
+export function addPlace(
+	project: StudioProject,
+	place: Omit<StudioPlace, 'id'>
+): { project: StudioProject; id: string } {
+	const id = freeId(new Set(project.places.map((p) => p.id)), slugify(place.name, 'place'));
+	return { project: { ...project, places: [...project.places, { ...place, id }] }, id };
+}
+
+/**
+ * A new event at a place, as when the editor clicks the map. It starts accepted, since the editor
+ * made it, but with no excerpt: the validator asks for the article's words before it can publish.
+ */
+export function addEvent(
+	project: StudioProject,
+	place: string,
+	title = 'New event'
+): { project: StudioProject; id: string } {
+	const id = freeId(
+		new Set(project.events.map((e) => e.id)),
+		slugify(`${place} ${title}`, 'event')
+	);
+	const day = parseIsoDate(project.published) === null ? '' : project.published;
+	const event: StudioEvent = {
+		id,
+		review: 'accepted',
+		title,
+		summary: title,
+		category: 'statement',
+		actors: [],
+		start: day,
+		end: day,
+		when: '',
+		place,
+		places: [],
+		source: [],
+		background: false,
+		notes: [],
+		inferred: ['date']
+	};
+	return { project: { ...project, events: [...project.events, event] }, id };
+}
+
+export function counts(project: StudioProject): Record<Review, number> {
+	const tally: Record<Review, number> = { proposed: 0, accepted: 0, rejected: 0 };
+	for (const e of project.events) tally[e.review]++;
+	return tally;
+}

@@ -1,0 +1,87 @@
+/**
+ * What the studio publishes: the accepted events, the places they use, and the article, as the
+ * three story files or one bundle. These are exactly what `npm run check:data` and the atlas read.
+ */
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { StoryFiles } from '../story/validate';
+import type { StudioProject } from './project';
+
+export interface StoryBundle {
+	events: FeatureCollection<Point> & { title: string; published: string };
+	places: FeatureCollection<Point>;
+	article: string;
+}
+
+export function toBundle(project: StudioProject): StoryBundle {
+	const accepted = project.events.filter((e) => e.review === 'accepted');
+	const used = new Set(accepted.flatMap((e) => [e.place, ...e.places]));
+	const placeById = new Map(project.places.map((p) => [p.id, p]));
+	const events: Feature<Point>[] = accepted.map((e) => ({
+		type: 'Feature',
+		// An event's point is its place's: moving a pin moves its events with it.
+		geometry: { type: 'Point', coordinates: placeById.get(e.place)?.coordinates ?? [0, 0] },
+		properties: {
+			id: e.id,
+			title: e.title,
+			summary: e.summary,
+			category: e.category,
+			actors: e.actors,
+			start: e.start,
+			end: e.end,
+			when: e.when,
+			place: e.place,
+			places: e.places,
+			source: e.source,
+			background: e.background,
+			notes: e.notes,
+			...(e.inferred.length > 0 ? { inferred: e.inferred } : {})
+		}
+	}));
+	const places: Feature<Point>[] = project.places
+		.filter((p) => used.has(p.id))
+		.map((p) => ({
+			type: 'Feature',
+			geometry: { type: 'Point', coordinates: p.coordinates },
+			properties: {
+				id: p.id,
+				name: p.name,
+				kind: p.kind,
+				...(p.country ? { country: p.country } : {})
+			}
+		}));
+	return {
+		events: {
+			type: 'FeatureCollection',
+			title: project.title,
+			published: project.published,
+			features: events
+		},
+		places: { type: 'FeatureCollection', features: places },
+		article: project.article
+	};
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, '\t')}\n`;
+
+/** The three files, named as check:data and "Open your story…" expect them. */
+export function toFiles(bundle: StoryBundle): Array<{ name: string; text: string }> {
+	return [
+		{ name: 'events.geojson', text: json(bundle.events) },
+		{ name: 'places.geojson', text: json(bundle.places) },
+		{ name: 'article.txt', text: bundle.article }
+	];
+}
+
+export function toBundleText(bundle: StoryBundle): string {
+	return json(bundle);
+}
+
+/** The files as the validator reads them, so the studio checks exactly what it would export. */
+export function toStoryFiles(bundle: StoryBundle): StoryFiles {
+	const [events, places, article] = toFiles(bundle);
+	return {
+		events: { name: events!.name, contents: events!.text },
+		places: { name: places!.name, contents: places!.text },
+		article: { name: article!.name, contents: article!.text }
+	};
+}

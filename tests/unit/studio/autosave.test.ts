@@ -1,0 +1,50 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import {
+	clearProject,
+	loadProject,
+	openStudioDb,
+	saveProject
+} from '../../../src/lib/studio/autosave';
+import type { StudioProject } from '../../../src/lib/studio/project';
+
+const project: StudioProject = {
+	version: 1,
+	title: 'Aid for Ukraine',
+	published: '2025-04-12',
+	article: 'Elsewhere in Europe, defence ministers on Friday approved more aid.',
+	places: [],
+	events: []
+};
+
+describe('autosave', () => {
+	it('reads back what it saved, after the database is opened again (a reload)', async () => {
+		const factory = new IDBFactory();
+		const db = await openStudioDb(factory);
+		expect(await loadProject(db, 'current')).toBeNull();
+		await saveProject(db, 'current', project, 1000);
+		db.close();
+		const again = await openStudioDb(factory);
+		expect(await loadProject(again, 'current')).toEqual({ project, savedAt: 1000 });
+		expect(await loadProject(again, 'preview')).toBeNull();
+	});
+
+	it('keeps the latest of several saves, and forgets on clear', async () => {
+		const db = await openStudioDb(new IDBFactory());
+		await saveProject(db, 'current', project, 1);
+		await saveProject(db, 'current', { ...project, title: 'Second' }, 2);
+		expect((await loadProject(db, 'current'))?.project.title).toBe('Second');
+		await clearProject(db, 'current');
+		expect(await loadProject(db, 'current')).toBeNull();
+	});
+
+	it.each([
+		['another version', { ...project, version: 2 }],
+		['no article', { ...project, article: undefined }],
+		['events that are not a list', { ...project, events: 'x' }]
+	])('ignores a saved project with %s rather than opening it half-read', async (_, bad) => {
+		const db = await openStudioDb(new IDBFactory());
+		await saveProject(db, 'current', bad as unknown as StudioProject, 1);
+		expect(await loadProject(db, 'current')).toBeNull();
+	});
+});

@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadGazetteerForNode } from '../../../scripts/lib/gazetteer-file';
+import { DEFAULT_FILES } from '../../../scripts/lib/story-files';
+import { draftStory } from '../../../src/lib/draft/draft';
+import { checkProject, fieldProblems } from '../../../src/lib/studio/check';
+import {
+	acceptAll,
+	addEvent,
+	addPlace,
+	counts,
+	editEvent,
+	fromDraft,
+	fromStory,
+	mergeEvents,
+	movePlace,
+	review,
+	splitEvent,
+	type StudioEvent,
+	type StudioProject
+} from '../../../src/lib/studio/project';
+import { toBundle, toFiles } from '../../../src/lib/studio/story-files';
+import { lookup50m, projectStory } from '../../helpers/story-files';
+
+const article = readFileSync(DEFAULT_FILES.article, 'utf8');
+const drafted = fromDraft(
+	draftStory(
+		article,
+		{ published: '2025-04-12', title: 'Witkoff meets Putin' },
+		loadGazetteerForNode()
+	),
+	article
+);
+
+const event = (id: string, over: Partial<StudioEvent> = {}): StudioEvent => ({
+	id,
+	review: 'proposed',
+	title: id,
+	summary: id,
+	category: 'statement',
+	actors: [],
+	start: '2025-04-11',
+	end: '2025-04-11',
+	when: 'on Friday',
+	place: 'brussels',
+	places: [],
+	source: [],
+	background: false,
+	notes: [],
+	inferred: [],
+	...over
+});
+const small: StudioProject = {
+	version: 1,
+	title: 'Aid',
+	published: '2025-04-12',
+	article: 'Ministers met on Friday. They pledged aid. Kyiv thanked them.',
+	places: [
+		{
+			id: 'brussels',
+			name: 'Brussels',
+			kind: 'city',
+			country: 'BE',
+			coordinates: [4.3517, 50.8503]
+		},
+		{ id: 'kyiv', name: 'Kyiv', kind: 'city', country: 'UA', coordinates: [30.5238, 50.4547] }
+	],
+	events: [
+		event('a', { source: ['Ministers met on Friday.'], actors: ['Ministers'] }),
+		event('b', {
+			source: ['They pledged aid.'],
+			start: '2025-04-10',
+			end: '2025-04-12',
+			actors: ['Ministers', 'EU'],
+			places: ['kyiv']
+		}),
+		event('c', { source: ['Kyiv thanked them.', 'They pledged aid.'], place: 'kyiv' })
+	]
+};
+
+describe('the draft as a project', () => {
+	it('starts with every drafted event proposed, none published', () => {
+		expect(counts(drafted)).toEqual({ proposed: drafted.events.length, accepted: 0, rejected: 0 });
+		expect(toBundle(drafted).events.features).toHaveLength(0);
+	});
+
+	it('accepted whole, it passes the validator that check:data and the atlas use', () => {
+		const check = checkProject(acceptAll(drafted), lookup50m);
+		expect(check.count, JSON.stringify([...check.byEvent, ...check.general])).toBe(0);
+		expect(check.ok).toBe(true);
+	});
+
+	it('a published story opened for editing exports the same story', () => {
+		const story = projectStory();
+		const bundle = toBundle(fromStory(story));
+		expect(bundle.events.features.map((f) => f.properties?.id).sort()).toEqual(
+			story.events.map((e) => e.id).sort()
+		);
+		expect(checkProject(fromStory(story), lookup50m).ok).toBe(true);
+	});
+});
+
+describe('review', () => {
+	it.each([
+		['accept', (p: StudioProject) => review(p, 'a', 'accepted'), { accepted: 1, proposed: 2 }],
+		['reject', (p: StudioProject) => review(p, 'a', 'rejected'), { rejected: 1, proposed: 2 }],
+		[
+			'accept all keeps a rejection',
+			(p: StudioProject) => acceptAll(review(p, 'b', 'rejected')),
+			{ accepted: 2, rejected: 1, proposed: 0 }
+		]
+	])('%s', (_, change, expected) => {
+		expect(counts(change(small))).toMatchObject(expected);
+	});
+
+	it('merge keeps the first event, widened to every excerpt, actor, place and day', () => {
+		const merged = mergeEvents(small, ['a', 'b']);
+		expect(merged.events.map((e) => e.id)).toEqual(['a', 'c']);
+		expect(merged.events[0]).toMatchObject({
+			source: ['Ministers met on Friday.', 'They pledged aid.'],
+			actors: ['Ministers', 'EU'],
+			places: ['kyiv'],
+			start: '2025-04-10',
+			end: '2025-04-12',
+			when: 'on Friday'
+		});
+		expect(mergeEvents(small, ['a'])).toBe(small);
+	});
+
+	it('split makes one event per excerpt, each proposed again, with free ids', () => {
+		const split = splitEvent(review(small, 'c', 'accepted'), 'c');
+		expect(split.events.map((e) => [e.id, e.source, e.review])).toEqual([
+			['a', ['Ministers met on Friday.'], 'proposed'],
+			['b', ['They pledged aid.'], 'proposed'],
+			['c', ['Kyiv thanked them.'], 'proposed'],
+			['c-2', ['They pledged aid.'], 'proposed']
+		]);
+		expect(splitEvent(small, 'a')).toBe(small);
+	});
+
+	it('an edit that makes an event’s other place its main place drops it from the others', () => {
+		const edited = editEvent(small, 'b', { place: 'kyiv', title: 'Aid pledged' });
+		expect(edited.events[1]).toMatchObject({ place: 'kyiv', places: [], title: 'Aid pledged' });
+	});
+
+	it('moving a pin moves the events at the place, rounded to four decimals', () => {
+		const moved = movePlace(review(small, 'a', 'accepted'), 'brussels', [4.123456, 50.987654]);
+		expect(toBundle(moved).events.features[0]!.geometry.coordinates).toEqual([4.1235, 50.9877]);
+	});
+
+	it('a place and an event added from the map get free slug ids; the event asks for an excerpt', () => {
+		const placed = addPlace(small, {
+			name: 'Brussels',
+			kind: 'city',
+			country: 'BE',
+			coordinates: [4.35, 50.85]
+		});
+		expect(placed.id).toBe('brussels-2');
+		const added = addEvent(placed.project, placed.id);
+		expect(added.id).toBe('brussels-2-new-event');
+		const check = checkProject(added.project, lookup50m);
+		expect(fieldProblems(check.byEvent.get(added.id), 'source')[0]?.message).toMatch(
+			/at least one/
+		);
+	});
+});
+
+describe('checkProject', () => {
+	it.each<[string, (p: StudioProject) => StudioProject, string, string, RegExp]>([
+		[
+			'a date that is not a date',
+			(p) => editEvent(p, 'a', { start: '2025-02-30' }),
+			'a',
+			'start',
+			/not a real date/
+		],
+		[
+			'an excerpt not in the article',
+			(p) => editEvent(p, 'a', { source: ['Made up.'] }),
+			'a',
+			'source',
+			/not in the article/
+		],
+		['an empty title', (p) => editEvent(p, 'a', { title: '' }), 'a', 'title', /empty/]
+	])('puts %s at its field', (_, change, id, field, says) => {
+		const check = checkProject(change(review(small, 'a', 'accepted')), lookup50m);
+		expect(fieldProblems(check.byEvent.get(id), field)[0]?.message).toMatch(says);
+	});
+
+	it('a place outside its country is named at the place', () => {
+		const p = movePlace(review(small, 'a', 'accepted'), 'brussels', [2.35, 48.85]);
+		expect(checkProject(p, lookup50m).byPlace.get('brussels')?.[0]?.message).toMatch(
+			/outside its country BE/
+		);
+	});
+
+	it('exports three files named for check:data', () => {
+		expect(toFiles(toBundle(small)).map((f) => f.name)).toEqual([
+			'events.geojson',
+			'places.geojson',
+			'article.txt'
+		]);
+	});
+});
