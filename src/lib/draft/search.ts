@@ -1,7 +1,6 @@
 /**
  * The gazetteer as a search box: the studio's way to move a place to where it really is, by
- * name. Each word typed must begin a word of the name ("st pet" finds St Petersburg); capitals
- * and big cities first.
+ * name. Each word typed must begin a word of the name ("st pet" finds St Petersburg).
  */
 import type { Gazetteer, GazetteerKind, NameEntry } from './gazetteer';
 import { nameKey } from './text';
@@ -16,8 +15,9 @@ export interface PlaceHit {
 	lat: number;
 }
 
+/** Countries first; then size, where a capital counts double (Nicosia before a bigger namesake). */
 const rank = (e: NameEntry) =>
-	(e.place.kind === 'country' ? 4e9 : 0) + (e.place.capital ? 2e9 : 0) + e.place.population;
+	(e.place.kind === 'country' ? 1e12 : 0) + e.place.population * (e.place.capital ? 2 : 1);
 
 export function searchGazetteer(gazetteer: Gazetteer, query: string, limit = 8): PlaceHit[] {
 	const words = nameKey(query.slice(0, 100));
