@@ -1,38 +1,117 @@
 /**
- * npm run check:data [FILE…]
- * Checks a story's events, places and article together; files not given are the project's own.
+ * npm run check:data [-- --stories DIR] [-- FILE…]
+ * With no files, checks every story under geodata/stories (or DIR), one line per story. With files,
+ * checks one story: the files given, and the default story's for the rest.
  * Exits 1 and lists every problem when anything is wrong.
  */
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { countryLookup } from '../src/lib/geo/countries';
 import { formatProblem } from '../src/lib/story/problems';
 import { validateStory } from '../src/lib/story/validate';
 import { naturalEarthCountries } from './lib/natural-earth';
-import { readStoryFiles, storyFilePaths } from './lib/story-files';
+import {
+	STORIES_ROOT,
+	listStories,
+	readStoryFiles,
+	storyFilePaths,
+	storyFolderFiles,
+	type Role
+} from './lib/story-files';
 
-function main(argv: string[]): number {
-	const paths = storyFilePaths(argv);
-	const files = readStoryFiles(paths);
+const USAGE = 'usage: npm run check:data [-- --stories DIR | FILE…]';
+
+/** Paths as a person at this prompt would type them. */
+const shown = (path: string) => relative(process.cwd(), path) || path;
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/**
+ * Checks one story's files and prints its summary line and problems; true when it passes. `slug`
+ * names the story in a run over all of them; null is a run over files given, which prints as it
+ * always has, since other tools read that line.
+ */
+function checkStory(
+	slug: string | null,
+	paths: Record<Role, string>,
+	lookup: ReturnType<typeof countryLookup>
+): boolean {
+	const label = slug === null ? '' : `${slug}: `;
+	const indent = slug === null ? '' : '  ';
+	const files = readStoryFiles({
+		events: shown(paths.events),
+		places: shown(paths.places),
+		article: shown(paths.article)
+	});
 	if ('unreadable' in files) {
-		for (const line of files.unreadable) console.error(line);
-		return 1;
+		if (slug !== null) console.error(`✗ ${label}files missing`);
+		for (const line of files.unreadable) console.error(`${indent}${line}`);
+		return false;
 	}
-	for (const role of ['events', 'places', 'article'] as const) {
-		files[role].name = relative(process.cwd(), files[role].name) || files[role].name;
-	}
-	const result = validateStory(files, countryLookup(naturalEarthCountries('50m'), 10));
+	const result = validateStory(files, lookup);
 	if (!result.ok) {
-		console.error(
-			`✗ ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in the story:`
-		);
+		const problems = count(result.problems.length, 'problem');
+		console.error(slug === null ? `✗ ${problems} in the story:` : `✗ ${label}${problems}:`);
 		for (const problem of result.problems) console.error(`  ${formatProblem(problem)}`);
-		return 1;
+		return false;
 	}
 	const { events, places } = result.story;
 	console.log(
-		`✓ ${events.length} events and ${places.length} places check out (${files.events.name}, ${files.places.name}, ${files.article.name}).`
+		`✓ ${label}${count(events.length, 'event')} and ${count(places.length, 'place')} check out (${files.events.name}, ${files.places.name}, ${files.article.name}).`
 	);
-	return 0;
+	return true;
+}
+
+function parseArgs(argv: string[]): { stories: string | null; files: string[] } | string {
+	const files: string[] = [];
+	let stories: string | null = null;
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i]!;
+		if (arg === '--stories') {
+			const dir = argv[++i];
+			if (dir === undefined) return '--stories needs a folder';
+			stories = dir;
+		} else if (arg.startsWith('--')) {
+			return `unknown option ${arg}`;
+		} else {
+			files.push(arg);
+		}
+	}
+	// Files replace the default story's; which story's would they replace in another folder?
+	if (stories !== null && files.length) return 'give either --stories or files, not both';
+	return { stories, files };
+}
+
+function main(argv: string[]): number {
+	const args = parseArgs(argv);
+	if (typeof args === 'string') {
+		console.error(`check:data: ${args}\n${USAGE}`);
+		return 2;
+	}
+	const lookup = countryLookup(naturalEarthCountries('50m'), 10);
+	if (args.files.length) return checkStory(null, storyFilePaths(args.files), lookup) ? 0 : 1;
+
+	const root = args.stories === null ? STORIES_ROOT : resolve(args.stories);
+	let listed: ReturnType<typeof listStories>;
+	try {
+		listed = listStories(root);
+	} catch {
+		console.error(`✗ ${shown(root)}: cannot be read as a folder of stories.`);
+		return 1;
+	}
+	const { slugs, misnamed } = listed;
+	let ok = slugs.length > 0;
+	if (!slugs.length) console.error(`✗ ${shown(root)}: no stories (one folder per story).`);
+	for (const name of misnamed) {
+		console.error(
+			`✗ ${name}: a story's folder name is its URL: lower-case letters and digits joined by hyphens.`
+		);
+		ok = false;
+	}
+	for (const slug of slugs) {
+		// Every story, not the first failure: one run lists all there is to fix.
+		ok = checkStory(slug, storyFolderFiles(resolve(root, slug)), lookup) && ok;
+	}
+	return ok ? 0 : 1;
 }
 
 try {

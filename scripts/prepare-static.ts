@@ -1,17 +1,31 @@
 /**
  * Writes static/generated/: the Natural Earth basemap (cut at the antimeridian), one label point
- * per country, the story's files and the label font. Everything the page needs ships with it.
+ * per country, every story's files with an index of them, and the label font. Everything the page
+ * needs ships with it.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { countryLookup } from '../src/lib/geo/countries';
+import { STORY_FILE_NAMES, sortStoryIndex, storyIndexEntry } from '../src/lib/story/story-index';
+import { validateStory, type StoryFiles } from '../src/lib/story/validate';
 import { countryLabelPoints } from './lib/basemap';
 import { naturalEarthCountries } from './lib/natural-earth';
-import { DEFAULT_FILES, PROJECT_ROOT } from './lib/story-files';
+import {
+	DEFAULT_STORY,
+	PROJECT_ROOT,
+	STORIES_ROOT,
+	listStories,
+	readStoryFiles,
+	storyFolderFiles
+} from './lib/story-files';
 
 const require = createRequire(import.meta.url);
 const out = resolve(PROJECT_ROOT, 'static/generated');
-mkdirSync(resolve(out, 'story'), { recursive: true });
+// A story removed from geodata, or a default story replaced, must not live on in the build.
+rmSync(resolve(out, 'stories'), { recursive: true, force: true });
+rmSync(resolve(out, 'story'), { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
 
 // Two decimals (about 1 km) is finer than Natural Earth's 1:110m lines themselves.
 const countries = naturalEarthCountries('110m', 2);
@@ -20,17 +34,47 @@ writeFileSync(
 	resolve(out, 'country-labels.geojson'),
 	JSON.stringify(countryLabelPoints(countries))
 );
-for (const [role, path] of Object.entries(DEFAULT_FILES)) {
-	// Written, not copied, so a read-only source does not make the copy read-only.
-	writeFileSync(
-		resolve(out, 'story', role === 'article' ? 'article.txt' : `${role}.geojson`),
-		readFileSync(path)
-	);
+
+/** Written, not copied, so a read-only source does not make the copy read-only. */
+function writeStory(files: StoryFiles, to: string): void {
+	mkdirSync(to, { recursive: true });
+	for (const role of ['events', 'places', 'article'] as const) {
+		writeFileSync(resolve(to, STORY_FILE_NAMES[role]), files[role].contents);
+	}
 }
+
+const { slugs, misnamed } = listStories();
+for (const name of misnamed) {
+	console.warn(`geodata/stories/${name}: skipped; a story's folder name is its URL, a slug.`);
+}
+if (!slugs.includes(DEFAULT_STORY)) {
+	throw new Error(`the default story, geodata/stories/${DEFAULT_STORY}/, does not exist`);
+}
+// The index's titles and counts come from the same check as npm run check:data, so the list
+// never promises what a story's page then refuses to show.
+const lookup = countryLookup(naturalEarthCountries('50m'), 10);
+const index = slugs.map((slug) => {
+	const read = readStoryFiles(storyFolderFiles(resolve(STORIES_ROOT, slug)));
+	if ('unreadable' in read) {
+		// Its page then says which file could not be loaded, as for any broken story.
+		for (const line of read.unreadable) console.warn(line);
+		const problems = read.unreadable.map((message) => ({ file: slug, message }));
+		return storyIndexEntry(slug, { ok: false, problems });
+	}
+	writeStory(read, resolve(out, 'stories', slug));
+	// `/` reads the default story from generated/story/, where it always has: its URL, links and
+	// embeds stay as they were, and the first view needs no request to learn the story's name.
+	if (slug === DEFAULT_STORY) writeStory(read, resolve(out, 'story'));
+	const result = validateStory(read, lookup);
+	if (!result.ok) console.warn(`geodata/stories/${slug}: problems; npm run check:data lists them.`);
+	return storyIndexEntry(slug, result);
+});
+writeFileSync(resolve(out, 'stories/index.json'), JSON.stringify(sortStoryIndex(index)));
+
 copyFileSync(
 	require.resolve('@fontsource/open-sans/files/open-sans-latin-400-normal.woff2'),
 	resolve(out, 'open-sans-latin-400.woff2')
 );
 console.log(
-	`static/generated: ${countries.features.length} countries, story files and label font.`
+	`static/generated: ${countries.features.length} countries, ${slugs.length} ${slugs.length === 1 ? 'story' : 'stories'} (default ${DEFAULT_STORY}) and the label font.`
 );

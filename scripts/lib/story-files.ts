@@ -1,23 +1,50 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { roleOf, type FileRole } from '../../src/lib/story/file-roles';
+import { STORY_FILE_NAMES, storySlugs } from '../../src/lib/story/story-index';
 import type { StoryFiles } from '../../src/lib/story/validate';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
-export const DEFAULT_FILES = {
-	events: resolve(PROJECT_ROOT, 'geodata/events.geojson'),
-	places: resolve(PROJECT_ROOT, 'geodata/places.geojson'),
-	article: resolve(PROJECT_ROOT, 'geodata/article.txt')
-};
+/** One folder per story, named by its slug: the slug is the story's URL, /stories/<slug>/. */
+export const STORIES_ROOT = resolve(PROJECT_ROOT, 'geodata/stories');
+/**
+ * The story `/` opens, and the one whose files `npm run check:data FILE…` completes. It lives in
+ * code rather than in geodata so that a typo fails the type check and the data check, not a
+ * reader's page.
+ */
+export const DEFAULT_STORY = 'witkoff-putin-st-petersburg';
 
 export type Role = FileRole;
 export { roleOf };
 
-/** The story's three files: the ones given, and the project's own for the rest. */
+/** The three files of the story in `dir`, by role. */
+export function storyFolderFiles(dir: string): Record<Role, string> {
+	return {
+		events: resolve(dir, STORY_FILE_NAMES.events),
+		places: resolve(dir, STORY_FILE_NAMES.places),
+		article: resolve(dir, STORY_FILE_NAMES.article)
+	};
+}
+
+export const DEFAULT_FILES = storyFolderFiles(resolve(STORIES_ROOT, DEFAULT_STORY));
+
+/** The story's three files: the ones given, and the default story's for the rest. */
 export function storyFilePaths(paths: readonly string[]): Record<Role, string> {
 	const chosen = { ...DEFAULT_FILES };
 	for (const path of paths) chosen[roleOf(path)] = resolve(path);
 	return chosen;
+}
+
+/**
+ * The folders under `root`: the stories (slugs, sorted) and any folder whose name cannot be a
+ * URL, which the callers report rather than silently publish or drop.
+ */
+export function listStories(root: string = STORIES_ROOT): { slugs: string[]; misnamed: string[] } {
+	const folders = readdirSync(root, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.map((entry) => entry.name);
+	const slugs = storySlugs(folders);
+	return { slugs, misnamed: folders.filter((name) => !slugs.includes(name)).sort() };
 }
 
 export function readStoryFiles(paths: Record<Role, string>): StoryFiles | { unreadable: string[] } {

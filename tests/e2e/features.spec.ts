@@ -148,9 +148,13 @@ test.describe('your own story', () => {
 			{
 				name: 'places.geojson',
 				mimeType: 'application/geo+json',
-				buffer: readFileSync('geodata/places.geojson')
+				buffer: readFileSync('geodata/stories/witkoff-putin-st-petersburg/places.geojson')
 			},
-			{ name: 'article.txt', mimeType: 'text/plain', buffer: readFileSync('geodata/article.txt') }
+			{
+				name: 'article.txt',
+				mimeType: 'text/plain',
+				buffer: readFileSync('geodata/stories/witkoff-putin-st-petersburg/article.txt')
+			}
 		];
 		const transfer = await page.evaluateHandle(
 			(files) => {

@@ -6,8 +6,10 @@ import { serveStatic } from '../../scripts/lib/static-server.mjs';
 import { badFile } from '../helpers/bad-files';
 import { details, eventsList, expect, liveRegion, mapReady, shot, slider, test } from './fixtures';
 
-const events = JSON.parse(readFileSync('geodata/events.geojson', 'utf8'));
-const article = readFileSync('geodata/article.txt', 'utf8');
+const events = JSON.parse(
+	readFileSync('geodata/stories/witkoff-putin-st-petersburg/events.geojson', 'utf8')
+);
+const article = readFileSync('geodata/stories/witkoff-putin-st-petersburg/article.txt', 'utf8');
 
 /** Serves a replacement for one of the story's files. */
 async function replaceFile(page: Page, file: string, body: string | Buffer) {

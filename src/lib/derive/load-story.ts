@@ -1,0 +1,109 @@
+/**
+ * Loading a story page's data, shared by `/` (the default story) and `/stories/<slug>/`. Fetching
+ * is the caller's `fetch` and every failure becomes a problem to show, never a throw.
+ */
+import type { Countries } from '../geo/basemap';
+import { fetchFile } from '../story/fetch-file';
+import type { Problem } from '../story/problems';
+import { parseStoryIndex, STORY_FILE_NAMES, type StoryIndexEntry } from '../story/story-index';
+import { prepareStory, type LoadedStory } from './prepare-story';
+
+export interface StoryPageData {
+	loaded: LoadedStory;
+	/** The basemap, or null when the page shows problems instead of a map. */
+	countries: Countries | null;
+}
+
+type Fetched = Awaited<ReturnType<typeof fetchFile>>;
+
+const failed = (problems: Problem[]): StoryPageData => ({
+	loaded: { ok: false, problems },
+	countries: null
+});
+
+const isProblem = (file: Fetched): file is Problem => 'message' in file;
+
+function decodeJson(contents: Uint8Array): unknown {
+	try {
+		return JSON.parse(new TextDecoder().decode(contents)) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Starts fetching the basemap, which every story needs and which is the largest file. */
+export function fetchBasemap(fetcher: typeof fetch, generated: string): Promise<Fetched> {
+	return fetchFile(fetcher, `${generated}/countries.geojson`, 'countries.geojson');
+}
+
+/**
+ * The story whose three files are in `${generated}/${folder}/`, validated against the basemap.
+ * `generated` is the URL of static/generated/ as the app sees it (`asset('/generated')`), so the
+ * page works under any sub-path.
+ */
+export async function loadStory(
+	fetcher: typeof fetch,
+	generated: string,
+	folder: string,
+	basemap: Promise<Fetched> = fetchBasemap(fetcher, generated)
+): Promise<StoryPageData> {
+	const file = (role: keyof typeof STORY_FILE_NAMES) =>
+		fetchFile(fetcher, `${generated}/${folder}/${STORY_FILE_NAMES[role]}`, STORY_FILE_NAMES[role]);
+	const [events, places, article, countriesFile] = await Promise.all([
+		file('events'),
+		file('places'),
+		file('article'),
+		basemap
+	]);
+	if (isProblem(events) || isProblem(places) || isProblem(article) || isProblem(countriesFile)) {
+		return failed([events, places, article, countriesFile].filter(isProblem));
+	}
+	const countries = decodeJson(countriesFile.contents) as Countries | undefined;
+	if (countries === undefined) {
+		return failed([{ file: 'countries.geojson', message: 'is not valid JSON.' }]);
+	}
+	return { loaded: prepareStory({ events, places, article }, countries), countries };
+}
+
+/** The list of the project's stories that the build writes, or the problem with it. */
+export async function loadStoryIndex(
+	fetcher: typeof fetch,
+	generated: string
+): Promise<{ ok: true; stories: StoryIndexEntry[] } | { ok: false; problems: Problem[] }> {
+	const name = 'stories/index.json';
+	const file = await fetchFile(fetcher, `${generated}/${name}`, name);
+	if (isProblem(file)) return { ok: false, problems: [file] };
+	const stories = parseStoryIndex(decodeJson(file.contents));
+	if (stories === null) {
+		return { ok: false, problems: [{ file: name, message: 'is not a list of stories.' }] };
+	}
+	return { ok: true, stories };
+}
+
+/** A slug from the address bar, cut short enough to print. */
+const shown = (slug: string) => (slug.length > 80 ? `${slug.slice(0, 79)}…` : slug);
+
+/**
+ * The story called `slug`. The index is asked first: an address nobody published is told so in
+ * words, and never turns into requests for files that are not there.
+ */
+export async function loadStoryBySlug(
+	fetcher: typeof fetch,
+	generated: string,
+	slug: string
+): Promise<StoryPageData> {
+	// The basemap does not depend on the answer: fetch it while the index is read.
+	const basemap = fetchBasemap(fetcher, generated);
+	const index = await loadStoryIndex(fetcher, generated);
+	if (!index.ok) return failed(index.problems);
+	const entry = index.stories.find((story) => story.slug === slug);
+	if (!entry) {
+		return failed([
+			{
+				file: `stories/${shown(slug)}/`,
+				message: 'there is no story at this address. All stories lists the ones there are.'
+			}
+		]);
+	}
+	return loadStory(fetcher, generated, `stories/${entry.slug}`, basemap);
+}

@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { naturalEarthCountries } from '../../../scripts/lib/natural-earth';
+import {
+	loadStory,
+	loadStoryBySlug,
+	loadStoryIndex,
+	type StoryPageData
+} from '../../../src/lib/derive/load-story';
+import { formatProblem } from '../../../src/lib/story/problems';
+import type { StoryIndexEntry } from '../../../src/lib/story/story-index';
+
+const countries = JSON.stringify(naturalEarthCountries('110m', 2));
+const minimal = (name: string) => readFileSync(`tests/fixtures/minimal/${name}`, 'utf8');
+const aid: StoryIndexEntry = {
+	slug: 'aid',
+	title: 'Aid for Ukraine',
+	published: '2025-04-12',
+	events: 1,
+	places: 1,
+	problems: 0
+};
+
+/** A static site under /g: the basemap, the index and one story, `aid`, in two places. */
+const SITE: Record<string, string> = {
+	'/g/countries.geojson': countries,
+	'/g/stories/index.json': JSON.stringify([aid]),
+	...Object.fromEntries(
+		['events.geojson', 'places.geojson', 'article.txt'].flatMap((name) => [
+			[`/g/story/${name}`, minimal(name)],
+			[`/g/stories/aid/${name}`, minimal(name)]
+		])
+	)
+};
+
+/** A fetch that serves `site` and records what was asked of it. */
+function server(site: Record<string, string | null> = {}) {
+	const files = { ...SITE, ...site };
+	const asked: string[] = [];
+	const fetcher = async (input: string | URL | Request) => {
+		const url = String(input);
+		asked.push(url);
+		const body = files[url];
+		return body == null ? new Response('not found', { status: 404 }) : new Response(body);
+	};
+	return { fetcher: fetcher as typeof fetch, asked };
+}
+
+const problems = (data: StoryPageData) =>
+	data.loaded.ok ? [] : data.loaded.problems.map(formatProblem);
+
+describe('loadStory', () => {
+	it('validates the three files in a folder against the basemap', async () => {
+		const { fetcher, asked } = server();
+		const data = await loadStory(fetcher, '/g', 'story');
+		expect(data.loaded.ok && data.loaded.story.title).toBe('Aid for Ukraine');
+		expect(data.countries?.type).toBe('FeatureCollection');
+		expect(asked.sort()).toEqual([
+			'/g/countries.geojson',
+			'/g/story/article.txt',
+			'/g/story/events.geojson',
+			'/g/story/places.geojson'
+		]);
+	});
+
+	it.each<{ name: string; site: Record<string, string | null>; says: unknown[] }>([
+		{
+			name: 'a missing file',
+			site: { '/g/story/places.geojson': null },
+			says: ['places.geojson: could not be loaded (HTTP 404).']
+		},
+		{
+			name: 'two missing files',
+			site: { '/g/story/article.txt': null, '/g/countries.geojson': null },
+			says: [
+				'article.txt: could not be loaded (HTTP 404).',
+				'countries.geojson: could not be loaded (HTTP 404).'
+			]
+		},
+		{
+			name: 'a basemap that is not JSON',
+			site: { '/g/countries.geojson': '{' },
+			says: ['countries.geojson: is not valid JSON.']
+		},
+		{
+			name: 'an invalid story',
+			site: { '/g/story/article.txt': 'Nothing happened.' },
+			says: [expect.stringMatching(/^events\.geojson › aid › source/)]
+		}
+	])('turns $name into problems, not a throw', async ({ site, says }) => {
+		const data = await loadStory(server(site).fetcher, '/g', 'story');
+		expect(problems(data)).toEqual(says);
+	});
+});
+
+describe('loadStoryBySlug', () => {
+	it('opens a story the index lists from its own folder', async () => {
+		const { fetcher, asked } = server();
+		const data = await loadStoryBySlug(fetcher, '/g', 'aid');
+		expect(data.loaded.ok && data.loaded.story.title).toBe('Aid for Ukraine');
+		expect(asked).toContain('/g/stories/aid/events.geojson');
+		expect(asked.filter((url) => url.startsWith('/g/story/'))).toEqual([]);
+	});
+
+	it.each([
+		{ slug: 'no-such-story', shown: 'no-such-story' },
+		{ slug: '../story', shown: '../story' },
+		{ slug: 'index.json', shown: 'index.json' },
+		{ slug: 'x'.repeat(200), shown: `${'x'.repeat(79)}…` }
+	])('says there is no story at $shown, and asks for no story file', async ({ slug, shown }) => {
+		const { fetcher, asked } = server();
+		const data = await loadStoryBySlug(fetcher, '/g', slug);
+		expect(problems(data)).toEqual([
+			`stories/${shown}/: there is no story at this address. All stories lists the ones there are.`
+		]);
+		expect(data.countries).toBeNull();
+		expect(asked.sort()).toEqual(['/g/countries.geojson', '/g/stories/index.json']);
+	});
+
+	it.each<{ name: string; site: Record<string, string | null>; says: string[] }>([
+		{
+			name: 'no index',
+			site: { '/g/stories/index.json': null },
+			says: ['stories/index.json: could not be loaded (HTTP 404).']
+		},
+		{
+			name: 'an index that is not a list',
+			site: { '/g/stories/index.json': '{"aid": true}' },
+			says: ['stories/index.json: is not a list of stories.']
+		},
+		{
+			name: 'a listed story whose file is missing',
+			site: { '/g/stories/aid/events.geojson': null },
+			says: ['events.geojson: could not be loaded (HTTP 404).']
+		}
+	])('turns $name into problems', async ({ site, says }) => {
+		expect(problems(await loadStoryBySlug(server(site).fetcher, '/g', 'aid'))).toEqual(says);
+	});
+});
+
+describe('loadStoryIndex', () => {
+	it('reads the list of stories', async () => {
+		expect(await loadStoryIndex(server().fetcher, '/g')).toEqual({ ok: true, stories: [aid] });
+	});
+
+	it('says when the index cannot be loaded', async () => {
+		const index = await loadStoryIndex(server({ '/g/stories/index.json': null }).fetcher, '/g');
+		expect(index).toEqual({
+			ok: false,
+			problems: [{ file: 'stories/index.json', message: 'could not be loaded (HTTP 404).' }]
+		});
+	});
+});
