@@ -8,13 +8,16 @@ import {
 	Marker,
 	NavigationControl,
 	setWorkerUrl,
+	type GeoJSONSource,
 	type LngLatBoundsLike
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Bounds } from '../geo/bounds';
 import type { LonLat } from '../story/types';
-import { atlasStyle, type BasemapAssets } from './style';
+import { placeFeatures } from '../derive/place-features';
+import type { Place } from '../story/types';
+import { atlasStyle, SOURCES, type BasemapAssets } from './style';
 
 setWorkerUrl(workerUrl);
 
@@ -82,6 +85,17 @@ export class StudioMap {
 
 	resize(): void {
 		this.#map.resize();
+	}
+
+	/**
+	 * Names the places with the atlas's own label layer, so MapLibre keeps them from printing over
+	 * one another; the pins themselves are elements the editor drags.
+	 */
+	setPlaces(places: Place[]): void {
+		const features = placeFeatures({ places, events: [] });
+		(this.#map.getSource(SOURCES.places) as GeoJSONSource | undefined)?.setData(features);
+		for (const place of places)
+			this.#map.setFeatureState({ source: SOURCES.places, id: place.id }, { visible: true });
 	}
 
 	/** Frames the places, once the map has its real size. */
