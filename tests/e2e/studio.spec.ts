@@ -11,7 +11,7 @@ const ARTICLE = readFileSync(DEFAULT_FILES.article, 'utf8');
 const HEADLINE = 'US envoy Witkoff meets Putin in St Petersburg';
 
 async function draft(page: Page, article = ARTICLE, published = '2025-04-12') {
-	await page.goto('./studio');
+	await page.goto('./studio/');
 	await page.getByLabel('Headline').fill(HEADLINE);
 	await page.getByLabel('Publication date').fill(published);
 	await page.getByLabel('Article text').fill(article);
@@ -134,7 +134,7 @@ test.describe('the story studio', () => {
 	});
 
 	test('is clean for axe, before and after a draft', async ({ page }) => {
-		await page.goto('./studio');
+		await page.goto('./studio/');
 		await expect(page.getByRole('heading', { name: /Draft a story map/ })).toBeVisible();
 		expect(await axe(page)).toEqual([]);
 		await draft(page);
@@ -146,7 +146,7 @@ test.describe('the story studio', () => {
 
 test.describe('bad input gets a clear message', () => {
 	test.beforeEach(async ({ page }) => {
-		await page.goto('./studio');
+		await page.goto('./studio/');
 	});
 
 	for (const [name, buffer, says] of [
