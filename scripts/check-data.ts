@@ -5,10 +5,11 @@
  * Exits 1 and lists every problem when anything is wrong.
  */
 import { relative, resolve } from 'node:path';
-import { countryLookup } from '../src/lib/geo/countries';
-import { formatProblem } from '../src/lib/story/problems';
+import { storyCountryLookup, type StoryCountryLookup } from '../src/lib/geo/countries';
+import { countProblems, formatProblem } from '../src/lib/story/problems';
+import { escapeUnsafe, truncate } from '../src/lib/story/text';
 import { validateStory } from '../src/lib/story/validate';
-import { naturalEarthCountries } from './lib/natural-earth';
+import { shippedBasemap } from './lib/natural-earth';
 import {
 	STORIES_ROOT,
 	listStories,
@@ -20,10 +21,19 @@ import {
 
 const USAGE = 'usage: npm run check:data [-- --stories DIR | FILE…]';
 
+/**
+ * Every line goes through here. File names, ids and messages come from files anyone can write: a
+ * terminal escape in an id could clear the screen and print a fake "✓" line, and OSC 52 could
+ * write the clipboard. Escaped, they are shown instead of obeyed.
+ */
+const say = (line: string) => console.log(escapeUnsafe(line));
+const warn = (line: string) => console.error(escapeUnsafe(line));
+
 /** Paths as a person at this prompt would type them. */
 const shown = (path: string) => relative(process.cwd(), path) || path;
 
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const count = (n: number, noun: string) =>
+	`${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`;
 
 /**
  * Checks one story's files and prints its summary line and problems; true when it passes. `slug`
@@ -33,7 +43,7 @@ const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 function checkStory(
 	slug: string | null,
 	paths: Record<Role, string>,
-	lookup: ReturnType<typeof countryLookup>
+	lookup: StoryCountryLookup
 ): boolean {
 	const label = slug === null ? '' : `${slug}: `;
 	const indent = slug === null ? '' : '  ';
@@ -43,19 +53,20 @@ function checkStory(
 		article: shown(paths.article)
 	});
 	if ('unreadable' in files) {
-		if (slug !== null) console.error(`✗ ${label}files missing`);
-		for (const line of files.unreadable) console.error(`${indent}${line}`);
+		if (slug !== null) warn(`✗ ${label}files missing`);
+		for (const line of files.unreadable) warn(`${indent}${line}`);
 		return false;
 	}
 	const result = validateStory(files, lookup);
 	if (!result.ok) {
-		const problems = count(result.problems.length, 'problem');
-		console.error(slug === null ? `✗ ${problems} in the story:` : `✗ ${label}${problems}:`);
-		for (const problem of result.problems) console.error(`  ${formatProblem(problem)}`);
+		// The list stops at the first few hundred per file; the count says how many there are.
+		const problems = count(countProblems(result.problems), 'problem');
+		warn(slug === null ? `✗ ${problems} in the story:` : `✗ ${label}${problems}:`);
+		for (const problem of result.problems) warn(`  ${formatProblem(problem)}`);
 		return false;
 	}
 	const { events, places } = result.story;
-	console.log(
+	say(
 		`✓ ${label}${count(events.length, 'event')} and ${count(places.length, 'place')} check out (${files.events.name}, ${files.places.name}, ${files.article.name}).`
 	);
 	return true;
@@ -84,10 +95,12 @@ function parseArgs(argv: string[]): { stories: string | null; files: string[] } 
 function main(argv: string[]): number {
 	const args = parseArgs(argv);
 	if (typeof args === 'string') {
-		console.error(`check:data: ${args}\n${USAGE}`);
+		warn(`check:data: ${args}`);
+		warn(USAGE);
 		return 2;
 	}
-	const lookup = countryLookup(naturalEarthCountries('50m'), 10);
+	// The atlas's own basemap and slack: what passes here opens there.
+	const lookup = storyCountryLookup(shippedBasemap());
 	if (args.files.length) return checkStory(null, storyFilePaths(args.files), lookup) ? 0 : 1;
 
 	const root = args.stories === null ? STORIES_ROOT : resolve(args.stories);
@@ -95,14 +108,14 @@ function main(argv: string[]): number {
 	try {
 		listed = listStories(root);
 	} catch {
-		console.error(`✗ ${shown(root)}: cannot be read as a folder of stories.`);
+		warn(`✗ ${shown(root)}: cannot be read as a folder of stories.`);
 		return 1;
 	}
 	const { slugs, misnamed } = listed;
 	let ok = slugs.length > 0;
-	if (!slugs.length) console.error(`✗ ${shown(root)}: no stories (one folder per story).`);
+	if (!slugs.length) warn(`✗ ${shown(root)}: no stories (one folder per story).`);
 	for (const name of misnamed) {
-		console.error(
+		warn(
 			`✗ ${name}: a story's folder name is its URL: lower-case letters and digits joined by hyphens.`
 		);
 		ok = false;
@@ -118,8 +131,7 @@ try {
 	process.exitCode = main(process.argv.slice(2));
 } catch (error) {
 	// A bug of ours, not the journalist's file: say so plainly, without a stack trace.
-	console.error(
-		`check:data failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`
-	);
+	const message = error instanceof Error ? error.message : String(error);
+	warn(`check:data failed unexpectedly: ${truncate(message, 300)}`);
 	process.exitCode = 2;
 }

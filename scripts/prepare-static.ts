@@ -6,11 +6,11 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { countryLookup } from '../src/lib/geo/countries';
+import { storyCountryLookup } from '../src/lib/geo/countries';
 import { STORY_FILE_NAMES, sortStoryIndex, storyIndexEntry } from '../src/lib/story/story-index';
 import { validateStory, type StoryFiles } from '../src/lib/story/validate';
 import { countryLabelPoints } from './lib/basemap';
-import { naturalEarthCountries } from './lib/natural-earth';
+import { shippedBasemap } from './lib/natural-earth';
 import {
 	DEFAULT_STORY,
 	PROJECT_ROOT,
@@ -27,8 +27,7 @@ rmSync(resolve(out, 'stories'), { recursive: true, force: true });
 rmSync(resolve(out, 'story'), { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-// Two decimals (about 1 km) is finer than Natural Earth's 1:110m lines themselves.
-const countries = naturalEarthCountries('110m', 2);
+const countries = shippedBasemap();
 writeFileSync(resolve(out, 'countries.geojson'), JSON.stringify(countries));
 writeFileSync(
 	resolve(out, 'country-labels.geojson'),
@@ -52,7 +51,7 @@ if (!slugs.includes(DEFAULT_STORY)) {
 }
 // The index's titles and counts come from the same check as npm run check:data, so the list
 // never promises what a story's page then refuses to show.
-const lookup = countryLookup(naturalEarthCountries('50m'), 10);
+const lookup = storyCountryLookup(countries);
 const index = slugs.map((slug) => {
 	const read = readStoryFiles(storyFolderFiles(resolve(STORIES_ROOT, slug)));
 	if ('unreadable' in read) {

@@ -4,17 +4,17 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { countryLookup } from '../src/lib/geo/countries';
+import { storyCountryLookup } from '../src/lib/geo/countries';
 import { formatProblem } from '../src/lib/story/problems';
 import { validateStory } from '../src/lib/story/validate';
-import { naturalEarthCountries } from './lib/natural-earth';
+import { shippedBasemap } from './lib/natural-earth';
 import { readStoryFiles, storyFilePaths } from './lib/story-files';
 import { synthesizeStory } from './lib/synthesize';
 
 export const SIZES = { '1k': 1_000, '10k': 10_000, '100k': 100_000 } as const;
 
 const out = resolve(process.argv[2] ?? 'bench-results/synthetic');
-const lookup = countryLookup(naturalEarthCountries('50m'), 10);
+const lookup = storyCountryLookup(shippedBasemap());
 const files = readStoryFiles(storyFilePaths([]));
 if ('unreadable' in files) throw new Error(files.unreadable.join('\n'));
 const base = validateStory(files, lookup);

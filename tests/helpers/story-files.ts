@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { countryLookup } from '../../src/lib/geo/countries';
+import { storyCountryLookup } from '../../src/lib/geo/countries';
 import type { Story } from '../../src/lib/story/types';
 import { validateStory, type StoryFiles } from '../../src/lib/story/validate';
-import { naturalEarthCountries } from '../../scripts/lib/natural-earth';
+import { naturalEarthCountries, shippedBasemap } from '../../scripts/lib/natural-earth';
 import { DEFAULT_FILES, type Role } from '../../scripts/lib/story-files';
 
+/** The sharper 1:50m outlines, for tests about shapes; stories are checked against `basemap`. */
 export const countries50m = naturalEarthCountries('50m');
-export const lookup50m = countryLookup(countries50m, 10);
+/** The basemap the atlas ships, and the one country check that check:data and the atlas share. */
+export const basemap = shippedBasemap();
+export const storyLookup = storyCountryLookup(basemap);
 
 /** The project's story files, with some replaced by the given paths or texts. */
 export function storyFiles(
@@ -26,7 +29,7 @@ export function storyFiles(
 export { badFile as fixture } from './bad-files';
 
 export function projectStory(): Story {
-	const result = validateStory(storyFiles(), lookup50m);
+	const result = validateStory(storyFiles(), storyLookup);
 	if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
 	return result.story;
 }

@@ -30,3 +30,21 @@ export function countryLookup(
 		}
 	};
 }
+
+/**
+ * Coarse 1:110m coastlines put some ports just offshore (Abu Dhabi, Suva), while a swapped or
+ * mistyped point misses by hundreds of km.
+ */
+export const COASTLINE_SLACK_KM = 25;
+
+/**
+ * The one country check of "is this story valid": the atlas, the studio, `npm run check:data`
+ * and the build all ask it, of the basemap the atlas ships (Natural Earth 1:110m, see
+ * scripts/lib/natural-earth.ts). A second, sharper map for the CLI once let places on small
+ * islands pass there and fail in the atlas.
+ */
+export function storyCountryLookup(countries: Countries) {
+	return countryLookup(countries, COASTLINE_SLACK_KM);
+}
+
+export type StoryCountryLookup = ReturnType<typeof storyCountryLookup>;

@@ -26,8 +26,10 @@ export function parseIsoDate(text: string): number | null {
 	const match = ISO_DATE.exec(text);
 	if (!match) return null;
 	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-	const time = Date.UTC(year, month - 1, day);
-	const date = new Date(time);
+	// Not Date.UTC: it reads years 0 to 99 as 1900 to 1999, so 0050-04-11 would not round-trip.
+	const date = new Date(0);
+	date.setUTCFullYear(year, month - 1, day);
+	const time = date.getTime();
 	if (
 		date.getUTCFullYear() !== year ||
 		date.getUTCMonth() !== month - 1 ||

@@ -1,10 +1,15 @@
 import { isRecord, parseJson, type FileContents } from './json-file';
 import type { ProblemList } from './problems';
+import { isSlug } from './slug';
+import { describe, quote } from './text';
 import type { LonLat } from './types';
 
 /** One Point Feature whose structure is sound; its properties are still unchecked. */
 export interface RawPointFeature {
-	/** How problems name it: its id, or "feature N". */
+	/**
+	 * How problems name it: its id when that is a slug, else "feature N", with a short quote of
+	 * the id when it has one that is not a slug.
+	 */
 	label: string;
 	id: string | null;
 	properties: Record<string, unknown>;
@@ -107,7 +112,8 @@ export function readPointCollection(
 			properties && typeof properties.id === 'string' && properties.id.trim()
 				? properties.id
 				: null;
-		if (id) label = id;
+		// The raw id can be 10 MB or hold terminal escapes, and every problem repeats the label.
+		if (id) label = isSlug(id) ? id : `${label} (${quote(id, 40)})`;
 		if (!properties) {
 			problems.add('has no "properties" object.', label, 'properties');
 			return;
@@ -128,7 +134,11 @@ export function readPointCollection(
 			problems.add('has no geometry; every feature needs a Point.', label, 'geometry');
 		} else if (geometry.type !== 'Point') {
 			problems.add(
-				`is a ${String(geometry.type)}; story features must be a Point.`,
+				typeof geometry.type !== 'string'
+					? `has a "type" that is ${describe(geometry.type)}; story features must be a Point.`
+					: /^[A-Za-z]{1,40}$/.test(geometry.type)
+						? `is a ${geometry.type}; story features must be a Point.`
+						: `is a ${quote(geometry.type, 40)}; story features must be a Point.`,
 				label,
 				'geometry.type'
 			);

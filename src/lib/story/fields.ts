@@ -1,4 +1,14 @@
 import type { ProblemList } from './problems';
+import { describe, findUnsafe, quote, unsafeMessage } from './text';
+
+export interface TextOptions {
+	optional?: boolean;
+	max?: number;
+	/** Rejects HTML tags: for text the reader sees. */
+	plain?: boolean;
+	/** Allows tabs and line breaks: summaries, corrections, excerpts of the article. */
+	multiline?: boolean;
+}
 
 /** Reads one typed property of a feature, reporting what is wrong in a journalist's words. */
 export class FieldReader {
@@ -12,7 +22,10 @@ export class FieldReader {
 		this.problems.add(message, this.label, field);
 	}
 
-	text(field: string, { optional = false, max = 2000, plain = false } = {}): string | undefined {
+	text(
+		field: string,
+		{ optional = false, max = 2000, plain = false, multiline = false }: TextOptions = {}
+	): string | undefined {
 		const value = this.properties[field];
 		if (value === undefined || value === null) {
 			if (!optional) this.report(field, 'is missing.');
@@ -37,6 +50,11 @@ export class FieldReader {
 			this.report(field, 'contains HTML; write plain text (it is shown as typed, never as HTML).');
 			return undefined;
 		}
+		const unsafe = findUnsafe(value, { multiline });
+		if (unsafe) {
+			this.report(field, unsafeMessage(unsafe));
+			return undefined;
+		}
 		return value;
 	}
 
@@ -44,7 +62,7 @@ export class FieldReader {
 		const value = this.text(field);
 		if (value === undefined) return undefined;
 		if (!(allowed as readonly string[]).includes(value)) {
-			this.report(field, `"${value}" is not one of: ${allowed.join(', ')}.`);
+			this.report(field, `${quote(value)} is not one of: ${allowed.join(', ')}.`);
 			return undefined;
 		}
 		return value as T;
@@ -52,7 +70,7 @@ export class FieldReader {
 
 	textList(
 		field: string,
-		{ optional = false, max = 2000, minItems = 0, maxItems = 50 } = {}
+		{ optional = false, max = 2000, minItems = 0, maxItems = 50, multiline = false } = {}
 	): string[] | undefined {
 		const value = this.properties[field];
 		if (value === undefined && optional) return [];
@@ -86,7 +104,13 @@ export class FieldReader {
 					`is ${item.length.toLocaleString('en-GB')} characters long; the limit is ${max}.`
 				);
 				ok = false;
-			} else items.push(item);
+			} else {
+				const unsafe = findUnsafe(item, { multiline });
+				if (unsafe) {
+					this.report(`${field}[${index}]`, unsafeMessage(unsafe));
+					ok = false;
+				} else items.push(item);
+			}
 		});
 		return ok ? items : undefined;
 	}
@@ -108,13 +132,4 @@ export class FieldReader {
 	raw(field: string): unknown {
 		return this.properties[field];
 	}
-}
-
-export function describe(value: unknown): string {
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'a list';
-	if (typeof value === 'string')
-		return value.length > 40 ? `the text "${value.slice(0, 40)}…"` : `the text "${value}"`;
-	if (typeof value === 'number') return `the number ${value}`;
-	return typeof value === 'object' ? 'an object' : String(typeof value);
 }

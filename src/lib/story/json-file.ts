@@ -1,4 +1,5 @@
 import type { ProblemList } from './problems';
+import { escapeUnsafe, truncate } from './text';
 
 /** A file's contents as read: text already decoded, or raw bytes from disk or a file picker. */
 export type FileContents = string | Uint8Array;
@@ -33,7 +34,10 @@ export function parseJson(contents: FileContents, problems: ProblemList): unknow
 	try {
 		return JSON.parse(text) as unknown;
 	} catch (error) {
-		const detail = error instanceof Error ? error.message : String(error);
+		// The engine's message quotes the file near the error, escapes and all.
+		const detail = escapeUnsafe(
+			truncate(error instanceof Error ? error.message : String(error), 160)
+		);
 		problems.add(`is not valid JSON (${detail}).`);
 		return undefined;
 	}

@@ -5,6 +5,7 @@ import { FieldReader } from './fields';
 import { decodeText, isRecord, type FileContents } from './json-file';
 import { ProblemList, type Problem } from './problems';
 import { isSlug } from './slug';
+import { describe, findUnsafe, quote, unsafeMessage } from './text';
 import {
 	CATEGORIES,
 	INFERABLE,
@@ -45,9 +46,18 @@ function checkId(
 		problems.add('has no id. Give it a unique slug like "kryvyi-rih".', raw.label, 'id');
 		return undefined;
 	}
-	if (typeof value !== 'string' || !isSlug(value)) {
+	if (typeof value !== 'string') {
+		// Never stringified: a 100,000-deep list would overflow the stack.
 		problems.add(
-			`${JSON.stringify(value)?.slice(0, 60)} is not a slug: use lower-case letters, digits and hyphens.`,
+			`must be a slug like "kryvyi-rih" (lower-case letters, digits and hyphens), not ${describe(value)}.`,
+			raw.label,
+			'id'
+		);
+		return undefined;
+	}
+	if (!isSlug(value)) {
+		problems.add(
+			`${quote(value)} is not a slug: use lower-case letters, digits and hyphens.`,
 			raw.label,
 			'id'
 		);
@@ -55,7 +65,7 @@ function checkId(
 	}
 	if (seen.has(value)) {
 		problems.add(
-			`"${value}" is used by more than one feature; ids must be unique.`,
+			`${quote(value)} is used by more than one feature; ids must be unique.`,
 			raw.label,
 			'id'
 		);
@@ -89,7 +99,7 @@ function readPlaces(
 			}
 		} else if (typeof rawCountry !== 'string' || !ISO2.test(rawCountry)) {
 			problems.add(
-				`${JSON.stringify(rawCountry)?.slice(0, 40)} is not an ISO 3166-1 alpha-2 code (two capital letters, like "CY").`,
+				`${typeof rawCountry === 'string' ? quote(rawCountry, 40) : describe(rawCountry)} is not an ISO 3166-1 alpha-2 code (two capital letters, like "CY").`,
 				raw.label,
 				'country'
 			);
@@ -144,7 +154,7 @@ function readNotes(read: FieldReader, label: string, problems: ProblemList): Not
 			return;
 		}
 		const inner = new FieldReader(note, label, problems);
-		const correction = inner.text('correction', { plain: true });
+		const correction = inner.text('correction', { plain: true, multiline: true });
 		const reportedBy = inner.text('reportedBy', { max: 300, plain: true });
 		if (correction && reportedBy) notes.push({ correction, reportedBy });
 	});
@@ -163,8 +173,8 @@ function readDate(
 	if (day === null) {
 		problems.add(
 			/^\d{4}-\d{2}-\d{2}$/.test(value)
-				? `"${value}" is not a real date.`
-				: `"${value}" is not a date in the form YYYY-MM-DD.`,
+				? `${quote(value)} is not a real date.`
+				: `${quote(value)} is not a date in the form YYYY-MM-DD.`,
 			label,
 			field
 		);
@@ -197,7 +207,7 @@ function readEvents(
 		const read = new FieldReader(raw.properties, label, problems);
 		const id = checkId(raw, seen, problems);
 		const title = read.text('title', { max: 160, plain: true });
-		const summary = read.text('summary', { max: 800, plain: true });
+		const summary = read.text('summary', { max: 800, plain: true, multiline: true });
 		const category = read.oneOf('category', CATEGORIES);
 		const actors = read.textList('actors', { max: 120, minItems: 1 });
 		const when = read.text('when', { max: 120, plain: true });
@@ -209,17 +219,21 @@ function readEvents(
 		const place = read.text('place', { max: 120 });
 		const mainPlace = place === undefined ? undefined : placeById.get(place);
 		if (place !== undefined && knownPlaceIds && !knownPlaceIds.has(place)) {
-			problems.add(`"${place}" is not a place id in the places file.`, label, 'place');
+			problems.add(`${quote(place)} is not a place id in the places file.`, label, 'place');
 		}
 		const others = read.textList('places', { optional: true, max: 120 });
 		others?.forEach((other, index) => {
 			if (knownPlaceIds && !knownPlaceIds.has(other)) {
-				problems.add(`"${other}" is not a place id in the places file.`, label, `places[${index}]`);
+				problems.add(
+					`${quote(other)} is not a place id in the places file.`,
+					label,
+					`places[${index}]`
+				);
 			} else if (other === place) {
-				problems.add(`"${other}" is already the main place.`, label, `places[${index}]`);
+				problems.add(`${quote(other)} is already the main place.`, label, `places[${index}]`);
 			}
 		});
-		const source = read.textList('source', { max: MAX_EXCERPT, minItems: 1 });
+		const source = read.textList('source', { max: MAX_EXCERPT, minItems: 1, multiline: true });
 		if (source && article !== null) {
 			source.forEach((excerpt, index) => {
 				if (inArticle(excerpt)) return;
@@ -227,7 +241,7 @@ function readEvents(
 				problems.add(
 					near
 						? 'is not in the article exactly: it differs in quotation marks, apostrophes or spaces. Copy it from the article again.'
-						: `"${excerpt.slice(0, 60)}${excerpt.length > 60 ? '…' : ''}" is not in the article. Excerpts must be copied verbatim.`,
+						: `${quote(excerpt)} is not in the article. Excerpts must be copied verbatim.`,
 					label,
 					`source[${index}]`
 				);
@@ -303,15 +317,34 @@ function readInferred(
 	values.forEach((value, index) => {
 		if (!(INFERABLE as readonly string[]).includes(value)) {
 			problems.add(
-				`"${value}" is not one of: ${INFERABLE.join(', ')}.`,
+				`${quote(value)} is not one of: ${INFERABLE.join(', ')}.`,
 				label,
 				`inferred[${index}]`
 			);
 		} else if (inferred.includes(value as Inferable)) {
-			problems.add(`"${value}" is listed twice.`, label, `inferred[${index}]`);
+			problems.add(`${quote(value)} is listed twice.`, label, `inferred[${index}]`);
 		} else inferred.push(value as Inferable);
 	});
 	return inferred.length === values.length ? inferred : undefined;
+}
+
+/** The article is shown as it is, so it is held to the rule for the text fields. */
+function checkArticleText(article: string, problems: ProblemList): void {
+	const unsafe = findUnsafe(article, { multiline: true });
+	if (!unsafe) return;
+	let line = 1;
+	let lineStart = 0;
+	for (
+		let i = article.indexOf('\n');
+		i !== -1 && i < unsafe.index;
+		i = article.indexOf('\n', i + 1)
+	) {
+		line++;
+		lineStart = i + 1;
+	}
+	problems.add(
+		unsafeMessage(unsafe, `on line ${line}, at character ${unsafe.index - lineStart + 1}`)
+	);
 }
 
 function compareEvents(a: StoryEvent, b: StoryEvent): number {
@@ -324,17 +357,24 @@ function compareEvents(a: StoryEvent, b: StoryEvent): number {
  */
 export function validateStory(files: StoryFiles, countries?: CountryLookup): ValidationResult {
 	const all: Problem[] = [];
+	let count = 0;
+	// A loop, not push(...list): spreading 125,000 problems overflows the stack.
+	const collect = (list: ProblemList) => {
+		for (const problem of list.list()) all.push(problem);
+		count += list.count;
+	};
 
 	const articleProblems = new ProblemList(files.article.name);
 	const article = decodeText(files.article.contents, articleProblems);
 	if (article !== null && article.trim() === '')
 		articleProblems.add('is empty: excerpts need an article to point into.');
-	all.push(...articleProblems.items);
+	if (article !== null) checkArticleText(article, articleProblems);
+	collect(articleProblems);
 
 	const placeProblems = new ProblemList(files.places.name);
 	const rawPlaces = readPointCollection(files.places.contents, placeProblems);
 	const places = rawPlaces ? readPlaces(rawPlaces.features, placeProblems, countries) : [];
-	all.push(...placeProblems.items);
+	collect(placeProblems);
 	const placeById = new Map(places.map((p) => [p.id, p]));
 	const knownPlaceIds = rawPlaces
 		? new Set(
@@ -365,15 +405,15 @@ export function validateStory(files: StoryFiles, countries?: CountryLookup): Val
 			published = parseIsoDate(publishedText);
 			if (published === null)
 				eventProblems.add(
-					`"${publishedText}" is not a real date in the form YYYY-MM-DD.`,
+					`${quote(publishedText)} is not a real date in the form YYYY-MM-DD.`,
 					'collection',
 					'published'
 				);
 		}
 	}
-	all.push(...eventProblems.items);
+	collect(eventProblems);
 
-	if (all.length > 0 || article === null) return { ok: false, problems: all };
+	if (count > 0 || article === null) return { ok: false, problems: all };
 	events.sort(compareEvents);
 	return {
 		ok: true,

@@ -8,7 +8,7 @@ import {
 	storyFolderFiles
 } from '../../../scripts/lib/story-files';
 import { validateStory } from '../../../src/lib/story/validate';
-import { lookup50m } from '../../helpers/story-files';
+import { storyLookup } from '../../helpers/story-files';
 
 const { slugs, misnamed } = listStories();
 
@@ -34,7 +34,7 @@ describe("the project's stories", () => {
 		});
 		const result = validateStory(
 			{ events: read('events'), places: read('places'), article: read('article') },
-			lookup50m
+			storyLookup
 		);
 		expect(result.ok ? [] : result.problems).toEqual([]);
 	});

@@ -11,7 +11,7 @@ import { toStoryFiles } from '../../../src/lib/draft/to-story-files';
 import { createDraftHandler } from '../../../src/lib/draft/worker';
 import { formatProblem } from '../../../src/lib/story/problems';
 import { validateStory } from '../../../src/lib/story/validate';
-import { lookup50m } from '../../helpers/story-files';
+import { storyLookup } from '../../helpers/story-files';
 
 const gazetteer = loadGazetteerForNode();
 const article = readFileSync(DEFAULT_FILES.article, 'utf8');
@@ -23,7 +23,7 @@ function validate(text: string, files: ReturnType<typeof toStoryFiles>) {
 			places: { name: 'places.geojson', contents: JSON.stringify(files.places) },
 			article: { name: 'article.txt', contents: text }
 		},
-		lookup50m
+		storyLookup
 	);
 }
 

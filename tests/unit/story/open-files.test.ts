@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { storyFilesFrom } from '../../../src/lib/story/open-files';
 import { validateStory } from '../../../src/lib/story/validate';
-import { lookup50m } from '../../helpers/story-files';
+import { storyLookup } from '../../helpers/story-files';
 
 const bytes = (path: string) => new Uint8Array(readFileSync(path));
 const text = (s: string) => new TextEncoder().encode(s);
@@ -15,7 +15,7 @@ describe('storyFilesFrom', () => {
 	it('takes three files by name, in any order', () => {
 		const result = storyFilesFrom([...minimal].reverse());
 		expect(result.ok).toBe(true);
-		if (result.ok) expect(validateStory(result.files, lookup50m).ok).toBe(true);
+		if (result.ok) expect(validateStory(result.files, storyLookup).ok).toBe(true);
 	});
 
 	it('takes one bundle with events, places and article', () => {
@@ -26,7 +26,7 @@ describe('storyFilesFrom', () => {
 		};
 		const result = storyFilesFrom([{ name: 'story.json', contents: text(JSON.stringify(bundle)) }]);
 		expect(result.ok).toBe(true);
-		if (result.ok) expect(validateStory(result.files, lookup50m).ok).toBe(true);
+		if (result.ok) expect(validateStory(result.files, storyLookup).ok).toBe(true);
 	});
 
 	it.each([

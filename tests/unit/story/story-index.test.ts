@@ -9,7 +9,7 @@ import {
 	type StoryIndexEntry
 } from '../../../src/lib/story/story-index';
 import { validateStory } from '../../../src/lib/story/validate';
-import { lookup50m } from '../../helpers/story-files';
+import { storyLookup } from '../../helpers/story-files';
 
 const minimal = (name: string) => ({
 	name,
@@ -56,7 +56,7 @@ describe('storyIndexEntry', () => {
 				places: minimal('places.geojson'),
 				article: minimal('article.txt')
 			},
-			lookup50m
+			storyLookup
 		);
 		expect(storyIndexEntry('aid', result)).toEqual({
 			slug: 'aid',

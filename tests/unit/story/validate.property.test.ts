@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateStory } from '../../../src/lib/story/validate';
 import { DEFAULT_FILES } from '../../../scripts/lib/story-files';
-import { lookup50m } from '../../helpers/story-files';
+import { storyLookup } from '../../helpers/story-files';
 
 const events = JSON.parse(readFileSync(DEFAULT_FILES.events, 'utf8'));
 const places = readFileSync(DEFAULT_FILES.places, 'utf8');
@@ -19,7 +19,7 @@ function check(eventsContents: string | Uint8Array) {
 			places: { name: 'places.geojson', contents: places },
 			article: { name: 'article.txt', contents: article }
 		},
-		lookup50m
+		storyLookup
 	);
 }
 

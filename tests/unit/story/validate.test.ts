@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { roleOf } from '../../../scripts/lib/story-files';
 import { formatProblem } from '../../../src/lib/story/problems';
 import { validateStory } from '../../../src/lib/story/validate';
-import { fixture, lookup50m, storyFiles } from '../../helpers/story-files';
+import { fixture, storyLookup, storyFiles } from '../../helpers/story-files';
 
 /** One bad file per kind of mistake, and what a journalist must be told about it. */
 const cases: Array<{ file: string; feature?: string; field?: string; says: RegExp }> = [
@@ -107,7 +107,7 @@ const cases: Array<{ file: string; feature?: string; field?: string; says: RegEx
 
 describe('validateStory on bad files', () => {
 	it.each(cases)('$file: $feature › $field', ({ file, feature, field, says }) => {
-		const result = validateStory(storyFiles({ [roleOf(file)]: fixture(file) }), lookup50m);
+		const result = validateStory(storyFiles({ [roleOf(file)]: fixture(file) }), storyLookup);
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
 		const match = result.problems.find((p) => says.test(p.message));
@@ -129,7 +129,7 @@ describe('validateStory on bad files', () => {
 	it('reports every problem, not only the first', () => {
 		const result = validateStory(
 			storyFiles({ events: fixture('bad-date.events.geojson') }),
-			lookup50m
+			storyLookup
 		);
 		expect(result.ok).toBe(false);
 		if (!result.ok) expect(result.problems).toHaveLength(2);
@@ -145,7 +145,7 @@ describe('validateStory on bad files', () => {
 	])('rejects %s without throwing', (_name, text) => {
 		const result = validateStory(
 			storyFiles({ events: { name: 'e.geojson', contents: text } }),
-			lookup50m
+			storyLookup
 		);
 		expect(result.ok).toBe(false);
 	});
@@ -153,7 +153,7 @@ describe('validateStory on bad files', () => {
 
 describe('validateStory on the project files', () => {
 	it('accepts them and sorts events by date', () => {
-		const result = validateStory(storyFiles(), lookup50m);
+		const result = validateStory(storyFiles(), storyLookup);
 		expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
 		if (!result.ok) return;
 		const starts = result.story.events.map((e) => e.start);
@@ -174,7 +174,7 @@ describe('the minimal example in geodata/README.md', () => {
 				places: { name: 'places.geojson', contents: places! },
 				article: { name: 'article.txt', contents: article }
 			},
-			lookup50m
+			storyLookup
 		);
 		expect(result.ok ? 'ok' : result.problems.map(formatProblem)).toBe('ok');
 	});

@@ -20,7 +20,7 @@ import {
 	type StudioProject
 } from '../../../src/lib/studio/project';
 import { toBundle, toFiles } from '../../../src/lib/studio/story-files';
-import { lookup50m, projectStory } from '../../helpers/story-files';
+import { storyLookup, projectStory } from '../../helpers/story-files';
 
 const article = readFileSync(DEFAULT_FILES.article, 'utf8');
 const drafted = fromDraft(
@@ -85,7 +85,7 @@ describe('the draft as a project', () => {
 	});
 
 	it('accepted whole, it passes the validator that check:data and the atlas use', () => {
-		const check = checkProject(acceptAll(drafted), lookup50m);
+		const check = checkProject(acceptAll(drafted), storyLookup);
 		expect(check.count, JSON.stringify([...check.byEvent, ...check.general])).toBe(0);
 		expect(check.ok).toBe(true);
 	});
@@ -96,7 +96,7 @@ describe('the draft as a project', () => {
 		expect(bundle.events.features.map((f) => f.properties?.id).sort()).toEqual(
 			story.events.map((e) => e.id).sort()
 		);
-		expect(checkProject(fromStory(story), lookup50m).ok).toBe(true);
+		expect(checkProject(fromStory(story), storyLookup).ok).toBe(true);
 	});
 });
 
@@ -158,7 +158,7 @@ describe('review', () => {
 		expect(placed.id).toBe('brussels-2');
 		const added = addEvent(placed.project, placed.id);
 		expect(added.id).toBe('brussels-2-new-event');
-		const check = checkProject(added.project, lookup50m);
+		const check = checkProject(added.project, storyLookup);
 		expect(fieldProblems(check.byEvent.get(added.id), 'source')[0]?.message).toMatch(
 			/at least one/
 		);
@@ -183,13 +183,13 @@ describe('checkProject', () => {
 		],
 		['an empty title', (p) => editEvent(p, 'a', { title: '' }), 'a', 'title', /empty/]
 	])('puts %s at its field', (_, change, id, field, says) => {
-		const check = checkProject(change(review(small, 'a', 'accepted')), lookup50m);
+		const check = checkProject(change(review(small, 'a', 'accepted')), storyLookup);
 		expect(fieldProblems(check.byEvent.get(id), field)[0]?.message).toMatch(says);
 	});
 
 	it('a place outside its country is named at the place', () => {
 		const p = movePlace(review(small, 'a', 'accepted'), 'brussels', [2.35, 48.85]);
-		expect(checkProject(p, lookup50m).byPlace.get('brussels')?.[0]?.message).toMatch(
+		expect(checkProject(p, storyLookup).byPlace.get('brussels')?.[0]?.message).toMatch(
 			/outside its country BE/
 		);
 	});
