@@ -12,10 +12,25 @@ describe('parseIsoDate', () => {
 		['2025-4-11', null],
 		['11 April 2025', null],
 		['2025-04-11T00:00Z', null],
-		['', null]
+		['', null],
+		// Date.UTC reads years 0 to 99 as 1900 to 1999; these are the years themselves.
+		['0000-01-01', -719528],
+		['0000-02-29', -719469],
+		['0050-04-11', -701165],
+		['0050-02-29', null],
+		['0004-02-29', -718008],
+		['0099-12-31', -683004],
+		['0100-02-29', null]
 	])('%s → %s', (text, day) => {
 		expect(parseIsoDate(text)).toBe(day);
 	});
+
+	it.each(['0000-01-01', '0001-12-31', '0050-04-11', '0099-12-31', '0100-01-01', '9999-12-31'])(
+		'%s round-trips through toIsoDate',
+		(text) => {
+			expect(toIsoDate(parseIsoDate(text)!)).toBe(text);
+		}
+	);
 
 	it('round-trips through toIsoDate', () => {
 		expect(toIsoDate(parseIsoDate('2022-02-24')!)).toBe('2022-02-24');
