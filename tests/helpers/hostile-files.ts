@@ -75,6 +75,19 @@ export const HOSTILE: Record<string, () => string> = {
 	'leap-0050.events.geojson': () => withEvent((p) => (p.start = '0050-02-29'))
 };
 
+/**
+ * Whether text holds what must never reach a screen raw: a control character other than a line
+ * break (C0, DEL, C1), or a bidi override or isolate.
+ */
+export function actsOnScreen(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c !== 0x0a && (c <= 0x1f || (c >= 0x7f && c <= 0x9f))) return true;
+		if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return true;
+	}
+	return false;
+}
+
 export function hostileFile(name: string): { name: string; contents: string } {
 	const make = HOSTILE[name];
 	if (!make) throw new Error(`no hostile file called ${name}`);

@@ -4,6 +4,7 @@ import {
 	ACLED_FEATURES,
 	ACLED_PROBLEMS_EACH,
 	HOSTILE,
+	actsOnScreen,
 	hostileFile
 } from '../../helpers/hostile-files';
 import { storyFiles, storyLookup } from '../../helpers/story-files';
@@ -14,16 +15,6 @@ import {
 	type Problem
 } from '../../../src/lib/story/problems';
 import { validateStory, type StoryFiles } from '../../../src/lib/story/validate';
-
-/** Controls (C0, DEL, C1) and bidi overrides and isolates: what must never reach a screen raw. */
-function hasUnsafe(text: string): boolean {
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c <= 0x1f || (c >= 0x7f && c <= 0x9f)) return true;
-		if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return true;
-	}
-	return false;
-}
 
 const check = (files: StoryFiles) => validateStory(files, storyLookup);
 const problemsOf = (files: StoryFiles): Problem[] => {
@@ -111,7 +102,7 @@ describe('validateStory on the inputs of issue 12', () => {
 			for (const problem of problemsOf(storyFiles({ events: hostileFile(file) }))) {
 				const line = formatProblem(problem);
 				expect(line.length).toBeLessThan(400);
-				expect(hasUnsafe(line), line).toBe(false);
+				expect(actsOnScreen(line), line).toBe(false);
 			}
 		}
 	);
