@@ -1,11 +1,14 @@
-// See https://svelte.dev/docs/kit/types#app.d.ts
+import type { ViewState } from '$lib/url/view-state';
+
 declare global {
 	namespace App {
-		// interface Error {}
-		// interface Locals {}
-		// interface PageData {}
-		// interface PageState {}
-		// interface Platform {}
+		/**
+		 * Each history entry the atlas makes carries the view it shows, so Back and Forward
+		 * restore it from the entry itself (src/lib/state/url-sync.svelte.ts).
+		 */
+		interface PageState {
+			atlas?: ViewState;
+		}
 	}
 }
 

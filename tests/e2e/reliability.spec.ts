@@ -143,7 +143,9 @@ test('100 KB of query, arriving by Back or Forward, falls back to the default vi
 	await expect(page).toHaveURL(/place=kryvyi-rih/);
 	await page.evaluate(() => {
 		const state = { ...(history.state as Record<string, number>) };
+		// Entries the app did not make carry none of its page state.
 		delete state['sveltekit:pageurl'];
+		delete state['sveltekit:states'];
 		const at = state['sveltekit:history']!;
 		const entry = (step: number) => ({ ...state, 'sveltekit:history': at + step });
 		history.pushState(entry(1), '', `?date=2025-04-04&place=cyprus&junk=${'x'.repeat(100_000)}`);

@@ -38,13 +38,28 @@ export interface AtlasMapOptions {
 
 /** What the map can be asked to do with its camera. */
 export type CameraMove =
-	{ kind: 'fly'; to: LonLat } | { kind: 'jump'; view: MapView } | { kind: 'fit' };
+	| { kind: 'fly'; to: LonLat }
+	| { kind: 'jump'; view: MapView }
+	| { kind: 'fit' }
+	/** The tour's frame around an event's places, with room for the tour's card. */
+	| { kind: 'frame'; bounds: Bounds };
 
 /** Room for the legend, which sits over the map's lower left corner on wide screens. */
 function padding(container: HTMLElement) {
 	return container.clientWidth < 700
 		? { top: 30, bottom: 30, left: 30, right: 30 }
 		: { top: 40, bottom: 30, left: 250, right: 50 };
+}
+
+/**
+ * Room for the tour's card: over the map's top on a wide screen, over its lower half on a phone,
+ * where the cards scroll over a full-screen map.
+ */
+function tourPadding(container: HTMLElement) {
+	const height = container.clientHeight;
+	return container.clientWidth < 700
+		? { top: 50, bottom: height * 0.42, left: 30, right: 30 }
+		: { ...padding(container), top: Math.min(170, height * 0.35) };
 }
 
 export class AtlasMap {
@@ -136,16 +151,30 @@ export class AtlasMap {
 	/** Carries out a camera request; without `animate` (reduced motion) every move is a jump. */
 	move(request: CameraMove, { animate }: { animate: boolean }): void {
 		const map = this.#map;
+		// A flight cut short by this move is not a view the reader chose: end it quietly.
+		this.#restoring = true;
+		try {
+			map.stop();
+		} finally {
+			this.#restoring = false;
+		}
 		if (request.kind === 'fly') {
 			const target = { center: request.to, zoom: Math.max(map.getZoom(), 4) };
 			if (animate) map.flyTo({ ...target, duration: 900, essential: false });
 			else map.jumpTo(target);
 			return;
 		}
-		// Jumps and fits carry out a URL and end synchronously; a flight still under way ends first.
+		if (request.kind === 'frame') {
+			map.fitBounds(request.bounds as LngLatBoundsLike, {
+				padding: tourPadding(this.#options.container),
+				maxZoom: 5,
+				duration: animate ? 800 : 0
+			});
+			return;
+		}
+		// Jumps and fits carry out a URL and end synchronously.
 		this.#restoring = true;
 		try {
-			map.stop();
 			if (request.kind === 'jump') {
 				const { lon, lat, zoom } = request.view;
 				map.jumpTo({ center: [lon, lat], zoom });

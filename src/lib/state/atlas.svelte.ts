@@ -1,9 +1,11 @@
 import { getContext, setContext } from 'svelte';
 import { categoriesInUse, eventsByPlace } from '../derive/place-events';
 import type { StoryLayers } from '../derive/story-layers';
-import type { AtlasMap } from '../map/atlas-map';
+import { boundsOf } from '../geo/bounds';
+import type { AtlasMap, CameraMove } from '../map/atlas-map';
 import { formatDay } from '../story/dates';
-import type { Category, LonLat, Story, StoryEvent } from '../story/types';
+import { tourSteps, type TourStep } from '../story/tour';
+import type { Category, Story, StoryEvent } from '../story/types';
 import { storyExtent } from '../time/extent';
 import type { PlaceTally } from '../time/phase';
 import { TimeIndex } from '../time/time-index';
@@ -15,10 +17,7 @@ import type { MapView, ViewState } from '../url/view-state';
  * Where the map should go, asked by the state and carried out by the map. `seq` grows with every
  * request, so asking for the same place twice flies twice.
  */
-export type CameraRequest =
-	| { kind: 'fly'; to: LonLat; seq: number }
-	| { kind: 'jump'; view: MapView; seq: number }
-	| { kind: 'fit'; seq: number };
+export type CameraRequest = CameraMove & { seq: number };
 
 export type SidePanel = 'events' | 'article';
 
@@ -53,16 +52,26 @@ export class Atlas {
 	focusDetails = $state(false);
 	/** The map, once drawn; null while loading and when WebGL is missing. */
 	map = $state.raw<AtlasMap | null>(null);
+	/** The guided tour's steps: the authors' tour, or the story in time order. */
+	steps: TourStep[] = $derived(tourSteps(this.story.events, this.story.tour));
+	/** The step on screen (from 0), or null when the reader explores on their own. */
+	step = $state<number | null>(null);
+	/** Where the reader left the tour, to resume from there. */
+	leftAt = $state<number | null>(null);
 
 	/** Built once per story; every question the slider asks of it is a binary search. */
 	index: TimeIndex<StoryEvent> = $derived(new TimeIndex(this.story.events));
 	visible: StoryEvent[] = $derived(this.index.upTo(this.day));
 	/** Per place, on the chosen day: read by the map's circles and its place buttons alike. */
 	tally: Map<string, PlaceTally> = $derived(this.index.tally(this.day));
-	/** What a screen reader hears after the date moves. */
-	summary: string = $derived(
-		`${this.visible.length} ${this.visible.length === 1 ? 'event' : 'events'} up to ${formatDay(this.day)}`
-	);
+	/** What a screen reader hears after the date moves, or once per step of the tour. */
+	summary: string = $derived.by(() => {
+		const step = this.step === null ? undefined : this.steps[this.step];
+		const event = step && this.story.eventById.get(step.event);
+		if (this.step !== null && event)
+			return `Step ${this.step + 1} of ${this.steps.length}: ${formatDay(event.end)}, ${event.title}`;
+		return `${this.visible.length} ${this.visible.length === 1 ? 'event' : 'events'} up to ${formatDay(this.day)}`;
+	});
 
 	constructor(story: Story, layers: StoryLayers) {
 		this.story = story;
@@ -74,13 +83,20 @@ export class Atlas {
 		return (place !== null && this.byPlace.get(place)) || NO_EVENTS;
 	}
 
+	/** The reader's own move of the date: it leaves the tour, where the tour's own does not. */
 	setDay(day: number): void {
+		this.leaveTour();
+		this.#setDay(day);
+	}
+
+	#setDay(day: number): void {
 		const { first, last } = this.extent;
 		this.day = Math.min(last, Math.max(first, Math.round(day)));
 	}
 
 	/** Opens a place's details; with `fly`, the map goes there; with `focus`, so does the keyboard. */
 	choosePlace(id: string | null, { fly = false, focus = false } = {}): void {
+		this.leaveTour();
 		const place = id === null ? undefined : this.story.placeById.get(id);
 		this.place = place ? place.id : null;
 		this.event = null;
@@ -90,6 +106,11 @@ export class Atlas {
 
 	/** Opens an event within its place's details, and flies there. */
 	chooseEvent(id: string, { fly = true } = {}): void {
+		this.leaveTour();
+		this.#chooseEvent(id, fly);
+	}
+
+	#chooseEvent(id: string, fly: boolean): void {
 		const event = this.story.eventById.get(id);
 		if (!event) return;
 		this.place = event.place;
@@ -98,6 +119,7 @@ export class Atlas {
 	}
 
 	close(): void {
+		this.leaveTour();
 		this.place = null;
 		this.event = null;
 	}
@@ -107,11 +129,53 @@ export class Atlas {
 		this.hover = id;
 	}
 
+	/**
+	 * Shows a step of the tour: its date on the slider, its event in the details and the article,
+	 * and the map framing every place the event joins.
+	 */
+	goToStep(index: number): void {
+		const n = Math.min(this.steps.length - 1, Math.max(0, Math.round(index)));
+		const step = this.steps[n];
+		const event = step && this.story.eventById.get(step.event);
+		if (!step || !event) return;
+		this.step = n;
+		this.leftAt = null;
+		this.#setDay(event.end);
+		this.#chooseEvent(event.id, false);
+		if (step.camera) this.moveCamera({ kind: 'jump', view: step.camera });
+		else {
+			const points = [event.place, ...event.places].flatMap((id) => {
+				const place = this.story.placeById.get(id);
+				return place ? [place.coordinates] : [];
+			});
+			const bounds = boundsOf(points);
+			if (bounds) this.moveCamera({ kind: 'frame', bounds });
+		}
+	}
+
+	startTour(): void {
+		this.goToStep(this.leftAt ?? 0);
+	}
+
+	/** Leaves the tour exactly where it is: the reader explores on from this step. */
+	leaveTour(): void {
+		if (this.step === null) return;
+		this.leftAt = this.step;
+		this.step = null;
+	}
+
 	/** The whole view a URL describes, as after Back: date, selection, panel and camera. */
 	restore(state: ViewState): void {
-		this.setDay(state.day ?? this.extent.last);
-		if (state.event && this.story.eventById.has(state.event))
-			this.chooseEvent(state.event, { fly: false });
+		if (state.step !== null && state.step <= this.steps.length) {
+			this.goToStep(state.step - 1);
+			this.side = state.panel ?? 'events';
+			this.view = state.view;
+			return;
+		}
+		this.step = null;
+		this.leftAt = null;
+		this.#setDay(state.day ?? this.extent.last);
+		if (state.event && this.story.eventById.has(state.event)) this.#chooseEvent(state.event, false);
 		else this.choosePlace(state.place);
 		this.side = state.panel ?? 'events';
 		const same =
@@ -131,13 +195,12 @@ export class Atlas {
 			day: this.day,
 			place: this.place,
 			event: this.event,
-			panel: this.side === 'article' ? 'article' : null
+			panel: this.side === 'article' ? 'article' : null,
+			step: this.step === null ? null : this.step + 1
 		};
 	}
 
-	private moveCamera(
-		request: { kind: 'fly'; to: LonLat } | { kind: 'jump'; view: MapView } | { kind: 'fit' }
-	): void {
+	private moveCamera(request: CameraMove): void {
 		this.camera = { ...request, seq: (this.camera?.seq ?? 0) + 1 };
 	}
 }

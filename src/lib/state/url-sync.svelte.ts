@@ -1,5 +1,6 @@
 import { afterNavigate, pushState, replaceState } from '$app/navigation';
 import { page } from '$app/state';
+import { untrack } from 'svelte';
 import { toIsoDate } from '../story/dates';
 import { historyUpdate, type EmbedMessage } from '../url/history-policy';
 import { parseViewState, type EmbedOptions, type ViewState } from '../url/view-state';
@@ -13,42 +14,47 @@ import type { Atlas } from './atlas.svelte';
 const router = $state({ started: false });
 
 /**
- * The one owner of the URL, both ways. The URL → state: on load and whenever `page.url` changes
- * under us (Back, Forward), including the camera. State → URL: with the history policy of
- * `historyUpdate`, and, in an embed, a message to the parent page. Call during component init.
+ * The one owner of the URL, both ways. Every history entry the atlas makes holds its view in
+ * SvelteKit's page state (`page.state.atlas`), so Back and Forward restore the entry's own view,
+ * camera included; the first entry, made by the browser, is read from its address. State → URL
+ * follows the policy of `historyUpdate` and, in an embed, tells the parent page. Call during
+ * component init.
  */
 export function syncUrl(atlas: Atlas, embed: EmbedOptions): void {
-	/** The href this module last wrote or read: a change of `page.url` to it is our own echo. */
-	let known = '';
+	/** The page state this module last wrote: its echo in `page.state` is not a Back. */
+	let ours: ViewState | null = null;
 	let written: ViewState | null = null;
 
-	const read = (url: URL) => {
-		known = url.href;
-		written = parseViewState(url, atlas.extent);
-		atlas.restore(written);
+	const read = (state: ViewState) => {
+		atlas.restore(state);
+		// What the entry means once the state has followed it: `?step=5` or `?event=x` also
+		// opens a place, and writing that out is the same entry, not a new one.
+		written = untrack(() => atlas.urlState());
 	};
-	read(page.url);
+	read(parseViewState(page.url, atlas.extent));
 
 	afterNavigate(() => {
 		router.started = true;
 	});
 
 	$effect(() => {
-		const url = page.url;
-		if (!router.started || url.href === known) return;
-		read(url);
+		const entry = page.state.atlas;
+		void page.url;
+		if (!router.started || (entry !== undefined && entry === ours)) return;
+		// An entry of ours carries its view; the browser's first entry has only its address.
+		untrack(() => read(entry ?? parseViewState(location.href, atlas.extent)));
 	});
 
 	$effect(() => {
 		const state = atlas.urlState();
 		if (!router.started) return;
-		const update = historyUpdate(page.url, state, written, atlas.extent.last);
+		const update = historyUpdate(location.href, state, written, atlas.extent.last);
 		written = state;
 		if (!update) return;
-		known = update.url.href;
+		ours = state;
 		// The URL is this page's own, with a new query and hash: there is no route to resolve.
 		// eslint-disable-next-line svelte/no-navigation-without-resolve
-		(update.mode === 'push' ? pushState : replaceState)(update.url, {});
+		(update.mode === 'push' ? pushState : replaceState)(update.url, { atlas: state });
 		if (embed.embed && window.parent !== window) {
 			const message: EmbedMessage = {
 				source: 'story-atlas',
@@ -57,7 +63,8 @@ export function syncUrl(atlas: Atlas, embed: EmbedOptions): void {
 				date: toIsoDate(state.day ?? atlas.extent.last),
 				place: state.place,
 				event: state.event,
-				view: state.view
+				view: state.view,
+				step: state.step
 			};
 			window.parent.postMessage(message, embed.parentOrigin ?? '*');
 		}

@@ -1,4 +1,5 @@
 /** The validated, typed story every component reads. Dates are UTC day numbers (see dates.ts). */
+import type { TourStep } from './tour';
 
 export const CATEGORIES = [
 	'war',
@@ -67,6 +68,8 @@ export interface Story {
 	/** Sorted by start, then end, then id: the order of the list and the slider. */
 	events: StoryEvent[];
 	places: Place[];
+	/** The tour the story's authors gave (events.geojson's `tour`), when they gave one. */
+	tour?: TourStep[];
 	placeById: ReadonlyMap<string, Place>;
 	eventById: ReadonlyMap<string, StoryEvent>;
 }

@@ -19,6 +19,8 @@ export interface ViewState {
 	event: string | null;
 	/** The side panel, when it shows the article rather than the event list. */
 	panel: 'article' | null;
+	/** The step of the guided tour, counted from 1 as the reader sees it; null outside the tour. */
+	step: number | null;
 }
 
 /**
@@ -51,14 +53,23 @@ export function formatHash({ zoom, lat, lon }: MapView): string {
 	return `#${round(zoom, 2)}/${round(lat, digits)}/${round(lon, digits)}`;
 }
 
+function step(value: string | null): number | null {
+	return value !== null && /^[1-9]\d{0,2}$/.test(value) ? Number(value) : null;
+}
+
 function id(value: string | null): string | null {
 	return value !== null && isSlug(value) ? value : null;
 }
 
-export function parseViewState(url: URL, range: { first: number; last: number }): ViewState {
+/** `address` is a URL or its text, as `location.href` gives it. */
+export function parseViewState(
+	address: URL | string,
+	range: { first: number; last: number }
+): ViewState {
+	const url = new URL(address);
 	const view = parseHash(url.hash);
 	if (url.search.length > MAX_URL_PART)
-		return { view, day: null, place: null, event: null, panel: null };
+		return { view, day: null, place: null, event: null, panel: null, step: null };
 	const q = url.searchParams;
 	const dateText = q.get('date');
 	const day = dateText === null || dateText.length > 10 ? null : parseIsoDate(dateText);
@@ -67,7 +78,8 @@ export function parseViewState(url: URL, range: { first: number; last: number })
 		day: day !== null && day >= range.first && day <= range.last ? day : null,
 		place: id(q.get('place')),
 		event: id(q.get('event')),
-		panel: q.get('panel') === 'article' ? 'article' : null
+		panel: q.get('panel') === 'article' ? 'article' : null,
+		step: step(q.get('step'))
 	};
 }
 
@@ -82,7 +94,8 @@ export function formatViewState(base: URL, state: ViewState, defaultDay: number)
 		['date', state.day === null || state.day === defaultDay ? null : toIsoDate(state.day)],
 		['place', state.place],
 		['event', state.event],
-		['panel', state.panel]
+		['panel', state.panel],
+		['step', state.step === null ? null : String(state.step)]
 	] as const) {
 		if (value === null) q.delete(key);
 		else q.set(key, value);
@@ -94,7 +107,7 @@ export function formatViewState(base: URL, state: ViewState, defaultDay: number)
 /** The same address with no view state: what a newly opened story starts from. */
 export function withoutViewState(base: URL): URL {
 	const url = new URL(base);
-	for (const key of ['date', 'place', 'event']) url.searchParams.delete(key);
+	for (const key of ['date', 'place', 'event', 'step']) url.searchParams.delete(key);
 	url.hash = '';
 	return url;
 }

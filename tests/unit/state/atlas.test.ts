@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { storyLayers } from '../../../src/lib/derive/story-layers';
 import { countryLookup } from '../../../src/lib/geo/countries';
 import { Atlas } from '../../../src/lib/state/atlas.svelte';
-import { parseIsoDate } from '../../../src/lib/story/dates';
+import { formatDay, parseIsoDate } from '../../../src/lib/story/dates';
 import type { ViewState } from '../../../src/lib/url/view-state';
 import { countries50m, projectStory } from '../../helpers/story-files';
 
@@ -15,6 +15,7 @@ const url = (over: Partial<ViewState>): ViewState => ({
 	place: null,
 	event: null,
 	panel: null,
+	step: null,
 	...over
 });
 
@@ -102,5 +103,57 @@ describe('Atlas', () => {
 		const before = atlas.camera;
 		atlas.restore(url({ view: { ...view } }));
 		expect(atlas.camera).toBe(before);
+	});
+});
+
+describe('the tour', () => {
+	it('moves the date, the selection and the camera to each step, and says so once', () => {
+		const atlas = new Atlas(story, layers);
+		atlas.startTour();
+		expect(atlas.step).toBe(0);
+		expect(atlas.event).toBe(atlas.steps[0]!.event);
+		atlas.goToStep(4);
+		const event = story.eventById.get(atlas.steps[4]!.event)!;
+		expect([atlas.day, atlas.event, atlas.place]).toEqual([event.end, event.id, event.place]);
+		expect(atlas.camera).toMatchObject({ kind: 'frame' });
+		expect(atlas.summary).toBe(
+			`Step 5 of ${atlas.steps.length}: ${formatDay(event.end)}, ${event.title}`
+		);
+		expect(atlas.urlState().step).toBe(5);
+	});
+
+	it('frames every place an event joins', () => {
+		const atlas = new Atlas(story, layers);
+		const exchange = atlas.steps.findIndex((s) => s.event === 'prisoner-exchange');
+		atlas.goToStep(exchange);
+		const camera = atlas.camera;
+		if (camera?.kind !== 'frame') throw new Error('expected a frame');
+		const [west, , east] = camera.bounds;
+		expect(west).toBeLessThan(-76); // Washington
+		expect(east).toBeGreaterThan(54); // Abu Dhabi
+	});
+
+	it.each<[string, (atlas: Atlas) => void]>([
+		['Escape', (a) => a.leaveTour()],
+		['scrubbing the slider', (a) => a.setDay(d('2025-03-01'))],
+		['choosing a place', (a) => a.choosePlace('cyprus')]
+	])('%s leaves the tour where it is, and it resumes from there', (_, leave) => {
+		const atlas = new Atlas(story, layers);
+		atlas.goToStep(6);
+		leave(atlas);
+		expect(atlas.step).toBeNull();
+		expect(atlas.leftAt).toBe(6);
+		atlas.startTour();
+		expect(atlas.step).toBe(6);
+	});
+
+	it('clamps steps to the tour, and a URL step opens it', () => {
+		const atlas = new Atlas(story, layers);
+		atlas.goToStep(999);
+		expect(atlas.step).toBe(atlas.steps.length - 1);
+		atlas.restore(url({ step: 3 }));
+		expect(atlas.step).toBe(2);
+		atlas.restore(url({}));
+		expect(atlas.step).toBeNull();
 	});
 });

@@ -11,6 +11,7 @@ const state = (over: Partial<ViewState> = {}): ViewState => ({
 	place: null,
 	event: null,
 	panel: null,
+	step: null,
 	...over
 });
 const view = { zoom: 3, lat: 48, lon: 20 };

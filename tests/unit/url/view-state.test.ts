@@ -46,8 +46,13 @@ describe('parseViewState', () => {
 			{ day: parseIsoDate('2025-04-11'), place: 'kryvyi-rih', event: null }
 		],
 		['?event=kryvyi-rih-strike', { day: null, place: null, event: 'kryvyi-rih-strike' }],
-		['?panel=article', { panel: 'article' }],
+		['?panel=article', { panel: 'article', step: null }],
 		['?panel=<b>', { panel: null }],
+		['?step=5', { step: 5 }],
+		['?step=0', { step: null }],
+		['?step=05', { step: null }],
+		['?step=1000', { step: null }],
+		['?step=-1', { step: null }],
 		['?date=9999-99-99', { day: null, place: null, event: null }],
 		['?date=2030-01-01', { day: null, place: null, event: null }],
 		['?date=2025-02-30', { day: null, place: null, event: null }],
@@ -71,7 +76,8 @@ describe('formatViewState', () => {
 				day: parseIsoDate('2025-04-04'),
 				place: 'kryvyi-rih',
 				event: null,
-				panel: null
+				panel: null,
+				step: null
 			},
 			defaultDay
 		);
@@ -87,7 +93,8 @@ describe('formatViewState', () => {
 			day: defaultDay,
 			place: null,
 			event: 'prisoner-exchange',
-			panel: 'article' as const
+			panel: 'article' as const,
+			step: 3
 		};
 		const url = formatViewState(base, state, defaultDay);
 		expect(url.searchParams.has('date')).toBe(false);
