@@ -5,11 +5,11 @@
  * Exits 1 and lists every problem when anything is wrong.
  */
 import { relative, resolve } from 'node:path';
-import { storyCountryLookup, type StoryCountryLookup } from '../src/lib/geo/countries';
+import type { StoryCountryLookup } from '../src/lib/geo/countries';
 import { countProblems, formatProblem } from '../src/lib/story/problems';
 import { escapeUnsafe, truncate } from '../src/lib/story/text';
 import { validateStory } from '../src/lib/story/validate';
-import { shippedBasemap } from './lib/natural-earth';
+import { shippedCountryLookup } from './lib/natural-earth';
 import {
 	STORIES_ROOT,
 	listStories,
@@ -100,7 +100,7 @@ function main(argv: string[]): number {
 		return 2;
 	}
 	// The atlas's own basemap and slack: what passes here opens there.
-	const lookup = storyCountryLookup(shippedBasemap());
+	const lookup = shippedCountryLookup();
 	if (args.files.length) return checkStory(null, storyFilePaths(args.files), lookup) ? 0 : 1;
 
 	const root = args.stories === null ? STORIES_ROOT : resolve(args.stories);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Topology } from 'topojson-specification';
 import type { Countries } from '../../src/lib/geo/basemap';
+import { storyCountryLookup, type StoryCountryLookup } from '../../src/lib/geo/countries';
 import { countriesFromTopology, type IsoCodeRows } from './basemap';
 
 const require = createRequire(import.meta.url);
@@ -33,4 +34,9 @@ const BASEMAP_DIGITS = 2;
  */
 export function shippedBasemap(): Countries {
 	return naturalEarthCountries('110m', BASEMAP_DIGITS);
+}
+
+/** The country check of `npm run check:data`: the atlas's own, on the basemap the atlas ships. */
+export function shippedCountryLookup(): StoryCountryLookup {
+	return storyCountryLookup(shippedBasemap());
 }
