@@ -8,6 +8,8 @@ import {
 	hostileFile
 } from '../../helpers/hostile-files';
 import { storyFiles, storyLookup } from '../../helpers/story-files';
+import { shippedBasemap } from '../../../scripts/lib/natural-earth';
+import { prepareStory } from '../../../src/lib/derive/prepare-story';
 import {
 	countProblems,
 	formatProblem,
@@ -17,6 +19,8 @@ import {
 import { validateStory, type StoryFiles } from '../../../src/lib/story/validate';
 
 const check = (files: StoryFiles) => validateStory(files, storyLookup);
+/** The basemap as the atlas fetches it. */
+const basemap = JSON.parse(JSON.stringify(shippedBasemap()));
 const problemsOf = (files: StoryFiles): Problem[] => {
 	const result = check(files);
 	return result.ok ? [] : result.problems;
@@ -104,6 +108,17 @@ describe('validateStory on the inputs of issue 12', () => {
 				expect(line.length).toBeLessThan(400);
 				expect(actsOnScreen(line), line).toBe(false);
 			}
+		}
+	);
+
+	it.each(Object.keys(HOSTILE))(
+		"%s: the atlas's loader gives the same verdict and problems, without throwing",
+		(file) => {
+			const files = storyFiles({ events: hostileFile(file) });
+			const cli = check(files);
+			const app = prepareStory(files, basemap);
+			expect(app.ok).toBe(cli.ok);
+			if (!app.ok && !cli.ok) expect(app.problems).toEqual(cli.problems);
 		}
 	);
 
