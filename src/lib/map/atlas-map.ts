@@ -34,6 +34,8 @@ export interface AtlasMapOptions {
 	/** After every move; `restored` when the move only carried out a URL (Back, Forward). */
 	onMove(view: MapView, restored: boolean): void;
 	onError(message: string): void;
+	/** The GPU context was lost (`false`), or is back and the story redrawn (`true`). */
+	onContext(drawn: boolean): void;
 }
 
 /** What the map can be asked to do with its camera. */
@@ -68,6 +70,9 @@ export class AtlasMap {
 	readonly #options: AtlasMapOptions;
 	#layers: StoryLayers | null = null;
 	#dots: EventDotsLayer | null = null;
+	#vertices: Float32Array | null = null;
+	#storyCountries: string[] = [];
+	#focus: Focus | null = null;
 	/** True while the map moves on our account (a URL, a resize): every `moveend` fired then is ours. */
 	#restoring = false;
 
@@ -97,6 +102,8 @@ export class AtlasMap {
 		this.#writer = new FeatureStateWriter(map);
 		map.on('moveend', () => options.onMove(this.view(), this.#restoring));
 		map.on('error', (event) => options.onError(event.error?.message ?? 'unknown map error'));
+		map.on('webglcontextlost', () => options.onContext(false));
+		map.on('webglcontextrestored', () => this.#redraw());
 		if (BENCH_HOOKS) exposeForBench(map, container, () => this.#layers !== null);
 	}
 
@@ -116,20 +123,43 @@ export class AtlasMap {
 	setStory(story: Pick<Story, 'events' | 'places'>, layers: StoryLayers): void {
 		if (this.#layers) throw new Error('AtlasMap draws one story; make a new map for another.');
 		this.#layers = layers;
+		// A country that is a story place is labelled by the story; its basemap label would repeat it.
+		this.#storyCountries = story.places.flatMap((p) =>
+			p.kind === 'country' && p.country ? [p.country] : []
+		);
+		this.#vertices = eventDotVertices(story.events);
+		this.#draw();
+	}
+
+	#draw(): void {
+		const layers = this.#layers;
+		if (!layers || !this.#vertices) return;
 		const source = (id: string) => this.#map.getSource(id) as GeoJSONSource;
 		source(SOURCES.places).setData(layers.places);
 		source(SOURCES.links).setData(layers.links);
 		source(SOURCES.outlines).setData(layers.outlines);
-		// A country that is a story place is labelled by the story; its basemap label would repeat it.
-		const storyCountries = story.places.flatMap((p) =>
-			p.kind === 'country' && p.country ? [p.country] : []
-		);
 		this.#map.setFilter(LAYERS.countryLabels, [
 			'!',
-			['in', ['get', 'iso2'], ['literal', storyCountries]]
+			['in', ['get', 'iso2'], ['literal', this.#storyCountries]]
 		]);
-		this.#dots = new EventDotsLayer(eventDotVertices(story.events));
+		this.#dots = new EventDotsLayer(this.#vertices);
 		this.#map.addLayer(this.#dots, LAYERS.placeLabels);
+	}
+
+	/**
+	 * After a lost GPU context MapLibre rebuilds its style from a snapshot, without the custom dots
+	 * layer and without feature-state: once that style is in, draw the story and the chosen day
+	 * again.
+	 */
+	#redraw(): void {
+		if (!this.#map.isStyleLoaded()) {
+			this.#map.once('idle', () => this.#redraw());
+			return;
+		}
+		if (!this.#dots || !this.#map.getLayer(this.#dots.id)) this.#draw();
+		this.#writer.reset();
+		if (this.#focus) this.setFocus(this.#focus);
+		this.#options.onContext(true);
 	}
 
 	/**
@@ -143,6 +173,7 @@ export class AtlasMap {
 
 	/** Date, hover and selection as feature-state: a repaint, no re-tiling. */
 	setFocus(focus: Focus): number {
+		this.#focus = focus;
 		if (!this.#layers) return 0;
 		this.#dots?.setDay(focus.day);
 		return this.#writer.write(storyStates(this.#layers, focus));
