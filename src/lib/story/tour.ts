@@ -4,6 +4,7 @@
  * is the story in time order.
  */
 import { isRecord } from './json-file';
+import { quote } from './text';
 import type { ProblemList } from './problems';
 import type { StoryEvent } from './types';
 
@@ -67,13 +68,13 @@ export function readTour(
 			problems.add('needs an "event": the id of one of the story’s events.', 'collection', field);
 			return;
 		}
-		const id = raw.event.slice(0, 80);
+		const id = quote(raw.event);
 		if (!eventIds.has(raw.event)) {
-			problems.add(`"${id}" is not an event of this story.`, 'collection', `${field}.event`);
+			problems.add(`${id} is not an event of this story.`, 'collection', `${field}.event`);
 			return;
 		}
 		if (seen.has(raw.event)) {
-			problems.add(`"${id}" is already a step of the tour.`, 'collection', `${field}.event`);
+			problems.add(`${id} is already a step of the tour.`, 'collection', `${field}.event`);
 			return;
 		}
 		seen.add(raw.event);

@@ -1,3 +1,4 @@
+import { readTour, type TourStep } from './tour';
 import type { CountryLookup } from './country-lookup';
 import { formatDay, parseIsoDate } from './dates';
 import { readPointCollection, type RawPointFeature } from './feature-collection';
@@ -397,7 +398,13 @@ export function validateStory(files: StoryFiles, countries?: CountryLookup): Val
 		: [];
 	let title = 'Story Atlas';
 	let published: number | null = null;
+	let tour: TourStep[] | undefined;
 	if (rawEvents) {
+		// Every id the file names, valid or not, so one bad event does not cascade into the tour.
+		const eventIds = new Set<string>();
+		for (const f of rawEvents.features)
+			if (typeof f.properties.id === 'string') eventIds.add(f.properties.id);
+		tour = readTour(rawEvents.members.tour, eventIds, eventProblems);
 		const meta = new FieldReader(rawEvents.members, 'collection', eventProblems);
 		title = meta.text('title', { optional: true, max: 200, plain: true }) ?? title;
 		const publishedText = meta.text('published', { optional: true, max: 40 });
@@ -423,6 +430,7 @@ export function validateStory(files: StoryFiles, countries?: CountryLookup): Val
 			article,
 			events,
 			places,
+			...(tour && tour.length > 0 ? { tour } : {}),
 			placeById,
 			eventById: new Map(events.map((e) => [e.id, e]))
 		}

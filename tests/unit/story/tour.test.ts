@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_FILES } from '../../../scripts/lib/story-files';
+import { validateStory } from '../../../src/lib/story/validate';
+import { storyFiles, storyLookup } from '../../helpers/story-files';
 import { ProblemList } from '../../../src/lib/story/problems';
 import { readTour, tourSteps } from '../../../src/lib/story/tour';
 
@@ -68,5 +72,41 @@ describe('tourSteps', () => {
 	it('is the authors’ tour when they give one', () => {
 		const authored = [{ event: 'saudi-talks', caption: null, camera: null }];
 		expect(tourSteps(events, authored)).toEqual(authored);
+	});
+});
+
+describe('the tour in a story file', () => {
+	const withTour = (tour: unknown) => {
+		const events = JSON.parse(readFileSync(DEFAULT_FILES.events, 'utf8')) as Record<
+			string,
+			unknown
+		>;
+		return validateStory(
+			storyFiles({
+				events: { name: 'events.geojson', contents: JSON.stringify({ ...events, tour }) }
+			}),
+			storyLookup
+		);
+	};
+
+	it('is read into the story', () => {
+		const result = withTour([
+			{ event: 'kryvyi-rih-strike', caption: 'Where it began' },
+			{ event: 'invasion' }
+		]);
+		expect(result.ok && result.story.tour?.map((s) => s.event)).toEqual([
+			'kryvyi-rih-strike',
+			'invasion'
+		]);
+	});
+
+	it('names an unknown event at its step, escaped', () => {
+		const result = withTour([{ event: 'no-such\u001b[2J' }]);
+		expect(result.ok).toBe(false);
+		if (!result.ok)
+			expect(result.problems).toContainEqual(
+				expect.objectContaining({ feature: 'collection', field: 'tour[0].event' })
+			);
+		if (!result.ok) expect(JSON.stringify(result.problems)).not.toContain('\u001b');
 	});
 });

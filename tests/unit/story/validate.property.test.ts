@@ -82,8 +82,9 @@ const featureMutation: fc.Arbitrary<(story: Story) => void> = fc.oneof(
 		.map(([i, v]) => (s: Story) => {
 			s.features[i].geometry.coordinates = [v, v];
 		}),
+	// Swapped from the original point: swapping the current one twice would undo itself.
 	fc.nat(count - 1).map((i) => (s: Story) => {
-		const [lon, lat] = s.features[i].geometry.coordinates;
+		const [lon, lat] = events.features[i].geometry.coordinates;
 		s.features[i].geometry.coordinates = [lat, lon];
 	}),
 	fc
