@@ -13,7 +13,10 @@ export default ts.config(
 			'static/generated/',
 			'test-results/',
 			'playwright-report/',
-			'bench-results/'
+			'bench-results/',
+			// A developer's throwaway scripts and test output (gitignored).
+			'.scratch/',
+			'test-results-me/'
 		]
 	},
 	js.configs.recommended,

@@ -10,7 +10,6 @@ import { draftInPieces } from './chunked';
 import type { Draft } from './draft';
 import { parseGazetteer, type Gazetteer } from './gazetteer';
 import { searchGazetteer, type PlaceHit } from './search';
-import { toStoryFiles, type StoryCollections } from './to-story-files';
 
 export type DraftRequest =
 	| { type: 'gazetteer'; json: unknown }
@@ -20,7 +19,7 @@ export type DraftRequest =
 export type DraftResponse =
 	| { type: 'ready'; places: number }
 	| { type: 'progress'; done: number; total: number }
-	| { type: 'draft'; draft: Draft; files: StoryCollections; ms: number }
+	| { type: 'draft'; draft: Draft; ms: number }
 	| { type: 'search'; query: string; hits: PlaceHit[] }
 	| { type: 'error'; message: string };
 
@@ -52,7 +51,7 @@ export function createDraftHandler(
 				gazetteer,
 				(done, total) => progress({ type: 'progress', done, total })
 			);
-			return { type: 'draft', draft, files: toStoryFiles(draft), ms: performance.now() - started };
+			return { type: 'draft', draft, ms: performance.now() - started };
 		} catch (error) {
 			return { type: 'error', message: error instanceof Error ? error.message : String(error) };
 		}

@@ -6,8 +6,9 @@ import {
 	loadGazetteerForNode
 } from '../../../scripts/lib/gazetteer-file';
 import { DEFAULT_FILES } from '../../../scripts/lib/story-files';
-import { draftStory } from '../../../src/lib/draft/draft';
-import { toStoryFiles } from '../../../src/lib/draft/to-story-files';
+import { draftStory, type Draft } from '../../../src/lib/draft/draft';
+import { acceptAll, fromDraft } from '../../../src/lib/studio/project';
+import { toBundle, toStoryFiles, type StoryBundle } from '../../../src/lib/studio/story-files';
 import { createDraftHandler } from '../../../src/lib/draft/worker';
 import { formatProblem } from '../../../src/lib/story/problems';
 import { validateStory } from '../../../src/lib/story/validate';
@@ -16,15 +17,12 @@ import { storyLookup } from '../../helpers/story-files';
 const gazetteer = loadGazetteerForNode();
 const article = readFileSync(DEFAULT_FILES.article, 'utf8');
 
-function validate(text: string, files: ReturnType<typeof toStoryFiles>) {
-	return validateStory(
-		{
-			events: { name: 'events.geojson', contents: JSON.stringify(files.events) },
-			places: { name: 'places.geojson', contents: JSON.stringify(files.places) },
-			article: { name: 'article.txt', contents: text }
-		},
-		storyLookup
-	);
+/** A draft accepted whole, as the studio would export it. */
+const published = (draft: Draft, text: string): StoryBundle =>
+	toBundle(acceptAll(fromDraft(draft, text)));
+
+function validate(bundle: StoryBundle) {
+	return validateStory(toStoryFiles(bundle), storyLookup);
 }
 
 const OTHERS: Array<[string, string]> = [
@@ -45,7 +43,7 @@ const OTHERS: Array<[string, string]> = [
 describe('a draft as story files', () => {
 	it('drafts geodata/article.txt (12 April 2025) into files that pass validateStory', () => {
 		const draft = draftStory(article, { published: '2025-04-12' }, gazetteer);
-		const result = validate(article, toStoryFiles(draft));
+		const result = validate(published(draft, article));
 		expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
 		if (result.ok) {
 			expect(result.story.events).toHaveLength(draft.events.length);
@@ -53,19 +51,18 @@ describe('a draft as story files', () => {
 		}
 	});
 
-	it.each(OTHERS)('drafts other articles into valid files too: %s', (text, published) => {
-		const draft = draftStory(text, { published }, gazetteer);
+	it.each(OTHERS)('drafts other articles into valid files too: %s', (text, day) => {
+		const draft = draftStory(text, { published: day }, gazetteer);
 		expect(draft.events.length).toBeGreaterThan(0);
-		const result = validate(text, toStoryFiles(draft));
+		const result = validate(published(draft, text));
 		expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
 	});
 
-	it('keeps draft-only fields out unless asked', () => {
+	it('keeps draft-only fields out, and says what the article leaves unsaid', () => {
 		const draft = draftStory(article, { published: '2025-04-12' }, gazetteer);
-		const plain = toStoryFiles(draft).events.features.map((f) => f.properties ?? {});
-		expect(plain.some((p) => 'inferred' in p || 'exact' in p)).toBe(false);
-		const marked = toStoryFiles(draft, { inferred: true }).events.features;
-		expect(marked.some((f) => Array.isArray(f.properties?.inferred))).toBe(true);
+		const properties = published(draft, article).events.features.map((f) => f.properties ?? {});
+		expect(properties.some((p) => 'exact' in p)).toBe(false);
+		expect(properties.some((p) => Array.isArray(p.inferred))).toBe(true);
 	});
 });
 
@@ -84,7 +81,6 @@ describe('the Web Worker handler', () => {
 		expect(reply.type).toBe('draft');
 		if (reply.type === 'draft') {
 			expect(reply.draft.title).toBe('Mine');
-			expect(reply.files.events.features.length).toBe(reply.draft.events.length);
 			expect(reply.ms).toBeLessThan(1000);
 		}
 		expect(handle({ type: 'draft', article, published: '2025-13-40' })).toMatchObject({
