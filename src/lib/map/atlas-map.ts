@@ -1,18 +1,15 @@
 /**
- * The one module that owns the MapLibre instance, behind a small typed API: nothing else imports
- * maplibre-gl or touches the map, so the ~300 KB library is a chunk of its own, fetched while the
- * story loads (+page.ts) and never in the way of the list.
+ * The one module that owns the atlas's MapLibre instance, behind a small typed API: no component
+ * touches the map, and the ~300 KB library is a chunk of its own, fetched while the story loads
+ * (+page.ts) and never in the way of the list.
  */
 import {
-	Map as MapLibreMap,
+	MapLibreMap,
 	Marker,
 	NavigationControl,
-	setWorkerUrl,
 	type GeoJSONSource,
 	type LngLatBoundsLike
-} from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
+} from './maplibre';
 import type { StoryLayers } from '../derive/story-layers';
 import type { Bounds } from '../geo/bounds';
 import type { LonLat, Story } from '../story/types';
@@ -22,8 +19,6 @@ import { eventDotVertices } from './event-dots';
 import { EventDotsLayer } from './event-dots-layer';
 import { FeatureStateWriter, storyStates, type Focus } from './feature-state';
 import { atlasStyle, LAYERS, SOURCES, type BasemapAssets } from './style';
-
-setWorkerUrl(workerUrl);
 
 export interface AtlasMapOptions {
 	container: HTMLElement;

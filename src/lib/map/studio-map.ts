@@ -4,22 +4,17 @@
  * it owns its MapLibre instance and lets no one else touch it.
  */
 import {
-	Map as MapLibreMap,
+	MapLibreMap,
 	Marker,
 	NavigationControl,
-	setWorkerUrl,
 	type GeoJSONSource,
 	type LngLatBoundsLike
-} from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
+} from './maplibre';
 import type { Bounds } from '../geo/bounds';
 import type { LonLat } from '../story/types';
 import { placeFeatures } from '../derive/place-features';
 import type { Place } from '../story/types';
 import { atlasStyle, SOURCES, type BasemapAssets } from './style';
-
-setWorkerUrl(workerUrl);
 
 export interface StudioMapOptions {
 	container: HTMLElement;
