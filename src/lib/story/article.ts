@@ -37,6 +37,16 @@ export function articleBlocks(story: Pick<Story, 'article' | 'events' | 'places'
 			if (at >= 0) cited.push({ start: at, end: at + excerpt.length, event: event.id });
 		}
 	}
+	// One matcher for every place name, longest first ("Washington DC" before "Washington"), built
+	// once: a RegExp per place per line took 2.3 s for 5,000 places over 100 lines.
+	const placeByName = new Map<string, string>();
+	for (const place of story.places)
+		if (!placeByName.has(place.name)) placeByName.set(place.name, place.id);
+	const names = [...placeByName.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+	const matcher =
+		names.length > 0
+			? new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
+			: null;
 	for (const line of story.article.split('\n')) {
 		const start = offset;
 		const end = start + line.length;
@@ -51,17 +61,15 @@ export function articleBlocks(story: Pick<Story, 'article' | 'events' | 'places'
 			}));
 		const cuts = new Set([0, line.length, ...inside.flatMap((c) => [c.start, c.end])]);
 		const mentions: Array<Interval & { place: string }> = [];
-		for (const place of story.places) {
-			const match = new RegExp(
-				`(?<![\\p{L}\\p{N}])${escapeRegExp(place.name)}(?![\\p{L}\\p{N}])`,
-				'u'
-			).exec(line);
-			if (!match) continue;
-			const mention = { start: match.index, end: match.index + place.name.length, place: place.id };
+		const seen = new Set<string>();
+		for (const match of matcher ? line.matchAll(matcher) : []) {
+			const place = placeByName.get(match[0]);
+			if (!place || seen.has(place)) continue;
+			seen.add(place);
+			const mention = { start: match.index, end: match.index + match[0].length, place };
 			// A link cut in two by an excerpt's edge would read as two links: leave that one out.
 			const straddles = [...cuts].some((cut) => cut > mention.start && cut < mention.end);
-			const overlaps = mentions.some((m) => m.start < mention.end && m.end > mention.start);
-			if (!straddles && !overlaps) mentions.push(mention);
+			if (!straddles) mentions.push(mention);
 		}
 		for (const m of mentions) cuts.add(m.start).add(m.end);
 		const points = [...cuts].sort((a, b) => a - b);

@@ -70,3 +70,59 @@ describe('articleBlocks', () => {
 		expect(found.map((s) => s.text)).toEqual(['Ukraine']);
 	});
 });
+
+describe('articleBlocks with many places', () => {
+	const place = (id: string, name: string) => ({
+		id,
+		name,
+		kind: 'city' as const,
+		coordinates: [0, 0] as [number, number]
+	});
+	const links = (article: string, places: ReturnType<typeof place>[]) =>
+		articleBlocks({ article, events: [], places }).map((b) =>
+			b.spans.filter((s) => s.place).map((s) => [s.text, s.place])
+		);
+
+	it.each([
+		[
+			'the longer name wins where two start together',
+			'In Washington DC, and later Washington.',
+			[place('wa', 'Washington'), place('dc', 'Washington DC')],
+			[
+				[
+					['Washington DC', 'dc'],
+					['Washington', 'wa']
+				]
+			]
+		],
+		[
+			'only the first mention of a place in a paragraph',
+			'Kyiv, then Kyiv again.\nKyiv.',
+			[place('kyiv', 'Kyiv')],
+			[[['Kyiv', 'kyiv']], [['Kyiv', 'kyiv']]]
+		],
+		['not inside a longer word', 'Kyivan streets.', [place('kyiv', 'Kyiv')], [[]]],
+		[
+			'names with pattern characters',
+			'From (Old) Town.',
+			[place('ot', '(Old) Town')],
+			[[['(Old) Town', 'ot']]]
+		]
+	])('%s', (_, article, places, expected) => {
+		expect(links(article, places)).toEqual(expected);
+	});
+
+	it('links thousands of places in a long article, each once per paragraph', () => {
+		const places = Array.from({ length: 5000 }, (_, i) => place(`p${i}`, `Place${i}x`));
+		const lines = Array.from(
+			{ length: 100 },
+			(_, l) => `News from Place${l * 7}x and Place${l * 7 + 1}x, again Place${l * 7}x.`
+		);
+		const found = links(lines.join('\n'), places);
+		expect(found).toHaveLength(100);
+		expect(found[3]).toEqual([
+			['Place21x', 'p21'],
+			['Place22x', 'p22']
+		]);
+	});
+});
