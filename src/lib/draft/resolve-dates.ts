@@ -11,7 +11,7 @@
  * "next Monday" looks forward instead.
  */
 import * as chrono from 'chrono-node';
-import { dateToDay, dayToDate, parseIsoDate, toIsoDate } from '../story/dates';
+import { dateToDay, dayToDate, MONTHS, parseIsoDate, toIsoDate } from '../story/dates';
 
 export interface DateMention {
 	start: number;
@@ -31,20 +31,6 @@ export interface DateMention {
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-];
 
 /** 0 = Sunday, as Date#getUTCDay. Day 0 (1970-01-01) was a Thursday. */
 const weekday = (day: number) => (((day + 4) % 7) + 7) % 7;

@@ -6,7 +6,8 @@
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const MONTHS = [
+/** Month names as the story's dates are written, January first. */
+export const MONTHS = [
 	'January',
 	'February',
 	'March',
