@@ -21,7 +21,7 @@
  * was last placed), from the event its words refer back to, or from the event before, and says
  * so in `inferred`. One with no date gets the honest range "this year up to publication".
  */
-import type { Category } from '../story/types';
+import type { Category, Inferable } from '../story/types';
 import { actorIndex, pronounLed } from './actors';
 import { keywordCategory, SPEECH_VERB } from './categories';
 import { LOCATIVES, type PlaceMention } from './match-places';
@@ -29,7 +29,8 @@ import type { DateMention } from './resolve-dates';
 import type { Sentence } from './sentences';
 import { inSpans, quoteSpans } from './text';
 
-export type Inferred = 'place' | 'date';
+/** What the article leaves unsaid: the story format's own list. */
+export type Inferred = Inferable;
 
 export interface EventDraft {
 	category: Category;

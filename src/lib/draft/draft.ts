@@ -4,8 +4,8 @@
  * (see worker.ts) and in the Node scripts.
  */
 import { parseIsoDate, toIsoDate } from '../story/dates';
-import type { Category, PlaceKind } from '../story/types';
-import { draftEvents, type Inferred } from './draft-events';
+import type { Place, StoryEvent } from '../story/types';
+import { draftEvents } from './draft-events';
 import type { Gazetteer, GazetteerPlace, NameType } from './gazetteer';
 import { matchPlaces } from './match-places';
 import { findDates } from './resolve-dates';
@@ -26,35 +26,16 @@ export interface DraftMention {
 }
 
 /** A place the draft's events use, as the story format has it. */
-export interface DraftPlace {
-	id: string;
-	name: string;
-	kind: PlaceKind;
-	country?: string;
-	coordinates: [number, number];
-}
+export type DraftPlace = Place;
 
-/** An event with the story format's properties, plus what the draft had to infer. */
-export interface DraftEvent {
-	id: string;
-	title: string;
-	summary: string;
-	category: Category;
-	actors: string[];
+/** An event with the story format's properties (dates as YYYY-MM-DD), plus what the draft had to
+ * infer and whether the text fixes a single day. */
+export type DraftEvent = Omit<StoryEvent, 'start' | 'end' | 'notes'> & {
 	start: string;
 	end: string;
-	when: string;
-	place: string;
-	places: string[];
-	source: string[];
-	background: boolean;
 	notes: [];
-	/** The place or the dates the article does not state: the studio asks the editor about them. */
-	inferred: Inferred[];
-	/** True when the text fixes a single day. */
 	exact: boolean;
-	coordinates: [number, number];
-}
+};
 
 export interface Draft {
 	title: string;

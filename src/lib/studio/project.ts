@@ -6,36 +6,20 @@
 import type { Draft } from '../draft/draft';
 import { parseIsoDate, toIsoDate } from '../story/dates';
 import { slugify } from '../story/slug';
-import type { Category, Inferable, LonLat, Note, PlaceKind, Story } from '../story/types';
+import type { LonLat, Place, Story, StoryEvent } from '../story/types';
 
 export type Review = 'proposed' | 'accepted' | 'rejected';
 
-export interface StudioPlace {
-	id: string;
-	name: string;
-	kind: PlaceKind;
-	country?: string;
-	coordinates: LonLat;
-}
+/** A place as the story format has it; the studio edits it in place. */
+export type StudioPlace = Place;
 
-export interface StudioEvent {
-	id: string;
+/** A story event as the editor has it: the dates as typed (YYYY-MM-DD, so the validator can name a
+ * bad one at its field), a review verdict, and no point of its own (its place's, on export). */
+export type StudioEvent = Omit<StoryEvent, 'start' | 'end' | 'coordinates'> & {
 	review: Review;
-	title: string;
-	summary: string;
-	category: Category;
-	actors: string[];
-	/** YYYY-MM-DD, as typed: the validator names a bad one at its field. */
 	start: string;
 	end: string;
-	when: string;
-	place: string;
-	places: string[];
-	source: string[];
-	background: boolean;
-	notes: Note[];
-	inferred: Inferable[];
-}
+};
 
 export interface StudioProject {
 	version: 1;
