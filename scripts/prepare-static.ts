@@ -6,9 +6,13 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { BACKDROP_FILE } from '../src/lib/derive/map-picture';
+import { storyBounds } from '../src/lib/geo/bounds';
 import { storyCountryLookup } from '../src/lib/geo/countries';
+import type { Story } from '../src/lib/story/types';
 import { STORY_FILE_NAMES, sortStoryIndex, storyIndexEntry } from '../src/lib/story/story-index';
 import { validateStory, type StoryFiles } from '../src/lib/story/validate';
+import { backdropSvg } from './lib/backdrop';
 import { countryLabelPoints } from './lib/basemap';
 import { shippedBasemap } from './lib/natural-earth';
 import {
@@ -42,6 +46,13 @@ function writeStory(files: StoryFiles, to: string): void {
 	}
 }
 
+/** The countries behind the story's picture of the map (derive/map-picture.ts). */
+function writeBackdrop(story: Story, slug: string): void {
+	const svg = backdropSvg(countries, storyBounds(story.places.map((p) => p.coordinates)));
+	writeFileSync(resolve(out, 'stories', slug, BACKDROP_FILE), svg);
+	if (slug === DEFAULT_STORY) writeFileSync(resolve(out, 'story', BACKDROP_FILE), svg);
+}
+
 const { slugs, misnamed } = listStories();
 for (const name of misnamed) {
 	console.warn(`geodata/stories/${name}: skipped; a story's folder name is its URL, a slug.`);
@@ -66,6 +77,7 @@ const index = slugs.map((slug) => {
 	if (slug === DEFAULT_STORY) writeStory(read, resolve(out, 'story'));
 	const result = validateStory(read, lookup);
 	if (!result.ok) console.warn(`geodata/stories/${slug}: problems; npm run check:data lists them.`);
+	else writeBackdrop(result.story, slug);
 	return storyIndexEntry(slug, result);
 });
 writeFileSync(resolve(out, 'stories/index.json'), JSON.stringify(sortStoryIndex(index)));

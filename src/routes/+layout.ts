@@ -1,3 +1,4 @@
-// A static, client-rendered app: one HTML file that any static host or CDN serves, under any path.
+// Every story page is prerendered to HTML at build time: the headline, the list, the article and
+// a picture of the map arrive before any script, and the app hydrates over them. The studio, which
+// works on a reader's own files, opts out (studio/+page.ts).
 export const prerender = true;
-export const ssr = false;

@@ -6,12 +6,29 @@ import type { Countries } from '../geo/basemap';
 import { fetchFile } from '../story/fetch-file';
 import type { Problem } from '../story/problems';
 import { parseStoryIndex, STORY_FILE_NAMES, type StoryIndexEntry } from '../story/story-index';
+import { BACKDROP_FILE } from './map-picture';
 import { prepareStory, type LoadedStory } from './prepare-story';
 
 export interface StoryPageData {
 	loaded: LoadedStory;
 	/** The basemap, or null when the page shows problems instead of a map. */
 	countries: Countries | null;
+}
+
+/**
+ * What a story page renders. The story was validated where it was loaded (at build time for a
+ * published story); the basemap arrives after the page is on screen, for the map and for opening
+ * a reader's files, and is null on the server and when it cannot be read.
+ */
+export interface StoryView {
+	loaded: LoadedStory;
+	basemap: Promise<Countries | null>;
+	/**
+	 * The countries behind the picture of the map (prepare-static); null for a story that exists
+	 * only in this browser.
+	 */
+	backdrop: string | null;
+	preview?: boolean;
 }
 
 type Fetched = Awaited<ReturnType<typeof fetchFile>>;
@@ -63,6 +80,32 @@ export async function loadStory(
 		return failed([{ file: 'countries.geojson', message: 'is not valid JSON.' }]);
 	}
 	return { loaded: prepareStory({ events, places, article }, countries), countries };
+}
+
+/** The basemap for the map, once the page is on screen; null when it cannot be had. */
+export async function loadBasemap(
+	fetcher: typeof fetch,
+	generated: string
+): Promise<Countries | null> {
+	const file = await fetchBasemap(fetcher, generated);
+	return isProblem(file) ? null : ((decodeJson(file.contents) as Countries | undefined) ?? null);
+}
+
+/**
+ * A story page's data in the browser and on the server alike. `fetcher` is null on the server,
+ * where no map is drawn.
+ */
+export function storyView(
+	loaded: LoadedStory,
+	generated: string,
+	folder: string,
+	fetcher: typeof fetch | null
+): StoryView {
+	return {
+		loaded,
+		basemap: fetcher ? loadBasemap(fetcher, generated) : Promise.resolve(null),
+		backdrop: `${generated}/${folder}/${BACKDROP_FILE}`
+	};
 }
 
 /** The list of the project's stories that the build writes, or the problem with it. */

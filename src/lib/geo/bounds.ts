@@ -10,3 +10,11 @@ export function boundsOf(points: readonly LonLat[]): Bounds | null {
 	const [west, south, east, north] = bbox(featureCollection(points.map((p) => point(p))));
 	return [west, south, east, north];
 }
+
+/** The inhabited world: what a story with no places opens on. */
+const WORLD: Bounds = [-180, -60, 180, 75];
+
+/** What the map opens on: the story's places, or the world when it has none. */
+export function storyBounds(points: readonly LonLat[]): Bounds {
+	return boundsOf(points) ?? WORLD;
+}

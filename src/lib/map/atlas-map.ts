@@ -12,6 +12,7 @@ import {
 } from './maplibre';
 import type { StoryLayers } from '../derive/story-layers';
 import type { Bounds } from '../geo/bounds';
+import { fitPadding, openingCamera, type Camera } from '../geo/opening-view';
 import type { LonLat, Story } from '../story/types';
 import type { MapView } from '../url/view-state';
 import { BENCH_HOOKS, exposeForBench } from './bench-hooks';
@@ -41,13 +42,6 @@ export type CameraMove =
 	/** The tour's frame around an event's places, with room for the tour's card. */
 	| { kind: 'frame'; bounds: Bounds };
 
-/** Room for the legend, which sits over the map's lower left corner on wide screens. */
-function padding(container: HTMLElement) {
-	return container.clientWidth < 700
-		? { top: 30, bottom: 30, left: 30, right: 30 }
-		: { top: 40, bottom: 30, left: 250, right: 50 };
-}
-
 /**
  * Room for the tour's card: over the map's top on a wide screen, over its lower half on a phone,
  * where the cards scroll over a full-screen map.
@@ -56,7 +50,12 @@ function tourPadding(container: HTMLElement) {
 	const height = container.clientHeight;
 	return container.clientWidth < 700
 		? { top: 50, bottom: height * 0.42, left: 30, right: 30 }
-		: { ...padding(container), top: Math.min(170, height * 0.35) };
+		: { ...fitPadding(container.clientWidth), top: Math.min(170, height * 0.35) };
+}
+
+/** The opening view of opening-view.ts, the one the page's picture of the map is drawn in. */
+function opening(bounds: Bounds, container: HTMLElement): Camera {
+	return openingCamera(bounds, container.clientWidth, container.clientHeight);
 }
 
 export class AtlasMap {
@@ -79,10 +78,7 @@ export class AtlasMap {
 			style: atlasStyle(assets),
 			...(view
 				? { center: [view.lon, view.lat], zoom: view.zoom }
-				: {
-						bounds: bounds as LngLatBoundsLike,
-						fitBoundsOptions: { padding: padding(container), maxZoom: 5 }
-					}),
+				: opening(bounds, container)),
 			attributionControl: { compact: true, customAttribution: 'Natural Earth' },
 			renderWorldCopies: false,
 			maxZoom: 9,
@@ -107,6 +103,11 @@ export class AtlasMap {
 		return this.#map.loaded()
 			? Promise.resolve()
 			: new Promise((resolve) => this.#map.once('load', () => resolve()));
+	}
+
+	/** Resolves when the map next comes to rest with everything drawn: tiles, layers and labels. */
+	settled(): Promise<void> {
+		return new Promise((resolve) => this.#map.once('idle', () => resolve()));
 	}
 
 	view(): MapView {
@@ -210,13 +211,9 @@ export class AtlasMap {
 		}
 	}
 
-	/** The story's whole extent; a story in one city opens at zoom 5, not on an empty square of land. */
+	/** The story's whole extent, exactly where the page's picture of the map shows it. */
 	#fit(): void {
-		this.#map.fitBounds(this.#options.bounds as LngLatBoundsLike, {
-			padding: padding(this.#options.container),
-			maxZoom: 5,
-			animate: false
-		});
+		this.#map.jumpTo(opening(this.#options.bounds, this.#options.container));
 	}
 
 	/**

@@ -1,3 +1,4 @@
+import { browser } from '$app/environment';
 import { afterNavigate, pushState, replaceState } from '$app/navigation';
 import { page } from '$app/state';
 import { untrack } from 'svelte';
@@ -31,7 +32,8 @@ export function syncUrl(atlas: Atlas, embed: EmbedOptions): void {
 		// opens a place, and writing that out is the same entry, not a new one.
 		written = untrack(() => atlas.urlState());
 	};
-	read(parseViewState(page.url, atlas.extent));
+	// A prerendered page is the story's opening view; the address's own view is the browser's to read.
+	if (browser) read(parseViewState(page.url, atlas.extent));
 
 	afterNavigate(() => {
 		router.started = true;

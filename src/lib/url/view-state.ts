@@ -112,9 +112,9 @@ export function withoutViewState(base: URL): URL {
 	return url;
 }
 
-export function parseEmbedOptions(url: URL): EmbedOptions {
-	const embed = url.searchParams.has('embed');
-	const origin = url.searchParams.get('parentOrigin');
+export function parseEmbedOptions(url: URL | null): EmbedOptions {
+	const embed = url?.searchParams.has('embed') ?? false;
+	const origin = url?.searchParams.get('parentOrigin') ?? null;
 	let parentOrigin: string | null = null;
 	if (embed && origin !== null && origin.length <= 200) {
 		try {

@@ -21,6 +21,3 @@ export const load: PageLoad = async ({ fetch }) => {
 		};
 	}
 };
-
-/** `/studio/`, a folder like `/stories/`, so a plain static host serves it at the address it shows. */
-export const trailingSlash = 'always';

@@ -1,5 +1,7 @@
+import { asset } from '$app/paths';
+import { loadStoryBySlug } from '$lib/derive/load-story';
 import { storySlugsFromPaths } from '$lib/story/story-index';
-import type { EntryGenerator } from './$types';
+import type { EntryGenerator, PageServerLoad } from './$types';
 
 /**
  * The stories to prerender: every folder under geodata/stories when the app is built. Here and not
@@ -10,3 +12,8 @@ export const entries: EntryGenerator = () =>
 	storySlugsFromPaths(Object.keys(import.meta.glob('/geodata/stories/*/*', { query: '?url' }))).map(
 		(slug) => ({ slug })
 	);
+
+/** Read and validated at build time, like `/`: the page's HTML holds the story. */
+export const load: PageServerLoad = async ({ fetch, params }) => ({
+	loaded: (await loadStoryBySlug(fetch, asset('/generated'), params.slug)).loaded
+});

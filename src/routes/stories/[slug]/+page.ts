@@ -1,9 +1,8 @@
+import { browser } from '$app/environment';
 import { asset } from '$app/paths';
-import { loadStoryBySlug } from '$lib/derive/load-story';
+import { storyView } from '$lib/derive/load-story';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = ({ fetch, params }) => {
-	// As on `/`: MapLibre's chunk loads while the story does.
-	void import('$lib/map/atlas-map');
-	return loadStoryBySlug(fetch, asset('/generated'), params.slug);
-};
+/** As on `/`: the basemap comes after the page is on screen. */
+export const load: PageLoad = ({ data, fetch, params }) =>
+	storyView(data.loaded, asset('/generated'), `stories/${params.slug}`, browser ? fetch : null);
