@@ -6,7 +6,8 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { BACKDROP_FILE } from '../src/lib/derive/map-picture';
+import { BACKDROP_FILE, SHARE_CARD_FILE } from '../src/lib/derive/map-picture';
+import { storyLayers } from '../src/lib/derive/story-layers';
 import { storyBounds } from '../src/lib/geo/bounds';
 import { storyCountryLookup } from '../src/lib/geo/countries';
 import type { Story } from '../src/lib/story/types';
@@ -14,6 +15,7 @@ import { STORY_FILE_NAMES, sortStoryIndex, storyIndexEntry } from '../src/lib/st
 import { validateStory, type StoryFiles } from '../src/lib/story/validate';
 import { backdropSvg } from './lib/backdrop';
 import { countryLabelPoints } from './lib/basemap';
+import { renderPng, shareCardSvg } from './lib/share-card';
 import { shippedBasemap } from './lib/natural-earth';
 import {
 	DEFAULT_STORY,
@@ -26,6 +28,7 @@ import {
 
 const require = createRequire(import.meta.url);
 const out = resolve(PROJECT_ROOT, 'static/generated');
+const FONT_CACHE = resolve(PROJECT_ROOT, 'node_modules/.cache/story-atlas');
 // A story removed from geodata, or a default story replaced, must not live on in the build.
 rmSync(resolve(out, 'stories'), { recursive: true, force: true });
 rmSync(resolve(out, 'story'), { recursive: true, force: true });
@@ -46,11 +49,22 @@ function writeStory(files: StoryFiles, to: string): void {
 	}
 }
 
-/** The countries behind the story's picture of the map (derive/map-picture.ts). */
-function writeBackdrop(story: Story, slug: string): void {
-	const svg = backdropSvg(countries, storyBounds(story.places.map((p) => p.coordinates)));
-	writeFileSync(resolve(out, 'stories', slug, BACKDROP_FILE), svg);
-	if (slug === DEFAULT_STORY) writeFileSync(resolve(out, 'story', BACKDROP_FILE), svg);
+/**
+ * The story's pictures: the countries behind its picture of the map (derive/map-picture.ts), and
+ * the share card a link preview shows.
+ */
+function writePictures(story: Story, slug: string): void {
+	const files = {
+		[BACKDROP_FILE]: backdropSvg(countries, storyBounds(story.places.map((p) => p.coordinates))),
+		[SHARE_CARD_FILE]: renderPng(
+			shareCardSvg(story, storyLayers(story, lookup.outline), countries),
+			FONT_CACHE
+		)
+	};
+	for (const [name, contents] of Object.entries(files)) {
+		writeFileSync(resolve(out, 'stories', slug, name), contents);
+		if (slug === DEFAULT_STORY) writeFileSync(resolve(out, 'story', name), contents);
+	}
 }
 
 const { slugs, misnamed } = listStories();
@@ -77,7 +91,7 @@ const index = slugs.map((slug) => {
 	if (slug === DEFAULT_STORY) writeStory(read, resolve(out, 'story'));
 	const result = validateStory(read, lookup);
 	if (!result.ok) console.warn(`geodata/stories/${slug}: problems; npm run check:data lists them.`);
-	else writeBackdrop(result.story, slug);
+	else writePictures(result.story, slug);
 	return storyIndexEntry(slug, result);
 });
 writeFileSync(resolve(out, 'stories/index.json'), JSON.stringify(sortStoryIndex(index)));

@@ -10,6 +10,16 @@ declare global {
 			atlas?: ViewState;
 		}
 	}
+
+	interface ImportMetaEnv {
+		/**
+		 * The published site's address (`https://example.org/atlas/`), set when building: link
+		 * previews need the canonical URL and the share card as absolute addresses.
+		 */
+		readonly VITE_SITE_URL?: string;
+		/** A build for the benchmark (src/lib/map/bench-hooks.ts). */
+		readonly VITE_BENCH_HOOKS?: string;
+	}
 }
 
 export {};

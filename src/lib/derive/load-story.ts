@@ -6,7 +6,7 @@ import type { Countries } from '../geo/basemap';
 import { fetchFile } from '../story/fetch-file';
 import type { Problem } from '../story/problems';
 import { parseStoryIndex, STORY_FILE_NAMES, type StoryIndexEntry } from '../story/story-index';
-import { BACKDROP_FILE } from './map-picture';
+import { BACKDROP_FILE, SHARE_CARD_FILE } from './map-picture';
 import { prepareStory, type LoadedStory } from './prepare-story';
 
 export interface StoryPageData {
@@ -28,6 +28,8 @@ export interface StoryView {
 	 * only in this browser.
 	 */
 	backdrop: string | null;
+	/** The story's share card (prepare-static), for link previews. */
+	shareCard: string | null;
 	preview?: boolean;
 }
 
@@ -104,7 +106,8 @@ export function storyView(
 	return {
 		loaded,
 		basemap: fetcher ? loadBasemap(fetcher, generated) : Promise.resolve(null),
-		backdrop: `${generated}/${folder}/${BACKDROP_FILE}`
+		backdrop: `${generated}/${folder}/${BACKDROP_FILE}`,
+		shareCard: `${generated}/${folder}/${SHARE_CARD_FILE}`
 	};
 }
 

@@ -18,6 +18,8 @@ import { storyStates, type Focus } from '../map/feature-state';
 import type { StoryLayers } from './story-layers';
 
 export const BACKDROP_FILE = 'backdrop.svg';
+/** The story's share card, a 1200×630 PNG made at build time (scripts/lib/share-card.ts). */
+export const SHARE_CARD_FILE = 'share.png';
 
 /** The map area of a 1280×800 window: the picture in the HTML is drawn for it, then fitted. */
 export const REFERENCE_SIZE = { width: 940, height: 640 } as const;
@@ -43,7 +45,9 @@ const CHAR_WIDTH_PX = 7.1;
  */
 export function backdropRect(bounds: Bounds): Rect {
 	const story = boundsRect(bounds);
-	const margin = Math.max(story.width, story.height, 24);
+	// Three times the story's larger side covers a 6:1 container; a city-sized story at the
+	// opening zoom cap needs 44 units each way for a 2,560-pixel screen, legend room included.
+	const margin = Math.max(story.width * 3, story.height * 3, 44);
 	const x = Math.max(0, story.x - margin);
 	const y = Math.max(0, story.y - margin);
 	return {
@@ -113,7 +117,8 @@ function placeLabels(places: PicturePlace[], scale: number, view: Rect): void {
 		box.x + box.width <= frame.x + frame.width &&
 		box.y + box.height <= frame.y + frame.height;
 	const order = [...places].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-	const height = LABEL_SIZE_PX * 1.2;
+	// The halo's width on each side, so that two labels never touch.
+	const height = LABEL_SIZE_PX * 1.2 + 4;
 	for (const place of order) {
 		const width = place.name.length * CHAR_WIDTH_PX;
 		const px = place.x * scale;

@@ -76,9 +76,7 @@ export class AtlasMap {
 		const map = new MapLibreMap({
 			container,
 			style: atlasStyle(assets),
-			...(view
-				? { center: [view.lon, view.lat], zoom: view.zoom }
-				: opening(bounds, container)),
+			...(view ? { center: [view.lon, view.lat], zoom: view.zoom } : opening(bounds, container)),
 			attributionControl: { compact: true, customAttribution: 'Natural Earth' },
 			renderWorldCopies: false,
 			maxZoom: 9,

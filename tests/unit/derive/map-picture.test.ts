@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { backdropRect, mapPicture } from '../../../src/lib/derive/map-picture';
+import { storyLayers } from '../../../src/lib/derive/story-layers';
+import { storyBounds } from '../../../src/lib/geo/bounds';
+import { countryLookup } from '../../../src/lib/geo/countries';
+import { visibleRect, openingCamera, type Rect } from '../../../src/lib/geo/opening-view';
+import { placeRadiusScale } from '../../../src/lib/scales/category';
+import { parseIsoDate } from '../../../src/lib/story/dates';
+import { tallyPlaces } from '../../../src/lib/time/phase';
+import { countries50m, projectStory } from '../../helpers/story-files';
+
+const story = projectStory();
+const layers = storyLayers(story, countryLookup(countries50m).outline);
+const bounds = storyBounds(story.places.map((p) => p.coordinates));
+const d = (s: string) => parseIsoDate(s)!;
+const at = (day: string, selected: string | null = null) => ({
+	day: d(day),
+	highlight: null,
+	selected,
+	tally: tallyPlaces(story.events, d(day))
+});
+const SIZES = [
+	[940, 640],
+	[1600, 900],
+	[360, 380],
+	[1280, 400]
+] as const;
+
+const overlaps = (a: Rect, b: Rect) =>
+	a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('mapPicture', () => {
+	it.each(SIZES)('in %i×%i it shows what the map opens on', (width, height) => {
+		const picture = mapPicture(layers, bounds, at('2025-04-12'), width, height);
+		expect(picture.view).toEqual(visibleRect(openingCamera(bounds, width, height), width, height));
+		expect(picture.scale).toBeCloseTo(2 ** openingCamera(bounds, width, height).zoom, 9);
+	});
+
+	it('sizes and colours places as the map does, from the same feature-state', () => {
+		const picture = mapPicture(layers, bounds, at('2025-04-12'), 940, 640);
+		const radius = placeRadiusScale(layers.maxPlaceTotal);
+		const kryvyi = picture.places.find((p) => p.id === 'kryvyi-rih')!;
+		expect(kryvyi.radius).toBe(radius(kryvyi.count));
+		expect(kryvyi.count).toBeGreaterThan(0);
+	});
+
+	it('on the first day only the invasion’s place has happened; later places are empty', () => {
+		const picture = mapPicture(layers, bounds, at('2022-02-01'), 940, 640);
+		const shown = picture.places.filter((p) => p.count > 0).map((p) => p.id);
+		expect(shown).toEqual(['ukraine']);
+		expect(picture.links.filter((l) => l.visible)).toEqual([]);
+		expect(picture.places.find((p) => p.id === 'kryvyi-rih')!.labelFaded).toBe(true);
+	});
+
+	it('marks the chosen place', () => {
+		const picture = mapPicture(layers, bounds, at('2025-04-12', 'cyprus'), 940, 640);
+		expect(picture.places.filter((p) => p.highlight).map((p) => p.id)).toEqual(['cyprus']);
+	});
+
+	it.each(SIZES)('in %i×%i no two labels overlap and none is cut by the edge', (width, height) => {
+		const picture = mapPicture(layers, bounds, at('2025-04-12'), width, height);
+		const boxes = picture.places.flatMap((p) =>
+			p.label
+				? [
+						{
+							x: p.label.x * picture.scale,
+							y: p.label.y * picture.scale - 13,
+							width: p.name.length * 7.1,
+							height: 15.6
+						}
+					]
+				: []
+		);
+		expect(boxes.length).toBeGreaterThan(picture.places.length / 2);
+		for (const [i, a] of boxes.entries()) {
+			for (const b of boxes.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
+			expect(a.x).toBeGreaterThanOrEqual(picture.view.x * picture.scale - 1e-6);
+			expect(a.x + a.width).toBeLessThanOrEqual(
+				(picture.view.x + picture.view.width) * picture.scale + 1e-6
+			);
+		}
+	});
+});
+
+describe('backdropRect', () => {
+	const cases = [
+		['this story', bounds],
+		['one city', [30.3, 59.9, 30.3, 59.9]],
+		['a tall story', [20, 30, 22, 60]],
+		['a wide story', [-10, 40, 40, 42]]
+	] as const;
+	const sizes = [...SIZES, [2560, 600], [600, 2000]] as const;
+	it.each(cases.flatMap(([name, b]) => sizes.map(([w, h]) => [name, w, h, b] as const)))(
+		'covers the opening view of %s in a %i×%i container',
+		(_, width, height, storyBounds) => {
+			const b = [...storyBounds] as [number, number, number, number];
+			const view = visibleRect(openingCamera(b, width, height), width, height);
+			const back = backdropRect(b);
+			// The world's edge is the edge: nothing to cover past it.
+			expect(back.x).toBeLessThanOrEqual(Math.max(0, view.x) + 1e-6);
+			expect(back.y).toBeLessThanOrEqual(Math.max(0, view.y) + 1e-6);
+			expect(back.x + back.width).toBeGreaterThanOrEqual(Math.min(512, view.x + view.width) - 1e-6);
+			expect(back.y + back.height).toBeGreaterThanOrEqual(
+				Math.min(512, view.y + view.height) - 1e-6
+			);
+		}
+	);
+});
