@@ -93,10 +93,10 @@ export function cloneWeight(value: unknown, depth = 0): number {
 }
 
 /**
- * About 20 ms of structured-clone work for the page at about 4 µs per event of 25 values
+ * About 10 ms of structured-clone work for the page, at about 4 µs per event of 25 values
  * (Chromium on a 2-core laptop), measured in tests/e2e/open-big.spec.ts.
  */
-export const PIECE_WEIGHT = 40_000;
+export const PIECE_WEIGHT = 20_000;
 
 /** The messages that carry an opened story to the page: its head, its lists in pieces, the end. */
 export function* storyMessages(loaded: Opened, maxWeight = PIECE_WEIGHT): Generator<OpenResponse> {
