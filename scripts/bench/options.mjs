@@ -1,0 +1,75 @@
+// The command line of `npm run bench`, and the counts it runs with by default.
+
+/**
+ * Moves kept per scrub window, after WARMUP moves that are not kept. 100 moves put the p95 on the
+ * 5th-slowest move instead of the 2nd of 40 (where the 100k ratio swung 2.0×–4.5× between runs);
+ * the whole benchmark then takes about 12 minutes on this machine, most of it the setFilter
+ * baseline at 100k (about 1 s a move).
+ */
+export const MOVES = { story: 100, '1k': 100, '10k': 100, '100k': 100 };
+export const WARMUP = 5;
+/**
+ * Cold loads of each size, at most. A size stops early (after at least two) when another would
+ * take it past LOAD_BUDGET_S: a 100k story can take a minute a load.
+ */
+export const LOAD_RUNS = { story: 9, '1k': 5, '10k': 5, '100k': 3 };
+export const LOAD_BUDGET_S = 60;
+/** The median first idle the README's last run reported: the target is not to get worse. */
+export const PREVIOUS_FIRST_IDLE_MS = 1940;
+
+export const USAGE = `npm run bench [-- options]
+  --json               the last line of output is one JSON object (the rest goes to stderr)
+  --build              build the bench build first even if there is one (npm run bench:build)
+  --no-build           never build; fail if bench-results/build is missing
+  --rev COMMIT         with --build (or no build yet): build COMMIT instead of the working tree
+  --sizes LIST         e.g. story,1k (default story,1k,10k,100k)
+  --moves N            moves kept per scrub window, for every size (default ${JSON.stringify(MOVES)})
+  --loads N            cold loads per size, at most (default ${JSON.stringify(LOAD_RUNS)})
+  --quiet-load X       wait for the 1-minute load average to fall below X (default 0.6 × cores)
+  --quiet-timeout S    give up waiting after S seconds, with a warning (default 180)
+  --previous-idle MS   the first-idle figure not to get worse than (default ${PREVIOUS_FIRST_IDLE_MS})`;
+
+export function parseOptions(argv) {
+	const values = {};
+	const flags = new Set();
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		const [name, inline] = arg.split(/=(.*)/s);
+		if (
+			[
+				'--rev',
+				'--sizes',
+				'--moves',
+				'--loads',
+				'--quiet-load',
+				'--quiet-timeout',
+				'--previous-idle'
+			].includes(name)
+		) {
+			values[name.slice(2)] = inline ?? argv[++i];
+		} else if (['--json', '--build', '--no-build', '--help'].includes(arg)) {
+			flags.add(arg.slice(2));
+		} else {
+			throw new Error(`unknown option ${arg}\n${USAGE}`);
+		}
+	}
+	const number = (v) => (v === undefined ? undefined : Number(v));
+	const sizes = (values.sizes ?? 'story,1k,10k,100k').split(',');
+	for (const size of sizes) {
+		if (!(size in MOVES)) throw new Error(`unknown size ${size}: story, 1k, 10k or 100k`);
+	}
+	const perSize = (defaults, override) =>
+		Object.fromEntries(sizes.map((s) => [s, override ?? defaults[s]]));
+	return {
+		help: flags.has('help'),
+		json: flags.has('json'),
+		build: flags.has('build') ? 'always' : flags.has('no-build') ? 'never' : 'if-missing',
+		rev: values.rev,
+		sizes,
+		moves: perSize(MOVES, number(values.moves)),
+		loads: perSize(LOAD_RUNS, number(values.loads)),
+		quietLoad: number(values['quiet-load']),
+		quietTimeoutS: number(values['quiet-timeout']) ?? 180,
+		previousIdleMs: number(values['previous-idle']) ?? PREVIOUS_FIRST_IDLE_MS
+	};
+}
