@@ -1,5 +1,5 @@
 import { asset } from '$app/paths';
-import { loadStory } from '$lib/derive/load-story';
+import { inlined, loadStory } from '$lib/derive/load-story';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -7,5 +7,5 @@ import type { PageServerLoad } from './$types';
  * at build time: the page's HTML holds it, and the browser never fetches or checks it again.
  */
 export const load: PageServerLoad = async ({ fetch }) => ({
-	loaded: (await loadStory(fetch, asset('/generated'), 'story')).loaded
+	loaded: inlined((await loadStory(fetch, asset('/generated'), 'story')).loaded)
 });

@@ -21,7 +21,8 @@ export interface StoryPageData {
  * a reader's files, and is null on the server and when it cannot be read.
  */
 export interface StoryView {
-	loaded: LoadedStory;
+	/** Null only in the prerendered HTML of a story too big to inline (the browser fetches it). */
+	loaded: LoadedStory | null;
 	basemap: Promise<Countries | null>;
 	/**
 	 * The countries behind the picture of the map (prepare-static); null for a story that exists
@@ -94,21 +95,37 @@ export async function loadBasemap(
 }
 
 /**
- * A story page's data in the browser and on the server alike. `fetcher` is null on the server,
- * where no map is drawn.
+ * A story the page's HTML holds whole, from the build; a bigger one (a newsroom's spreadsheet of
+ * thousands of rows) would make every reader download it twice, as HTML and as data, before
+ * anything shows: its page holds the headline and the browser fetches the story.
  */
-export function storyView(
-	loaded: LoadedStory,
+export const INLINE_EVENT_LIMIT = 2000;
+
+/** What the build puts in a story page's HTML: the story, or null for the browser to fetch. */
+export function inlined(loaded: LoadedStory): LoadedStory | null {
+	return loaded.ok && loaded.story.events.length > INLINE_EVENT_LIMIT ? null : loaded;
+}
+
+/**
+ * A story page's data in the browser and on the server alike. `fetcher` is null on the server,
+ * where no map is drawn. A story the build did not inline is fetched and checked here.
+ */
+export async function storyView(
+	loaded: LoadedStory | null,
 	generated: string,
 	folder: string,
 	fetcher: typeof fetch | null
-): StoryView {
-	return {
-		loaded,
-		basemap: fetcher ? loadBasemap(fetcher, generated) : Promise.resolve(null),
+): Promise<StoryView> {
+	const files = {
 		backdrop: `${generated}/${folder}/${BACKDROP_FILE}`,
 		shareCard: `${generated}/${folder}/${SHARE_CARD_FILE}`
 	};
+	if (!fetcher) return { loaded, basemap: Promise.resolve(null), ...files };
+	if (loaded === null) {
+		const fetched = await loadStory(fetcher, generated, folder);
+		return { loaded: fetched.loaded, basemap: Promise.resolve(fetched.countries), ...files };
+	}
+	return { loaded, basemap: loadBasemap(fetcher, generated), ...files };
 }
 
 /** The list of the project's stories that the build writes, or the problem with it. */

@@ -1,5 +1,5 @@
 import { asset } from '$app/paths';
-import { loadStoryBySlug } from '$lib/derive/load-story';
+import { inlined, loadStoryBySlug } from '$lib/derive/load-story';
 import { storySlugsFromPaths } from '$lib/story/story-index';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -15,5 +15,5 @@ export const entries: EntryGenerator = () =>
 
 /** Read and validated at build time, like `/`: the page's HTML holds the story. */
 export const load: PageServerLoad = async ({ fetch, params }) => ({
-	loaded: (await loadStoryBySlug(fetch, asset('/generated'), params.slug)).loaded
+	loaded: inlined((await loadStoryBySlug(fetch, asset('/generated'), params.slug)).loaded)
 });
