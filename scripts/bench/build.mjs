@@ -37,11 +37,14 @@ export const sizeSlug = (size) => `bench-${size}`;
 
 const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' });
 
-/** Copies the project's own files (tracked and new, never ignored ones) as they are on disk. */
+/**
+ * Copies the project's own files (tracked and new, never ignored ones) as they are on disk. The
+ * tests are left out: the build does not need them, and no test runner should find a second copy.
+ */
 function copyWorkingTree() {
 	const files = git('ls-files', '-z', '--cached', '--others', '--exclude-standard')
 		.split('\0')
-		.filter(Boolean);
+		.filter((file) => file && !file.startsWith('tests/'));
 	for (const file of files) {
 		const from = resolve(ROOT, file);
 		// A file deleted but not yet staged is still listed.
@@ -104,6 +107,9 @@ export function buildForBench({ rev, stdio = 'inherit' } = {}) {
 	);
 	return info;
 }
+
+/** The commit checked out now, to say when the bench build is of an older one. */
+export const headCommit = () => git('rev-parse', 'HEAD').trim();
 
 /** What the last bench build was made from, or null if there is none. */
 export function readBuildInfo() {

@@ -17,10 +17,10 @@ export async function newPage(browser) {
 }
 
 /**
- * One cold load of the atlas at `url`. With `keepOpen` the page is returned too, to go on with
- * (scrubbing it saves a second load of a large story).
+ * One cold load of the atlas at `url`. The page is left open for the caller to go on with or
+ * close (scrubbing the last load's page saves loading a large story once more).
  */
-export async function coldLoadApp(browser, url, { timeout = 120_000, keepOpen = false } = {}) {
+export async function coldLoadApp(browser, url, { timeout = 120_000 } = {}) {
 	const { context, page } = await newPage(browser);
 	await page.addInitScript(loadProbe);
 	const responses = recordResponses(page);
@@ -49,13 +49,14 @@ export async function coldLoadApp(browser, url, { timeout = 120_000, keepOpen = 
 		bytes_before_content_gz: bytesBefore(all, probe.fcp, probe),
 		bytes_gz_by_kind: bytesByKind(all)
 	};
-	if (keepOpen) return { run, context, page };
-	await context.close();
-	return { run };
+	return { run, context, page };
 }
 
-/** One cold load of the Leaflet peer page: navigation start to its map drawn with the markers. */
-export async function coldLoadPeer(browser, url, { timeout = 120_000, keepOpen = false } = {}) {
+/**
+ * One cold load of the Leaflet peer page: navigation start to its map drawn with the markers. The
+ * page is left open, as for the atlas.
+ */
+export async function coldLoadPeer(browser, url, { timeout = 120_000 } = {}) {
 	const { context, page } = await newPage(browser);
 	const responses = recordResponses(page);
 	await page.goto(url, { waitUntil: 'commit', timeout });
@@ -76,7 +77,5 @@ export async function coldLoadPeer(browser, url, { timeout = 120_000, keepOpen =
 		bytes_gz: Object.values(byKind).reduce((a, b) => a + b, 0),
 		bytes_gz_by_kind: byKind
 	};
-	if (keepOpen) return { run, context, page };
-	await context.close();
-	return { run };
+	return { run, context, page };
 }
