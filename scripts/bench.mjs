@@ -30,7 +30,8 @@ import { waitForQuietMachine } from './bench/quiet.mjs';
 import { reportLines } from './bench/report.mjs';
 import { scrubAtlas } from './bench/scrub.mjs';
 import { BASE, appUrl, eventsFile, peerUrl, serveBench, storyFolder } from './bench/site.mjs';
-import { quantile, round, summary } from './bench/stats.mjs';
+import { loadFigures, repaintMedian, windowFigures } from './bench/figures.mjs';
+import { summary } from './bench/stats.mjs';
 import { checkTargets } from './bench/targets.mjs';
 import { readStoryDays, scrubWindows, WINDOW_DAYS } from './bench/windows.mjs';
 
@@ -40,8 +41,6 @@ if (options.help) {
 	process.exit(0);
 }
 const log = (...a) => (options.json ? console.error(...a) : console.log(...a));
-const median = (values) => round(quantile(values, 0.5));
-const p95 = (values) => round(quantile(values, 0.95));
 
 // Building is slow (and the 100k story's page is large): reuse the last bench build unless told.
 let build = readBuildInfo();
@@ -129,16 +128,6 @@ async function measureSize(size) {
 	const events = await page.evaluate(
 		() => document.querySelector('.events .count')?.textContent?.match(/of ([\d,]+)/)?.[1] ?? null
 	);
-	const pick = (key) => runs.map((r) => r[key]);
-	const loadSummary = {
-		fcp_ms: summary(pick('fcp_ms')),
-		lcp_ms: summary(pick('lcp_ms')),
-		story_map_ms: summary(pick('story_map_ms')),
-		story_map_source: pick('story_map_source'),
-		cls: { ...summary(pick('cls'), 4), max: Math.max(...pick('cls')) },
-		bytes_before_content_gz: quantile(pick('bytes_before_content_gz'), 0.5)
-	};
-
 	log(`${size}: scrub, ours (${moves} moves a window)…`);
 	const ours = {};
 	for (const name of ['late', 'mid']) {
@@ -184,29 +173,20 @@ async function measureSize(size) {
 	}
 	await peerPage.context.close();
 
-	const window = (name) => {
-		const w = {
+	const figures = (name) =>
+		windowFigures({
 			moves,
-			end_offset_days: windows[name].end_offset,
-			shown_pct: windows[name].shown_pct,
-			work_p95_ms: p95(ours[name].work),
-			median_ms: median(ours[name].frame),
-			p95_ms: p95(ours[name].frame),
-			baseline_median_ms: median(base[name]),
-			baseline_p95_ms: p95(base[name]),
-			peer_leaflet_median_ms: median(peer[name].frame),
-			peer_leaflet_p95_ms: p95(peer[name].frame)
-		};
-		w.speedup_p95 = round(w.baseline_p95_ms / w.p95_ms, 2);
-		w.peer_vs_ours_p95 = round(w.peer_leaflet_p95_ms / w.p95_ms, 2);
-		return w;
-	};
-	const late = window('late');
-	// The late window's figures stay at the top level, where earlier runs had them.
+			window: windows[name],
+			ours: ours[name],
+			baseline: base[name],
+			peer: peer[name]
+		});
+	const late = figures('late');
+	// The late window's figures stay at the top level too, where earlier runs had them.
 	result.scrub[size] = {
 		events,
 		work_p95_ms: late.work_p95_ms,
-		repaint_median_ms: median(ours.late.repaint),
+		repaint_median_ms: repaintMedian(ours.late.repaint),
 		median_ms: late.median_ms,
 		p95_ms: late.p95_ms,
 		baseline_median_ms: late.baseline_median_ms,
@@ -214,15 +194,16 @@ async function measureSize(size) {
 		speedup_p95: late.speedup_p95,
 		peer_leaflet_p95_ms: late.peer_leaflet_p95_ms,
 		late,
-		mid: window('mid')
+		mid: figures('mid')
 	};
 
+	const { first_idle_ms: idle, ...loads } = loadFigures(runs);
 	if (size === 'story') {
-		const idle = pick('first_idle_ms');
+		// First idle keeps the flat keys it has always had.
 		result.load = {
-			first_idle_ms: median(idle),
-			first_idle_p95_ms: p95(idle),
-			...loadSummary,
+			first_idle_ms: idle.median,
+			first_idle_p95_ms: idle.p95,
+			...loads,
 			bytes_gz: Object.values(runs[0].bytes_gz_by_kind).reduce((a, b) => a + b, 0),
 			bytes_gz_by_kind: runs[0].bytes_gz_by_kind,
 			peer_leaflet_ms: summary(peerRuns.map((r) => r.peer_leaflet_ms)),
@@ -235,9 +216,9 @@ async function measureSize(size) {
 		result.load_by_size[size] = {
 			events,
 			loads: runs.length,
-			first_idle_ms: summary(pick('first_idle_ms')),
-			...loadSummary,
-			// One load: the page the peer was scrubbed on.
+			first_idle_ms: idle,
+			...loads,
+			// One load, in the same run: the peer page that was then scrubbed.
 			peer_leaflet_ms: peerPage.run.peer_leaflet_ms,
 			runs
 		};
