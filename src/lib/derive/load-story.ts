@@ -99,7 +99,7 @@ export async function loadBasemap(
  * thousands of rows) would make every reader download it twice, as HTML and as data, before
  * anything shows: its page holds the headline and the browser fetches the story.
  */
-export const INLINE_EVENT_LIMIT = 2000;
+export const INLINE_EVENT_LIMIT = 500;
 
 /** What the build puts in a story page's HTML: the story, or null for the browser to fetch. */
 export function inlined(loaded: LoadedStory): LoadedStory | null {
@@ -146,6 +146,12 @@ export async function loadStoryIndex(
 /** A slug from the address bar, cut short enough to print. */
 const shown = (slug: string) => (slug.length > 80 ? `${slug.slice(0, 79)}…` : slug);
 
+/** What an address under /stories/ that nobody published says. */
+export const noStoryAt = (slug: string): Problem => ({
+	file: `stories/${shown(slug)}/`,
+	message: 'there is no story at this address. All stories lists the ones there are.'
+});
+
 /**
  * The story called `slug`. The index is asked first: an address nobody published is told so in
  * words, and never turns into requests for files that are not there.
@@ -160,13 +166,6 @@ export async function loadStoryBySlug(
 	const index = await loadStoryIndex(fetcher, generated);
 	if (!index.ok) return failed(index.problems);
 	const entry = index.stories.find((story) => story.slug === slug);
-	if (!entry) {
-		return failed([
-			{
-				file: `stories/${shown(slug)}/`,
-				message: 'there is no story at this address. All stories lists the ones there are.'
-			}
-		]);
-	}
+	if (!entry) return failed([noStoryAt(slug)]);
 	return loadStory(fetcher, generated, `stories/${entry.slug}`, basemap);
 }

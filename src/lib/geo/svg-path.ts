@@ -13,11 +13,23 @@ function line(points: readonly Position[], closed: boolean): string {
 	return closed && d ? `${d}Z` : d;
 }
 
+/** The story's geometries never change: the picture redraws on every move of the slider. */
+const paths = new WeakMap<Geometry, string>();
+
 /**
  * SVG path data for a GeoJSON geometry in Web Mercator world units (opening-view.ts). Geometries
  * must already be cut at the antimeridian, as the basemap and the story's arcs are.
  */
 export function geometryPath(geometry: Geometry): string {
+	let d = paths.get(geometry);
+	if (d === undefined) {
+		d = pathOf(geometry);
+		paths.set(geometry, d);
+	}
+	return d;
+}
+
+function pathOf(geometry: Geometry): string {
 	switch (geometry.type) {
 		case 'Point':
 		case 'MultiPoint':
@@ -31,6 +43,6 @@ export function geometryPath(geometry: Geometry): string {
 		case 'MultiPolygon':
 			return geometry.coordinates.flatMap((p) => p.map((r) => line(r, true))).join('');
 		case 'GeometryCollection':
-			return geometry.geometries.map(geometryPath).join('');
+			return geometry.geometries.map(pathOf).join('');
 	}
 }
