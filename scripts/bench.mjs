@@ -170,6 +170,11 @@ async function measureSize(size) {
 			moves,
 			warmup: WARMUP
 		});
+		if (peer[name].reached !== windows[name].end_offset) {
+			log(
+				`  WARNING: the Leaflet page's range reached ${peer[name].reached}, not ${windows[name].end_offset}`
+			);
+		}
 	}
 	await peerPage.context.close();
 

@@ -62,15 +62,13 @@ export function bytesByKind(responses) {
 }
 
 /**
- * Gzip bytes of the responses complete before `ms` after navigation start. When each response
- * ended is read from the page's own Resource Timing (the clock its paint times are in);
- * Playwright's request timing, which can be a few hundred ms late for some responses, is only
- * the fallback for requests the page's timeline does not hold (a worker's).
+ * The responses complete before `ms` after navigation start. When each response ended is read
+ * from the page's own Resource Timing (the clock its paint times are in); Playwright's request
+ * timing, which can be a few hundred ms late for some responses, is only the fallback for
+ * requests the page's timeline does not hold (a worker's).
  * @param {Record<string, number>} pageEnds URL → responseEnd (ms after navigation start)
  */
-export function bytesBefore(responses, ms, { timeOrigin, pageEnds }) {
+export function responsesBefore(responses, ms, { timeOrigin, pageEnds }) {
 	if (typeof ms !== 'number') return null;
-	return responses
-		.filter((r) => (pageEnds[r.url] ?? r.end - timeOrigin) <= ms)
-		.reduce((sum, r) => sum + r.gz, 0);
+	return responses.filter((r) => (pageEnds[r.url] ?? r.end - timeOrigin) <= ms);
 }

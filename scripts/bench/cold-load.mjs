@@ -1,6 +1,6 @@
 // Cold loads: each in a new browser context, so the cache is empty and nothing is shared with the
 // previous run, as for a reader opening the link for the first time.
-import { bytesBefore, bytesByKind, recordResponses } from './bytes.mjs';
+import { bytesByKind, recordResponses, responsesBefore } from './bytes.mjs';
 import { loadProbe, readLoadProbe, waitForFirstIdle } from './load-probe.mjs';
 import { round } from './stats.mjs';
 
@@ -35,6 +35,7 @@ export async function coldLoadApp(browser, url, { timeout = 120_000 } = {}) {
 	// "Bytes of the first view" has always meant everything fetched until the network is quiet.
 	await page.waitForLoadState('networkidle', { timeout });
 	const all = await responses.settle();
+	const beforeContent = responsesBefore(all, probe.fcp, probe);
 	const run = {
 		fcp_ms: round(probe.fcp),
 		lcp_ms: round(probe.lcp),
@@ -46,7 +47,8 @@ export async function coldLoadApp(browser, url, { timeout = 120_000 } = {}) {
 		cls: round(probe.cls, 4),
 		layout_shifts: probe.shifts,
 		layout_shift_sources: probe.shiftSources,
-		bytes_before_content_gz: bytesBefore(all, probe.fcp, probe),
+		bytes_before_content_gz: beforeContent && beforeContent.reduce((sum, r) => sum + r.gz, 0),
+		bytes_before_content_gz_by_kind: beforeContent && bytesByKind(beforeContent),
 		bytes_gz_by_kind: bytesByKind(all)
 	};
 	return { run, context, page };

@@ -14,7 +14,10 @@ export function loadFigures(runs) {
 		story_map_ms: summary(pick('story_map_ms')),
 		story_map_source: pick('story_map_source'),
 		cls: { ...summary(pick('cls'), 4), max: Math.max(...pick('cls')) },
-		bytes_before_content_gz: quantile(pick('bytes_before_content_gz'), 0.5)
+		bytes_before_content_gz: quantile(
+			pick('bytes_before_content_gz').filter((b) => b !== null),
+			0.5
+		)
 	};
 }
 
