@@ -29,23 +29,24 @@ export const USAGE = `npm run bench [-- options]
   --quiet-timeout S    give up waiting after S seconds, with a warning (default 180)
   --previous-idle MS   the first-idle figure not to get worse than (default ${PREVIOUS_FIRST_IDLE_MS})`;
 
+/** The options that take a value (`--moves 60` or `--moves=60`). */
+const VALUE_OPTIONS = [
+	'--rev',
+	'--sizes',
+	'--moves',
+	'--loads',
+	'--quiet-load',
+	'--quiet-timeout',
+	'--previous-idle'
+];
+
 export function parseOptions(argv) {
 	const values = {};
 	const flags = new Set();
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		const [name, inline] = arg.split(/=(.*)/s);
-		if (
-			[
-				'--rev',
-				'--sizes',
-				'--moves',
-				'--loads',
-				'--quiet-load',
-				'--quiet-timeout',
-				'--previous-idle'
-			].includes(name)
-		) {
+		if (VALUE_OPTIONS.includes(name)) {
 			values[name.slice(2)] = inline ?? argv[++i];
 		} else if (['--json', '--build', '--no-build', '--help'].includes(arg)) {
 			flags.add(arg.slice(2));
