@@ -16,7 +16,9 @@ export default ts.config(
 			'bench-results/',
 			// A developer's throwaway scripts and test output (gitignored).
 			'.scratch/',
-			'test-results-me/'
+			'test-results-me/',
+			'test-results-open/',
+			'test-results-csp/'
 		]
 	},
 	js.configs.recommended,
