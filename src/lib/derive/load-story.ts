@@ -7,7 +7,7 @@ import { fetchFile } from '../story/fetch-file';
 import type { Problem } from '../story/problems';
 import { parseStoryIndex, STORY_FILE_NAMES, type StoryIndexEntry } from '../story/story-index';
 import { BACKDROP_FILE, SHARE_CARD_FILE } from './map-picture';
-import { prepareStory, type LoadedStory } from './prepare-story';
+import type { LoadedStory } from './prepare-story';
 
 export interface StoryPageData {
 	loaded: LoadedStory;
@@ -82,6 +82,9 @@ export async function loadStory(
 	if (countries === undefined) {
 		return failed([{ file: 'countries.geojson', message: 'is not valid JSON.' }]);
 	}
+	// The validator and turf are a chunk of their own: a published story's page never needs them,
+	// as the build checked its story; only a story the browser fetches does.
+	const { prepareStory } = await import('./prepare-story');
 	return { loaded: prepareStory({ events, places, article }, countries), countries };
 }
 

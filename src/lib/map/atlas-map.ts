@@ -7,6 +7,7 @@ import {
 	MapLibreMap,
 	Marker,
 	NavigationControl,
+	stylesheetLoaded,
 	type GeoJSONSource,
 	type LngLatBoundsLike
 } from './maplibre';
@@ -96,11 +97,11 @@ export class AtlasMap {
 		if (BENCH_HOOKS) exposeForBench(map, container, () => this.#layers !== null);
 	}
 
-	/** Resolves once the style and sources are in, so the story can be drawn. */
-	loaded(): Promise<void> {
-		return this.#map.loaded()
-			? Promise.resolve()
-			: new Promise((resolve) => this.#map.once('load', () => resolve()));
+	/** Resolves once the style, the sources and MapLibre's stylesheet are in, so the story can be drawn. */
+	async loaded(): Promise<void> {
+		await stylesheetLoaded;
+		if (this.#map.loaded()) return;
+		await new Promise<void>((resolve) => this.#map.once('load', () => resolve()));
 	}
 
 	/** Resolves when the map next comes to rest with everything drawn: tiles, layers and labels. */

@@ -5,9 +5,23 @@
  */
 import { setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
+import stylesheetUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 
 setWorkerUrl(workerUrl);
+
+/**
+ * MapLibre's stylesheet, linked when MapLibre itself arrives. Imported as CSS it would be in every
+ * story page's head (SvelteKit links the CSS of lazy modules too), blocking the first paint for a
+ * map that comes later. Settles either way: a map without its stylesheet still draws.
+ */
+export const stylesheetLoaded: Promise<void> = new Promise((resolve) => {
+	if (typeof document === 'undefined') return resolve();
+	const link = document.createElement('link');
+	link.rel = 'stylesheet';
+	link.href = stylesheetUrl;
+	link.onload = link.onerror = () => resolve();
+	document.head.append(link);
+});
 
 export {
 	Map as MapLibreMap,

@@ -4,5 +4,13 @@ import { storyView } from '$lib/derive/load-story';
 import type { PageLoad } from './$types';
 
 /** As on `/`: the basemap comes after the page is on screen. */
-export const load: PageLoad = ({ data, fetch, params }) =>
-	storyView(data.loaded, asset('/generated'), `stories/${params.slug}`, browser ? fetch : null);
+export const load: PageLoad = ({ data, fetch, params }) => {
+	// The page is on screen already (it is in the HTML): MapLibre's chunk can start now.
+	if (browser) void import('$lib/map/atlas-map');
+	return storyView(
+		data.loaded,
+		asset('/generated'),
+		`stories/${params.slug}`,
+		browser ? fetch : null
+	);
+};
