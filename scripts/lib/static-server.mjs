@@ -1,5 +1,6 @@
-// A static file server for the built site, as a CDN would serve it, optionally under a sub-path
-// and with some paths answered from other folders (the benchmark's synthetic stories).
+// A static file server for the built site, as a CDN would serve it, optionally under a sub-path,
+// with some paths answered from other folders (the benchmark's synthetic stories) and with
+// response headers chosen by path (a host applying the build's _headers file).
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -20,10 +21,12 @@ const TYPES = {
 
 /**
  * @param {Record<string, string>} mounts URL prefix → folder; the longest prefix wins.
- * @param {number} port
+ * @param {number} port 0 for any free port (read it from `server.address()`)
+ * @param {{ headers?: (path: string) => Record<string, string> }} [options] headers: extra
+ *   response headers for a request path
  * @returns {Promise<import('node:http').Server>}
  */
-export function serveStatic(mounts, port) {
+export function serveStatic(mounts, port, options = {}) {
 	const entries = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
 	const server = createServer((req, res) => {
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -38,7 +41,10 @@ export function serveStatic(mounts, port) {
 		} catch {
 			return void res.writeHead(404).end('not found');
 		}
-		res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+		res.writeHead(200, {
+			...options.headers?.(path),
+			'content-type': TYPES[extname(file)] ?? 'application/octet-stream'
+		});
 		createReadStream(file).pipe(res);
 	});
 	return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
