@@ -88,6 +88,8 @@ test.describe('hostile text', () => {
 			'article.txt': `${article}\n${hostile}\n`,
 			'events.geojson': JSON.stringify(story)
 		});
+		// The opened story has replaced the page's own (same headline): then its map is the one ready.
+		await expect(eventsList(page)).toContainText('javascript:window.__pwned=4');
 		await mapReady(page);
 		await page.getByRole('button', { name: /^Kryvyi Rih/ }).click();
 		const panel = details(page);
