@@ -7,7 +7,8 @@ import { geoMercator, geoPath } from 'd3-geo';
 import type { Countries } from '../../src/lib/geo/basemap';
 import type { Bounds } from '../../src/lib/geo/bounds';
 import { openingCamera, WORLD_SIZE, type Rect } from '../../src/lib/geo/opening-view';
-import { backdropRect, PICTURE_COLORS, REFERENCE_SIZE } from '../../src/lib/derive/map-picture';
+import { backdropRect, REFERENCE_SIZE } from '../../src/lib/derive/map-picture';
+import { MAP_COLORS } from '../../src/lib/map/style';
 
 /** `L1,2L1,2` → `L1,2`: rounding to a fraction of a pixel leaves runs of the same point. */
 function dropRepeats(d: string): string {
@@ -33,8 +34,8 @@ export function landPath(countries: Countries, rect: Rect, scale: number): strin
 
 /** Land and borders as the map draws them, at `scale` pixels per world unit. */
 export function landSvg(countries: Countries, rect: Rect, scale: number): string {
-	const sea = `<rect x="${rect.x}" y="${rect.y}" width="${rect.width}" height="${rect.height}" fill="${PICTURE_COLORS.sea}"/>`;
-	const land = `<path d="${landPath(countries, rect, scale)}" fill="${PICTURE_COLORS.land}" stroke="${PICTURE_COLORS.border}" stroke-width="${(0.8 / scale).toFixed(4)}" stroke-linejoin="round"/>`;
+	const sea = `<rect x="${rect.x}" y="${rect.y}" width="${rect.width}" height="${rect.height}" fill="${MAP_COLORS.sea}"/>`;
+	const land = `<path d="${landPath(countries, rect, scale)}" fill="${MAP_COLORS.land}" stroke="${MAP_COLORS.border}" stroke-width="${(0.8 / scale).toFixed(4)}" stroke-linejoin="round"/>`;
 	return sea + land;
 }
 

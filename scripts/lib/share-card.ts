@@ -7,7 +7,8 @@ import { Resvg } from '@resvg/resvg-js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { mapPicture, PICTURE_COLORS } from '../../src/lib/derive/map-picture';
+import { mapPicture } from '../../src/lib/derive/map-picture';
+import { MAP_COLORS } from '../../src/lib/map/style';
 import type { StoryLayers } from '../../src/lib/derive/story-layers';
 import type { Countries } from '../../src/lib/geo/basemap';
 import { storyBounds } from '../../src/lib/geo/bounds';
@@ -62,7 +63,7 @@ export function shareCardSvg(story: Story, layers: StoryLayers, countries: Count
 	const shapes = [
 		...picture.outlines.map(
 			(o) =>
-				`<path d="${o.d}" fill="${PICTURE_COLORS.outlineFill}" fill-opacity="${o.visible ? 0.5 : 0.15}" stroke="${o.color}" stroke-width="${px}"/>`
+				`<path d="${o.d}" fill="${MAP_COLORS.outlineFill}" fill-opacity="${o.visible ? 0.5 : 0.15}" stroke="${o.color}" stroke-width="${px}"/>`
 		),
 		...picture.links
 			.filter((l) => l.visible)
@@ -79,7 +80,7 @@ export function shareCardSvg(story: Story, layers: StoryLayers, countries: Count
 		...picture.places.flatMap((p) =>
 			p.label
 				? [
-						`<text x="${p.label.x}" y="${p.label.y}" font-family="${FONT}" font-size="${13 * px}" fill="${PICTURE_COLORS.label}" stroke="#ffffff" stroke-width="${3 * px}" stroke-linejoin="round" paint-order="stroke">${escapeXml(p.name)}</text>`
+						`<text x="${p.label.x}" y="${p.label.y}" font-family="${FONT}" font-size="${13 * px}" fill="${MAP_COLORS.label}" stroke="#ffffff" stroke-width="${3 * px}" stroke-linejoin="round" paint-order="stroke">${escapeXml(p.name)}</text>`
 					]
 				: []
 		)
@@ -100,7 +101,7 @@ export function shareCardSvg(story: Story, layers: StoryLayers, countries: Count
 	return (
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}" viewBox="0 0 ${CARD.width} ${CARD.height}">` +
 		`<rect width="${CARD.width}" height="${BAND}" fill="#ffffff"/>` +
-		`<text font-family="${FONT}" font-weight="700" font-size="${size}" fill="${PICTURE_COLORS.label}">${headline}</text>` +
+		`<text font-family="${FONT}" font-weight="700" font-size="${size}" fill="${MAP_COLORS.label}">${headline}</text>` +
 		`<text x="48" y="${BAND - 14}" font-family="${FONT}" font-size="20" fill="#4a535c">${escapeXml(dateline)}</text>` +
 		`<svg x="0" y="${BAND}" width="${MAP.width}" height="${MAP.height}" viewBox="${view.x} ${view.y} ${view.width} ${view.height}">` +
 		landSvg(countries, view, scale) +
@@ -113,10 +114,13 @@ export function shareCardSvg(story: Story, layers: StoryLayers, countries: Count
 
 const require = createRequire(import.meta.url);
 
-/** Open Sans as TrueType files resvg can read, made once from the WOFF files the page ships. */
+/** Open Sans as TrueType files resvg can read, made once a build from the WOFF files the page ships. */
+const fonts = new Map<string, string[]>();
 function fontFiles(cache: string): string[] {
+	const made = fonts.get(cache);
+	if (made) return made;
 	mkdirSync(cache, { recursive: true });
-	return ['400', '700'].map((weight) => {
+	const files = ['400', '700'].map((weight) => {
 		const to = resolve(cache, `open-sans-latin-${weight}.ttf`);
 		const woff = readFileSync(
 			require.resolve(`@fontsource/open-sans/files/open-sans-latin-${weight}-normal.woff`)
@@ -124,6 +128,8 @@ function fontFiles(cache: string): string[] {
 		writeFileSync(to, woffToSfnt(woff));
 		return to;
 	});
+	fonts.set(cache, files);
+	return files;
 }
 
 export function renderPng(svg: string, cache: string): Buffer {

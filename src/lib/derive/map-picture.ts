@@ -15,6 +15,8 @@ import {
 } from '../geo/opening-view';
 import { geometryPath } from '../geo/svg-path';
 import { storyStates, type Focus } from '../map/feature-state';
+import { MAP_COLORS } from '../map/style';
+import { NO_CATEGORY_COLOR } from '../scales/category';
 import type { StoryLayers } from './story-layers';
 
 export const BACKDROP_FILE = 'backdrop.svg';
@@ -24,15 +26,6 @@ export const SHARE_CARD_FILE = 'share.png';
 /** The map area of a 1280×800 window: the picture in the HTML is drawn for it, then fitted. */
 export const REFERENCE_SIZE = { width: 940, height: 640 } as const;
 
-/** As the map's style draws them (map/style.ts). */
-export const PICTURE_COLORS = {
-	sea: '#e8eef3',
-	land: '#fbfaf7',
-	border: '#c9ced4',
-	outline: '#8a6d3b',
-	outlineFill: '#f2d9a6',
-	label: '#1d2328'
-} as const;
 export const LABEL_SIZE_PX = 13;
 /** MapLibre's `text-radial-offset` of 1.1 em. */
 const LABEL_OFFSET_PX = LABEL_SIZE_PX * 1.1;
@@ -168,7 +161,7 @@ export function mapPicture(
 			x,
 			y,
 			radius: Number(state.radius ?? 0),
-			color: String(state.color ?? PICTURE_COLORS.label),
+			color: String(state.color ?? NO_CATEGORY_COLOR),
 			count: focus.tally.get(id)?.count ?? 0,
 			current: Boolean(state.current),
 			highlight: Boolean(state.highlight),
@@ -190,7 +183,7 @@ export function mapPicture(
 		})),
 		outlines: layers.outlines.features.map((outline, i) => ({
 			d: geometryPath(outline.geometry),
-			color: PICTURE_COLORS.outline,
+			color: MAP_COLORS.outline,
 			visible: Boolean(outlineState[Number(outline.id ?? i)]?.visible),
 			current: Boolean(outlineState[Number(outline.id ?? i)]?.selected)
 		}))

@@ -18,6 +18,16 @@ export interface BasemapAssets {
 
 export const FONT = 'Open Sans Regular';
 
+/** The basemap's and the story's colours: the map's style and its picture (derive/map-picture.ts) both draw with them. */
+export const MAP_COLORS = {
+	sea: '#e8eef3',
+	land: '#fbfaf7',
+	border: '#c9ced4',
+	outline: '#8a6d3b',
+	outlineFill: '#f2d9a6',
+	label: '#1d2328'
+} as const;
+
 /** A feature-state value, or its fallback before the first write. */
 function state(key: string, fallback: number | string | boolean): ExpressionSpecification {
 	return ['coalesce', ['feature-state', key], fallback];
@@ -42,14 +52,14 @@ export function atlasStyle(assets: BasemapAssets): StyleSpecification {
 			[SOURCES.places]: { type: 'geojson', data: empty, promoteId: 'id' }
 		},
 		layers: [
-			{ id: 'sea', type: 'background', paint: { 'background-color': '#e8eef3' } },
-			{ id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': '#fbfaf7' } },
+			{ id: 'sea', type: 'background', paint: { 'background-color': MAP_COLORS.sea } },
+			{ id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': MAP_COLORS.land } },
 			{
 				id: 'borders',
 				type: 'line',
 				source: 'countries',
 				paint: {
-					'line-color': '#c9ced4',
+					'line-color': MAP_COLORS.border,
 					'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.4, 6, 1.2]
 				}
 			},
@@ -58,7 +68,7 @@ export function atlasStyle(assets: BasemapAssets): StyleSpecification {
 				type: 'fill',
 				source: SOURCES.outlines,
 				paint: {
-					'fill-color': '#f2d9a6',
+					'fill-color': MAP_COLORS.outlineFill,
 					'fill-opacity': [
 						'case',
 						['to-boolean', state('selected', false)],
@@ -74,7 +84,7 @@ export function atlasStyle(assets: BasemapAssets): StyleSpecification {
 				type: 'line',
 				source: SOURCES.outlines,
 				paint: {
-					'line-color': '#8a6d3b',
+					'line-color': MAP_COLORS.outline,
 					'line-width': ['case', ['to-boolean', state('selected', false)], 2, 1],
 					'line-opacity': ['case', ['to-boolean', state('visible', false)], 0.9, 0.3]
 				}
@@ -93,7 +103,7 @@ export function atlasStyle(assets: BasemapAssets): StyleSpecification {
 					'text-max-width': 7,
 					'symbol-sort-key': ['-', ['get', 'area']]
 				},
-				paint: { 'text-color': '#9aa1a9', 'text-halo-color': '#fbfaf7', 'text-halo-width': 1 }
+				paint: { 'text-color': '#9aa1a9', 'text-halo-color': MAP_COLORS.land, 'text-halo-width': 1 }
 			},
 			{
 				id: 'links',
@@ -150,7 +160,7 @@ export function atlasStyle(assets: BasemapAssets): StyleSpecification {
 					'symbol-sort-key': ['-', ['get', 'total']]
 				},
 				paint: {
-					'text-color': '#1d2328',
+					'text-color': MAP_COLORS.label,
 					'text-halo-color': '#ffffff',
 					'text-halo-width': 1.5,
 					'text-opacity': ['case', ['to-boolean', state('visible', false)], 1, 0.45]
