@@ -109,6 +109,17 @@ function placeLabels(places: PicturePlace[], scale: number, view: Rect): void {
 		box.y >= frame.y &&
 		box.x + box.width <= frame.x + frame.width &&
 		box.y + box.height <= frame.y + frame.height;
+	// A label never covers another place's circle: the reader would lose the place under it.
+	const circles = new Map(
+		places
+			.filter((p) => p.radius > 0)
+			.map((p) => {
+				const r = p.radius;
+				return [p.id, { x: p.x * scale - r, y: p.y * scale - r, width: 2 * r, height: 2 * r }];
+			})
+	);
+	const covers = (box: Rect, own: string) =>
+		[...circles].some(([id, circle]) => id !== own && overlaps(circle, box));
 	const order = [...places].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 	// The halo's width on each side, so that two labels never touch.
 	const height = LABEL_SIZE_PX * 1.2 + 4;
@@ -122,7 +133,9 @@ function placeLabels(places: PicturePlace[], scale: number, view: Rect): void {
 			['top', { x: px - width / 2, y: py + LABEL_OFFSET_PX - height / 2, width, height }],
 			['bottom', { x: px - width / 2, y: py - LABEL_OFFSET_PX - height / 2, width, height }]
 		];
-		const free = spots.find(([, box]) => inside(box) && !taken.some((t) => overlaps(t, box)));
+		const free = spots.find(
+			([, box]) => inside(box) && !taken.some((t) => overlaps(t, box)) && !covers(box, place.id)
+		);
 		if (!free) continue;
 		const [anchor, box] = free;
 		taken.push(box);

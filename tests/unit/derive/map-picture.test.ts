@@ -82,6 +82,26 @@ describe('mapPicture', () => {
 	});
 });
 
+it.each(SIZES)('in %i×%i no label covers another place’s circle', (width, height) => {
+	const picture = mapPicture(layers, bounds, at('2025-04-12'), width, height);
+	const s = picture.scale;
+	for (const p of picture.places) {
+		if (!p.label) continue;
+		const box = {
+			x: p.label.x * s,
+			y: p.label.y * s - 13,
+			width: p.name.length * 7.1,
+			height: 15.6
+		};
+		for (const other of picture.places) {
+			if (other.id === p.id || other.radius === 0) continue;
+			const r = other.radius;
+			const circle = { x: other.x * s - r, y: other.y * s - r, width: 2 * r, height: 2 * r };
+			expect(overlaps(box, circle), `${p.name} over ${other.name}`).toBe(false);
+		}
+	}
+});
+
 describe('backdropRect', () => {
 	const cases = [
 		['this story', bounds],
