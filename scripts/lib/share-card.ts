@@ -7,7 +7,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { mapPicture } from '../../src/lib/derive/map-picture';
+import { mapPicture, SHARE_CARD_SIZE } from '../../src/lib/derive/map-picture';
 import { MAP_COLORS } from '../../src/lib/map/style';
 import type { StoryLayers } from '../../src/lib/derive/story-layers';
 import type { Countries } from '../../src/lib/geo/basemap';
@@ -19,7 +19,7 @@ import { TimeIndex } from '../../src/lib/time/time-index';
 import { landSvg } from './backdrop';
 import { woffToSfnt } from './woff';
 
-export const CARD = { width: 1200, height: 630 } as const;
+export const CARD = SHARE_CARD_SIZE;
 const BAND = 150;
 const MAP = { width: CARD.width, height: CARD.height - BAND };
 const FONT = 'Open Sans';

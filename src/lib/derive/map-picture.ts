@@ -22,6 +22,8 @@ import type { StoryLayers } from './story-layers';
 export const BACKDROP_FILE = 'backdrop.svg';
 /** The story's share card, a 1200×630 PNG made at build time (scripts/lib/share-card.ts). */
 export const SHARE_CARD_FILE = 'share.png';
+/** The size link previews ask for. */
+export const SHARE_CARD_SIZE = { width: 1200, height: 630 } as const;
 
 /** The map area of a 1280×800 window: the picture in the HTML is drawn for it, then fitted. */
 export const REFERENCE_SIZE = { width: 940, height: 640 } as const;
