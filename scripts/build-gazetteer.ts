@@ -18,6 +18,8 @@ function main(): number {
 		file.version +
 		',"credit":' +
 		JSON.stringify(file.credit) +
+		',"fields":' +
+		JSON.stringify(file.fields) +
 		',\n"places":[\n' +
 		file.places.map((row) => JSON.stringify(row)).join(',\n') +
 		'\n],\n"names":[\n' +
@@ -27,7 +29,7 @@ function main(): number {
 	writeFileSync(GAZETTEER_PATH, json);
 	const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 	console.log(
-		`✓ ${relative(process.cwd(), GAZETTEER_PATH)}: ${counts.countries} countries, ${counts.cities} city names, ${counts.regions} regions and seas, ${counts.names} other names; ${kb(Buffer.byteLength(json))}, ${kb(gzipSync(json).byteLength)} gzip (${Math.round(performance.now() - started)} ms${counts.dropped ? `, ${counts.dropped} entries left out` : ''}).`
+		`✓ ${relative(process.cwd(), GAZETTEER_PATH)}: ${counts.countries} countries, ${counts.states} states and provinces, ${counts.counties} US counties, ${counts.cities} towns, ${counts.regions} continents, regions and seas, ${counts.names} other names; ${kb(Buffer.byteLength(json))}, ${kb(gzipSync(json).byteLength)} gzip (${Math.round(performance.now() - started)} ms${counts.dropped ? `, ${counts.dropped} entries left out` : ''}).`
 	);
 	return 0;
 }

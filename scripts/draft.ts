@@ -80,11 +80,11 @@ function main(argv: string[]): number {
 		gazetteer
 	);
 	const ms = performance.now() - started;
-	if (draft.places.length === 0)
+	if (draft.mentions.length === 0)
 		throw new UsageError(`${args.file}: no place found in the article; nothing to map`);
 
 	console.log(
-		`Drafted "${draft.title}" (published ${draft.published}): ${draft.events.length} events at ${draft.placesUsed.length} places, from ${draft.places.length} place mentions, in ${ms.toFixed(1)} ms.`
+		`Drafted "${draft.title}" (published ${draft.published}): ${draft.events.length} events at ${draft.placesUsed.length} places, from ${draft.mentions.length} place mentions, in ${ms.toFixed(1)} ms.`
 	);
 	console.log('');
 	for (const e of draft.events) {
@@ -94,7 +94,7 @@ function main(argv: string[]): number {
 	}
 	console.log('');
 	const names = new Map<string, string[]>();
-	for (const m of draft.places) names.set(m.placeId, [...(names.get(m.placeId) ?? []), m.name]);
+	for (const m of draft.mentions) names.set(m.place, [...(names.get(m.place) ?? []), m.text]);
 	console.log(
 		`  Places: ${[...names].map(([id, written]) => `${id} (${[...new Set(written)].join(', ')})`).join('; ')}`
 	);

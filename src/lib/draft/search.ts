@@ -2,7 +2,7 @@
  * The gazetteer as a search box: the studio's way to move a place to where it really is, by
  * name. Each word typed must begin a word of the name ("st pet" finds St Petersburg).
  */
-import type { Gazetteer, GazetteerKind, NameEntry } from './gazetteer';
+import type { Gazetteer, GazetteerKind, NameEntry } from './gazetteer/gazetteer';
 import { nameKey } from './text';
 
 export interface PlaceHit {

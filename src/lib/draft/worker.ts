@@ -8,7 +8,7 @@
  */
 import { draftInPieces } from './chunked';
 import type { Draft } from './draft';
-import { parseGazetteer, type Gazetteer } from './gazetteer';
+import { parseGazetteer, type Gazetteer } from './gazetteer/gazetteer';
 import { searchGazetteer, type PlaceHit } from './search';
 
 export type DraftRequest =

@@ -107,8 +107,8 @@ describe('draftStory on the project article', () => {
 	});
 
 	it('lists every mention with its offsets', () => {
-		for (const m of draft.places) expect(article.slice(m.start, m.end)).toBe(m.name);
-		expect(draft.places.filter((m) => m.placeId === 'kryvyi-rih')).toHaveLength(1);
+		for (const m of draft.mentions) expect(article.slice(m.start, m.end)).toBe(m.text);
+		expect(draft.mentions.filter((m) => m.place === 'kryvyi-rih')).toHaveLength(1);
 	});
 
 	it('drafts in well under a second', () => {
@@ -127,8 +127,8 @@ describe('draftStory on other articles (the rules are not this article’s)', ()
 			'2024-03-03',
 			'2024-03-03'
 		]);
-		const georgia = draft.places.find((m) => m.name === 'Georgia');
-		expect([georgia?.country, georgia?.placeId]).toEqual(['US', 'georgia']);
+		const georgia = draft.mentions.find((m) => m.text === 'Georgia');
+		expect([georgia?.country, georgia?.place]).toEqual(['US', 'georgia']);
 		expect(draft.placesUsed.find((p) => p.id === 'georgia')?.kind).toBe('region');
 		const [macon] = at(draft, 'macon');
 		expect([macon?.category, macon?.start, macon?.end]).toEqual([
@@ -144,7 +144,7 @@ describe('draftStory on other articles (the rules are not this article’s)', ()
 
 	it('drafts a story from Tbilisi with "Georgia" the country', () => {
 		const draft = draftStory(TBILISI, { published: '2024-11-20' }, gazetteer);
-		expect(draft.places.filter((m) => m.name === 'Georgia').map((m) => m.country)).toEqual([
+		expect(draft.mentions.filter((m) => m.text === 'Georgia').map((m) => m.country)).toEqual([
 			'GE',
 			'GE'
 		]);

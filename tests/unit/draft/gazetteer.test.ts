@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildGazetteerFile, GAZETTEER_PATH } from '../../../scripts/lib/gazetteer-file';
-import { fetchGazetteer, parseGazetteer } from '../../../src/lib/draft/gazetteer';
+import { fetchGazetteer, parseGazetteer } from '../../../src/lib/draft/gazetteer/gazetteer';
 
 const { file, counts } = buildGazetteerFile();
 

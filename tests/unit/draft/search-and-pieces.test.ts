@@ -53,8 +53,8 @@ describe('drafting in pieces', () => {
 		const ids = draft.events.map((e) => e.id);
 		expect(new Set(ids).size).toBe(ids.length);
 		expect(draft.events.flatMap((e) => e.source).every((s) => long.includes(s))).toBe(true);
-		const mention = draft.places.at(-1)!;
-		expect(long.slice(mention.start, mention.end)).toBe(mention.name);
+		const mention = draft.mentions.at(-1)!;
+		expect(long.slice(mention.start, mention.end)).toBe(mention.text);
 		const placeIds = new Set(draft.placesUsed.map((p) => p.id));
 		expect(draft.events.every((e) => placeIds.has(e.place))).toBe(true);
 	});

@@ -1,0 +1,95 @@
+/**
+ * The article, read once: words, paragraphs and headings, sentences, quotations, the dateline, and
+ * what an English tagger (compromise) knows of its names: people and organisations. Every stage of
+ * the draft reads this instead of scanning the raw text again. All spans are string offsets into
+ * `text`.
+ */
+import nlp from 'compromise';
+import { paragraphs, sentences, type Paragraph, type Sentence } from '../sentences';
+import { quoteSpans, tokenize, type Token } from '../text';
+
+export type Span = readonly [start: number, end: number];
+
+export interface Doc {
+	text: string;
+	tokens: Token[];
+	paragraphs: Paragraph[];
+	sentences: Sentence[];
+	quotes: Span[];
+	/** Names the tagger reads as people ("Curtis McCoy", "Jones"). */
+	people: Span[];
+	/** Names the tagger reads as organisations ("Mansfield Police Department"). */
+	organizations: Span[];
+	/** Words the tagger reads as dates ("March", "Sunday"). */
+	dates: Span[];
+	/** Surnames of the people named in full ("McCoy" of "Curtis McCoy"), lower case: a later bare
+	 * "McCoy" is the person. */
+	surnames: Set<string>;
+	/** The words of a dateline ("WASHINGTON —", "EDMONTON, Alberta (CP) -"), if the article opens with one. */
+	dateline: Span | undefined;
+}
+
+interface Offset {
+	offset: { start: number; length: number };
+}
+
+function spansOf(list: Offset[]): Span[] {
+	return list.map(({ offset }) => [offset.start, offset.start + offset.length] as const);
+}
+
+// A dateline: place words in capitals (then perhaps ", State"), an agency in brackets, a dash.
+// Copy pasted from the web often runs the byline and the dateline into one line.
+const DATELINE =
+	/(?:^|[\s.])((?:\p{Lu}[\p{Lu}.'’-]+)(?:[ ](?:\p{Lu}[\p{Lu}.'’-]*))*(?:,[ ][\p{L}.]+(?:[ ][\p{L}.]+)?)?)(?:[ ]\([\p{L} ]+\))?[ ]*(?:—|–|--|-)[ ]/u;
+
+/** The dateline: the first place in capitals before a dash, in the article's first 400 characters. */
+export function findDateline(text: string): Span | undefined {
+	const match = DATELINE.exec(text.slice(0, 400));
+	if (!match || match[1] === undefined) return undefined;
+	const start = match.index + match[0].indexOf(match[1]);
+	return [start, start + match[1].length];
+}
+
+/** The last word of every person named with at least two words. */
+function surnamesOf(text: string, people: readonly Span[]): Set<string> {
+	const names = new Set<string>();
+	for (const [start, end] of people) {
+		const words = text.slice(start, end).match(/\p{Lu}[\p{L}'’-]+/gu);
+		if (words && words.length >= 2)
+			names.add(
+				words
+					.at(-1)!
+					.replace(/['’]s?$/, '')
+					.toLowerCase()
+			);
+	}
+	return names;
+}
+
+export function buildDoc(text: string): Doc {
+	const tagged = nlp(text);
+	const json = (view: { json(o: object): unknown }) =>
+		view.json({ offset: true, terms: false, text: false }) as Offset[];
+	const people = spansOf(json(tagged.people()));
+	return {
+		text,
+		tokens: tokenize(text),
+		paragraphs: paragraphs(text),
+		sentences: sentences(text),
+		quotes: quoteSpans(text),
+		people,
+		organizations: spansOf(json(tagged.organizations())),
+		dates: spansOf(json(tagged.match('#Date'))),
+		surnames: surnamesOf(text, people),
+		dateline: findDateline(text)
+	};
+}
+
+/** Whether any span covers `at`; spans sorted by start. */
+export function covers(spans: readonly Span[], start: number, end = start + 1): boolean {
+	for (const [s, e] of spans) {
+		if (s >= end) break;
+		if (e > start) return true;
+	}
+	return false;
+}

@@ -1,0 +1,232 @@
+/**
+ * Spotting: where the article names a place, and every gazetteer entry each name could mean.
+ *
+ * News copy capitalises place names, so a match starts at a capitalised word (or in the dateline's
+ * capitals), and the longest name wins ("Saudi Arabia" over "Saudi", "Metcalfe County" over
+ * "Metcalfe"). What keeps people, organisations and everyday words out is the tagger (compromise:
+ * people, dates, its lexicon of English words) and the words around the name; a place inside an
+ * organisation's name ("Mansfield Police Department") is still a place.
+ */
+import nlp from 'compromise';
+import { covers, type Doc } from '../doc/doc';
+import type { Gazetteer, GazetteerPlace, NameEntry } from '../gazetteer/gazetteer';
+import { LOCATIVES, OPENERS, PARTICLES, PERSON_TITLES } from '../lexicon/words';
+import { isAllCaps, isCapitalized, tokenize, type Token } from '../text';
+
+export interface Spot {
+	start: number;
+	end: number;
+	/** Token index range [first, last]. */
+	first: number;
+	last: number;
+	/** Entries of this exact span; `code`s only qualify the spot before ("Paris, KY"). */
+	candidates: NameEntry[];
+	/** The lower-case word before ("in", "of"…), for reading the mention's role. */
+	before: string;
+	/** The capitalised word after, when it continues the name ("Police", "County"). */
+	after: string;
+	/** In the dateline ("WASHINGTON —"). */
+	dateline: boolean;
+	/** At a sentence's or a heading's start, or in capitals: the case says nothing. */
+	weakCase: boolean;
+	/** Why the words around say this is not a place at all ("after a title"), if they do. */
+	veto: string | undefined;
+	/** What the words around say for a town or county (+) or against (−), in score points. */
+	evidence: number;
+}
+
+const lexicon = nlp.model().one.lexicon as Record<string, string>;
+const model = nlp.model() as unknown as {
+	two: { orgWords: Record<string, unknown>; placeWords: Record<string, unknown> };
+};
+// Capitalised words that continue a place into an institution or a feature ("Mansfield Police",
+// "Seattle City Council", "Kentucky State Police"): the place is still named.
+const CONTINUERS = new Set([
+	...Object.keys(model.two.orgWords),
+	...Object.keys(model.two.placeWords),
+	..."area metro police fire sheriff sheriff’s sheriff's mayor city council high middle elementary state national regional international public municipal general county parish township town village officials government ministry president prime governor army navy forces airport port embassy consulate court courthouse jail prison highway mall chamber hospital district school schools college university daily".split(
+		' '
+	)
+]);
+
+// Lexicon tags that make a capitalised word a name or a place; any other entry is an everyday
+// English word ("Hope", "Mobile", "Police"), a town only after "in" or with its state.
+const NAME_TAGS = /City|Country|Place|Region|ProperNoun|Organization|Demonym/;
+const PERSON_TAGS = /FirstName|MaleName|FemaleName|LastName|Person/;
+
+/** An everyday English word, or a person's name, more often than this place. */
+export function isCommonWord(word: string): boolean {
+	const tag = lexicon[word.toLowerCase()];
+	return tag !== undefined && !NAME_TAGS.test(tag);
+}
+export function isPersonName(word: string): boolean {
+	const tag = lexicon[word.toLowerCase()];
+	return tag !== undefined && PERSON_TAGS.test(tag);
+}
+
+function lettersOnly(text: string): string {
+	return text.replace(/[.\s]/g, '');
+}
+
+function gapOk(gap: string): boolean {
+	return gap.length <= 3 && /^[.,]?[\s-]*$/.test(gap) && !gap.includes('\n');
+}
+
+function isSentenceStart(text: string, at: number): boolean {
+	let i = at - 1;
+	while (i >= 0 && /[\s“"‘'([—–-]/.test(text[i]!)) {
+		if (text[i] === '\n') return true;
+		i--;
+	}
+	return i < 0 || /[.!?:…]/.test(text[i]!);
+}
+
+export function wordBefore(text: string, at: number): string {
+	const match = /([\p{L}']+)[^\p{L}\n]*$/u.exec(text.slice(Math.max(0, at - 30), at));
+	const word = match?.[1]?.toLowerCase() ?? '';
+	if (word === 'the' || word === 'a') {
+		const inner = /([\p{L}']+)\s+(?:the|a)\s*$/iu.exec(text.slice(Math.max(0, at - 40), at));
+		return inner?.[1]?.toLowerCase() ?? word;
+	}
+	return word;
+}
+
+function matchesAt(text: string, tokens: Token[], i: number, entry: NameEntry): boolean {
+	const n = entry.words.length;
+	if (i + n > tokens.length) return false;
+	for (let k = 0; k < n; k++) {
+		const token = tokens[i + k]!;
+		if (token.norm !== entry.words[k]) return false;
+		if (k > 0 && !gapOk(text.slice(tokens[i + k - 1]!.end, token.start))) return false;
+	}
+	return true;
+}
+
+/** Case checks: capitals where the name has them, abbreviations letter for letter. */
+function caseFits(
+	text: string,
+	tokens: Token[],
+	first: number,
+	last: number,
+	entry: NameEntry,
+	capitalsOk: boolean
+): boolean {
+	const surface = text.slice(tokens[first]!.start, tokens[last]!.end);
+	if (entry.type === 'abbreviation' || entry.type === 'code') {
+		if (lettersOnly(surface) !== lettersOnly(entry.written)) return false;
+		// "Man." or "Miss." needs its full stop; "B.C." its stops.
+		return !entry.written.endsWith('.') || text[tokens[last]!.end] === '.';
+	}
+	const written = tokenize(entry.written);
+	for (let k = first; k <= last; k++) {
+		const word = tokens[k]!;
+		const lowerInName = !isCapitalized(written[k - first]?.text ?? 'X');
+		const elision = /^\p{Ll}['’]\p{Lu}/u.test(word.text);
+		if (!isCapitalized(word.text) && !PARTICLES.has(word.norm) && !lowerInName && !elision)
+			return false;
+		if (
+			!capitalsOk &&
+			word.text.length > 1 &&
+			isAllCaps(word.text) &&
+			!isAllCaps(written[k - first]?.text ?? '')
+		)
+			return false;
+	}
+	return true;
+}
+
+/** Places strong enough to be named at a sentence's start or in capitals. */
+export function isProminent(place: GazetteerPlace): boolean {
+	if (place.level !== 'city') return place.level !== 'county';
+	return place.capital || place.population >= 100_000;
+}
+
+export function spot(doc: Doc, gazetteer: Gazetteer): Spot[] {
+	const { text, tokens } = doc;
+	const headings = doc.paragraphs.filter((p) => p.heading).map((p) => [p.start, p.end] as const);
+	const capsParagraphs = doc.paragraphs
+		.filter((p) => !/\p{Ll}/u.test(text.slice(p.start, p.end)))
+		.map((p) => [p.start, p.end] as const);
+	const spots: Spot[] = [];
+	for (let i = 0; i < tokens.length; i++) {
+		const token = tokens[i]!;
+		if (!isCapitalized(token.text)) continue;
+		const entries = gazetteer.startingWith(token.norm);
+		if (entries.length === 0) continue;
+		const inDateline = doc.dateline !== undefined && covers([doc.dateline], token.start);
+		const inCaps = covers(capsParagraphs, token.start);
+		let found: Spot | undefined;
+		for (const entry of entries) {
+			const n = entry.words.length;
+			if (found && n < found.last - found.first + 1) break;
+			if (!matchesAt(text, tokens, i, entry)) continue;
+			if (!caseFits(text, tokens, i, i + n - 1, entry, inDateline || inCaps)) continue;
+			if (!found) {
+				const last = tokens[i + n - 1]!;
+				const next = tokens[i + n];
+				const glued = next && /^ $/.test(text.slice(last.end, next.start));
+				found = {
+					start: token.start,
+					end: last.end,
+					first: i,
+					last: i + n - 1,
+					candidates: [],
+					before: wordBefore(text, token.start),
+					after: glued && isCapitalized(next.text) ? next.norm : '',
+					dateline: inDateline,
+					weakCase:
+						inCaps ||
+						(!inDateline && isAllCaps(token.text) && token.text.length > 1) ||
+						isSentenceStart(text, token.start) ||
+						covers(headings, token.start),
+					veto: undefined,
+					evidence: 0
+				};
+			}
+			found.candidates.push(entry);
+		}
+		if (found) {
+			assess(doc, found);
+			spots.push(found);
+			i = found.last;
+		}
+	}
+	return spots;
+}
+
+/**
+ * The context checks: what the words around a name say about it being a place. A `veto` (part of
+ * a person's name, a date) holds unless the name is qualified ("Surprise, Ariz."); the rest only
+ * weigh against or for it, as evidence beside the article's other places.
+ */
+function assess(doc: Doc, s: Spot): void {
+	const { text, tokens } = doc;
+	const locative = LOCATIVES.has(s.before);
+	const single = s.first === s.last;
+	const candidates = s.candidates.filter((c) => c.type !== 'code');
+	if (candidates.length === 0 || s.dateline) return;
+	if (candidates.every((c) => c.type === 'seat' || c.type === 'demonym')) return;
+	const word = text.slice(s.start, s.end);
+	// "Mr. Jackson", "Gov. Beshear", "Sen. Kerry".
+	if (PERSON_TITLES.has(s.before) && !locative) s.veto = 'after a title';
+	// Part of a longer capitalised name: "Vladimir Putin", "Paris Hilton", "Fort Worth Star". A
+	// date before ("Sunday Alexandria police") or a sentence's opening word ("In Kyiv") is not.
+	const prev = tokens[s.first - 1];
+	if (
+		prev &&
+		isCapitalized(prev.text) &&
+		/^ $/.test(text.slice(prev.end, s.start)) &&
+		!(isSentenceStart(text, prev.start) && OPENERS.has(prev.norm)) &&
+		!covers(doc.dates, prev.start, prev.end) &&
+		!(doc.dateline && covers([doc.dateline], prev.start))
+	)
+		s.veto = 'inside a longer name';
+	if (s.after && !CONTINUERS.has(s.after)) s.veto = 'inside a longer name';
+	if (single && covers(doc.dates, s.start, s.end)) s.veto = 'a date';
+	if (single && !locative && doc.surnames.has(word.toLowerCase()))
+		s.veto = 'a person named earlier';
+	if (locative) s.evidence += 1.5;
+	if (!locative && covers(doc.people, s.start, s.end)) s.evidence -= 2.5;
+	if (single && !locative && isCommonWord(word)) s.evidence -= 3;
+	if (single && !locative && isPersonName(word)) s.evidence -= 1.5;
+}
