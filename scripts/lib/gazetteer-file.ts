@@ -15,8 +15,10 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { geoCentroid, geoDistance } from 'd3-geo';
+import nlp from 'compromise';
 import Papa from 'papaparse';
 import { feature } from 'topojson-client';
+import wordListPath from 'word-list';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Countries } from '../../src/lib/geo/basemap';
 import { countryLookup } from '../../src/lib/geo/countries';
@@ -24,6 +26,7 @@ import type { CountryLookup } from '../../src/lib/story/country-lookup';
 import {
 	FLAG_ADMIN_SEAT,
 	FLAG_CAPITAL,
+	FLAG_COMMON_WORD,
 	GAZETTEER_FORMAT,
 	GAZETTEER_VERSION,
 	LEVELS,
@@ -107,6 +110,18 @@ const isGeneric = (name: string) => nameKey(name).every((w) => GENERIC.has(w));
 /** "Amur Oblast" is also "Amur", "Republic of Adygea" "Adygea". */
 const SUBDIVISION_WORDS =
 	/^(?:Republic of |Province of |State of )|\s+(?:Province|Oblast|oblast|Region|Krai|Prefecture|Governorate|Department|District|Division|State|County|Voivodeship|Autonomous Okrug)$/;
+
+// An English dictionary (word-list, 274,000 words): a town called "Hope" or "Union" needs more
+// than its capital letter to be read as the town.
+// The dictionary lists some places as nouns ("texas", a tower on a ship); the tagger's lexicon
+// knows them as places.
+const ENGLISH = new Set(readFileSync(wordListPath, 'utf8').split('\n'));
+const PLACE_TAGS = /City|Country|Region|Place/;
+const taggerLexicon = nlp.model().one.lexicon as Record<string, string | undefined>;
+const isEnglishWord = (name: string) =>
+	/^\p{L}+$/u.test(name) &&
+	ENGLISH.has(name.toLowerCase()) &&
+	!PLACE_TAGS.test(taggerLexicon[name.toLowerCase()] ?? '');
 
 interface Counts {
 	countries: number;
@@ -243,7 +258,15 @@ export function buildGazetteerFile(): { file: GazetteerFile; counts: Counts } {
 		if (country === undefined || !Number.isFinite(at[0]) || !Number.isFinite(at[1]) || !s.latitude)
 			continue;
 		if (isGeneric(s.name)) continue;
-		const index = addPlace(s.name, at, s.countryCode, 'state', 0, country);
+		const index = addPlace(
+			s.name,
+			at,
+			s.countryCode,
+			'state',
+			0,
+			country,
+			isEnglishWord(s.name) ? FLAG_COMMON_WORD : 0
+		);
 		stateIndex.set(`${s.countryCode}|${s.isoCode}`, index);
 		let list = statesOf.get(s.countryCode);
 		if (!list) statesOf.set(s.countryCode, (list = []));
@@ -332,7 +355,8 @@ export function buildGazetteerFile(): { file: GazetteerFile; counts: Counts } {
 		const parent = stateOfAdmin.get(`${city.country}|${city.adminCode}`) ?? country;
 		const flags =
 			(city.featureCode === 'PPLC' ? FLAG_CAPITAL : 0) |
-			(city.featureCode === 'PPLA' ? FLAG_ADMIN_SEAT : 0);
+			(city.featureCode === 'PPLA' ? FLAG_ADMIN_SEAT : 0) |
+			(isEnglishWord(city.name) ? FLAG_COMMON_WORD : 0);
 		const index = addPlace(
 			city.name,
 			city.loc.coordinates,
@@ -355,8 +379,7 @@ export function buildGazetteerFile(): { file: GazetteerFile; counts: Counts } {
 	}
 	for (const { name, city, country } of readTable('seats.csv')) {
 		const index = cityAt(city!, country!);
-		if (index !== undefined)
-			addName(name!, index, /^[A-Z]{2,5}$/.test(name!) ? 'abbreviation' : 'seat');
+		if (index !== undefined) addName(name!, index, 'seat');
 		else counts.dropped++;
 	}
 

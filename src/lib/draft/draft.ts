@@ -144,17 +144,21 @@ export function draftStory(article: string, options: DraftOptions, gazetteer: Ga
 	return {
 		title: options.title?.trim() || events[0]?.title || 'Draft story',
 		published: toIsoDate(published),
-		mentions: mentions.map((m) => ({
-			text: m.name,
-			start: m.start,
-			end: m.end,
-			place: idOf(m.place).id,
-			...reading(m.place),
-			name: idOf(m.place).name,
-			type: m.type,
-			confidence: m.confidence,
-			alternatives: m.alternatives.map(reading)
-		})),
+		// Seats of power ("the Kremlin", "NATO") place the events told there, but are institutions,
+		// not place names.
+		mentions: mentions
+			.filter((m) => m.type !== 'seat')
+			.map((m) => ({
+				text: m.name,
+				start: m.start,
+				end: m.end,
+				place: idOf(m.place).id,
+				...reading(m.place),
+				name: idOf(m.place).name,
+				type: m.type,
+				confidence: m.confidence,
+				alternatives: m.alternatives.map(reading)
+			})),
 		placesUsed: [...used.values()],
 		events
 	};

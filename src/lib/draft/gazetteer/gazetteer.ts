@@ -28,6 +28,8 @@ const KIND_OF_LEVEL: Record<PlaceLevel, PlaceKind> = {
 
 export const FLAG_CAPITAL = 1;
 export const FLAG_ADMIN_SEAT = 2;
+/** A one-word name that is also an English word ("Hope", "Mobile", "Union"). */
+export const FLAG_COMMON_WORD = 4;
 
 /**
  * How a name refers to its place. A `code` ("KY", "AB") names a state only right after a place
@@ -76,6 +78,7 @@ export interface GazetteerPlace {
 	parent: GazetteerPlace | undefined;
 	capital: boolean;
 	adminSeat: boolean;
+	commonWord: boolean;
 }
 
 export interface NameEntry {
@@ -148,7 +151,8 @@ export function parseGazetteer(json: unknown): Gazetteer {
 			population,
 			parent: undefined,
 			capital: (flags & FLAG_CAPITAL) !== 0,
-			adminSeat: (flags & FLAG_ADMIN_SEAT) !== 0
+			adminSeat: (flags & FLAG_ADMIN_SEAT) !== 0,
+			commonWord: (flags & FLAG_COMMON_WORD) !== 0
 		};
 	});
 	rows.forEach((row, index) => {

@@ -158,6 +158,12 @@ export function resolve(doc: Doc, spots: readonly Spot[], gazetteer: Gazetteer):
 		const hint = levelHint(r);
 		let score = prior(p) + (hint && p.level === hint ? 6 : 0);
 		if (p.level !== 'country') score += r.spot.evidence;
+		// A town called "Commerce" or "We": the word, unless "in" comes before or the case tells.
+		if (p.commonWord && r.spot.plainWord && p.level !== 'country') {
+			const town = p.level === 'city' || p.level === 'county';
+			if (r.spot.weakCase || (town && p.population < 100_000)) return -Infinity;
+			score -= 1.5;
+		}
 		// At a sentence's start or in capitals, a small town's name is more often another word.
 		if (r.spot.weakCase && !r.spot.dateline && !isProminent(p)) score -= 2;
 		return score;

@@ -33,6 +33,8 @@ export interface Spot {
 	veto: string | undefined;
 	/** What the words around say for a town or county (+) or against (−), in score points. */
 	evidence: number;
+	/** One word, with no "in" before: a town called "Hope" is then more likely the word. */
+	plainWord: boolean;
 }
 
 const lexicon = nlp.model().one.lexicon as Record<string, string>;
@@ -49,16 +51,9 @@ const CONTINUERS = new Set([
 	)
 ]);
 
-// Lexicon tags that make a capitalised word a name or a place; any other entry is an everyday
-// English word ("Hope", "Mobile", "Police"), a town only after "in" or with its state.
-const NAME_TAGS = /City|Country|Place|Region|ProperNoun|Organization|Demonym/;
 const PERSON_TAGS = /FirstName|MaleName|FemaleName|LastName|Person/;
 
-/** An everyday English word, or a person's name, more often than this place. */
-export function isCommonWord(word: string): boolean {
-	const tag = lexicon[word.toLowerCase()];
-	return tag !== undefined && !NAME_TAGS.test(tag);
-}
+/** A first name or a surname in the tagger's lexicon ("Taylor", "Marion"). */
 export function isPersonName(word: string): boolean {
 	const tag = lexicon[word.toLowerCase()];
 	return tag !== undefined && PERSON_TAGS.test(tag);
@@ -112,7 +107,8 @@ function caseFits(
 	capitalsOk: boolean
 ): boolean {
 	const surface = text.slice(tokens[first]!.start, tokens[last]!.end);
-	if (entry.type === 'abbreviation' || entry.type === 'code') {
+	// "US", "UN", "NATO" are names only in capitals: "us" is a pronoun.
+	if (entry.type === 'abbreviation' || entry.type === 'code' || /^[A-Z]{2,5}$/.test(entry.written)) {
 		if (lettersOnly(surface) !== lettersOnly(entry.written)) return false;
 		// "Man." or "Miss." needs its full stop; "B.C." its stops.
 		return !entry.written.endsWith('.') || text[tokens[last]!.end] === '.';
@@ -134,6 +130,9 @@ function caseFits(
 	}
 	return true;
 }
+
+const strong = (entries: readonly NameEntry[]) =>
+	entries.some((e) => e.place.level === 'country' || e.type === 'demonym');
 
 /** Places strong enough to be named at a sentence's start or in capitals. */
 export function isProminent(place: GazetteerPlace): boolean {
@@ -180,7 +179,8 @@ export function spot(doc: Doc, gazetteer: Gazetteer): Spot[] {
 						isSentenceStart(text, token.start) ||
 						covers(headings, token.start),
 					veto: undefined,
-					evidence: 0
+					evidence: 0,
+					plainWord: false
 				};
 			}
 			found.candidates.push(entry);
@@ -226,7 +226,10 @@ function assess(doc: Doc, s: Spot): void {
 	if (single && !locative && doc.surnames.has(word.toLowerCase()))
 		s.veto = 'a person named earlier';
 	if (locative) s.evidence += 1.5;
-	if (!locative && covers(doc.people, s.start, s.end)) s.evidence -= 2.5;
-	if (single && !locative && isCommonWord(word)) s.evidence -= 3;
+	if (!locative && covers(doc.people, s.start, s.end)) s.evidence -= 1.5;
 	if (single && !locative && isPersonName(word)) s.evidence -= 1.5;
+	// "Arab", "Latino": a people, not the town of that name.
+	if (single && lexicon[word.toLowerCase()]?.includes('Demonym') && !strong(candidates))
+		s.veto = 'a people';
+	s.plainWord = single && !locative;
 }
