@@ -74,6 +74,7 @@ interface WorldCountry {
 	cca2: string;
 	name: { common: string; official: string };
 	altSpellings: string[];
+	independent?: boolean;
 	demonyms?: { eng?: { m: string; f: string } };
 }
 
@@ -96,7 +97,11 @@ const round = (value: number, digits: number) => Math.round(value * 10 ** digits
 /** One of the hand tables in geodata/gazetteer/, as records keyed by its header. */
 export function readTable(name: string): Array<Record<string, string>> {
 	const text = readFileSync(resolve(TABLES, name), 'utf8');
-	const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true, delimiter: ',' });
+	const parsed = Papa.parse<Record<string, string>>(text, {
+		header: true,
+		skipEmptyLines: true,
+		delimiter: ','
+	});
 	if (parsed.errors.length > 0)
 		throw new Error(`geodata/gazetteer/${name}: ${parsed.errors[0]!.message}`);
 	return parsed.data;
@@ -181,7 +186,7 @@ export function buildGazetteerFile(): { file: GazetteerFile; counts: Counts } {
 		return places.length - 1;
 	};
 	const addName = (written: string, index: number, type: NameType) => {
-		const key = `${nameKey(written).join(' ')}→${index}`;
+		const key = `${nameKey(written).join(' ')}→${index}${type === 'code' ? '→code' : ''}`;
 		if (seenNames.has(key) || nameKey(written).length === 0) return;
 		if (type !== 'abbreviation' && type !== 'code' && written === places[index]![0]) return;
 		seenNames.add(key);
@@ -202,6 +207,7 @@ export function buildGazetteerFile(): { file: GazetteerFile; counts: Counts } {
 	const shortNames = new Map(readTable('country-names.csv').map((r) => [r.country!, r.name!]));
 	const world = new Map(worldCountries.map((c) => [c.cca2, c]));
 	const countryIndex = new Map<string, number>();
+	const deferredAliases: Array<[string, number]> = [];
 	for (const f of countries.features) {
 		const iso2 = f.properties.iso2;
 		if (!iso2 || countryIndex.has(iso2)) continue;
@@ -223,25 +229,45 @@ export function buildGazetteerFile(): { file: GazetteerFile; counts: Counts } {
 			f.properties.name;
 		const index = addPlace(name, pin.loc.coordinates, iso2, 'country', 0, -1);
 		countryIndex.set(iso2, index);
-		const aliases = [f.properties.name, ...official, ...(wc ? [wc.name.common, wc.name.official] : [])];
+		const aliases = [
+			f.properties.name,
+			...official,
+			...(wc ? [wc.name.common, wc.name.official] : [])
+		];
 		for (const alias of [...aliases, ...(wc?.altSpellings ?? [])]) {
 			// Codes ("UA"), parenthesised and comma forms are not how news copy names a country.
 			if (/[,()]/.test(alias) || /^[A-Z]{2}$/.test(alias)) continue;
 			if (alias.includes('.') !== /^[A-Z.]+$/.test(alias)) continue;
 			if (!/^[\p{L} .'’-]+$/u.test(alias)) continue;
-			addName(alias, index, typeOfAlias(alias));
+			deferredAliases.push([alias, index]);
 		}
-		const demonym = wc?.demonyms?.eng;
-		for (const d of new Set([demonym?.m, demonym?.f])) if (d) addName(d, index, 'demonym');
 		counts.countries++;
 	}
-	for (const { alias, country } of readTable('country-aliases.csv')) {
-		const index = countryIndex.get(country!);
-		if (index !== undefined) addName(alias!, index, typeOfAlias(alias!));
+	// Demonyms before other names, so "Saudi" reads as a people's word. A demonym that several
+	// countries share ("American": the US and the Northern Marianas) is the independent one's.
+	const demonymsOf = new Map<string, WorldCountry[]>();
+	for (const wc of worldCountries) {
+		if (!countryIndex.has(wc.cca2)) continue;
+		const d = wc.demonyms?.eng;
+		for (const word of new Set([d?.m, d?.f])) {
+			if (!word) continue;
+			let list = demonymsOf.get(word);
+			if (!list) demonymsOf.set(word, (list = []));
+			list.push(wc);
+		}
+	}
+	for (const [word, owners] of demonymsOf) {
+		const kept = owners.length === 1 ? owners : owners.filter((o) => o.independent);
+		if (kept.length === 1) addName(word, countryIndex.get(kept[0]!.cca2)!, 'demonym');
 	}
 	for (const { demonym, country } of readTable('demonyms.csv')) {
 		const index = countryIndex.get(country!);
 		if (index !== undefined) addName(demonym!, index, 'demonym');
+	}
+	for (const [alias, index] of deferredAliases) addName(alias, index, typeOfAlias(alias));
+	for (const { alias, country } of readTable('country-aliases.csv')) {
+		const index = countryIndex.get(country!);
+		if (index !== undefined) addName(alias!, index, typeOfAlias(alias!));
 	}
 	// "Ukrainians", "Saudis"; not "Chineses" or "Britishs".
 	for (const [written, index, type] of [...names]) {

@@ -9,7 +9,13 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Draft } from '../../../src/lib/draft/draft';
 import { naturalEarthCountries } from '../natural-earth';
 import { PROJECT_ROOT } from '../story-files';
-import { scoreArticle, summarize, type CountryAt, type GoldToponym, type Summary } from './geoparse-score';
+import {
+	scoreArticle,
+	summarize,
+	type CountryAt,
+	type GoldToponym,
+	type Summary
+} from './geoparse-score';
 
 export const CORPORA_DIR = resolve(
 	process.env.STORY_ATLAS_CORPORA ?? resolve(PROJECT_ROOT, '../shared/corpora')

@@ -118,7 +118,14 @@ export function scoreArticle(
 		tally.gold++;
 		const mention = mentions.find((m) => overlaps(m, g));
 		if (!mention) {
-			rows.push({ phrase: g.phrase, fcode: g.fcode, tagged: false, right: false, km: null, as: null });
+			rows.push({
+				phrase: g.phrase,
+				fcode: g.fcode,
+				tagged: false,
+				right: false,
+				km: null,
+				as: null
+			});
 			continue;
 		}
 		tally.tagged++;

@@ -4,7 +4,7 @@
  */
 import csv from '../../../../geodata/lexicon/words.csv?raw';
 
-export type WordList = 'locative' | 'opener' | 'particle' | 'person-title';
+export type WordList = 'locative' | 'opener' | 'particle' | 'person-title' | 'demonym-blocker';
 
 /** The rows of a two-column CSV with a header line, as [first, second] pairs. */
 export function csvPairs(text: string): Array<[string, string]> {
@@ -39,3 +39,5 @@ export const OPENERS = wordList('opener');
 export const PARTICLES = wordList('particle');
 /** Words before a person's name: "Mr. Jackson", "Gov. Beshear". */
 export const PERSON_TITLES = wordList('person-title');
+/** Capitalised words after which a demonym names another people ("Latin American"). */
+export const DEMONYM_BLOCKERS = wordList('demonym-blocker');

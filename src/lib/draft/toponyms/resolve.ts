@@ -141,9 +141,9 @@ export function resolve(doc: Doc, spots: readonly Spot[], gazetteer: Gazetteer):
 	// "Metcalfe County" written as "Metcalfe" + "County" where the county is not in the gazetteer
 	// still says a county; "Kentucky State Police" says a state.
 	const levelHint = (r: Reading) =>
-		/^(county|parish|borough)$/.test(r.spot.after)
+		/^(county|parish|borough)$/.test(r.spot.next)
 			? 'county'
-			: /^(state|province)$/.test(r.spot.after)
+			: /^(state|province)$/.test(r.spot.next)
 				? 'state'
 				: undefined;
 

@@ -10,7 +10,7 @@
 import nlp from 'compromise';
 import { covers, type Doc } from '../doc/doc';
 import type { Gazetteer, GazetteerPlace, NameEntry } from '../gazetteer/gazetteer';
-import { LOCATIVES, OPENERS, PARTICLES, PERSON_TITLES } from '../lexicon/words';
+import { DEMONYM_BLOCKERS, LOCATIVES, OPENERS, PARTICLES, PERSON_TITLES } from '../lexicon/words';
 import { isAllCaps, isCapitalized, tokenize, type Token } from '../text';
 
 export interface Spot {
@@ -25,6 +25,8 @@ export interface Spot {
 	before: string;
 	/** The capitalised word after, when it continues the name ("Police", "County"). */
 	after: string;
+	/** The next word, lower case ("state" of "Washington state"). */
+	next: string;
 	/** In the dateline ("WASHINGTON —"). */
 	dateline: boolean;
 	/** At a sentence's or a heading's start, or in capitals: the case says nothing. */
@@ -43,8 +45,14 @@ const model = nlp.model() as unknown as {
 };
 // Capitalised words that continue a place into an institution or a feature ("Mansfield Police",
 // "Seattle City Council", "Kentucky State Police"): the place is still named.
+// A newspaper's name is not news of its town ("The Washington Post").
+const MASTHEADS = new Set(
+	'post times herald journal gazette chronicle telegraph news press tribune daily star sun mail globe'.split(
+		' '
+	)
+);
 const CONTINUERS = new Set([
-	...Object.keys(model.two.orgWords),
+	...Object.keys(model.two.orgWords).filter((w) => !MASTHEADS.has(w)),
 	...Object.keys(model.two.placeWords),
 	..."area metro police fire sheriff sheriff’s sheriff's mayor city council high middle elementary state national regional international public municipal general county parish township town village officials government ministry president prime governor army navy forces airport port embassy consulate court courthouse jail prison highway mall chamber hospital district school schools college university daily".split(
 		' '
@@ -108,7 +116,11 @@ function caseFits(
 ): boolean {
 	const surface = text.slice(tokens[first]!.start, tokens[last]!.end);
 	// "US", "UN", "NATO" are names only in capitals: "us" is a pronoun.
-	if (entry.type === 'abbreviation' || entry.type === 'code' || /^[A-Z]{2,5}$/.test(entry.written)) {
+	if (
+		entry.type === 'abbreviation' ||
+		entry.type === 'code' ||
+		/^[A-Z]{2,5}$/.test(entry.written)
+	) {
 		if (lettersOnly(surface) !== lettersOnly(entry.written)) return false;
 		// "Man." or "Miss." needs its full stop; "B.C." its stops.
 		return !entry.written.endsWith('.') || text[tokens[last]!.end] === '.';
@@ -162,16 +174,19 @@ export function spot(doc: Doc, gazetteer: Gazetteer): Spot[] {
 			if (!caseFits(text, tokens, i, i + n - 1, entry, inDateline || inCaps)) continue;
 			if (!found) {
 				const last = tokens[i + n - 1]!;
+				// "B.C." and "Ky." keep their final stop.
+				const stop = entry.written.endsWith('.') && text[last.end] === '.' ? 1 : 0;
 				const next = tokens[i + n];
 				const glued = next && /^ $/.test(text.slice(last.end, next.start));
 				found = {
 					start: token.start,
-					end: last.end,
+					end: last.end + stop,
 					first: i,
 					last: i + n - 1,
 					candidates: [],
 					before: wordBefore(text, token.start),
 					after: glued && isCapitalized(next.text) ? next.norm : '',
+					next: glued ? next.norm : '',
 					dateline: inDateline,
 					weakCase:
 						inCaps ||
@@ -205,22 +220,27 @@ function assess(doc: Doc, s: Spot): void {
 	const single = s.first === s.last;
 	const candidates = s.candidates.filter((c) => c.type !== 'code');
 	if (candidates.length === 0 || s.dateline) return;
-	if (candidates.every((c) => c.type === 'seat' || c.type === 'demonym')) return;
+	const prev = tokens[s.first - 1];
+	const gluedToName =
+		prev !== undefined &&
+		isCapitalized(prev.text) &&
+		/^ $/.test(text.slice(prev.end, s.start)) &&
+		!(isSentenceStart(text, prev.start) && OPENERS.has(prev.norm)) &&
+		!covers(doc.dates, prev.start, prev.end) &&
+		!(doc.dateline && covers([doc.dateline], prev.start));
+	// "Latin American", "Native American": another people's name.
+	if (candidates.every((c) => c.type === 'demonym')) {
+		if (prev && DEMONYM_BLOCKERS.has(prev.norm) && /^ $/.test(text.slice(prev.end, s.start)))
+			s.veto = 'inside a longer name';
+		return;
+	}
+	if (candidates.every((c) => c.type === 'seat')) return;
 	const word = text.slice(s.start, s.end);
 	// "Mr. Jackson", "Gov. Beshear", "Sen. Kerry".
 	if (PERSON_TITLES.has(s.before) && !locative) s.veto = 'after a title';
 	// Part of a longer capitalised name: "Vladimir Putin", "Paris Hilton", "Fort Worth Star". A
 	// date before ("Sunday Alexandria police") or a sentence's opening word ("In Kyiv") is not.
-	const prev = tokens[s.first - 1];
-	if (
-		prev &&
-		isCapitalized(prev.text) &&
-		/^ $/.test(text.slice(prev.end, s.start)) &&
-		!(isSentenceStart(text, prev.start) && OPENERS.has(prev.norm)) &&
-		!covers(doc.dates, prev.start, prev.end) &&
-		!(doc.dateline && covers([doc.dateline], prev.start))
-	)
-		s.veto = 'inside a longer name';
+	if (gluedToName) s.veto = 'inside a longer name';
 	if (s.after && !CONTINUERS.has(s.after)) s.veto = 'inside a longer name';
 	if (single && covers(doc.dates, s.start, s.end)) s.veto = 'a date';
 	if (single && !locative && doc.surnames.has(word.toLowerCase()))

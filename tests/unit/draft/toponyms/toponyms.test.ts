@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { loadGazetteerForNode } from '../../../scripts/lib/gazetteer-file';
-import { matchPlaces, type PlaceMention } from '../../../src/lib/draft/match-places';
+import { loadGazetteerForNode } from '../../../../scripts/lib/gazetteer-file';
+import { buildDoc } from '../../../../src/lib/draft/doc/doc';
+import { findPlaces, type PlaceMention } from '../../../../src/lib/draft/toponyms/toponyms';
 
 const gazetteer = loadGazetteerForNode();
-const find = (text: string): PlaceMention[] => matchPlaces(text, gazetteer);
+const find = (text: string): PlaceMention[] => findPlaces(buildDoc(text), gazetteer);
 const one = (text: string) => {
 	const found = find(text);
 	expect(found, `${text}: ${found.map((m) => m.name).join(', ')}`).toHaveLength(1);
 	return found[0]!;
 };
 
-describe('matchPlaces: names and spellings', () => {
+describe('findPlaces: names and spellings', () => {
 	it.each([
 		['He met Putin in St Petersburg on Friday.', 'St Petersburg'],
 		['He met Putin in St. Petersburg on Friday.', 'St. Petersburg'],
@@ -46,7 +47,7 @@ describe('matchPlaces: names and spellings', () => {
 	});
 });
 
-describe('matchPlaces: demonyms and seats of power', () => {
+describe('findPlaces: demonyms and seats of power', () => {
 	it.each([
 		['Ukrainian President Volodymyr Zelensky spoke.', 'Ukrainian', 'UA'],
 		['A Saudi delegation arrived.', 'Saudi', 'SA'],
@@ -93,7 +94,7 @@ describe('matchPlaces: demonyms and seats of power', () => {
 	});
 });
 
-describe('matchPlaces: ambiguous names', () => {
+describe('findPlaces: ambiguous names', () => {
 	it('reads "Washington" as the capital', () => {
 		const m = one('Dmitriev visited Washington last week.');
 		expect([m.place.name, m.place.kind, m.place.country]).toEqual([
@@ -105,7 +106,7 @@ describe('matchPlaces: ambiguous names', () => {
 
 	it('reads "Washington state" as the state', () => {
 		const m = one('Wildfires spread across Washington state on Friday.');
-		expect([m.place.name, m.place.kind, m.place.admin]).toEqual(['Washington', 'region', 'WA']);
+		expect([m.place.name, m.place.level, m.place.country]).toEqual(['Washington', 'state', 'US']);
 	});
 
 	it('reads "Georgia" as the country by default and next to Tbilisi', () => {
@@ -134,7 +135,7 @@ describe('matchPlaces: ambiguous names', () => {
 	});
 });
 
-describe('matchPlaces: words that are not places', () => {
+describe('findPlaces: words that are not places', () => {
 	it.each([
 		'Trump spoke on Friday.',
 		'Comments were published in The Times.',
@@ -158,5 +159,86 @@ describe('matchPlaces: words that are not places', () => {
 	it('still finds a common-word city after a preposition', () => {
 		expect(one('He lives in Nice.').place.country).toBe('FR');
 		expect(one('A fire broke out in Reading.').place.country).toBe('GB');
+	});
+});
+
+describe('findPlaces: news from anywhere, read in context', () => {
+	const read = (text: string, name: string) => {
+		const m = find(text).find((x) => x.name === name);
+		expect(m, `${name} in "${text}"`).toBeDefined();
+		return m!;
+	};
+	it.each([
+		['He grew up in Paris, Ky., and moved away.', 'Paris', 'US', 'Kentucky'],
+		['The fire in Edmonton, Alberta, spread.', 'Edmonton', 'CA', 'Alberta'],
+		['Police in London, Ontario, said so.', 'London', 'CA', 'Ontario'],
+		['Crews reached Kingston, Ont., by noon.', 'Kingston', 'CA', 'Ontario'],
+		['She lives in Surprise, Ariz., now.', 'Surprise', 'US', 'Arizona']
+	])('a place named with its state: %s', (text, name, country, state) => {
+		const m = read(text, name);
+		expect([m.place.country, m.place.parent?.name, m.confidence]).toEqual([country, state, 1]);
+	});
+
+	it('one sense per article: the qualified Paris speaks for the bare one', () => {
+		const found = find(
+			'Paris, Tenn., voted on Monday. Later, Paris officials met in the town hall.'
+		);
+		expect(found.filter((m) => m.name === 'Paris').map((m) => m.place.country)).toEqual([
+			'US',
+			'US'
+		]);
+	});
+
+	it('reads the dateline, and the towns under it', () => {
+		const found = find(
+			'EDMONTON, Alberta — A blizzard shut schools on Tuesday. Drivers near Hinton were stranded.'
+		);
+		expect(found.map((m) => [m.name, m.place.country])).toEqual([
+			['EDMONTON', 'CA'],
+			['Alberta', 'CA'],
+			['Hinton', 'CA']
+		]);
+	});
+
+	it('reads a name by the article’s state: Dublin in Ohio news', () => {
+		const m = read(
+			'Columbus police said the crash on Interstate 270 in Ohio closed lanes near Dublin for hours.',
+			'Dublin'
+		);
+		expect([m.place.country, m.place.parent?.name]).toEqual(['US', 'Ohio']);
+	});
+
+	it.each([
+		['Flooding hit Metcalfe County on Sunday.', 'Metcalfe County', 'county'],
+		['Deputies in Rapides Parish made an arrest.', 'Rapides Parish', 'county'],
+		['Snow fell across Manitoba and Queensland stayed dry.', 'Manitoba', 'state'],
+		['Wildfires in B.C. forced evacuations.', 'B.C.', 'state'],
+		['The quake struck Central Anatolia at dawn.', 'Central Anatolia', 'region'],
+		['Leaders from Europe and Asia met.', 'Europe', 'continent']
+	])('%s → %s (%s)', (text, name, level) => {
+		expect(read(text, name).place.level).toBe(level);
+	});
+
+	it.each([
+		'The meeting is in March, he said.',
+		'Taylor said the vote was close. Mayor Jim Burton agreed.',
+		'Officials at the State Department declined to comment.',
+		'The University said tuition would rise.',
+		'We will win, said the coach.'
+	])('finds no place name in "%s"', (text) => {
+		expect(
+			find(text)
+				.filter((m) => m.type !== 'seat')
+				.map((m) => m.name)
+		).toEqual([]);
+	});
+
+	it('says when two readings are close, and which', () => {
+		const m = read('The mayor of London spoke.', 'London');
+		expect(m.place.country).toBe('GB');
+		expect(m.confidence).toBeGreaterThan(0.5);
+		const unsure = read('He moved to Springfield last year.', 'Springfield');
+		expect(unsure.alternatives.length).toBeGreaterThan(0);
+		expect(unsure.confidence).toBeLessThan(0.5);
 	});
 });
