@@ -1,9 +1,11 @@
 /**
- * npm run check:data [-- --stories DIR] [-- FILE…]
- * With no files, checks every story under geodata/stories (or DIR), one line per story. With files,
- * checks one story: the files given, and the default story's for the rest.
+ * npm run check:data [-- --stories DIR] [-- STORY_DIR] [-- FILE…]
+ * With no files, checks every story under geodata/stories (or DIR), one line per story. With one
+ * story folder, checks its three files. With files, checks one story: the files given, and the
+ * default story's for the rest.
  * Exits 1 and lists every problem when anything is wrong.
  */
+import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { StoryCountryLookup } from '../src/lib/geo/countries';
 import { countProblems, formatProblem } from '../src/lib/story/problems';
@@ -19,7 +21,15 @@ import {
 	type Role
 } from './lib/story-files';
 
-const USAGE = 'usage: npm run check:data [-- --stories DIR | FILE…]';
+const USAGE = 'usage: npm run check:data [-- --stories DIR | STORY_DIR | FILE…]';
+
+const isFolder = (path: string) => {
+	try {
+		return statSync(path).isDirectory();
+	} catch {
+		return false;
+	}
+};
 
 /**
  * Every line goes through here. File names, ids and messages come from files anyone can write: a
@@ -101,6 +111,10 @@ function main(argv: string[]): number {
 	}
 	// The atlas's own basemap and slack: what passes here opens there.
 	const lookup = shippedCountryLookup();
+	// One folder given: a story folder (as `npm run draft -- --out DIR` writes).
+	const [only] = args.files;
+	if (args.files.length === 1 && only !== undefined && isFolder(only))
+		return checkStory(null, storyFolderFiles(resolve(only)), lookup) ? 0 : 1;
 	if (args.files.length) return checkStory(null, storyFilePaths(args.files), lookup) ? 0 : 1;
 
 	const root = args.stories === null ? STORIES_ROOT : resolve(args.stories);

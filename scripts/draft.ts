@@ -1,10 +1,15 @@
 /**
- * npm run draft -- <article.txt> --published YYYY-MM-DD [--title T] [--json]
- * Drafts a story from an article: its places (every mention, with offsets) and its events.
- * With --json the last line is one JSON object { places, events }.
+ * npm run draft -- <article.txt> --published YYYY-MM-DD [--title T] [--json] [--out DIR]
+ * Drafts a story from an article: its events, the places they use, and every place name found.
+ * With --json the last line is one JSON object { title, published, events, places, mentions }:
+ * events and places as events.geojson and places.geojson hold them. With --out DIR it writes
+ * article.txt, events.geojson and places.geojson, a story folder `npm run check:data -- DIR` takes.
+ * The studio's export goes through the same converter (src/lib/studio/story-files.ts).
  */
-import { readFileSync } from 'node:fs';
-import { draftStory } from '../src/lib/draft/draft';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { draftInPieces, MAX_ARTICLE_CHARS } from '../src/lib/draft/chunked';
+import { draftBundle, draftJson, toFiles } from '../src/lib/studio/story-files';
 import { parseIsoDate } from '../src/lib/story/dates';
 import { loadGazetteerForNode } from './lib/gazetteer-file';
 
@@ -15,6 +20,7 @@ interface Args {
 	published: string;
 	title?: string;
 	json: boolean;
+	out?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -22,15 +28,17 @@ function parseArgs(argv: string[]): Args {
 	let published: string | undefined;
 	let title: string | undefined;
 	let json = false;
+	let out: string | undefined;
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i]!;
 		if (arg === '--') continue;
 		if (arg === '--json') json = true;
-		else if (arg === '--published' || arg === '--title') {
+		else if (arg === '--published' || arg === '--title' || arg === '--out') {
 			const value = argv[++i];
 			if (value === undefined || value.startsWith('--'))
 				throw new UsageError(`${arg} needs a value`);
 			if (arg === '--published') published = value;
+			else if (arg === '--out') out = value;
 			else title = value;
 		} else if (arg.startsWith('--published=')) published = arg.slice('--published='.length);
 		else if (arg.startsWith('--title=')) title = arg.slice('--title='.length);
@@ -40,12 +48,18 @@ function parseArgs(argv: string[]): Args {
 	}
 	if (file === undefined)
 		throw new UsageError(
-			'usage: npm run draft -- <article.txt> --published YYYY-MM-DD [--title T] [--json]'
+			'usage: npm run draft -- <article.txt> --published YYYY-MM-DD [--title T] [--json] [--out DIR]'
 		);
 	if (published === undefined) throw new UsageError('--published YYYY-MM-DD is required');
 	if (parseIsoDate(published) === null)
 		throw new UsageError(`--published "${published}" is not a date (YYYY-MM-DD)`);
-	return { file, published, json, ...(title !== undefined ? { title } : {}) };
+	return {
+		file,
+		published,
+		json,
+		...(title !== undefined ? { title } : {}),
+		...(out !== undefined ? { out } : {})
+	};
 }
 
 function readArticle(file: string): string {
@@ -66,6 +80,10 @@ function readArticle(file: string): string {
 		throw new UsageError(`${file}: is not UTF-8 text; save it again as UTF-8`);
 	}
 	if (text.trim() === '') throw new UsageError(`${file}: is empty`);
+	if (text.length > MAX_ARTICLE_CHARS)
+		throw new UsageError(
+			`${file}: is ${text.length.toLocaleString('en-GB')} characters; the draft takes articles of up to ${MAX_ARTICLE_CHARS.toLocaleString('en-GB')} (about 400,000 words)`
+		);
 	return text.replace(/^\uFEFF/, '');
 }
 
@@ -74,7 +92,7 @@ function main(argv: string[]): number {
 	const article = readArticle(args.file);
 	const gazetteer = loadGazetteerForNode();
 	const started = performance.now();
-	const draft = draftStory(
+	const draft = draftInPieces(
 		article,
 		{ published: args.published, ...(args.title !== undefined ? { title: args.title } : {}) },
 		gazetteer
@@ -98,24 +116,15 @@ function main(argv: string[]): number {
 	console.log(
 		`  Places: ${[...names].map(([id, written]) => `${id} (${[...new Set(written)].join(', ')})`).join('; ')}`
 	);
-	if (args.json) {
+	if (args.out !== undefined) {
+		mkdirSync(args.out, { recursive: true });
+		for (const { name, text } of toFiles(draftBundle(draft, article)))
+			writeFileSync(join(args.out, name), text);
 		console.log(
-			JSON.stringify({
-				title: draft.title,
-				published: draft.published,
-				places: draft.places.map(({ name, start, end, lon, lat, country }) => ({
-					name,
-					start,
-					end,
-					lon,
-					lat,
-					country
-				})),
-				events: draft.events,
-				placesUsed: draft.placesUsed
-			})
+			`  Wrote a story folder to ${args.out} (article.txt, events.geojson, places.geojson).`
 		);
 	}
+	if (args.json) console.log(JSON.stringify(draftJson(draft, article)));
 	return 0;
 }
 

@@ -8,6 +8,8 @@ import { draftStory, type Draft, type DraftOptions, type DraftPlace } from './dr
 import type { Gazetteer } from './gazetteer/gazetteer';
 
 export const PIECE_CHARS = 100_000;
+/** The longest article the draft takes: 2.5 million characters, about 400,000 words. */
+export const MAX_ARTICLE_CHARS = 2_500_000;
 
 /** Cut points at paragraph ends, each piece at most about `size` characters. */
 export function pieces(text: string, size = PIECE_CHARS): Array<{ start: number; end: number }> {

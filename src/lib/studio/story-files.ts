@@ -4,7 +4,8 @@
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { StoryFiles } from '../story/validate';
-import type { StudioProject } from './project';
+import type { Draft, DraftMention } from '../draft/draft';
+import { acceptAll, fromDraft, type StudioProject } from './project';
 
 export interface StoryBundle {
 	events: FeatureCollection<Point> & { title: string; published: string };
@@ -58,6 +59,31 @@ export function toBundle(project: StudioProject): StoryBundle {
 		},
 		places: { type: 'FeatureCollection', features: places },
 		article: project.article
+	};
+}
+
+/** A draft taken as it stands, every event accepted: what `npm run draft -- --out` writes. */
+export function draftBundle(draft: Draft, article: string): StoryBundle {
+	return toBundle(acceptAll(fromDraft(draft, article)));
+}
+
+/** The CLI's `--json` object: the story files' collections, and every place name found. */
+export interface DraftJson {
+	title: string;
+	published: string;
+	events: StoryBundle['events'];
+	places: StoryBundle['places'];
+	mentions: DraftMention[];
+}
+
+export function draftJson(draft: Draft, article: string): DraftJson {
+	const bundle = draftBundle(draft, article);
+	return {
+		title: draft.title,
+		published: draft.published,
+		events: bundle.events,
+		places: bundle.places,
+		mentions: draft.mentions
 	};
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,11 +7,14 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../../..');
 const tmp = mkdtempSync(join(tmpdir(), 'draft-cli-'));
 
+// The corpus score has its own test below; elsewhere eval:draft scores the seed story only.
+const noCorpus = mkdtempSync(join(tmpdir(), 'no-corpus-'));
+
 function run(script: 'draft' | 'eval-draft', ...args: string[]) {
 	const result = spawnSync(
 		'npx',
 		['vite-node', '--config', 'scripts/vite.config.ts', `scripts/${script}.ts`, '--', ...args],
-		{ cwd: root, encoding: 'utf8' }
+		{ cwd: root, encoding: 'utf8', env: { ...process.env, STORY_ATLAS_CORPORA: noCorpus } }
 	);
 	return { code: result.status, out: result.stdout, err: result.stderr };
 }
@@ -25,47 +28,83 @@ function file(name: string, contents: string | Uint8Array): string {
 const lastLine = (out: string) => out.trim().split('\n').pop() ?? '';
 
 describe('npm run draft', () => {
-	it('prints a summary and, with --json, one JSON object on the last line', () => {
-		const { code, out } = run(
-			'draft',
-			'geodata/stories/witkoff-putin-st-petersburg/article.txt',
-			'--published',
-			'2025-04-12',
-			'--json'
-		);
+	it('prints a summary and, with --json, one object in the story format on the last line', () => {
+		const article = 'geodata/stories/witkoff-putin-st-petersburg/article.txt';
+		const { code, out } = run('draft', article, '--published', '2025-04-12', '--json');
 		expect(code).toBe(0);
 		expect(out).toMatch(/Drafted ".+" \(published 2025-04-12\): \d+ events at \d+ places/);
 		const json = JSON.parse(lastLine(out)) as {
-			places: Array<{
-				name: string;
-				start: number;
-				end: number;
-				lon: number;
-				lat: number;
-				country: string;
-			}>;
-			events: Array<{ id: string; start: string; end: string; source: string[] }>;
+			title: string;
+			published: string;
+			events: { type: string; features: Array<{ properties: { place: string } }> };
+			places: { type: string; features: Array<{ properties: { id: string; kind: string } }> };
+			mentions: Array<Record<string, unknown>>;
 		};
-		expect(Object.keys(json.places[0]!).sort()).toEqual([
-			'country',
-			'end',
-			'lat',
-			'lon',
-			'name',
-			'start'
+		expect(Object.keys(json).sort()).toEqual([
+			'events',
+			'mentions',
+			'places',
+			'published',
+			'title'
 		]);
-		expect(json.places.map((p) => p.name)).toEqual(
+		expect([json.events.type, json.places.type, json.published]).toEqual([
+			'FeatureCollection',
+			'FeatureCollection',
+			'2025-04-12'
+		]);
+		const text = readFileSync(resolve(root, article), 'utf8');
+		for (const m of json.mentions) {
+			expect(Object.keys(m)).toEqual(
+				expect.arrayContaining([
+					'text',
+					'start',
+					'end',
+					'place',
+					'name',
+					'kind',
+					'country',
+					'coordinates'
+				])
+			);
+			expect(text.slice(m.start as number, m.end as number)).toBe(m.text);
+		}
+		expect(json.mentions.map((m) => m.text)).toEqual(
 			expect.arrayContaining([
 				'St Petersburg',
 				'Kryvyi Rih',
 				'Saudi Arabia',
 				'Washington',
-				'Cyprus',
-				'EU'
+				'Cyprus'
 			])
 		);
-		expect(json.events.length).toBeGreaterThan(10);
+		const ids = new Set(json.places.features.map((f) => f.properties.id));
+		expect(json.events.features.every((f) => ids.has(f.properties.place))).toBe(true);
+		expect(json.events.features.length).toBeGreaterThan(10);
 	}, 60_000);
+
+	it('writes a story folder with --out that check:data accepts', () => {
+		const dir = join(tmp, 'story');
+		const { code, out } = run(
+			'draft',
+			'geodata/stories/witkoff-putin-st-petersburg/article.txt',
+			'--published',
+			'2025-04-12',
+			'--out',
+			dir
+		);
+		expect(code).toBe(0);
+		expect(out).toContain(`Wrote a story folder to ${dir}`);
+		const check = spawnSync(
+			'npx',
+			['vite-node', '--config', 'scripts/vite.config.ts', 'scripts/check-data.ts', '--', dir],
+			{
+				cwd: root,
+				encoding: 'utf8'
+			}
+		);
+		expect(check.status, check.stderr).toBe(0);
+		expect(check.stdout).toMatch(/✓ \d+ events and \d+ places check out/);
+	}, 90_000);
 
 	it.each([
 		[['nowhere.txt', '--published', '2025-04-12'], /nowhere\.txt: cannot be read \(no such file\)/],
@@ -131,6 +170,13 @@ describe('npm run eval:draft', () => {
 	it('exits 1 when recall is below --min-recall', () => {
 		const { code, err } = run('eval-draft', '--json', '--min-recall', '1');
 		expect(code).toBe(1);
-		expect(err).toMatch(/recall \d+% is below 100%/);
+		expect(err).toMatch(/recall \d+(\.\d)?% is below 100\.0%/);
+	}, 60_000);
+
+	it('says so and skips the corpus where it is absent, as on a reader’s clone', () => {
+		const { code, out } = run('eval-draft');
+		expect(code).toBe(0);
+		expect(out).toMatch(/LGL: skipped, .*lgl\.json is not here/);
+		expect((JSON.parse(lastLine(out)) as { lgl: unknown }).lgl).toBeNull();
 	}, 60_000);
 });
