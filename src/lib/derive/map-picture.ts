@@ -5,14 +5,8 @@
  * story (`backdrop.svg`, written at build time), so the page's HTML carries only the story.
  */
 import type { Bounds } from '../geo/bounds';
-import {
-	boundsRect,
-	openingCamera,
-	project,
-	visibleRect,
-	WORLD_SIZE,
-	type Rect
-} from '../geo/opening-view';
+import { project, WORLD_SIZE, type Rect } from '../geo/mercator';
+import { boundsRect, openingCamera, visibleRect } from '../geo/opening-view';
 import { geometryPath } from '../geo/svg-path';
 import { storyStates, type Focus } from '../map/feature-state';
 import { MAP_COLORS } from '../map/style';
