@@ -129,9 +129,10 @@ export class Atlas {
 	#show(id: string, events: readonly StoryEvent[]): void {
 		const place = this.story.placeById.get(id);
 		if (!place) return;
-		const others = new Set(events.flatMap((e) => [e.place, ...e.places]));
-		others.delete(id);
-		const joins = [...others].flatMap((other) => {
+		const others = events
+			.flatMap((e) => [e.place, ...e.places])
+			.filter((other, i, all) => other !== id && all.indexOf(other) === i);
+		const joins = others.flatMap((other) => {
 			const at = this.story.placeById.get(other);
 			return at ? [at.coordinates] : [];
 		});
