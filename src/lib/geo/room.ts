@@ -114,8 +114,35 @@ function shift(lo: number, hi: number, from: number, to: number): number {
 	return 0;
 }
 
-/** The camera at `zoom` that moves the points' box into `room` by the least pan. */
-function panInto(points: readonly LonLat[], camera: Camera, zoom: number, size: Size, room: Rect) {
+/**
+ * When the map has to move, the points land this much inside the room's edge where it has the
+ * space: the place's label lands with it, and a small later pan does not push it out again.
+ */
+export const LANDING_PX = 80;
+
+function landing(room: Rect): Rect {
+	const dx = Math.min(LANDING_PX, room.width / 4);
+	const dy = Math.min(LANDING_PX, room.height / 4);
+	return {
+		x: room.x + dx,
+		y: room.y + dy,
+		width: room.width - 2 * dx,
+		height: room.height - 2 * dy
+	};
+}
+
+/**
+ * The camera at `zoom` that moves the points' box into the room's landing area by the least pan
+ * (a box too big for it is centred, and still fits the room).
+ */
+function panInto(
+	points: readonly LonLat[],
+	camera: Camera,
+	zoom: number,
+	size: Size,
+	within: Rect
+) {
+	const room = landing(within);
 	const at = { center: camera.center, zoom };
 	const screen = points.map((p) => toScreen(p, at, size));
 	const xs = screen.map(([x]) => x);
