@@ -145,6 +145,11 @@ export class Atlas {
 		this.event = null;
 	}
 
+	/** The reader's switch between the event list and the article beside the map. */
+	showSide(side: SidePanel): void {
+		this.side = side;
+	}
+
 	/** Pointer or keyboard over something that stands for a place: its circle lights up. */
 	hoverPlace(id: string | null): void {
 		this.hover = id;
