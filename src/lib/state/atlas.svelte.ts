@@ -193,7 +193,7 @@ export class Atlas {
 	/**
 	 * The whole view a URL describes: date, selection, panel and camera. Back and Forward restore
 	 * the entry's camera as it was; an address opened afresh (`initial`) was written for another
-	 * screen, so its place is then brought into view as if just chosen.
+	 * screen, so its place is then brought into view if that view leaves it out.
 	 */
 	restore(state: ViewState, { initial = false } = {}): void {
 		if (state.step !== null && state.step <= this.steps.length) {
@@ -217,8 +217,11 @@ export class Atlas {
 			state.view.lon === this.view.lon;
 		if (!same) this.moveCamera(state.view ? { kind: 'jump', view: state.view } : { kind: 'fit' });
 		this.view = state.view;
+		if (!initial || !this.place) return;
+		// A view in the address is the sharer's framing: keep it, unless it leaves the place out.
 		const event = this.event === null ? undefined : this.story.eventById.get(this.event);
-		if (initial && this.place) this.#show(this.place, event ? [event] : this.eventsAt(this.place));
+		const joining = state.view ? [] : event ? [event] : this.eventsAt(this.place);
+		this.#show(this.place, joining);
 	}
 
 	/** The state the URL holds. */

@@ -97,6 +97,17 @@ describe('Atlas', () => {
 		expect(atlas.place).toBe('washington');
 	});
 
+	it('an address with a view keeps the sharer’s framing: only its place must be in it', () => {
+		const atlas = new Atlas(story, layers);
+		atlas.restore(url({ view: { zoom: 5, lat: 48, lon: 33 }, place: 'kryvyi-rih' }), {
+			initial: true
+		});
+		expect(atlas.camera).toMatchObject({ kind: 'show', joins: [] });
+		atlas.restore(url({ place: 'kryvyi-rih' }), { initial: true });
+		expect(atlas.camera).toMatchObject({ kind: 'show' });
+		expect(atlas.camera?.kind === 'show' && atlas.camera.joins.length).toBeGreaterThan(0);
+	});
+
 	it.each<[string, Partial<ViewState>, object]>([
 		[
 			'a view in the URL jumps the camera there',
