@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/lib/chromium.mjs';
 
-const PORT = 4173;
+/** Another checkout's preview may hold 4173: `E2E_PORT=4180 npx playwright test` keeps them apart. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 /** Debian's Chromium (scripts/lib/chromium.mjs), shared with the benchmark. */
 export const chromiumLaunch = { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS };

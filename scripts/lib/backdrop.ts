@@ -6,7 +6,8 @@
 import { geoMercator, geoPath } from 'd3-geo';
 import type { Countries } from '../../src/lib/geo/basemap';
 import type { Bounds } from '../../src/lib/geo/bounds';
-import { openingCamera, WORLD_SIZE, type Rect } from '../../src/lib/geo/opening-view';
+import { WORLD_SIZE, type Rect } from '../../src/lib/geo/mercator';
+import { openingCamera } from '../../src/lib/geo/opening-view';
 import { backdropRect, REFERENCE_SIZE } from '../../src/lib/derive/map-picture';
 import { MAP_COLORS } from '../../src/lib/map/style';
 

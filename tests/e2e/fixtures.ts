@@ -73,3 +73,12 @@ export function hashView(url: string) {
 	const [zoom, lat, lon] = new URL(url).hash.slice(1).split('/').map(Number);
 	return { zoom: zoom!, lat: lat!, lon: lon! };
 }
+
+/** Whether a reader's pointer at the centre of a place's button on the map reaches that button. */
+export function placeReachable(page: Page, id: string): Promise<boolean> {
+	return page.locator(`button.place-button[data-place="${id}"]`).evaluate((el) => {
+		const box = el.getBoundingClientRect();
+		const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+		return hit === el || (hit !== null && el.contains(hit));
+	});
+}

@@ -41,7 +41,7 @@ const failed = (problems: Problem[]): StoryPageData => ({
 	countries: null
 });
 
-const isProblem = (file: Fetched): file is Problem => 'message' in file;
+const isProblem = (file: Fetched | Countries): file is Problem => 'message' in file;
 
 function decodeJson(contents: Uint8Array): unknown {
 	try {
@@ -49,6 +49,16 @@ function decodeJson(contents: Uint8Array): unknown {
 	} catch {
 		return undefined;
 	}
+}
+
+/**
+ * The one decoder of the basemap, for the atlas, the studio and its preview: the countries, or
+ * the problem with the file.
+ */
+export function decodeBasemap(file: Fetched): Countries | Problem {
+	if (isProblem(file)) return file;
+	const countries = decodeJson(file.contents) as Countries | undefined;
+	return countries ?? { file: 'countries.geojson', message: 'is not valid JSON.' };
 }
 
 /** Starts fetching the basemap, which every story needs and which is the largest file. */
@@ -75,12 +85,9 @@ export async function loadStory(
 		file('article'),
 		basemap
 	]);
-	if (isProblem(events) || isProblem(places) || isProblem(article) || isProblem(countriesFile)) {
-		return failed([events, places, article, countriesFile].filter(isProblem));
-	}
-	const countries = decodeJson(countriesFile.contents) as Countries | undefined;
-	if (countries === undefined) {
-		return failed([{ file: 'countries.geojson', message: 'is not valid JSON.' }]);
+	const countries = decodeBasemap(countriesFile);
+	if (isProblem(events) || isProblem(places) || isProblem(article) || isProblem(countries)) {
+		return failed([events, places, article, countries].filter(isProblem));
 	}
 	// The validator and turf are a chunk of their own: a published story's page never needs them,
 	// as the build checked its story; only a story the browser fetches does.
@@ -93,8 +100,8 @@ export async function loadBasemap(
 	fetcher: typeof fetch,
 	generated: string
 ): Promise<Countries | null> {
-	const file = await fetchBasemap(fetcher, generated);
-	return isProblem(file) ? null : ((decodeJson(file.contents) as Countries | undefined) ?? null);
+	const countries = decodeBasemap(await fetchBasemap(fetcher, generated));
+	return isProblem(countries) ? null : countries;
 }
 
 /**

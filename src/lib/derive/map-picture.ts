@@ -5,14 +5,9 @@
  * story (`backdrop.svg`, written at build time), so the page's HTML carries only the story.
  */
 import type { Bounds } from '../geo/bounds';
-import {
-	boundsRect,
-	openingCamera,
-	project,
-	visibleRect,
-	WORLD_SIZE,
-	type Rect
-} from '../geo/opening-view';
+import { project, WORLD_SIZE, type Rect } from '../geo/mercator';
+import { boundsRect, openingCamera, visibleRect } from '../geo/opening-view';
+import { spreadApart } from '../geo/spread';
 import { geometryPath } from '../geo/svg-path';
 import { storyStates, type Focus } from '../map/feature-state';
 import { MAP_COLORS } from '../map/style';
@@ -29,6 +24,8 @@ export const SHARE_CARD_SIZE = { width: 1200, height: 630 } as const;
 export const REFERENCE_SIZE = { width: 940, height: 640 } as const;
 
 export const LABEL_SIZE_PX = 13;
+/** The radius of a place's link, as the map's 28-pixel button. */
+export const HIT_RADIUS_PX = 14;
 /** MapLibre's `text-radial-offset` of 1.1 em. */
 const LABEL_OFFSET_PX = LABEL_SIZE_PX * 1.1;
 /** Open Sans at 13 px averages about 7 px a character: enough to keep labels apart. */
@@ -70,6 +67,11 @@ export interface PicturePlace {
 	count: number;
 	current: boolean;
 	highlight: boolean;
+	/**
+	 * Where its link takes the pointer, in world units: its point, drawn apart from a crowded
+	 * neighbour's as the map's buttons are (geo/spread.ts).
+	 */
+	hit: { x: number; y: number };
 	/** Where its label sits, as MapLibre's variable anchors; null when no spot is free. */
 	label: { anchor: LabelAnchor; x: number; y: number } | null;
 	/** Faded label, as the map's, for a place with nothing yet by the day. */
@@ -180,12 +182,18 @@ export function mapPicture(
 			count: focus.tally.get(id)?.count ?? 0,
 			current: Boolean(state.current),
 			highlight: Boolean(state.highlight),
+			hit: { x, y },
 			label: null,
 			labelFaded: !state.visible
 		};
 	});
 	const view = visibleRect(camera, width, height);
 	placeLabels(places, scale, view);
+	const shown = places.filter((p) => p.count > 0);
+	spreadApart(shown.map((p) => [p.x * scale, p.y * scale])).forEach(([dx, dy], i) => {
+		const place = shown[i]!;
+		place.hit = { x: place.x + dx / scale, y: place.y + dy / scale };
+	});
 	return {
 		view,
 		scale,

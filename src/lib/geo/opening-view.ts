@@ -2,60 +2,46 @@
  * The map's opening view, computed once for both of its pictures: the SVG drawn in the page's HTML
  * and MapLibre's canvas that fades in over it. Both place the story's bounds in the container the
  * same way (the padding fitBounds used), so a place sits at the same pixel in each.
- *
- * Coordinates are Web Mercator "world units": the whole world is WORLD_SIZE units wide at zoom 0,
- * MapLibre's 512-pixel tile, so a zoom z shows 2^z pixels per unit.
+ * Both also leave clear what floats over the map, so no place opens under the legend.
  */
-import type { LonLat } from '../story/types';
 import type { Bounds } from './bounds';
+import { project, unproject, type Camera, type Padding, type Point, type Rect } from './mercator';
+import { PLACE_MARGIN_PX, uncoveredPadding, withMargin } from './room';
 
-export const WORLD_SIZE = 512;
 /** A story in one city opens at this zoom, not on an empty square of land. */
 export const OPENING_MAX_ZOOM = 5;
 
-export type Point = [x: number, y: number];
-
-export interface Rect {
-	x: number;
-	y: number;
-	width: number;
-	height: number;
+/** Below this size the legend starts folded (Legend.svelte): open, it would hide a third of the map. */
+export function legendStartsFolded(width: number, height: number): boolean {
+	return width < 700 || height < 480;
 }
 
-export interface Padding {
-	top: number;
-	right: number;
-	bottom: number;
-	left: number;
-}
+/** The legend's box as its stylesheet draws it: 0.6rem from the left, 1.6rem from the bottom. */
+const LEGEND = {
+	left: 9,
+	bottom: 26,
+	open: { width: 226, height: 234 },
+	folded: { width: 79, height: 30 }
+};
 
-export interface Camera {
-	center: LonLat;
-	zoom: number;
-}
-
-const MAX_LAT = 85.051129;
-
-export function project([lon, lat]: LonLat): Point {
-	const clamped = Math.max(-MAX_LAT, Math.min(MAX_LAT, lat));
-	const sin = Math.sin((clamped * Math.PI) / 180);
+/**
+ * What floats over the map when it opens, in container pixels: the legend (open or folded), the
+ * zoom buttons and the attribution, where the stylesheets put them. The picture is drawn before
+ * any of them exists, so they are known here rather than measured.
+ */
+export function floatingOver(width: number, height: number): Rect[] {
+	const legend = legendStartsFolded(width, height) ? LEGEND.folded : LEGEND.open;
 	return [
-		((lon + 180) / 360) * WORLD_SIZE,
-		(0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * WORLD_SIZE
+		{ x: LEGEND.left, y: height - LEGEND.bottom - legend.height, ...legend },
+		{ x: width - 40, y: 10, width: 30, height: 59 },
+		{ x: width - 118, y: height - 35, width: 108, height: 25 }
 	];
 }
 
-export function unproject([x, y]: Point): LonLat {
-	const lon = (x / WORLD_SIZE) * 360 - 180;
-	const n = Math.PI - (2 * Math.PI * y) / WORLD_SIZE;
-	return [lon, (180 / Math.PI) * Math.atan(Math.sinh(n))];
-}
-
-/** Room for the legend, which sits over the map's lower left corner on wide screens. */
-export function fitPadding(width: number): Padding {
-	return width < 700
-		? { top: 30, bottom: 30, left: 30, right: 30 }
-		: { top: 40, bottom: 30, left: 250, right: 50 };
+/** The opening fit's padding: clear of everything floating over the map, with a margin. */
+export function fitPadding(width: number, height: number): Padding {
+	const size = { width, height };
+	return withMargin(uncoveredPadding(size, floatingOver(width, height)), PLACE_MARGIN_PX, size);
 }
 
 /** The story's bounds in world units, north at the top. */
@@ -71,7 +57,7 @@ export function boundsRect([west, south, east, north]: Bounds): Rect {
  */
 export function openingCamera(bounds: Bounds, width: number, height: number): Camera {
 	const story = boundsRect(bounds);
-	const pad = fitPadding(width);
+	const pad = fitPadding(width, height);
 	const room = {
 		width: Math.max(1, width - pad.left - pad.right),
 		height: Math.max(1, height - pad.top - pad.bottom)

@@ -1,5 +1,5 @@
 import type { Geometry, Position } from 'geojson';
-import { project } from './opening-view';
+import { project } from './mercator';
 
 /** Two decimals of a world unit: a third of a pixel at the opening view's closest zoom. */
 const round = (v: number) => Math.round(v * 100) / 100;

@@ -13,7 +13,17 @@ import {
 } from './maplibre';
 import type { StoryLayers } from '../derive/story-layers';
 import type { Bounds } from '../geo/bounds';
-import { fitPadding, openingCamera, type Camera } from '../geo/opening-view';
+import type { Camera, Padding, Rect } from '../geo/mercator';
+import { openingCamera } from '../geo/opening-view';
+import {
+	cameraToShow,
+	PLACE_MARGIN_PX,
+	roomRect,
+	uncoveredPadding,
+	withMargin,
+	type Size
+} from '../geo/room';
+import { spreadApart } from '../geo/spread';
 import type { LonLat, Story } from '../story/types';
 import type { MapView } from '../url/view-state';
 import { BENCH_HOOKS, exposeForBench } from './bench-hooks';
@@ -37,22 +47,38 @@ export interface AtlasMapOptions {
 
 /** What the map can be asked to do with its camera. */
 export type CameraMove =
-	| { kind: 'fly'; to: LonLat }
+	/** A chosen place, and the places its events join, brought clear of whatever covers the map. */
+	| { kind: 'show'; place: LonLat; joins: LonLat[] }
 	| { kind: 'jump'; view: MapView }
 	| { kind: 'fit' }
 	/** The tour's frame around an event's places, with room for the tour's card. */
 	| { kind: 'frame'; bounds: Bounds };
 
 /**
- * Room for the tour's card: over the map's top on a wide screen, over its lower half on a phone,
- * where the cards scroll over a full-screen map.
+ * What floats over the map (its own controls, and whatever the page marks `data-over-map`: the
+ * legend, the tour's card), as rectangles in the container's pixels.
  */
-function tourPadding(container: HTMLElement) {
-	const height = container.clientHeight;
-	return container.clientWidth < 700
-		? { top: 50, bottom: height * 0.42, left: 30, right: 30 }
-		: { ...fitPadding(container.clientWidth), top: Math.min(170, height * 0.35) };
+function coversOf(container: HTMLElement): Rect[] {
+	const frame = container.getBoundingClientRect();
+	const floating = [
+		...container.querySelectorAll('.maplibregl-ctrl'),
+		...container.ownerDocument.querySelectorAll('[data-over-map]')
+	];
+	return floating.map((element) => {
+		const box = element.getBoundingClientRect();
+		return {
+			x: box.left - frame.left,
+			y: box.top - frame.top,
+			width: box.width,
+			height: box.height
+		};
+	});
 }
+
+const sizeOf = (container: HTMLElement): Size => ({
+	width: container.clientWidth,
+	height: container.clientHeight
+});
 
 /** The opening view of opening-view.ts, the one the page's picture of the map is drawn in. */
 function opening(bounds: Bounds, container: HTMLElement): Camera {
@@ -68,6 +94,8 @@ export class AtlasMap {
 	#vertices: Float32Array | null = null;
 	#storyCountries: string[] = [];
 	#focus: Focus | null = null;
+	/** The place buttons pinned to the map, by place id, to be drawn apart where they crowd. */
+	readonly #pins = new Map<string, { marker: Marker; at: LonLat }>();
 	/** True while the map moves on our account (a URL, a resize): every `moveend` fired then is ours. */
 	#restoring = false;
 
@@ -91,6 +119,8 @@ export class AtlasMap {
 		map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
 		this.#writer = new FeatureStateWriter(map);
 		map.on('moveend', () => options.onMove(this.view(), this.#restoring));
+		// Buttons crowd or part as the zoom changes; a pan moves them all alike.
+		map.on('zoom', () => this.#spread());
 		map.on('error', (event) => options.onError(event.error?.message ?? 'unknown map error'));
 		map.on('webglcontextlost', () => options.onContext(false));
 		map.on('webglcontextrestored', () => this.#redraw());
@@ -161,14 +191,37 @@ export class AtlasMap {
 	 * Pins an element (a place's button, rendered by Svelte) to a point; MapLibre keeps it there
 	 * as the map moves. Returns the function that unpins it.
 	 */
-	pin(element: HTMLElement, at: LonLat): () => void {
+	pin(element: HTMLElement, id: string, at: LonLat): () => void {
 		const marker = new Marker({ element }).setLngLat(at).addTo(this.#map);
-		return () => marker.remove();
+		this.#pins.set(id, { marker, at });
+		this.#spread();
+		return () => {
+			marker.remove();
+			this.#pins.delete(id);
+			this.#spread();
+		};
+	}
+
+	/**
+	 * Buttons that would overlap are drawn apart (geo/spread.ts), so each place stays reachable by
+	 * pointer; a place with nothing on the chosen day has no button and takes no room.
+	 */
+	#spread(): void {
+		const tally = this.#focus?.tally;
+		const shown = [...this.#pins.entries()].filter(([id]) => (tally?.get(id)?.count ?? 0) > 0);
+		const offsets = spreadApart(
+			shown.map(([, { at }]) => {
+				const { x, y } = this.#map.project(at);
+				return [x, y];
+			})
+		);
+		shown.forEach(([, { marker }], i) => marker.setOffset(offsets[i]!));
 	}
 
 	/** Date, hover and selection as feature-state: a repaint, no re-tiling. */
 	setFocus(focus: Focus): number {
 		this.#focus = focus;
+		this.#spread();
 		if (!this.#layers) return 0;
 		this.#dots?.setDay(focus.day);
 		return this.#writer.write(storyStates(this.#layers, focus));
@@ -184,15 +237,22 @@ export class AtlasMap {
 		} finally {
 			this.#restoring = false;
 		}
-		if (request.kind === 'fly') {
-			const target = { center: request.to, zoom: Math.max(map.getZoom(), 4) };
-			if (animate) map.flyTo({ ...target, duration: 900, essential: false });
+		if (request.kind === 'show') {
+			const { container } = this.#options;
+			const size = sizeOf(container);
+			const target = cameraToShow(this.#camera(), size, roomRect(this.#clear(), size), {
+				place: request.place,
+				joins: request.joins,
+				minZoom: opening(this.#options.bounds, container).zoom
+			});
+			if (!target) return;
+			if (animate) map.easeTo({ ...target, duration: 700, essential: false });
 			else map.jumpTo(target);
 			return;
 		}
 		if (request.kind === 'frame') {
 			map.fitBounds(request.bounds as LngLatBoundsLike, {
-				padding: tourPadding(this.#options.container),
+				padding: this.#tourPadding(),
 				maxZoom: 5,
 				duration: animate ? 800 : 0
 			});
@@ -208,6 +268,27 @@ export class AtlasMap {
 		} finally {
 			this.#restoring = false;
 		}
+	}
+
+	#camera(): Camera {
+		const { lng, lat } = this.#map.getCenter();
+		return { center: [lng, lat], zoom: this.#map.getZoom() };
+	}
+
+	/** The map less what floats over it, with a margin for a place's button: as padding. */
+	#clear(): Padding {
+		const { container } = this.#options;
+		const size = sizeOf(container);
+		return withMargin(uncoveredPadding(size, coversOf(container)), PLACE_MARGIN_PX, size);
+	}
+
+	/**
+	 * Room for the tour's card: on a wide screen it floats over the map and is measured with the
+	 * rest; on a phone the cards scroll over the lower half of a full-screen map.
+	 */
+	#tourPadding(): Padding {
+		const { width, height } = sizeOf(this.#options.container);
+		return width < 700 ? { top: 50, bottom: height * 0.42, left: 30, right: 30 } : this.#clear();
 	}
 
 	/** The story's whole extent, exactly where the page's picture of the map shows it. */

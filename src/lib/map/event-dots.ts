@@ -17,6 +17,7 @@ function rgb(hex: string): [number, number, number] {
  * One vertex per event, for the GPU time filter. Events at the same place get successive slots
  * on a sunflower spiral around it, in date order, so co-located events stay apart and fill in as
  * the slider moves forward. The day test itself happens in the shader: a scrub changes one uniform.
+ * `events` come in the story's order, sorted by date once by the validator.
  */
 export function eventDotVertices(
 	events: readonly Pick<StoryEvent, 'start' | 'end' | 'category' | 'place' | 'coordinates'>[]
@@ -24,8 +25,7 @@ export function eventDotVertices(
 	const data = new Float32Array(events.length * DOT_STRIDE);
 	const slots = new Map<string, number>();
 	const colors = new Map<string, [number, number, number]>();
-	const sorted = [...events].sort((a, b) => a.start - b.start || a.end - b.end);
-	sorted.forEach((event, i) => {
+	events.forEach((event, i) => {
 		const slot = slots.get(event.place) ?? 0;
 		slots.set(event.place, slot + 1);
 		let color = colors.get(event.category);

@@ -4,8 +4,8 @@ import type { StoryLayers } from '../derive/story-layers';
 import { boundsOf } from '../geo/bounds';
 import type { AtlasMap, CameraMove } from '../map/atlas-map';
 import { formatDay } from '../story/dates';
-import { tourSteps, type TourStep } from '../story/tour';
-import type { Category, Story, StoryEvent } from '../story/types';
+import { tourSteps } from '../tour/tour';
+import type { Category, Story, StoryEvent, TourStep } from '../story/types';
 import { storyExtent } from '../time/extent';
 import type { PlaceTally } from '../time/phase';
 import { TimeIndex } from '../time/time-index';
@@ -94,34 +94,60 @@ export class Atlas {
 		this.day = Math.min(last, Math.max(first, Math.round(day)));
 	}
 
-	/** Opens a place's details; with `fly`, the map goes there; with `focus`, so does the keyboard. */
-	choosePlace(id: string | null, { fly = false, focus = false } = {}): void {
+	/**
+	 * Opens a place's details and brings it, with the places its events join, into view; with
+	 * `focus`, the keyboard goes to the details.
+	 */
+	choosePlace(id: string | null, { focus = false } = {}): void {
 		this.leaveTour();
+		this.#choosePlace(id, true);
+		this.focusDetails = Boolean(this.place && focus);
+	}
+
+	#choosePlace(id: string | null, show: boolean): void {
 		const place = id === null ? undefined : this.story.placeById.get(id);
 		this.place = place ? place.id : null;
 		this.event = null;
-		if (place && fly) this.moveCamera({ kind: 'fly', to: place.coordinates });
-		this.focusDetails = Boolean(place && focus);
+		if (place && show) this.#show(place.id, this.eventsAt(place.id));
 	}
 
-	/** Opens an event within its place's details, and flies there. */
-	chooseEvent(id: string, { fly = true } = {}): void {
+	/** Opens an event within its place's details, and brings its places into view. */
+	chooseEvent(id: string): void {
 		this.leaveTour();
-		this.#chooseEvent(id, fly);
+		this.#chooseEvent(id, true);
 	}
 
-	#chooseEvent(id: string, fly: boolean): void {
+	#chooseEvent(id: string, show: boolean): void {
 		const event = this.story.eventById.get(id);
 		if (!event) return;
 		this.place = event.place;
 		this.event = event.id;
-		if (fly) this.moveCamera({ kind: 'fly', to: event.coordinates });
+		if (show) this.#show(event.place, [event]);
+	}
+
+	/** Asks the map to bring a place into view, and the other places of `events` where they fit. */
+	#show(id: string, events: readonly StoryEvent[]): void {
+		const place = this.story.placeById.get(id);
+		if (!place) return;
+		const others = events
+			.flatMap((e) => [e.place, ...e.places])
+			.filter((other, i, all) => other !== id && all.indexOf(other) === i);
+		const joins = others.flatMap((other) => {
+			const at = this.story.placeById.get(other);
+			return at ? [at.coordinates] : [];
+		});
+		this.moveCamera({ kind: 'show', place: place.coordinates, joins });
 	}
 
 	close(): void {
 		this.leaveTour();
 		this.place = null;
 		this.event = null;
+	}
+
+	/** The reader's switch between the event list and the article beside the map. */
+	showSide(side: SidePanel): void {
+		this.side = side;
 	}
 
 	/** Pointer or keyboard over something that stands for a place: its circle lights up. */
@@ -164,8 +190,12 @@ export class Atlas {
 		this.step = null;
 	}
 
-	/** The whole view a URL describes, as after Back: date, selection, panel and camera. */
-	restore(state: ViewState): void {
+	/**
+	 * The whole view a URL describes: date, selection, panel and camera. Back and Forward restore
+	 * the entry's camera as it was; an address opened afresh (`initial`) was written for another
+	 * screen, so its place is then brought into view if that view leaves it out.
+	 */
+	restore(state: ViewState, { initial = false } = {}): void {
 		if (state.step !== null && state.step <= this.steps.length) {
 			this.goToStep(state.step - 1);
 			this.side = state.panel ?? 'events';
@@ -176,7 +206,8 @@ export class Atlas {
 		this.leftAt = null;
 		this.#setDay(state.day ?? this.extent.last);
 		if (state.event && this.story.eventById.has(state.event)) this.#chooseEvent(state.event, false);
-		else this.choosePlace(state.place);
+		else this.#choosePlace(state.place, false);
+		this.focusDetails = false;
 		this.side = state.panel ?? 'events';
 		const same =
 			state.view !== null &&
@@ -186,6 +217,11 @@ export class Atlas {
 			state.view.lon === this.view.lon;
 		if (!same) this.moveCamera(state.view ? { kind: 'jump', view: state.view } : { kind: 'fit' });
 		this.view = state.view;
+		if (!initial || !this.place) return;
+		// A view in the address is the sharer's framing: keep it, unless it leaves the place out.
+		const event = this.event === null ? undefined : this.story.eventById.get(this.event);
+		const joining = state.view ? [] : event ? [event] : this.eventsAt(this.place);
+		this.#show(this.place, joining);
 	}
 
 	/** The state the URL holds. */

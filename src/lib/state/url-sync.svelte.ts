@@ -26,14 +26,14 @@ export function syncUrl(atlas: Atlas, embed: EmbedOptions): void {
 	let ours: ViewState | null = null;
 	let written: ViewState | null = null;
 
-	const read = (state: ViewState) => {
-		atlas.restore(state);
+	const read = (state: ViewState, initial = false) => {
+		atlas.restore(state, { initial });
 		// What the entry means once the state has followed it: `?step=5` or `?event=x` also
 		// opens a place, and writing that out is the same entry, not a new one.
 		written = untrack(() => atlas.urlState());
 	};
 	// A prerendered page is the story's opening view; the address's own view is the browser's to read.
-	if (browser) read(parseViewState(page.url, atlas.extent));
+	if (browser) read(parseViewState(page.url, atlas.extent), true);
 
 	afterNavigate(() => {
 		router.started = true;

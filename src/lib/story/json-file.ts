@@ -4,7 +4,12 @@ import { escapeUnsafe, truncate } from './text';
 /** A file's contents as read: text already decoded, or raw bytes from disk or a file picker. */
 export type FileContents = string | Uint8Array;
 
-// Conflict-event datasets of 100,000 events run to about 50 MB of GeoJSON.
+/**
+ * The most a story's files may weigh, one file or all together (open-files.ts checks the sizes the
+ * browser gives before a byte is read). 128,000 events of GeoJSON are about 50 MB and open in
+ * about five seconds on a two-core laptop; 100 MB (about 250,000 events) leaves room for bigger
+ * datasets while keeping the checker's memory (several times the file) within a browser tab's.
+ */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 /** Decodes strict UTF-8, so a file saved in another encoding is named rather than garbled. */

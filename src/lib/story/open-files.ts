@@ -1,5 +1,5 @@
 import { roleOf, type FileRole } from './file-roles';
-import { decodeText, parseJson } from './json-file';
+import { decodeText, MAX_FILE_BYTES, parseJson } from './json-file';
 import { ProblemList, type Problem } from './problems';
 import { escapeUnsafe } from './text';
 import type { StoryFiles } from './validate';
@@ -11,14 +11,6 @@ export interface PickedFile {
 
 const ROLES: FileRole[] = ['events', 'places', 'article'];
 
-/**
- * The most a story's files may weigh together, checked from the sizes the browser gives before a
- * byte is read. 128,000 events of GeoJSON are about 50 MB and open in about five seconds on a
- * two-core laptop; 100 MB (about 250,000 events) leaves room for bigger datasets while keeping
- * the checker's memory (several times the file) within what a browser tab is given. It is also
- * the validator's limit for any one file (MAX_FILE_BYTES).
- */
-export const MAX_OPEN_BYTES = 100 * 1024 * 1024;
 /** A story is three files or one bundle; a few more (a README picked along) are named, not read. */
 export const MAX_OPEN_FILES = 20;
 
@@ -30,7 +22,7 @@ const megabytes = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
  */
 export function sizeProblems(
 	files: readonly { name: string; size: number }[],
-	limit = MAX_OPEN_BYTES
+	limit = MAX_FILE_BYTES
 ): Problem[] {
 	if (files.length > MAX_OPEN_FILES) {
 		return [

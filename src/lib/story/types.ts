@@ -1,5 +1,4 @@
 /** The validated, typed story every component reads. Dates are UTC day numbers (see dates.ts). */
-import type { TourStep } from './tour';
 
 export const CATEGORIES = [
 	'war',
@@ -72,4 +71,17 @@ export interface Story {
 	tour?: TourStep[];
 	placeById: ReadonlyMap<string, Place>;
 	eventById: ReadonlyMap<string, StoryEvent>;
+}
+
+export interface TourCamera {
+	zoom: number;
+	lat: number;
+	lon: number;
+}
+
+/** A step of a guided tour (tour/tour.ts): one of the story's events, with its caption and camera. */
+export interface TourStep {
+	event: string;
+	caption: string | null;
+	camera: TourCamera | null;
 }

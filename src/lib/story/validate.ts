@@ -1,4 +1,4 @@
-import { readTour, type TourStep } from './tour';
+import { readTour } from '../tour/tour';
 import type { CountryLookup } from './country-lookup';
 import { formatDay, parseIsoDate } from './dates';
 import { readPointCollection, type RawPointFeature } from './feature-collection';
@@ -15,7 +15,8 @@ import {
 	type Note,
 	type Place,
 	type Story,
-	type StoryEvent
+	type StoryEvent,
+	type TourStep
 } from './types';
 
 export interface StoryFiles {

@@ -3,9 +3,8 @@
  * atlas opened with `?preview` reads it from there, validates it like any story and shows it. The
  * story never leaves the browser, and the atlas is the real one.
  */
-import { fetchBasemap, type StoryPageData } from '../derive/load-story';
+import { decodeBasemap, fetchBasemap, type StoryPageData } from '../derive/load-story';
 import { prepareStory } from '../derive/prepare-story';
-import type { Countries } from '../geo/basemap';
 import { loadProject, openStudioDb } from './autosave';
 import { toBundle, toStoryFiles } from './story-files';
 
@@ -17,8 +16,9 @@ export async function loadPreview(
 		loaded: { ok: false, problems: [{ file: 'studio preview', message }] },
 		countries: null
 	});
-	const basemap = await fetchBasemap(fetcher, generated);
-	if ('message' in basemap) return { loaded: { ok: false, problems: [basemap] }, countries: null };
+	const countries = decodeBasemap(await fetchBasemap(fetcher, generated));
+	if ('message' in countries)
+		return { loaded: { ok: false, problems: [countries] }, countries: null };
 	let saved;
 	try {
 		const db = await openStudioDb();
@@ -28,7 +28,6 @@ export async function loadPreview(
 		return problem('cannot be read: this browser keeps no studio work (IndexedDB is off).');
 	}
 	if (!saved) return problem('is empty: choose "Preview in the atlas" in the studio first.');
-	const countries = JSON.parse(new TextDecoder().decode(basemap.contents)) as Countries;
 	return {
 		loaded: prepareStory(toStoryFiles(toBundle(saved.project)), countries),
 		countries

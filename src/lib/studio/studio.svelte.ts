@@ -18,8 +18,8 @@ export class Studio {
 	place = $state<string | null>(null);
 	/** Events ticked for merging. */
 	ticked = $state<string[]>([]);
-	savedAt = $state<number | null>(null);
-	saveError = $state<string | null>(null);
+	#savedAt = $state<number | null>(null);
+	#saveError = $state<string | null>(null);
 	/** Grows when the map should show the chosen place. */
 	showSeq = $state(0);
 
@@ -31,13 +31,35 @@ export class Studio {
 		this.#countries = countries;
 	}
 
+	/** When the project was last saved in this browser, or null while it is not. */
+	get savedAt(): number | null {
+		return this.#savedAt;
+	}
+
+	/** Why the last save failed, or null. */
+	get saveError(): string | null {
+		return this.#saveError;
+	}
+
+	/** The autosave's report: the project as of `at` is in this browser. */
+	saved(at: number): void {
+		this.#savedAt = at;
+		this.#saveError = null;
+	}
+
+	saveFailed(message: string): void {
+		this.#saveError = message;
+	}
+
 	/** Applies an edit; the autosave hears of it through `project`. */
 	edit(change: (project: StudioProject) => StudioProject): void {
 		if (this.project) this.project = change(this.project);
 	}
 
-	open(project: StudioProject | null): void {
+	/** Opens a project (null: none), saved at `savedAt` when it comes from this browser's store. */
+	open(project: StudioProject | null, { savedAt = null }: { savedAt?: number | null } = {}): void {
 		this.project = project;
+		this.#savedAt = savedAt;
 		this.selected = null;
 		this.place = null;
 		this.ticked = [];

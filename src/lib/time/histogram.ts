@@ -14,7 +14,8 @@ export interface RangeBar {
 /**
  * The slider's small histogram. An event known to the day is a column on that day; an event known
  * only as a range ("last week", "in February") is a bar across the whole range, never a column on
- * a guessed day. Bars are packed into rows so that overlapping ranges stay apart.
+ * a guessed day. Bars are packed into rows so that overlapping ranges stay apart, in the story's
+ * order: by date, as the validator sorts it once.
  */
 export function histogram(
 	events: readonly Pick<StoryEvent, 'id' | 'start' | 'end'>[],
@@ -28,8 +29,7 @@ export function histogram(
 	const counts = new Map<number, number>();
 	const ranges: RangeBar[] = [];
 	const rowEnds: number[] = [];
-	const byStart = [...events].sort((a, b) => a.start - b.start || a.end - b.end);
-	for (const e of byStart) {
+	for (const e of events) {
 		if (e.start === e.end) {
 			counts.set(e.start, (counts.get(e.start) ?? 0) + 1);
 			continue;

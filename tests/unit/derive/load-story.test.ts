@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { naturalEarthCountries } from '../../../scripts/lib/natural-earth';
 import {
+	decodeBasemap,
 	loadStory,
 	loadStoryBySlug,
 	loadStoryIndex,
@@ -149,5 +150,31 @@ describe('loadStoryIndex', () => {
 			ok: false,
 			problems: [{ file: 'stories/index.json', message: 'could not be loaded (HTTP 404).' }]
 		});
+	});
+});
+
+describe('decodeBasemap: the one decoder for the atlas, the studio and its preview', () => {
+	const bytes = (text: string) => new TextEncoder().encode(text);
+	it.each([
+		[
+			'the countries',
+			{ name: 'countries.geojson', contents: bytes(countries) },
+			'FeatureCollection'
+		],
+		[
+			'not JSON',
+			{ name: 'countries.geojson', contents: bytes('{"type": "Feat') },
+			'countries.geojson is not valid JSON.'
+		],
+		[
+			'a problem fetching it',
+			{ file: 'countries.geojson', message: 'could not be fetched (404).' },
+			'countries.geojson could not be fetched (404).'
+		]
+	])('%s', (_, file, expected) => {
+		const decoded = decodeBasemap(file);
+		expect('message' in decoded ? `${decoded.file} ${decoded.message}` : decoded.type).toBe(
+			expected
+		);
 	});
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { backdropRect, mapPicture } from '../../../src/lib/derive/map-picture';
+import { backdropRect, HIT_RADIUS_PX, mapPicture } from '../../../src/lib/derive/map-picture';
+import { BUTTON_SPACING_PX } from '../../../src/lib/geo/spread';
 import { storyLayers } from '../../../src/lib/derive/story-layers';
 import { storyBounds } from '../../../src/lib/geo/bounds';
 import { countryLookup } from '../../../src/lib/geo/countries';
-import { visibleRect, openingCamera, type Rect } from '../../../src/lib/geo/opening-view';
+import type { Rect } from '../../../src/lib/geo/mercator';
+import { visibleRect, openingCamera } from '../../../src/lib/geo/opening-view';
 import { placeRadiusScale } from '../../../src/lib/scales/category';
 import { parseIsoDate } from '../../../src/lib/story/dates';
 import { tallyPlaces } from '../../../src/lib/time/phase';
@@ -30,6 +32,27 @@ const overlaps = (a: Rect, b: Rect) =>
 	a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe('mapPicture', () => {
+	it.each([...SIZES, [360, 355] as const])(
+		'in %i×%i every place link has its centre clear of the others, near its circle',
+		(width, height) => {
+			const picture = mapPicture(layers, bounds, at('2025-04-12'), width, height);
+			const links = picture.places.filter((p) => p.count > 0);
+			const px = (p: { x: number; y: number }) => [p.x * picture.scale, p.y * picture.scale];
+			for (const a of links) {
+				const [ax, ay] = px(a.hit);
+				const [cx, cy] = px(a);
+				expect(Math.hypot(ax! - cx!, ay! - cy!), a.id).toBeLessThan(BUTTON_SPACING_PX * 2);
+				for (const b of links) {
+					if (b === a) continue;
+					const [bx, by] = px(b.hit);
+					expect(Math.hypot(ax! - bx!, ay! - by!), `${a.id}/${b.id}`).toBeGreaterThan(
+						HIT_RADIUS_PX
+					);
+				}
+			}
+		}
+	);
+
 	it.each(SIZES)('in %i×%i it shows what the map opens on', (width, height) => {
 		const picture = mapPicture(layers, bounds, at('2025-04-12'), width, height);
 		expect(picture.view).toEqual(visibleRect(openingCamera(bounds, width, height), width, height));

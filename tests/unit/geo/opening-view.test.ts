@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Bounds } from '../../../src/lib/geo/bounds';
+import { project, unproject, WORLD_SIZE } from '../../../src/lib/geo/mercator';
 import {
 	fitPadding,
+	floatingOver,
+	legendStartsFolded,
 	OPENING_MAX_ZOOM,
 	openingCamera,
-	project,
-	unproject,
-	visibleRect,
-	WORLD_SIZE
+	visibleRect
 } from '../../../src/lib/geo/opening-view';
+import { PLACE_MARGIN_PX } from '../../../src/lib/geo/room';
 
 describe('project and unproject', () => {
 	it.each([
@@ -72,7 +73,7 @@ describe('openingCamera: fitBounds in closed form', () => {
 		[700, 1000]
 	])('in %i×%i the story fills the padded room and touches it on one axis', (width, height) => {
 		const camera = openingCamera(story, width, height);
-		const pad = fitPadding(width);
+		const pad = fitPadding(width, height);
 		const [left, top] = pixel(camera, width, height, [story[0], story[3]]);
 		const [right, bottom] = pixel(camera, width, height, [story[2], story[1]]);
 		expect(left).toBeGreaterThanOrEqual(pad.left - 1e-6);
@@ -93,9 +94,32 @@ describe('openingCamera: fitBounds in closed form', () => {
 		expect(openingCamera(bounds, 940, 640).zoom).toBe(OPENING_MAX_ZOOM);
 	});
 
-	it('leaves room for the legend on a wide screen, not on a phone', () => {
-		expect(fitPadding(940).left).toBeGreaterThan(fitPadding(940).right);
-		expect(fitPadding(360).left).toBe(fitPadding(360).right);
+	it.each([
+		// The map at 1280×800, 1600×900, 1024×768 and 360×740, and at 1280×800 with the details open.
+		[940, 606, 'open'],
+		[1260, 742, 'open'],
+		[684, 574, 'folded'],
+		[360, 355, 'folded'],
+		[560, 606, 'folded']
+	])('in %i×%i (legend %s) the room is clear of all that floats over the map', (w, h, legend) => {
+		expect(legendStartsFolded(w, h)).toBe(legend === 'folded');
+		const pad = fitPadding(w, h);
+		const room = { x: pad.left, y: pad.top, right: w - pad.right, bottom: h - pad.bottom };
+		for (const box of floatingOver(w, h)) {
+			const apart =
+				box.x + box.width + PLACE_MARGIN_PX <= room.x + 1e-6 ||
+				box.x >= room.right + PLACE_MARGIN_PX - 1e-6 ||
+				box.y + box.height + PLACE_MARGIN_PX <= room.y + 1e-6 ||
+				box.y >= room.bottom + PLACE_MARGIN_PX - 1e-6;
+			expect(apart, JSON.stringify(box)).toBe(true);
+		}
+		// The room keeps most of the map: a strip is given up for each box, not a quadrant.
+		expect((room.right - room.x) * (room.bottom - room.y)).toBeGreaterThan(0.45 * w * h);
+	});
+
+	it('leaves the open legend a strip on the left of a wide map', () => {
+		expect(fitPadding(940, 606).left).toBeGreaterThan(226);
+		expect(fitPadding(360, 355).left).toBeLessThan(60);
 	});
 
 	it('visibleRect is the whole container at the camera’s scale', () => {

@@ -19,10 +19,11 @@ const event = (
 
 describe('eventDotVertices', () => {
 	it('packs one vertex per event with its dates, colour and a slot per place in date order', () => {
+		// In the story's order, as the validator sorts it.
 		const data = eventDotVertices([
-			event('a', '2025-04-11'),
+			event('b', '2025-02-01', '2025-02-28'),
 			event('a', '2025-04-04', '2025-04-04', 'strike'),
-			event('b', '2025-02-01', '2025-02-28')
+			event('a', '2025-04-11')
 		]);
 		expect(data).toHaveLength(3 * DOT_STRIDE);
 		const rows = Array.from({ length: 3 }, (_, i) =>

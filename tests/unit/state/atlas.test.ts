@@ -52,16 +52,60 @@ describe('Atlas', () => {
 		expect(atlas.day).toBe(expected);
 	});
 
-	it('choosing a place by key asks for the focus and a flight; choosing an event flies', () => {
+	it('choosing a place by key asks for the focus; a place or an event asks to be shown', () => {
 		const atlas = new Atlas(story, layers);
-		atlas.choosePlace('cyprus', { fly: true, focus: true });
+		atlas.choosePlace('cyprus', { focus: true });
 		expect(atlas.focusDetails).toBe(true);
-		expect(atlas.camera).toMatchObject({ kind: 'fly', to: [33.37, 35.15], seq: 1 });
+		expect(atlas.camera).toMatchObject({ kind: 'show', place: [33.37, 35.15], joins: [], seq: 1 });
 		atlas.chooseEvent('kryvyi-rih-strike');
 		expect(atlas.place).toBe('kryvyi-rih');
-		expect(atlas.camera).toMatchObject({ kind: 'fly', seq: 2 });
+		expect(atlas.camera).toMatchObject({ kind: 'show', place: [33.3918, 47.9105], seq: 2 });
 		atlas.choosePlace('nowhere');
 		expect(atlas.place).toBeNull();
+		expect(atlas.camera?.seq).toBe(2);
+	});
+
+	it.each<[string, (atlas: Atlas) => void, string[]]>([
+		// Brussels' pledge joins Ukraine; the Kryvyi Rih claim joins Brussels.
+		[
+			'a place: the places all its events join',
+			(a) => a.choosePlace('brussels'),
+			['kryvyi-rih', 'ukraine']
+		],
+		[
+			'an event: the places it joins',
+			(a) => a.chooseEvent('prisoner-exchange'),
+			['washington', 'moscow']
+		],
+		['an event at one place: nothing else', (a) => a.chooseEvent('saudi-talks'), []]
+	])('choosing %s', (_, choose, joined) => {
+		const atlas = new Atlas(story, layers);
+		choose(atlas);
+		const camera = atlas.camera;
+		if (camera?.kind !== 'show') throw new Error('expected a show');
+		const expected = joined.map((id) => story.placeById.get(id)!.coordinates);
+		expect([...camera.joins].sort()).toEqual([...expected].sort());
+	});
+
+	it.each<[string, boolean, string | undefined]>([
+		['an address opened afresh brings its place into view after the jump', true, 'show'],
+		['Back and Forward restore the entry’s camera only', false, 'jump']
+	])('%s', (_, initial, kind) => {
+		const atlas = new Atlas(story, layers);
+		atlas.restore(url({ view: { zoom: 3, lat: 48, lon: 20 }, place: 'washington' }), { initial });
+		expect(atlas.camera?.kind).toBe(kind);
+		expect(atlas.place).toBe('washington');
+	});
+
+	it('an address with a view keeps the sharer’s framing: only its place must be in it', () => {
+		const atlas = new Atlas(story, layers);
+		atlas.restore(url({ view: { zoom: 5, lat: 48, lon: 33 }, place: 'kryvyi-rih' }), {
+			initial: true
+		});
+		expect(atlas.camera).toMatchObject({ kind: 'show', joins: [] });
+		atlas.restore(url({ place: 'kryvyi-rih' }), { initial: true });
+		expect(atlas.camera).toMatchObject({ kind: 'show' });
+		expect(atlas.camera?.kind === 'show' && atlas.camera.joins.length).toBeGreaterThan(0);
 	});
 
 	it.each<[string, Partial<ViewState>, object]>([

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openStoryFiles } from '../../../src/lib/story/open-client';
-import { MAX_OPEN_BYTES } from '../../../src/lib/story/open-files';
+import { MAX_FILE_BYTES } from '../../../src/lib/story/json-file';
 import { openJob } from '../../../src/lib/story/open-job';
 import type { OpenProgress, OpenRequest } from '../../../src/lib/story/open-protocol';
 import { shippedBasemap } from '../../../scripts/lib/natural-earth';
@@ -69,7 +69,7 @@ describe('openStoryFiles: the page side of opening in a worker', () => {
 	});
 
 	it('refuses files too big from their sizes, with no worker at all', async () => {
-		const huge = { name: 'huge.json', size: MAX_OPEN_BYTES + 1 } as File;
+		const huge = { name: 'huge.json', size: MAX_FILE_BYTES + 1 } as File;
 		const outcome = await openStoryFiles([huge], countries, () => {}).done;
 		expect(outcome).toMatchObject({ type: 'opened', loaded: { ok: false } });
 		expect(FakeWorker.made).toHaveLength(0);

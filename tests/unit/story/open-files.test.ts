@@ -1,8 +1,8 @@
+import { MAX_FILE_BYTES } from '../../../src/lib/story/json-file';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-	MAX_OPEN_BYTES,
 	MAX_OPEN_FILES,
 	sizeProblems,
 	storyFilesFrom,
@@ -74,10 +74,10 @@ describe('sizeProblems: too many files or bytes are refused before reading', () 
 	it.each([
 		['nothing', [], ''],
 		['three small files', [10, 20, 30], ''],
-		['exactly the limit', [MAX_OPEN_BYTES], ''],
+		['exactly the limit', [MAX_FILE_BYTES], ''],
 		[
 			'one file a byte over',
-			[MAX_OPEN_BYTES + 1],
+			[MAX_FILE_BYTES + 1],
 			/^f0: is 100\.0 MB; a story may be at most 100 MB/
 		],
 		['one huge file among small', [1, 150 * MB, 1], /^f1: is 150\.0 MB/],
@@ -97,7 +97,7 @@ describe('sizeProblems: too many files or bytes are refused before reading', () 
 	});
 
 	it('says that nothing was read, and escapes the name it quotes', () => {
-		const [problem] = sizeProblems([{ name: 'evil\u001b[2J.json', size: MAX_OPEN_BYTES * 2 }]);
+		const [problem] = sizeProblems([{ name: 'evil\u001b[2J.json', size: MAX_FILE_BYTES * 2 }]);
 		expect(problem!.file).toBe('evil\\u001B[2J.json');
 		expect(problem!.message).toMatch(/Nothing was read\.$/);
 	});

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { prepareStory, type LoadedStory } from '../../../src/lib/derive/prepare-story';
-import { MAX_OPEN_BYTES, storyFilesFrom } from '../../../src/lib/story/open-files';
+import { MAX_FILE_BYTES } from '../../../src/lib/story/json-file';
+import { storyFilesFrom } from '../../../src/lib/story/open-files';
 import { openJob } from '../../../src/lib/story/open-job';
 import {
 	StoryReceiver,
@@ -59,7 +60,7 @@ describe('openJob: the worker reads, checks and sends the story', () => {
 			() => [
 				{
 					name: 'huge.json',
-					size: MAX_OPEN_BYTES + 1,
+					size: MAX_FILE_BYTES + 1,
 					stream: () => {
 						throw new Error('read');
 					}
@@ -104,7 +105,7 @@ describe('openJob: the worker reads, checks and sends the story', () => {
 	it('never reads the files of a request that is too big', async () => {
 		const stream = vi.fn(() => new Blob(['x']).stream());
 		await run([
-			{ name: 'a.json', size: MAX_OPEN_BYTES, stream },
+			{ name: 'a.json', size: MAX_FILE_BYTES, stream },
 			{ name: 'b.txt', size: 1, stream }
 		]);
 		expect(stream).not.toHaveBeenCalled();

@@ -4,7 +4,7 @@ import { DEFAULT_FILES } from '../../../scripts/lib/story-files';
 import { validateStory } from '../../../src/lib/story/validate';
 import { storyFiles, storyLookup } from '../../helpers/story-files';
 import { ProblemList } from '../../../src/lib/story/problems';
-import { readTour, tourSteps } from '../../../src/lib/story/tour';
+import { readTour, tourSteps } from '../../../src/lib/tour/tour';
 
 const ids = new Set(['invasion', 'saudi-talks', 'kryvyi-rih-strike']);
 const read = (value: unknown) => {

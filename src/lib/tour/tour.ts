@@ -3,22 +3,10 @@
  * and camera. The story may give one (the `tour` member of events.geojson); without it, the tour
  * is the story in time order.
  */
-import { isRecord } from './json-file';
-import { quote } from './text';
-import type { ProblemList } from './problems';
-import type { StoryEvent } from './types';
-
-export interface TourCamera {
-	zoom: number;
-	lat: number;
-	lon: number;
-}
-
-export interface TourStep {
-	event: string;
-	caption: string | null;
-	camera: TourCamera | null;
-}
+import { isRecord } from '../story/json-file';
+import { quote } from '../story/text';
+import type { ProblemList } from '../story/problems';
+import type { StoryEvent, TourCamera, TourStep } from '../story/types';
 
 export const MAX_TOUR_STEPS = 500;
 const MAX_CAPTION = 400;

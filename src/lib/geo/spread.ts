@@ -1,0 +1,46 @@
+/**
+ * Place buttons drawn apart: where two would overlap (Ukraine's over Kryvyi Rih's on a phone),
+ * each is moved off its point just far enough that no button covers another's centre region, so
+ * every place stays reachable by pointer. Pure, in pixels; the map and its picture both use it.
+ */
+import type { Point } from './mercator';
+
+/** Buttons are 28 px across; centres this far apart leave each all but a sliver of its own. */
+export const BUTTON_SPACING_PX = 24;
+
+const ROUNDS = 40;
+
+/**
+ * An offset for each point so that no two end closer than `spacing`: pairs too close are pushed
+ * apart along the line between them, half each, until none is (or after a few dozen rounds).
+ * Points that coincide part along a direction fixed by their order, so the result is stable.
+ */
+export function spreadApart(points: readonly Point[], spacing = BUTTON_SPACING_PX): Point[] {
+	const at = points.map(([x, y]): Point => [x, y]);
+	for (let round = 0; round < ROUNDS; round++) {
+		let moved = false;
+		for (let i = 0; i < at.length; i++) {
+			for (let j = i + 1; j < at.length; j++) {
+				const a = at[i]!;
+				const b = at[j]!;
+				let dx = b[0] - a[0];
+				let dy = b[1] - a[1];
+				let d = Math.hypot(dx, dy);
+				if (d >= spacing - 1e-6) continue;
+				if (d < 1e-6) {
+					const angle = (i + j) * 2.399963; // the golden angle: no two pairs part the same way
+					[dx, dy, d] = [Math.cos(angle), Math.sin(angle), 1];
+				}
+				const push = (spacing - d) / 2 + 1e-3;
+				const [ux, uy] = [dx / d, dy / d];
+				a[0] -= ux * push;
+				a[1] -= uy * push;
+				b[0] += ux * push;
+				b[1] += uy * push;
+				moved = true;
+			}
+		}
+		if (!moved) break;
+	}
+	return at.map(([x, y], i) => [x - points[i]![0], y - points[i]![1]]);
+}
