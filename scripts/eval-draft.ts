@@ -12,6 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { draftStory, type Draft } from '../src/lib/draft/draft';
+import type { NameType } from '../src/lib/draft/gazetteer/gazetteer';
 import { parseIsoDate } from '../src/lib/story/dates';
 import { countryAtFromNaturalEarth, CORPORA_DIR, readCorpus, scoreCorpus } from './lib/eval/corpus';
 import type { Summary } from './lib/eval/geoparse-score';
@@ -122,8 +123,25 @@ export function score(draft: Draft, gold: ReturnType<typeof readGold>) {
 	const found = match.filter((m) => m !== undefined).length;
 	const places = gold.places.map((p) => {
 		// Show the plainest mention that finds it: its own name, then a name before a seat, a demonym last.
-		const rank = { name: 0, alias: 1, abbreviation: 2, seat: 3, demonym: 4 };
-		const hit = draft.mentions
+		const rank: Record<NameType, number> = {
+			name: 0,
+			alias: 1,
+			abbreviation: 2,
+			code: 2,
+			seat: 3,
+			demonym: 4
+		};
+		// A place an event uses counts too: "EU officials" puts an event in Brussels, though a seat
+		// of power is not listed as a place name.
+		const named = [
+			...draft.mentions,
+			...draft.placesUsed.map((u) => ({
+				text: u.name,
+				coordinates: u.coordinates,
+				type: 'seat' as const
+			}))
+		];
+		const hit = named
 			.filter((m) => km(p.coordinates, m.coordinates) <= RADIUS_KM)
 			.sort(
 				(a, b) =>

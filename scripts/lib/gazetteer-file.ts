@@ -122,7 +122,9 @@ const SUBDIVISION_WORDS =
 // knows them as places.
 const ENGLISH = new Set(readFileSync(wordListPath, 'utf8').split('\n'));
 const PLACE_TAGS = /City|Country|Region|Place/;
-const taggerLexicon = nlp.model().one.lexicon as Record<string, string | undefined>;
+const taggerLexicon = (
+	nlp.model() as unknown as { one: { lexicon: Record<string, string | undefined> } }
+).one.lexicon;
 const isEnglishWord = (name: string) =>
 	/^\p{L}+$/u.test(name) &&
 	ENGLISH.has(name.toLowerCase()) &&
@@ -350,7 +352,8 @@ export function buildGazetteerFile(): { file: GazetteerFile; counts: Counts } {
 		const postalOfFips = new Map(
 			topology.objects.states.geometries.map((g) => [
 				String(g.id),
-				usStates.find((s) => s.name === g.properties?.name)?.isoCode
+				usStates.find((s) => g.properties && 'name' in g.properties && s.name === g.properties.name)
+					?.isoCode
 			])
 		);
 		const counties = feature(topology, topology.objects.counties).features;
@@ -447,25 +450,33 @@ function insideCountry(
 	countries: Countries,
 	lookup: CountryLookup
 ): (iso2: string, point: [number, number]) => boolean {
-	const byIso = new Map(countries.features.map((f) => [f.properties.iso2, f] as const));
+	// Several outlines can share a code (Australia, and Ashmore and Cartier Islands): any counts.
+	const byIso = new Map<string, Countries['features']>();
+	for (const f of countries.features) {
+		const list = byIso.get(f.properties.iso2);
+		if (list) list.push(f);
+		else byIso.set(f.properties.iso2, [f]);
+	}
 	return (iso2, [lon, lat]) => {
 		const point: [number, number] = [round(lon, 3), round(lat, 3)];
-		const country = byIso.get(iso2);
-		if (!country) return false;
-		if (booleanPointInPolygon(point, country)) return true;
-		const polygons =
-			country.geometry.type === 'Polygon'
-				? [country.geometry.coordinates]
-				: country.geometry.coordinates;
+		const outlines = byIso.get(iso2);
+		if (!outlines) return false;
+		if (outlines.some((country) => booleanPointInPolygon(point, country))) return true;
 		const cosLat = Math.cos((point[1] * Math.PI) / 180);
 		let nearest = Infinity;
-		for (const polygon of polygons)
-			for (const ring of polygon)
-				for (const [x, y] of ring) {
-					const dx = (x! - point[0]) * cosLat;
-					const dy = y! - point[1];
-					nearest = Math.min(nearest, dx * dx + dy * dy);
-				}
+		for (const country of outlines) {
+			const polygons =
+				country.geometry.type === 'Polygon'
+					? [country.geometry.coordinates]
+					: country.geometry.coordinates;
+			for (const polygon of polygons)
+				for (const ring of polygon)
+					for (const [x, y] of ring) {
+						const dx = (x! - point[0]) * cosLat;
+						const dy = y! - point[1];
+						nearest = Math.min(nearest, dx * dx + dy * dy);
+					}
+		}
 		const km = Math.sqrt(nearest) * 111.2;
 		if (km <= 9) return true;
 		return km <= 40 && lookup.contains(iso2, point);

@@ -122,7 +122,9 @@ function locationScore(text: string, m: PlaceMention, unit: Unit, speechAt: numb
 	const weight = WEAK_LOCATIVES.has(m.before) ? 1 : 2.5;
 	if (locative && !RECIPIENT_BEFORE.test(lead) && m.type !== 'demonym') score += weight;
 	if (speechAt >= 0) score += m.start < speechAt ? 1.5 : -1.5;
-	if (TOPIC_BEFORE.test(lead) || TOPIC_AFTER.test(text.slice(m.end, m.end + 12))) {
+	// A continent, or a region across countries, is too wide to say where a thing happened.
+	const wide = m.place.level === 'continent' || (m.place.kind === 'region' && !m.place.country);
+	if (wide || TOPIC_BEFORE.test(lead) || TOPIC_AFTER.test(text.slice(m.end, m.end + 12))) {
 		score = Math.min(score, 1);
 	}
 	return score;

@@ -9,7 +9,9 @@ const { file, counts } = buildGazetteerFile();
 describe('the gazetteer build', () => {
 	it('holds countries, cities, regions and seas, and credits GeoNames', () => {
 		expect(counts.countries).toBeGreaterThan(200);
-		expect(counts.cities).toBeGreaterThan(20_000);
+		expect(counts.cities).toBeGreaterThan(100_000);
+		expect(counts.states).toBeGreaterThan(4_000);
+		expect(counts.counties).toBeGreaterThan(3_000);
 		expect(file.credit).toMatch(/GeoNames.*CC BY 4\.0/);
 		const gazetteer = parseGazetteer(file);
 		const names = new Set(gazetteer.places.map((p) => `${p.name}|${p.kind}|${p.country}`));
@@ -20,6 +22,7 @@ describe('the gazetteer build', () => {
 			'Washington, D.C.|city|US',
 			'Washington|region|US',
 			'Georgia|region|US',
+			'Alberta|region|CA',
 			'Georgia|country|GE',
 			'Black Sea|sea|'
 		]) {
@@ -28,9 +31,47 @@ describe('the gazetteer build', () => {
 		expect(gazetteer.countryOf('CY')?.kind).toBe('country');
 	});
 
-	it('is small enough to load in the browser (< 2 MB gzip)', () => {
+	it('is small enough to load in the browser (≤ 3 MB gzip)', () => {
 		const json = JSON.stringify(file);
-		expect(gzipSync(json).byteLength).toBeLessThan(2 * 1024 * 1024);
+		expect(gzipSync(json).byteLength).toBeLessThan(3 * 1024 * 1024);
+	});
+
+	it('holds states with their abbreviations, US counties and towns under their state', () => {
+		const g = parseGazetteer(file);
+		const one = (name: string, level: string, country: string) => {
+			const hit = g
+				.candidates(name)
+				.find((e) => e.place.level === level && e.place.country === country);
+			expect(hit, `${name} (${level}, ${country})`).toBeDefined();
+			return hit!;
+		};
+		for (const [name, level, country] of [
+			['Alberta', 'state', 'CA'],
+			['B.C.', 'state', 'CA'],
+			['Ky.', 'state', 'US'],
+			['Queensland', 'state', 'AU'],
+			['Metcalfe County', 'county', 'US'],
+			['Rapides Parish', 'county', 'US'],
+			['Europe', 'continent', ''],
+			['Middle East', 'region', ''],
+			['Central Anatolia', 'region', 'TR']
+		] as const)
+			one(name, level, country);
+		const paris = one('Paris', 'city', 'US');
+		expect(g.candidates('Paris').filter((e) => e.place.parent?.name === 'Kentucky')).toHaveLength(
+			1
+		);
+		const edmonton = one('Edmonton', 'city', 'CA');
+		expect([edmonton.place.parent?.name, edmonton.place.parent?.parent?.name]).toEqual([
+			'Alberta',
+			'Canada'
+		]);
+		const canada = g.countryOf('CA')!;
+		expect(g.contains(canada, edmonton.place)).toBe(true);
+		expect(g.contains(one('Alberta', 'state', 'CA').place, edmonton.place)).toBe(true);
+		expect(g.contains(one('Alberta', 'state', 'CA').place, paris.place)).toBe(false);
+		expect(one('Ukrainian', 'country', 'UA').type).toBe('demonym');
+		expect(one('American', 'country', 'US').type).toBe('demonym');
 	});
 
 	it('refuses a file that is not a gazetteer, in one line', () => {

@@ -207,10 +207,14 @@ export function parseGazetteer(json: unknown): Gazetteer {
 	};
 }
 
-/** Countries first; then size, where a capital counts double (Nicosia before a bigger namesake). */
-const searchRank = (e: NameEntry) =>
-	(e.place.level === 'country' ? 1e12 : e.place.level === 'state' ? 1e11 : 0) +
-	e.place.population * (e.place.capital ? 2 : 1);
+/** Countries first; then size, where a capital counts double (Nicosia before a bigger namesake),
+ * and a state, region or sea counts as a city of a million, a county as one of 50,000. */
+const searchRank = ({ place }: NameEntry) => {
+	if (place.level === 'country') return 1e12;
+	if (place.level === 'county') return 5e4;
+	if (place.level !== 'city') return 1e6;
+	return place.population * (place.capital ? 2 : 1);
+};
 
 function search(
 	byFirstWord: ReadonlyMap<string, readonly NameEntry[]>,

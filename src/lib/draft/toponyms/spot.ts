@@ -39,7 +39,8 @@ export interface Spot {
 	plainWord: boolean;
 }
 
-const lexicon = nlp.model().one.lexicon as Record<string, string>;
+const lexicon = (nlp.model() as unknown as { one: { lexicon: Record<string, string | undefined> } })
+	.one.lexicon;
 const model = nlp.model() as unknown as {
 	two: { orgWords: Record<string, unknown>; placeWords: Record<string, unknown> };
 };
