@@ -288,12 +288,17 @@ export interface DraftEventsInput {
 	dates: DateMention[];
 }
 
-/** The first day an undated event may fall on: the start of the year, or a month back in January. */
-export function undatedStart(published: number): number {
-	const date = new Date(published * 86_400_000);
-	const jan1 = Date.UTC(date.getUTCFullYear(), 0, 1) / 86_400_000;
-	return Math.min(jan1, published - 30);
+/**
+ * The first day an undated event may fall on. News reports what just happened: the lead (its first
+ * paragraphs, in the present perfect or the past with no date) is the publication day or the day
+ * before, and anything else undated is the week up to publication, never the year to date.
+ */
+export function undatedStart(published: number, paragraph: number): number {
+	return paragraph <= LEAD_PARAGRAPHS ? published - 1 : published - 6;
 }
+
+/** Paragraphs of a headline, a standfirst and the first news paragraph. */
+const LEAD_PARAGRAPHS = 2;
 
 export function draftEvents({
 	text,
@@ -392,7 +397,7 @@ export function draftEvents({
 				category: category ?? 'diplomacy',
 				title: titleFor(text, unit, main),
 				actors: [],
-				startDay: date ? date.startDay : undatedStart(published),
+				startDay: date ? date.startDay : undatedStart(published, unit.sentence.paragraph),
 				endDay: date ? date.endDay : published,
 				exact: date ? date.exact : false,
 				when: date ? date.text : 'not stated',

@@ -80,7 +80,12 @@ export function draftStory(article: string, options: DraftOptions, gazetteer: Ga
 	const taken = new Set<string>();
 	const written = new Map<GazetteerPlace, string>();
 	for (const m of mentions) {
-		if ((m.type === 'name' || m.type === 'alias') && !written.has(m.place))
+		// As written, unless shouted: "KRYVYI RIH" in a caps headline is Kryvyi Rih.
+		if (
+			(m.type === 'name' || m.type === 'alias') &&
+			!written.has(m.place) &&
+			/\p{Ll}/u.test(m.name)
+		)
 			written.set(m.place, m.name);
 	}
 	const idOf = (place: GazetteerPlace) => {

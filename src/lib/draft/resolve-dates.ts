@@ -200,6 +200,18 @@ const RULES: Rule[] = [
 		}
 	},
 	{
+		// "comes a week after 44 people were killed": what follows "after" was that long before
+		// the news, give or take a day.
+		pattern: /\b(a|one|two|three|four|five|six|\d{1,2}) (day|week)s? after\b/g,
+		read(match, published) {
+			const words = ['a', 'one', 'two', 'three', 'four', 'five', 'six'];
+			const raw = match[1]!;
+			const n = /\d/.test(raw) ? Number(raw) : Math.max(1, words.indexOf(raw));
+			const back = match[2] === 'day' ? n : 7 * n;
+			return range(published - back - 1, published - back + 1);
+		}
+	},
+	{
 		// "in February", "early March", "mid-February 2022", "February 2022"
 		pattern: new RegExp(
 			`\\b(?:([Ee]arly|[Mm]id|[Ll]ate)[- ])?(${MONTH_NAMES})(?:,? ((?:19|20)\\d\\d))?\\b(?!\\s*\\d)`,

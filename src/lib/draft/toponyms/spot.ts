@@ -31,6 +31,8 @@ export interface Spot {
 	dateline: boolean;
 	/** At a sentence's or a heading's start, or in capitals: the case says nothing. */
 	weakCase: boolean;
+	/** In a paragraph set all in capitals, where no word's case says anything. */
+	caps: boolean;
 	/** Why the words around say this is not a place at all ("after a title"), if they do. */
 	veto: string | undefined;
 	/** What the words around say for a town or county (+) or against (−), in score points. */
@@ -194,6 +196,7 @@ export function spot(doc: Doc, gazetteer: Gazetteer): Spot[] {
 						(!inDateline && isAllCaps(token.text) && token.text.length > 1) ||
 						isSentenceStart(text, token.start) ||
 						covers(headings, token.start),
+					caps: inCaps,
 					veto: undefined,
 					evidence: 0,
 					plainWord: false
@@ -223,6 +226,7 @@ function assess(doc: Doc, s: Spot): void {
 	if (candidates.length === 0 || s.dateline) return;
 	const prev = tokens[s.first - 1];
 	const gluedToName =
+		!s.caps &&
 		prev !== undefined &&
 		isCapitalized(prev.text) &&
 		/^ $/.test(text.slice(prev.end, s.start)) &&
@@ -242,7 +246,7 @@ function assess(doc: Doc, s: Spot): void {
 	// Part of a longer capitalised name: "Vladimir Putin", "Paris Hilton", "Fort Worth Star". A
 	// date before ("Sunday Alexandria police") or a sentence's opening word ("In Kyiv") is not.
 	if (gluedToName) s.veto = 'inside a longer name';
-	if (s.after && !CONTINUERS.has(s.after)) s.veto = 'inside a longer name';
+	if (s.after && !s.caps && !CONTINUERS.has(s.after)) s.veto = 'inside a longer name';
 	if (single && covers(doc.dates, s.start, s.end)) s.veto = 'a date';
 	if (single && !locative && doc.surnames.has(word.toLowerCase()))
 		s.veto = 'a person named earlier';
