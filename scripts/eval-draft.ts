@@ -244,7 +244,7 @@ function main(argv: string[]): number {
 	}
 
 	const corpus = readCorpus('lgl.json');
-	let lgl: (Summary & { medianMs: number }) | null = null;
+	let lgl: (Summary & { medianMs: number; words2000Ms: number }) | null = null;
 	if (corpus === null) {
 		console.log('');
 		console.log(
@@ -256,11 +256,31 @@ function main(argv: string[]): number {
 			(a) => draftStory(a.text, { published: a.published }, gazetteer),
 			countryAtFromNaturalEarth()
 		);
-		lgl = { ...scored.summary, medianMs: Math.round(scored.medianMs * 10) / 10 };
+		// The speed target's case: a 2,000-word article, made of the corpus's articles in turn.
+		const words: string[] = [];
+		for (const a of corpus) {
+			if (words.length >= 2000) break;
+			words.push(...a.text.split(/\s+/));
+		}
+		const long = words.slice(0, 2000).join(' ');
+		const longTimes: number[] = [];
+		for (let i = 0; i < 5; i++) {
+			const t = performance.now();
+			draftStory(long, { published: corpus[0]!.published }, gazetteer);
+			longTimes.push(performance.now() - t);
+		}
+		longTimes.sort((a, b) => a - b);
+		lgl = {
+			...scored.summary,
+			medianMs: Math.round(scored.medianMs * 10) / 10,
+			words2000Ms: Math.round(longTimes[2]! * 10) / 10
+		};
 		if (!json) {
 			console.log('');
 			printSummary('LGL (local news, Lieberman et al. 2010)', scored.summary);
-			console.log(`Median drafting time per article: ${lgl.medianMs} ms.`);
+			console.log(
+				`Median drafting time per article: ${lgl.medianMs} ms; a 2,000-word article: ${lgl.words2000Ms} ms (target 150).`
+			);
 			if (errorRows > 0) {
 				console.log('');
 				for (const r of scored.rows.filter((r) => !r.right).slice(0, errorRows))
