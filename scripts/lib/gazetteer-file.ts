@@ -10,9 +10,9 @@
  * Used by `npm run prepare:gazetteer`, and in memory by the draft scripts when the built file is
  * missing, so a fresh clone drafts without a build step.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { geoCentroid, geoDistance } from 'd3-geo';
 import nlp from 'compromise';
@@ -481,6 +481,34 @@ function insideCountry(
 		if (km <= 9) return true;
 		return km <= 40 && lookup.contains(iso2, point);
 	};
+}
+
+/** The file as `static/generated/gazetteer.json` holds it: one row per line, diffable, one JSON value. */
+export function serializeGazetteer(file: GazetteerFile): string {
+	return (
+		'{"format":' +
+		JSON.stringify(file.format) +
+		',"version":' +
+		file.version +
+		',"credit":' +
+		JSON.stringify(file.credit) +
+		',"fields":' +
+		JSON.stringify(file.fields) +
+		',\n"places":[\n' +
+		file.places.map((row) => JSON.stringify(row)).join(',\n') +
+		'\n],\n"names":[\n' +
+		file.names.map((row) => JSON.stringify(row)).join(',\n') +
+		'\n]}\n'
+	);
+}
+
+/** Builds the gazetteer from the kept packages and writes it where the studio fetches it. */
+export function writeGazetteerFile(path = GAZETTEER_PATH): { json: string; counts: Counts } {
+	const { file, counts } = buildGazetteerFile();
+	const json = serializeGazetteer(file);
+	mkdirSync(dirname(path), { recursive: true });
+	writeFileSync(path, json);
+	return { json, counts };
 }
 
 let cached: Gazetteer | undefined;
