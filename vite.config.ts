@@ -6,6 +6,9 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		globalSetup: ['tests/setup/gazetteer.ts'],
-		environment: 'node'
+		environment: 'node',
+		// Some tests draft a 200,000-word article or build the gazetteer: on a loaded 2-core CI
+		// machine that takes several seconds. Speed is measured by the bench, not by timeouts.
+		testTimeout: 60_000
 	}
 });

@@ -125,10 +125,17 @@ const PLACE_TAGS = /City|Country|Region|Place/;
 const taggerLexicon = (
 	nlp.model() as unknown as { one: { lexicon: Record<string, string | undefined> } }
 ).one.lexicon;
-const isEnglishWord = (name: string) =>
-	/^\p{L}+$/u.test(name) &&
-	ENGLISH.has(name.toLowerCase()) &&
-	!PLACE_TAGS.test(taggerLexicon[name.toLowerCase()] ?? '');
+// Judged on the name as it is matched, accents folded: "Göd" and "Wé" are read as "God" and "We".
+const isEnglishWord = (name: string) => {
+	const folded = nameKey(name);
+	const word = folded[0] ?? '';
+	return (
+		folded.length === 1 &&
+		/^\p{L}+$/u.test(name) &&
+		ENGLISH.has(word) &&
+		!PLACE_TAGS.test(taggerLexicon[word] ?? '')
+	);
+};
 
 interface Counts {
 	countries: number;
@@ -279,12 +286,25 @@ export function buildGazetteerFile(): { file: GazetteerFile; counts: Counts } {
 
 	// States and provinces, under their country.
 	const stateIndex = new Map<string, number>();
+	const droppedStates = new Set<string>();
 	const statesOf = new Map<string, Array<{ index: number; at: [number, number] }>>();
 	for (const s of State.getAllStates()) {
 		const country = countryIndex.get(s.countryCode);
 		const at: [number, number] = [Number(s.longitude), Number(s.latitude)];
 		if (country === undefined || !Number.isFinite(at[0]) || !Number.isFinite(at[1]) || !s.latitude)
 			continue;
+		// Some of the package's pins are another place's ("Free State" sits in Kansas, "Kent" in
+		// Ohio): a state that cannot be placed in its country is left out rather than drawn there.
+		// Puerto Rico, Guam: a territory that the basemap draws as a country of its own is fine.
+		const territory = [...countryIndex].some(
+			([iso2, i]) => places[i]![0] === s.name && inside(iso2, at)
+		);
+		// A coastal department's pin may sit offshore: 100 km of slack still catches a continent away.
+		if (!inside(s.countryCode, at, 100) && !territory) {
+			counts.dropped++;
+			droppedStates.add(`${s.countryCode}|${s.isoCode}`);
+			continue;
+		}
 		if (isGeneric(s.name)) continue;
 		const index = addPlace(
 			s.name,
@@ -307,7 +327,7 @@ export function buildGazetteerFile(): { file: GazetteerFile; counts: Counts } {
 	for (const { country, state, abbreviations } of readTable('state-abbreviations.csv')) {
 		const index = stateIndex.get(`${country}|${state}`);
 		if (index === undefined) {
-			counts.dropped++;
+			if (!droppedStates.has(`${country}|${state}`)) counts.dropped++;
 			continue;
 		}
 		for (const a of abbreviations!.split('|')) addName(a, index, 'abbreviation');
@@ -449,7 +469,7 @@ export function buildGazetteerFile(): { file: GazetteerFile; counts: Counts } {
 function insideCountry(
 	countries: Countries,
 	lookup: CountryLookup
-): (iso2: string, point: [number, number]) => boolean {
+): (iso2: string, point: [number, number], slackKm?: number) => boolean {
 	// Several outlines can share a code (Australia, and Ashmore and Cartier Islands): any counts.
 	const byIso = new Map<string, Countries['features']>();
 	for (const f of countries.features) {
@@ -457,7 +477,7 @@ function insideCountry(
 		if (list) list.push(f);
 		else byIso.set(f.properties.iso2, [f]);
 	}
-	return (iso2, [lon, lat]) => {
+	return (iso2, [lon, lat], slackKm = 0) => {
 		const point: [number, number] = [round(lon, 3), round(lat, 3)];
 		const outlines = byIso.get(iso2);
 		if (!outlines) return false;
@@ -478,7 +498,7 @@ function insideCountry(
 					}
 		}
 		const km = Math.sqrt(nearest) * 111.2;
-		if (km <= 9) return true;
+		if (km <= Math.max(9, slackKm)) return true;
 		return km <= 40 && lookup.contains(iso2, point);
 	};
 }

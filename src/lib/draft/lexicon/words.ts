@@ -4,7 +4,8 @@
  */
 import csv from '../../../../geodata/lexicon/words.csv?raw';
 
-export type WordList = 'locative' | 'opener' | 'particle' | 'person-title' | 'demonym-blocker';
+export type WordList =
+	'locative' | 'opener' | 'particle' | 'person-title' | 'demonym-blocker' | 'direction';
 
 /** The rows of a two-column CSV with a header line, as [first, second] pairs. */
 export function csvPairs(text: string): Array<[string, string]> {
@@ -41,3 +42,5 @@ export const PARTICLES = wordList('particle');
 export const PERSON_TITLES = wordList('person-title');
 /** Capitalised words after which a demonym names another people ("Latin American"). */
 export const DEMONYM_BLOCKERS = wordList('demonym-blocker');
+/** Words that point within a place and leave it named: "North Texas", "East Oxford". */
+export const DIRECTIONS = wordList('direction');

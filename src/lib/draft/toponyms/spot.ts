@@ -10,7 +10,14 @@
 import nlp from 'compromise';
 import { covers, type Doc } from '../doc/doc';
 import type { Gazetteer, GazetteerPlace, NameEntry } from '../gazetteer/gazetteer';
-import { DEMONYM_BLOCKERS, LOCATIVES, OPENERS, PARTICLES, PERSON_TITLES } from '../lexicon/words';
+import {
+	DEMONYM_BLOCKERS,
+	DIRECTIONS,
+	LOCATIVES,
+	OPENERS,
+	PARTICLES,
+	PERSON_TITLES
+} from '../lexicon/words';
 import { isAllCaps, isCapitalized, tokenize, type Token } from '../text';
 
 export interface Spot {
@@ -80,7 +87,8 @@ function gapOk(gap: string): boolean {
 
 function isSentenceStart(text: string, at: number): boolean {
 	let i = at - 1;
-	while (i >= 0 && /[\s“"‘'([—–-]/.test(text[i]!)) {
+	// Quotes either way round: copy often closes one quote and opens the next (“…time.” “We…”).
+	while (i >= 0 && /[\s“”"‘’'«»([—–-]/.test(text[i]!)) {
 		if (text[i] === '\n') return true;
 		i--;
 	}
@@ -231,6 +239,7 @@ function assess(doc: Doc, s: Spot): void {
 		isCapitalized(prev.text) &&
 		/^ $/.test(text.slice(prev.end, s.start)) &&
 		!(isSentenceStart(text, prev.start) && OPENERS.has(prev.norm)) &&
+		!DIRECTIONS.has(prev.norm) &&
 		!covers(doc.dates, prev.start, prev.end) &&
 		!(doc.dateline && covers([doc.dateline], prev.start));
 	// "Latin American", "Native American": another people's name.
@@ -246,7 +255,14 @@ function assess(doc: Doc, s: Spot): void {
 	// Part of a longer capitalised name: "Vladimir Putin", "Paris Hilton", "Fort Worth Star". A
 	// date before ("Sunday Alexandria police") or a sentence's opening word ("In Kyiv") is not.
 	if (gluedToName) s.veto = 'inside a longer name';
-	if (s.after && !s.caps && !CONTINUERS.has(s.after)) s.veto = 'inside a longer name';
+	// A capitalised word after the name makes an institution of it ("Laurel County Clerk", "Dublin
+	// Historical Society"), where the place is still named, unless the whole is a person's name
+	// ("Paris Hilton", "Jordan Dyer") or a newspaper's.
+	if (s.after && !s.caps && !CONTINUERS.has(s.after)) {
+		if (MASTHEADS.has(s.after) || isPersonName(s.after) || covers(doc.people, s.start, s.end))
+			s.veto = 'inside a longer name';
+		else s.evidence -= 1;
+	}
 	if (single && covers(doc.dates, s.start, s.end)) s.veto = 'a date';
 	if (single && !locative && doc.surnames.has(word.toLowerCase()))
 		s.veto = 'a person named earlier';

@@ -151,7 +151,10 @@ describe('findPlaces: words that are not places', () => {
 			'Russia',
 			'It'
 		),
-		'They shouted “NOT RUSSIA” at the rally.'
+		'They shouted “NOT RUSSIA” at the rally.',
+		'Paris Hilton arrived late.',
+		'“It is time,” she said. “We are ready.”',
+		'“Not yet.” “God knows,” he said.'
 	])('finds no place in "%s"', (text) => {
 		expect(find(text).map((m) => m.name)).toEqual([]);
 	});
@@ -159,6 +162,20 @@ describe('findPlaces: words that are not places', () => {
 	it('still finds a common-word city after a preposition', () => {
 		expect(one('He lives in Nice.').place.country).toBe('FR');
 		expect(one('A fire broke out in Reading.').place.country).toBe('GB');
+	});
+});
+
+describe('findPlaces: a place inside a longer name is still named', () => {
+	it.each([
+		['Most schools in North Texas closed on Monday.', 'Texas', 'US'],
+		['Schools across Northeast Georgia closed, said the mayor of Atlanta.', 'Georgia', 'US'],
+		['Laurel County Clerk Dean Johnson was honoured in London, Ky.', 'Laurel County', 'US'],
+		['The Dublin Historical Society met on Tuesday in Dublin, Ohio.', 'Dublin', 'US'],
+		['The Kentucky Attorney General’s Office opened an inquiry.', 'Kentucky', 'US']
+	])('%s → %s', (text, name, country) => {
+		const found = find(text);
+		expect(found.map((m) => m.place.name)).toContain(name);
+		expect(found.find((m) => m.place.name === name)?.place.country).toBe(country);
 	});
 });
 
