@@ -37,10 +37,11 @@ function spansOf(list: Offset[]): Span[] {
 	return list.map(({ offset }) => [offset.start, offset.start + offset.length] as const);
 }
 
-// A dateline: place words in capitals (then perhaps ", State"), an agency in brackets, a dash.
-// Copy pasted from the web often runs the byline and the dateline into one line.
+// A dateline: place words in capitals (then perhaps ", State"), then a dash, an agency in
+// brackets ("SEVIERVILLE, Tenn. (AP)"), or a colon ("BEIRUT:"). Copy pasted from the web often
+// runs the headline, the byline and the dateline into one line.
 const DATELINE =
-	/(?:^|[\s.])((?:\p{Lu}[\p{Lu}.'’-]+)(?:[ ](?:\p{Lu}[\p{Lu}.'’-]*))*(?:,[ ][\p{L}.]+(?:[ ][\p{L}.]+)?)?)(?:[ ]\([\p{L} ]+\))?[ ]*(?:—|–|--|-)[ ]/u;
+	/(?:^|[\s.])((?:\p{Lu}[\p{Lu}.'’-]+)(?:[ ](?:\p{Lu}[\p{Lu}.'’-]*))*(?:,[ ][\p{L}.]+(?:[ ][\p{L}.]+)?)?)(?:[ ]*(?:—|–|--|-)[ ]|[ ]\([\p{L} ]+\)[ ]*(?:(?:—|–|--|-)[ ])?|:[ ])/u;
 
 /** The dateline: the first place in capitals before a dash, in the article's first 400 characters. */
 export function findDateline(text: string): Span | undefined {

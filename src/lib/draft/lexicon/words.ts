@@ -44,3 +44,5 @@ export const PERSON_TITLES = wordList('person-title');
 export const DEMONYM_BLOCKERS = wordList('demonym-blocker');
 /** Words that point within a place and leave it named: "North Texas", "East Oxford". */
 export const DIRECTIONS = wordList('direction');
+/** Lower-case words after a town that make it one: "Charleston police", "an Ohio man". */
+export const PLACE_NOUNS = wordList('place-noun');

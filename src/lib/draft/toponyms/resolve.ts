@@ -169,17 +169,20 @@ export function resolve(doc: Doc, spots: readonly Spot[], gazetteer: Gazetteer):
 		return score;
 	};
 	for (const r of kept) choose(r, (p) => own(r, p));
-	const dateline = kept.filter((r) => r.spot.dateline).map((r) => r.chosen);
 
 	for (let round = 0; round < 2; round++) {
-		// 2. One sense per article: a qualified or dateline reading speaks for its name everywhere.
+		// 2. One sense per article: a qualified reading speaks for its name everywhere, and so does
+		// the dateline's, once it has been read in the article's context ("HUDSON --" in a story
+		// about central Illinois is Hudson, Ill., not the bigger Hudson in another state).
 		const fixed = new Map<string, GazetteerPlace>();
-		for (const r of kept) if (r.qualified || r.spot.dateline) fixed.set(r.key, r.chosen);
+		for (const r of kept) if (r.qualified) fixed.set(r.key, r.chosen);
+		for (const r of kept) if (r.spot.dateline && !fixed.has(r.key)) fixed.set(r.key, r.chosen);
+		const dateline = kept.filter((r) => r.spot.dateline).map((r) => r.chosen);
 		const chosen = kept.map((r) => ({ key: r.key, place: r.chosen }));
 
 		for (const r of kept) {
 			if (r.qualified) continue;
-			const fixedHere = fixed.get(r.key);
+			const fixedHere = r.spot.dateline && round === 0 ? undefined : fixed.get(r.key);
 			// Every other name of the article, once each: a name is no evidence for itself.
 			const seen = new Set<string>([r.key]);
 			const others = chosen.filter((c) => !seen.has(c.key) && seen.add(c.key));

@@ -16,6 +16,7 @@ import {
 	LOCATIVES,
 	OPENERS,
 	PARTICLES,
+	PLACE_NOUNS,
 	PERSON_TITLES
 } from '../lexicon/words';
 import { isAllCaps, isCapitalized, tokenize, type Token } from '../text';
@@ -75,6 +76,15 @@ const PERSON_TAGS = /FirstName|MaleName|FemaleName|LastName|Person/;
 export function isPersonName(word: string): boolean {
 	const tag = lexicon[word.toLowerCase()];
 	return tag !== undefined && PERSON_TAGS.test(tag);
+}
+
+const NAME_TAGS =
+	/Person|FirstName|LastName|MaleName|FemaleName|Place|City|Country|Region|Organization|ProperNoun|Acronym/;
+
+/** A word the tagger knows as an everyday word ("three", "most"), not a name. */
+function isPlainWord(norm: string): boolean {
+	const tag = lexicon[norm];
+	return tag !== undefined && !NAME_TAGS.test(tag);
 }
 
 function lettersOnly(text: string): string {
@@ -238,7 +248,7 @@ function assess(doc: Doc, s: Spot): void {
 		prev !== undefined &&
 		isCapitalized(prev.text) &&
 		/^ $/.test(text.slice(prev.end, s.start)) &&
-		!(isSentenceStart(text, prev.start) && OPENERS.has(prev.norm)) &&
+		!(isSentenceStart(text, prev.start) && (OPENERS.has(prev.norm) || isPlainWord(prev.norm))) &&
 		!DIRECTIONS.has(prev.norm) &&
 		!covers(doc.dates, prev.start, prev.end) &&
 		!(doc.dateline && covers([doc.dateline], prev.start));
@@ -267,10 +277,15 @@ function assess(doc: Doc, s: Spot): void {
 	if (single && !locative && doc.surnames.has(word.toLowerCase()))
 		s.veto = 'a person named earlier';
 	if (locative) s.evidence += 1.5;
+	// "Charleston police", "an Ohio man": the words after say a place, whatever the name's other
+	// senses. "Westrom, R-Elbow Lake": a legislator's party and home town.
+	const placeNoun = !s.after && PLACE_NOUNS.has(s.next);
+	const hometown = /\b(?:[RDI]|DFL)-$/.test(text.slice(Math.max(0, s.start - 4), s.start));
+	if (placeNoun || hometown) s.evidence += 2;
 	if (!locative && covers(doc.people, s.start, s.end)) s.evidence -= 1.5;
 	if (single && !locative && isPersonName(word)) s.evidence -= 1.5;
 	// "Arab", "Latino": a people, not the town of that name.
 	if (single && lexicon[word.toLowerCase()]?.includes('Demonym') && !strong(candidates))
 		s.veto = 'a people';
-	s.plainWord = single && !locative;
+	s.plainWord = single && !locative && !placeNoun && !hometown;
 }

@@ -179,6 +179,20 @@ describe('findPlaces: a place inside a longer name is still named', () => {
 	});
 });
 
+describe('findPlaces: the words around say a town', () => {
+	it.each([
+		['The man fled. Charleston police were called on Tuesday.', 'Charleston', 'US'],
+		['Three Philadelphia police officers were hurt.', 'Philadelphia', 'US'],
+		['The bill passed when Westrom, R-Elbow Lake, spoke for it.', 'Elbow Lake', 'US'],
+		['Fire crews left. SEVIERVILLE, Tenn. (AP)  Police say a man died.', 'Sevierville', 'US'],
+		['Graves were desecrated. BEIRUT: Unknown assailants removed the doors.', 'Beirut', 'LB']
+	])('%s → %s', (text, name, country) => {
+		const found = find(text);
+		expect(found.map((m) => m.place.name)).toContain(name);
+		expect(found.find((m) => m.place.name === name)?.place.country).toBe(country);
+	});
+});
+
 describe('findPlaces: news from anywhere, read in context', () => {
 	const read = (text: string, name: string) => {
 		const m = find(text).find((x) => x.name === name);
