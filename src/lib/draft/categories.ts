@@ -8,7 +8,7 @@ import type { Category } from '../story/types';
 const RULES: ReadonlyArray<readonly [Category, RegExp]> = [
 	[
 		'strike',
-		/\b(?:strikes?|struck|missiles?|drones?|air ?strikes?|bomb(?:s|ed|ing)?|shell(?:ed|ing)|killed|killing|kills|attacks?|attacked|explosions?|shot down)\b/
+		/\b(?:strikes?|struck|missiles?|drones?|air ?strikes?|bomb(?:s|ed|ings?|ers?)?|shell(?:ed|ing)|killed|killing|kills|attacks?|attacked|explosions?|exploded|blasts?|shot down|shootings?|gunm[ae]n|ambush(?:ed)?|massacre)\b/
 	],
 	[
 		'meeting',

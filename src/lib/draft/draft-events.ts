@@ -95,7 +95,7 @@ const RECIPIENT_BEFORE =
 	/\b(?:aid|support|help|assistance|weapons|money|funds|funding|loans?|pledges?|sanctions|package|message|letter)\s+(?:\S+\s+){0,2}to\s+(?:the\s+)?$/i;
 
 const ANAPHOR =
-	/\b(?:the|this|that|these|those|its|their)\s+(?:latest\s+|recent\s+|earlier\s+|same\s+)?(meeting|talks|discussions|summit|strike|attack|exchange|swap|visit|trip|package|pledge)\b/i;
+	/\b(?:the|this|that|these|those|its|their)\s+(?:latest\s+|recent\s+|earlier\s+|same\s+)?(meeting|talks|discussions|summit|strike|attack|bombing|blast|explosion|exchange|swap|visit|trip|package|pledge)\b/i;
 const ANAPHOR_CATEGORY: Record<string, Category> = {
 	meeting: 'meeting',
 	talks: 'meeting',
@@ -103,6 +103,9 @@ const ANAPHOR_CATEGORY: Record<string, Category> = {
 	summit: 'meeting',
 	strike: 'strike',
 	attack: 'strike',
+	bombing: 'strike',
+	blast: 'strike',
+	explosion: 'strike',
 	exchange: 'exchange',
 	swap: 'exchange',
 	visit: 'visit',
@@ -368,6 +371,12 @@ export function draftEvents({
 					persons.some((p) => recentPersons(unit.sentence.section).has(p));
 				const goesOn = !cue || (category === cur.category && samePeople);
 				if (sameParagraph || (sameSection && goesOn)) target = cur;
+				// "Officials said the attack bore the hallmarks of…": more on the happening the
+				// section leads with, even after an aside on an earlier one.
+				else if (refersTo && sameSection)
+					target = events.find(
+						(e) => e.section === unit.sentence.section && e.category === refersTo
+					);
 			} else if (!strongPlace && date) {
 				if (
 					sameSection &&
@@ -385,7 +394,7 @@ export function draftEvents({
 		if (target) {
 			join(target);
 			cur = target;
-		} else if (cue || strongPlace) {
+		} else if ((cue || strongPlace) && !describesPlace(text, unit)) {
 			let main = strongPlace;
 			const inferred: Inferred[] = [];
 			if (!main) {
@@ -395,7 +404,7 @@ export function draftEvents({
 			}
 			const event: Building = {
 				category: category ?? 'diplomacy',
-				title: titleFor(text, unit, main),
+				title: titleFor(text, unit, main, category ?? 'diplomacy'),
 				actors: [],
 				startDay: date ? date.startDay : undatedStart(published, unit.sentence.paragraph),
 				endDay: date ? date.endDay : published,
@@ -524,8 +533,68 @@ function fallbackActors(event: EventDraft): string[] {
 const LEAD_IN =
 	/^(?:(?:Meanwhile|Elsewhere|According|Despite|Adding|Writing|When|Following|After|Before|During|However|In|On|At|But|And|Yet|Also|Earlier|Later)\b[^,]{0,40},\s*)/;
 
+/** "Kayseri is in the Central Anatolia region…": a sentence about a place, not a happening. */
+function describesPlace(text: string, unit: Unit): boolean {
+	const first = unit.mentions[0];
+	if (!first || first.quoted) return false;
+	const lead = text.slice(unit.start, first.start);
+	if (!/^\s*(?:the\s+)?$/i.test(lead)) return false;
+	return /^\s+(?:is|lies|sits|has a population|borders)\b/.test(
+		text.slice(first.end, first.end + 20)
+	);
+}
+
+/** Headlines run to about 70 characters. */
+export const TITLE_MAX = 70;
+const HEADLINE_NOUNS: Record<Category, string> = {
+	war: 'Fighting',
+	strike: 'Attack',
+	meeting: 'Meeting',
+	diplomacy: 'Talks',
+	visit: 'Visit',
+	statement: 'Statement',
+	aid: 'Aid',
+	exchange: 'Exchange',
+	detention: 'Arrest'
+};
+
+/**
+ * Headline style: no auxiliaries before a participle ("have been killed" → "killed"), no articles,
+ * then cut at a word to fit, keeping the place ("… in Kayseri").
+ */
+export function headline(clause: string, place: string, category: Category): string {
+	let s = clause
+		.replace(/\s+/g, ' ')
+		.replace(/^(?:it|this|that) (?:comes|came) (?:\S+ ){0,3}?(?:after|as|amid) /i, '')
+		.replace(/\b(?:have|has|had) been (?=\w+(?:ed|en|wn)\b)/gi, '')
+		.replace(/\b(?:was|were|is|are) (?=\w+(?:ed|en|wn)\b)/gi, '')
+		.replace(/(^|[\s,;(])(?:the|a|an) /gi, '$1')
+		.replace(/,\s*\d+,/g, '')
+		.replace(/\s*[—–].*$/, '')
+		.replace(/[.,;:]+$/, '')
+		.trim();
+	const named = s.toLowerCase().includes(place.toLowerCase());
+	if (s.length > TITLE_MAX) {
+		const suffix =
+			named && s.toLowerCase().indexOf(place.toLowerCase()) + place.length <= TITLE_MAX
+				? ''
+				: ` in ${place}`;
+		const room = TITLE_MAX - suffix.length;
+		const cut = s.lastIndexOf(' ', room);
+		s = s.slice(0, cut > 20 ? cut : room);
+		// A headline does not end on a joining word ("killed and", "attack on").
+		s = s.replace(
+			/(?:[\s,;:]+(?:and|or|but|in|on|at|of|to|for|by|with|from|near|as|after|before|that|which|who|its|their|his|her))+\s*$/i,
+			''
+		);
+		s = s.replace(/[\s,;:]+$/, '') + (s.toLowerCase().includes(place.toLowerCase()) ? '' : suffix);
+	}
+	if (s.split(' ').length < 3) s = `${HEADLINE_NOUNS[category]} in ${place}`;
+	return s[0]!.toUpperCase() + s.slice(1);
+}
+
 /** A headline from the unit's own words: its subject and verb up to the place, tidied. */
-function titleFor(text: string, unit: Unit, main: PlaceMention): string {
+function titleFor(text: string, unit: Unit, main: PlaceMention, category: Category): string {
 	let s = text.slice(unit.start, unit.end).replace(LEAD_IN, '');
 	const offset = unit.end - unit.start - s.length;
 	const placeEnd = main.end - unit.start - offset;
@@ -536,14 +605,5 @@ function titleFor(text: string, unit: Unit, main: PlaceMention): string {
 		const comma = s.indexOf(', ', 30);
 		if (comma > 0 && comma <= 90) s = s.slice(0, comma);
 	}
-	s = s
-		.replace(/,\s*\d+,/g, '')
-		.replace(/\s*[—–].*$/, '')
-		.replace(/[.,;:]+$/, '')
-		.trim();
-	if (s.length > 90) {
-		const cut = s.lastIndexOf(' ', 88);
-		s = `${s.slice(0, cut > 30 ? cut : 88)}…`;
-	}
-	return s ? s[0]!.toUpperCase() + s.slice(1) : main.place.name;
+	return headline(s, main.place.name, category);
 }

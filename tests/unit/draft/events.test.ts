@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGazetteerForNode } from '../../../scripts/lib/gazetteer-file';
 import { DEFAULT_FILES } from '../../../scripts/lib/story-files';
 import { draftStory, type Draft, type DraftEvent } from '../../../src/lib/draft/draft';
+import { headline, TITLE_MAX } from '../../../src/lib/draft/draft-events';
 import { sentences } from '../../../src/lib/draft/sentences';
 
 const gazetteer = loadGazetteerForNode();
@@ -163,7 +164,54 @@ describe('draftStory on other articles (the rules are not this article’s)', ()
 		expect(pm?.inferred).toContain('date');
 	});
 
+	it('drafts a car bomb report as the desk would: one event per happening, dated from the text', () => {
+		const text = readFileSync('tests/fixtures/articles/kayseri-2016-12-17.txt', 'utf8');
+		const draft = draftStory(text, { published: '2016-12-17' }, gazetteer);
+		const [blast, ...more] = at(draft, 'kayseri');
+		expect(more).toEqual([]);
+		expect([blast?.category, blast?.start, blast?.end]).toEqual([
+			'strike',
+			'2016-12-16',
+			'2016-12-17'
+		]);
+		// The market the soldiers were visiting, what officials said of "the attack", the arrests
+		// "in connection with the bombing": all the same happening.
+		expect(blast?.source).toHaveLength(5);
+		const [istanbul] = at(draft, 'istanbul');
+		// "a week after 44 people were killed": reckoned from the news, around 10 December.
+		expect(istanbul?.start ?? '').toMatch(/^2016-12-(0\d|10)$/);
+		expect(istanbul?.end ?? '').toMatch(/^2016-12-1\d$/);
+		expect(draft.events.map((e) => e.category)).not.toContain('visit');
+		expect(draft.events).toHaveLength(2);
+		for (const e of draft.events) {
+			expect(e.title.length).toBeLessThanOrEqual(TITLE_MAX);
+			expect(e.title.split(' ').length).toBeGreaterThanOrEqual(3);
+		}
+	});
+
 	it('refuses an impossible publication date', () => {
 		expect(() => draftStory(TBILISI, { published: '2024-02-30' }, gazetteer)).toThrow(/not a date/);
+	});
+});
+
+describe('headline', () => {
+	it.each([
+		[
+			'At least 13 soldiers have been killed and 55 wounded in a car bomb attack on a bus in the central Turkish city of Kayseri',
+			'Kayseri',
+			'strike',
+			'At least 13 soldiers killed and 55 wounded in car bomb in Kayseri'
+		],
+		['Dmitriev visited Washington', 'Washington', 'visit', 'Dmitriev visited Washington'],
+		[
+			'It comes a week after 44 people were killed in Istanbul',
+			'Istanbul',
+			'strike',
+			'44 people killed in Istanbul'
+		],
+		['Istanbul', 'Istanbul', 'strike', 'Attack in Istanbul'],
+		['Say', 'Ankara', 'statement', 'Statement in Ankara']
+	] as const)('%s → %s', (clause, place, category, title) => {
+		expect(headline(clause, place, category)).toBe(title);
 	});
 });
