@@ -565,6 +565,8 @@ const HEADLINE_NOUNS: Record<Category, string> = {
 export function headline(clause: string, place: string, category: Category): string {
 	let s = clause
 		.replace(/\s+/g, ' ')
+		// A dateline is not part of the headline: "TOKYO (Reuters) - ", "KYIV, Ukraine — ".
+		.replace(/^\p{Lu}[\p{Lu}.'’ -]+(?:, [\p{L}. ]+)?(?: \([^)]*\))?\s*(?:—|–|--|-|:)\s+/u, '')
 		.replace(/^(?:it|this|that) (?:comes|came) (?:\S+ ){0,3}?(?:after|as|amid) /i, '')
 		.replace(/\b(?:have|has|had) been (?=\w+(?:ed|en|wn)\b)/gi, '')
 		.replace(/\b(?:was|were|is|are) (?=\w+(?:ed|en|wn)\b)/gi, '')

@@ -210,6 +210,12 @@ describe('headline', () => {
 			'44 people killed in Istanbul'
 		],
 		['Istanbul', 'Istanbul', 'strike', 'Attack in Istanbul'],
+		[
+			'TOKYO (Reuters) - A magnitude 7.5 earthquake struck the Noto peninsula',
+			'Noto',
+			'strike',
+			'Magnitude 7.5 earthquake struck Noto peninsula'
+		],
 		['Say', 'Ankara', 'statement', 'Statement in Ankara']
 	] as const)('%s → %s', (clause, place, category, title) => {
 		expect(headline(clause, place, category)).toBe(title);

@@ -5,7 +5,13 @@
 import csv from '../../../../geodata/lexicon/words.csv?raw';
 
 export type WordList =
-	'locative' | 'opener' | 'particle' | 'person-title' | 'demonym-blocker' | 'direction';
+	| 'locative'
+	| 'opener'
+	| 'particle'
+	| 'person-title'
+	| 'demonym-blocker'
+	| 'direction'
+	| 'place-noun';
 
 /** The rows of a two-column CSV with a header line, as [first, second] pairs. */
 export function csvPairs(text: string): Array<[string, string]> {
