@@ -119,6 +119,29 @@ test.describe('the story studio', () => {
 		await expect(second.locator('button.open')).toBeFocused();
 	});
 
+	test('asks about a name it could not settle, with the other readings one click away', async ({
+		page
+	}, info) => {
+		await draft(
+			page,
+			'Police in Springfield and Tokyo said on Tuesday that the fires were out.',
+			'2024-05-07'
+		);
+		const places = page.getByRole('region', { name: 'Places' });
+		await places.getByRole('button', { name: /^Springfield\s?· unsure/ }).click();
+		const question = places.getByText(/^Springfield: city in .*, or city in .*\?$/);
+		await expect(question).toBeVisible();
+		await shot(page, info, 'studio-unsure-place');
+		const other = places.getByRole('button', { name: /^Use Springfield \(city in / }).first();
+		const label = (await other.textContent()) ?? '';
+		await other.click();
+		await expect(question).toBeHidden();
+		await expect(places.getByRole('button', { name: /^Springfield\s?· unsure/ })).toHaveCount(0);
+		// The place now is the reading chosen: its country code is the reading's.
+		const country = /, ([A-Z]{2})\)$/.exec(label)?.[1] ?? '';
+		await expect(places.getByLabel('Country (ISO code)')).toHaveValue(country);
+	});
+
 	test('the validator speaks at the field, live', async ({ page }) => {
 		await draft(page);
 		const first = review(page).getByRole('listitem').first();

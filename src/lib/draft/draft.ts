@@ -11,10 +11,13 @@ import type { Gazetteer, GazetteerPlace, NameType } from './gazetteer/gazetteer'
 import { findPlaces } from './toponyms/toponyms';
 import { findDates } from './resolve-dates';
 import { slugify } from '../story/slug';
+import { describePlace } from './search';
 
 /** A reading of a place name: the place as the story format has it. */
 export interface MentionReading {
 	name: string;
+	/** What it is for a reader, to tell it from others of its name: "city in Ontario, CA". */
+	detail: string;
 	kind: PlaceKind;
 	/** ISO 3166-1 alpha-2, "" for seas and unassigned regions. */
 	country: string;
@@ -172,6 +175,7 @@ export function draftStory(article: string, options: DraftOptions, gazetteer: Ga
 function reading(place: GazetteerPlace): MentionReading {
 	return {
 		name: place.name,
+		detail: describePlace(place),
 		kind: place.kind,
 		country: place.country,
 		coordinates: [place.lon, place.lat]

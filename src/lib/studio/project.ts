@@ -3,15 +3,40 @@
  * reviews them. Plain data, so it saves to IndexedDB as it is; every edit is a pure function from
  * one project to the next, so the review's rules are tested without a browser.
  */
-import type { Draft } from '../draft/draft';
+import type { Draft, MentionReading } from '../draft/draft';
 import { parseIsoDate, toIsoDate } from '../story/dates';
 import { slugify } from '../story/slug';
 import type { LonLat, Place, Story, StoryEvent } from '../story/types';
 
 export type Review = 'proposed' | 'accepted' | 'rejected';
 
+/**
+ * Where the draft could not tell two readings of a name apart ("London: Ontario, or England?"):
+ * what it chose and the others, for the editor to settle. Never exported.
+ */
+export interface Unsure {
+	chosen: string;
+	others: MentionReading[];
+}
+
 /** A place as the story format has it; the studio edits it in place. */
-export type StudioPlace = Place;
+export type StudioPlace = Place & { unsure?: Unsure };
+
+/** The places of a draft whose name had close readings, with those readings once each. */
+function unsureOf(draft: Draft): Map<string, Unsure> {
+	const found = new Map<string, Unsure>();
+	for (const m of draft.mentions) {
+		if (m.alternatives.length === 0) continue;
+		let entry = found.get(m.place);
+		if (!entry) found.set(m.place, (entry = { chosen: m.detail, others: [] }));
+		for (const a of m.alternatives) {
+			const same = (o: MentionReading) =>
+				o.name === a.name && o.coordinates.join() === a.coordinates.join();
+			if (!entry.others.some(same)) entry.others.push(a);
+		}
+	}
+	return found;
+}
 
 /** A story event as the editor has it: the dates as typed (YYYY-MM-DD, so the validator can name a
  * bad one at its field), a review verdict, and no point of its own (its place's, on export). */
@@ -34,12 +59,20 @@ export interface StudioProject {
 export const PROJECT_VERSION = 1;
 
 export function fromDraft(draft: Draft, article: string): StudioProject {
+	const unsureByPlace = unsureOf(draft);
 	return {
 		version: PROJECT_VERSION,
 		title: draft.title,
 		published: draft.published,
 		article,
-		places: draft.placesUsed.map((p) => ({ ...p, coordinates: [...p.coordinates] as LonLat })),
+		places: draft.placesUsed.map((p) => {
+			const unsure = unsureByPlace.get(p.id);
+			return {
+				...p,
+				coordinates: [...p.coordinates] as LonLat,
+				...(unsure ? { unsure } : {})
+			};
+		}),
 		events: draft.events.map((e) => ({
 			id: e.id,
 			review: 'proposed',
@@ -182,6 +215,35 @@ export function movePlace(project: StudioProject, id: string, to: LonLat): Studi
 }
 
 export type PlaceEdit = Partial<Omit<StudioPlace, 'id'>>;
+
+/**
+ * The editor settles an unsure place: with a reading, the place becomes that one (its name, kind,
+ * country and position); without, the draft's choice stands. Either way it is no longer unsure.
+ */
+export function settlePlace(
+	project: StudioProject,
+	id: string,
+	reading?: MentionReading
+): StudioProject {
+	return {
+		...project,
+		places: project.places.map((p) => {
+			if (p.id !== id) return p;
+			const place: StudioPlace = { ...p };
+			delete place.unsure;
+			if (!reading) return place;
+			const moved: StudioPlace = {
+				...place,
+				name: reading.name,
+				kind: reading.kind,
+				coordinates: [...reading.coordinates] as LonLat
+			};
+			if (reading.country) moved.country = reading.country;
+			else delete moved.country;
+			return moved;
+		})
+	};
+}
 
 export function editPlace(project: StudioProject, id: string, edit: PlaceEdit): StudioProject {
 	return { ...project, places: project.places.map((p) => (p.id === id ? { ...p, ...edit } : p)) };

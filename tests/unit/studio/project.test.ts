@@ -15,6 +15,7 @@ import {
 	mergeEvents,
 	movePlace,
 	review,
+	settlePlace,
 	splitEvent,
 	type StudioEvent,
 	type StudioProject
@@ -200,5 +201,48 @@ describe('checkProject', () => {
 			'places.geojson',
 			'article.txt'
 		]);
+	});
+});
+
+describe('an unsure place', () => {
+	const text = 'Police in Springfield and Tokyo said on Tuesday that the fires were out.';
+	const project = fromDraft(
+		draftStory(text, { published: '2024-05-07' }, loadGazetteerForNode()),
+		text
+	);
+	const springfield = project.places.find((p) => p.name === 'Springfield');
+
+	it('keeps the readings the draft could not tell apart, and says which it chose', () => {
+		expect(springfield?.country).toBe('US');
+		expect(springfield?.unsure?.chosen).toMatch(/^city in .*, US$/);
+		expect(springfield?.unsure?.others.length).toBeGreaterThan(0);
+		expect(
+			springfield?.unsure?.others.every(
+				(o) => o.name === 'Springfield' && o.detail !== springfield.unsure?.chosen
+			)
+		).toBe(true);
+		// A name read with one clear sense is not asked about.
+		expect(project.places.find((p) => p.name === 'Tokyo')?.unsure).toBeUndefined();
+	});
+
+	it.each([
+		['keeps the draft’s choice', false],
+		['takes another reading', true]
+	])('is settled in one step: %s', (_, other) => {
+		const reading = other ? springfield!.unsure!.others[0]! : undefined;
+		const settled = settlePlace(project, springfield!.id, reading);
+		const place = settled.places.find((p) => p.id === springfield!.id)!;
+		expect(place.unsure).toBeUndefined();
+		expect(place.coordinates).toEqual(reading ? reading.coordinates : springfield!.coordinates);
+		expect(place.country).toBe(reading ? reading.country || undefined : 'US');
+		// The other places are untouched.
+		expect(settled.places.filter((p) => p.id !== springfield!.id)).toEqual(
+			project.places.filter((p) => p.id !== springfield!.id)
+		);
+	});
+
+	it('is never exported as unsure', () => {
+		const bundle = toBundle(acceptAll(project));
+		expect(JSON.stringify(bundle.places)).not.toContain('unsure');
 	});
 });

@@ -255,8 +255,15 @@ export function resolve(doc: Doc, spots: readonly Spot[], gazetteer: Gazetteer):
 			alternatives: r.qualified
 				? []
 				: ranked
-						.slice(1, 4)
-						.filter(([, s]) => top - s < SURE_MARGIN)
+						.slice(1)
+						// The city of Paris and the département of Paris are one answer, not two.
+						.filter(
+							([p, s]) =>
+								top - s < SURE_MARGIN &&
+								!gazetteer.contains(p, r.chosen) &&
+								!gazetteer.contains(r.chosen, p)
+						)
+						.slice(0, 3)
 						.map(([p]) => p)
 		};
 	});
