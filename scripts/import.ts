@@ -319,6 +319,7 @@ async function main(argv: string[]): Promise<number> {
 		encoding = sniffed.encoding;
 		why = sniffed.why;
 	}
+	// Not fatal: only the delimiter is read from it, and a character may be cut at its end.
 	const headText = new TextDecoder(encoding).decode(head);
 	const delimiter: Delimiter = args.preset === 'gdelt' ? '\t' : guessDelimiter(headText);
 	mkdirSync(args.out, { recursive: true });

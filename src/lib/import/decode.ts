@@ -74,13 +74,31 @@ export function sniffEncoding(head: Uint8Array, cutAtEnd = true): Sniffed {
 	return { ok: true, encoding: 'windows-1252', why: 'Windows-1252 (it is not valid UTF-8)' };
 }
 
+/** Windows-1252's bytes 0x80–0x9F, which Latin-1 reads as invisible C1 controls. */
+const CP1252_HIGH =
+	'\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+	'\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+export interface Decoder {
+	decode(bytes?: Uint8Array, options?: { stream?: boolean }): string;
+}
+
 /**
  * A streaming decoder for `encoding`. UTF-8 is fatal, so a bad byte later in the file is found
  * rather than turned into U+FFFD; the caller then reads the file again as Windows-1252. The BOM is
  * dropped (TextDecoder's default).
  */
-export function makeDecoder(encoding: Encoding): TextDecoder {
-	return new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+export function makeDecoder(encoding: Encoding): Decoder {
+	const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+	if (encoding !== 'windows-1252') return decoder;
+	// Node 20 decodes "windows-1252" as Latin-1 ("€" comes out as U+0080); browsers do not. The
+	// fix-up is a no-op where the decoder is right.
+	return {
+		decode: (bytes, options) =>
+			decoder
+				.decode(bytes, options)
+				.replace(/[\u0080-\u009F]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!)
+	};
 }
 
 export function isEncoding(value: string): value is Encoding {
