@@ -250,8 +250,9 @@ export class RowsToEvents {
 			);
 		const placeName = oneLine(fields.placeName) || (point ? `${point[1]}, ${point[0]}` : '');
 		const rawTitle = oneLine(fields.title) || `${fields.category?.text || category || 'Event'} in ${placeName}`;
+		// A title the importer wrote from the place is the place's problem, not the title's.
 		for (const [column, text] of [
-			['title', rawTitle],
+			['title', oneLine(fields.title)],
 			['place', placeName]
 		] as const) {
 			if (HTML_TAG.test(text))
