@@ -53,7 +53,7 @@ describe('RowsToEvents: a good row', () => {
 			end: '2025-04-11',
 			when: '2025-04-11',
 			place: 'kyiv',
-			source: outcome.line,
+			source: 'Row 7 (e1): 2025-04-11, Kyiv. statement in Kyiv. statement.',
 			row: 7,
 			coordinates: [30.5234, 50.4501]
 		});
@@ -73,16 +73,23 @@ describe('RowsToEvents: a good row', () => {
 		expect(e.places.map((p) => p.id)).toEqual(['kyiv', 'kyiv-centre']);
 	});
 
-	it('cuts a long summary to the validator\'s 800 characters, the line keeping all of it, the excerpt its first 2,000', () => {
+	it("cuts a long summary to the validator's 800 characters, the line keeping all of it", () => {
 		const notes = 'word '.repeat(1000).trim();
 		const outcome = engine().push(row({ summary: notes }), 2);
 		expect(outcome.ok).toBe(true);
 		if (!outcome.ok) return;
 		expect(outcome.event.summary).toHaveLength(800);
 		expect(outcome.event.summary.endsWith('…')).toBe(true);
-		expect(outcome.line).toContain(notes);
-		expect(outcome.event.source).toHaveLength(2000);
-		expect(outcome.line.startsWith(outcome.event.source)).toBe(true);
+		expect(outcome.line).toBe(`${outcome.event.source} ${notes}`);
+	});
+
+	it('cuts the excerpt at 2,000 characters, still a verbatim start of the line', () => {
+		const outcome = engine(['date', 'lat', 'lon', 'category', 'source']).push(
+			['2025-04-11', '50.4501', '30.5234', 'war', 's'.repeat(5000)],
+			2
+		);
+		expect(outcome.ok && outcome.event.source).toHaveLength(2000);
+		expect(outcome.ok && outcome.line.startsWith(outcome.event.source)).toBe(true);
 	});
 
 	it('keeps notes that look like HTML out of the summary, and in the line', () => {
