@@ -4,7 +4,7 @@
 // CLI's own summary. The issue's target: 1M rows to a story folder within 60 s on this machine.
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const argv = process.argv.slice(2);
@@ -98,6 +98,7 @@ const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
 console.log(`Synthesised ${ROWS.toLocaleString('en-GB')} ACLED-shaped rows (${mb(statSync(file).size)}) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${file}`);
 
 const out = join(dir, 'story');
+console.log(`Load average before the run: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (2 cores).`);
 const t0 = performance.now();
 const run = spawnSync(
 	join(root, 'node_modules/.bin/vite-node'),

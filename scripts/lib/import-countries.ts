@@ -1,7 +1,7 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import bbox from '@turf/bbox';
 import countries from 'i18n-iso-countries';
-import { storyCountryLookup } from '../../src/lib/geo/countries';
+import { COASTLINE_SLACK_KM, storyCountryLookup } from '../../src/lib/geo/countries';
 import type { CountryIndex } from '../../src/lib/import/country-index';
 import { shippedBasemap } from './natural-earth';
 
@@ -41,6 +41,15 @@ export function importCountryIndex(): CountryIndex {
 			for (const { feature, box } of outlines) {
 				if (lon < box[0] || lat < box[1] || lon > box[2] || lat > box[3]) continue;
 				if (booleanPointInPolygon(point, feature)) return feature.properties.iso2;
+			}
+			// A port just off a 1:110m coastline (Odesa, Abu Dhabi) is in its country with the
+			// validator's slack; the boxes grow by that much (in degrees of longitude at this latitude).
+			const dLat = COASTLINE_SLACK_KM / 111;
+			const dLon = dLat / Math.max(Math.cos((lat * Math.PI) / 180), 0.01);
+			for (const { feature, box } of outlines) {
+				if (lon < box[0] - dLon || lat < box[1] - dLat || lon > box[2] + dLon || lat > box[3] + dLat)
+					continue;
+				if (lookup.contains(feature.properties.iso2, point)) return feature.properties.iso2;
 			}
 			return null;
 		},

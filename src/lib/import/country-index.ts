@@ -8,7 +8,10 @@ import type { CountryLookup } from '../story/country-lookup';
 import type { LonLat } from '../story/types';
 
 export interface CountryIndex extends CountryLookup {
-	/** The country whose outline holds the point, or null at sea or on an island the map lacks. */
+	/**
+	 * The country whose outline holds the point, or within the validator's coastline slack of it;
+	 * null at sea or on an island the map lacks.
+	 */
 	at(point: LonLat): string | null;
 	/** ISO 3166-1 alpha-2 for an English country name ("Ukraine", "Russia"), or null. */
 	byName(name: string): string | null;
