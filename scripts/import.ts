@@ -30,7 +30,13 @@ import { DATE_FORMATS, type DateFormat } from '../src/lib/import/parse-date';
 import { PRESETS, type Preset } from '../src/lib/import/presets';
 import type { RowReader } from '../src/lib/import/reader';
 import { RowsToEvents } from '../src/lib/import/rows-to-events';
-import { EVENTS_TAIL, articleHead, eventFeature, eventsHead, placesCollection } from '../src/lib/import/story-json';
+import {
+	EVENTS_TAIL,
+	articleHead,
+	eventFeature,
+	eventsHead,
+	placesCollection
+} from '../src/lib/import/story-json';
 import { parseIsoDate, toIsoDate } from '../src/lib/story/dates';
 import { escapeUnsafe, findUnsafe } from '../src/lib/story/text';
 import { CATEGORIES, type Category } from '../src/lib/story/types';
@@ -82,27 +88,38 @@ function parseArgs(argv: string[]): Args {
 		if (arg === '--map') {
 			args.map.push(value(++i, arg));
 			// `--map a=lat b=lon`: the values run on while they look like COLUMN=FIELD.
-			while (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--') && argv[i + 1]!.includes('='))
+			while (
+				argv[i + 1] !== undefined &&
+				!argv[i + 1]!.startsWith('--') &&
+				argv[i + 1]!.includes('=')
+			)
 				args.map.push(argv[++i]!);
 		} else if (arg === '--preset') {
 			const v = value(++i, arg);
-			if (!(PRESETS as readonly string[]).includes(v)) throw new UsageError(`--preset is one of ${PRESETS.join(', ')}, not "${v}"`);
+			if (!(PRESETS as readonly string[]).includes(v))
+				throw new UsageError(`--preset is one of ${PRESETS.join(', ')}, not "${v}"`);
 			args.preset = v as Preset;
 		} else if (arg === '--date-format') {
 			const v = value(++i, arg);
-			if (!(DATE_FORMATS as readonly string[]).includes(v)) throw new UsageError(`--date-format is dmy (03/04/2025 is 3 April) or mdy (March 4), not "${v}"`);
+			if (!(DATE_FORMATS as readonly string[]).includes(v))
+				throw new UsageError(
+					`--date-format is dmy (03/04/2025 is 3 April) or mdy (March 4), not "${v}"`
+				);
 			args.dateFormat = v as DateFormat;
 		} else if (arg === '--category') {
 			const v = value(++i, arg);
-			if (!(CATEGORIES as readonly string[]).includes(v)) throw new UsageError(`--category is one of ${CATEGORIES.join(', ')}, not "${v}"`);
+			if (!(CATEGORIES as readonly string[]).includes(v))
+				throw new UsageError(`--category is one of ${CATEGORIES.join(', ')}, not "${v}"`);
 			args.category = v as Category;
 		} else if (arg === '--encoding') {
 			const v = value(++i, arg).toLowerCase();
-			if (!isEncoding(v)) throw new UsageError(`--encoding is utf-8, utf-16le, utf-16be or windows-1252, not "${v}"`);
+			if (!isEncoding(v))
+				throw new UsageError(`--encoding is utf-8, utf-16le, utf-16be or windows-1252, not "${v}"`);
 			args.encoding = v;
 		} else if (arg === '--published') {
 			const v = value(++i, arg);
-			if (parseIsoDate(v) === null) throw new UsageError(`--published "${v}" is not a date (YYYY-MM-DD)`);
+			if (parseIsoDate(v) === null)
+				throw new UsageError(`--published "${v}" is not a date (YYYY-MM-DD)`);
 			args.published = v;
 		} else if (arg === '--title') args.title = value(++i, arg);
 		else if (arg === '--out') args.out = value(++i, arg);
@@ -159,7 +176,9 @@ function readHead(file: string, bytes: number): Uint8Array {
 async function* decoded(file: string, encoding: Encoding): AsyncGenerator<string> {
 	const decoder = makeDecoder(encoding);
 	let offset = 0;
-	for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+	for await (const chunk of createReadStream(file, {
+		highWaterMark: 1 << 20
+	}) as AsyncIterable<Buffer>) {
 		try {
 			yield decoder.decode(chunk, { stream: true });
 		} catch {
@@ -186,7 +205,12 @@ interface Totals {
 }
 
 /** One pass over the file: every row becomes an event or a line of rejected.csv. */
-function importPass(args: Args, encoding: Encoding, delimiter: Delimiter, sniffedWhy: string): Promise<Totals> {
+function importPass(
+	args: Args,
+	encoding: Encoding,
+	delimiter: Delimiter,
+	sniffedWhy: string
+): Promise<Totals> {
 	const dir = args.out;
 	const latest = args.published ? parseIsoDate(args.published)! : today();
 	const countries = importCountryIndex();
@@ -212,7 +236,9 @@ function importPass(args: Args, encoding: Encoding, delimiter: Delimiter, sniffe
 		const reject = (cells: readonly string[], column: string, reason: string) => {
 			totals!.rejected++;
 			const shown = cells.map((cell) =>
-				cell.length > MAX_CELL_CHARS ? `${cell.slice(0, 1000)}… [cut here: the cell holds ${count(cell.length)} characters]` : cell
+				cell.length > MAX_CELL_CHARS
+					? `${cell.slice(0, 1000)}… [cut here: the cell holds ${count(cell.length)} characters]`
+					: cell
 			);
 			rejected.write(csvLine([String(row), column, reason, ...shown]));
 		};
@@ -234,9 +260,28 @@ function importPass(args: Args, encoding: Encoding, delimiter: Delimiter, sniffe
 						parser.abort();
 						return;
 					}
-					totals = { reader: choice.reader, guessed: choice.guessed, rows: 0, imported: 0, rejected: 0, blank: 0, engine: new RowsToEvents({ reader: choice.reader, countries, latest, ...(args.dateFormat ? { dateFormat: args.dateFormat } : {}) }) };
+					totals = {
+						reader: choice.reader,
+						guessed: choice.guessed,
+						rows: 0,
+						imported: 0,
+						rejected: 0,
+						blank: 0,
+						engine: new RowsToEvents({
+							reader: choice.reader,
+							countries,
+							latest,
+							...(args.dateFormat ? { dateFormat: args.dateFormat } : {})
+						})
+					};
 					events.write(eventsHead(title, args.published ?? null));
-					article.write(articleHead(fileName, `${choice.reader.name}, ${sniffedWhy}, ${delimiterName(delimiter)}-separated`, toIsoDate(today())));
+					article.write(
+						articleHead(
+							fileName,
+							`${choice.reader.name}, ${sniffedWhy}, ${delimiterName(delimiter)}-separated`,
+							toIsoDate(today())
+						)
+					);
 					rejected.write(csvLine(['row', 'column', 'reason', ...choice.reader.columns]));
 					if (choice.header) return;
 				}
@@ -250,7 +295,13 @@ function importPass(args: Args, encoding: Encoding, delimiter: Delimiter, sniffe
 				totals.rows++;
 				const quoteError = results.errors.find((e) => e.type === 'Quotes');
 				if (quoteError) {
-					reject(cells, '(row)', quoteError.code === 'MissingQuotes' ? 'a quoted cell starts here and is never closed; the rest of the file is read as that one cell.' : 'a quoted cell has text after its closing quote; the row cannot be read reliably.');
+					reject(
+						cells,
+						'(row)',
+						quoteError.code === 'MissingQuotes'
+							? 'a quoted cell starts here and is never closed; the rest of the file is read as that one cell.'
+							: 'a quoted cell has text after its closing quote; the row cannot be read reliably.'
+					);
 					return;
 				}
 				const outcome = totals.engine.push(cells, row);
@@ -263,11 +314,21 @@ function importPass(args: Args, encoding: Encoding, delimiter: Delimiter, sniffe
 					failure = new Refused(`row ${row}, column ${outcome.fatal}`);
 					parser.abort();
 				} else {
-					reject(cells, outcome.problems.map((p) => p.column).join('; '), outcome.problems.map((p) => p.reason).join(' '));
+					reject(
+						cells,
+						outcome.problems.map((p) => p.column).join('; '),
+						outcome.problems.map((p) => p.reason).join(' ')
+					);
 				}
 			},
 			complete() {
-				const error: Error | null = failure ?? (totals ? (totals.rows === 0 ? new Refused(`has a header and no rows: nothing to import.`) : null) : new Refused('is empty: nothing to import.'));
+				const error: Error | null =
+					failure ??
+					(totals
+						? totals.rows === 0
+							? new Refused(`has a header and no rows: nothing to import.`)
+							: null
+						: new Refused('is empty: nothing to import.'));
 				if (error || !totals) {
 					closeAll(false);
 					rejectPass(error);
@@ -303,7 +364,9 @@ async function main(argv: string[]): Promise<number> {
 	} catch (error) {
 		if (error instanceof Refused) throw error;
 		const code = (error as NodeJS.ErrnoException).code;
-		throw new Refused(`cannot be read (${code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error')}).`);
+		throw new Refused(
+			`cannot be read (${code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error')}).`
+		);
 	}
 	const tooBig = sizeProblem(size);
 	if (tooBig) throw new Refused(tooBig);
@@ -340,8 +403,14 @@ async function main(argv: string[]): Promise<number> {
 	say(
 		`Read ${args.file} as ${totals.reader.name} (${why}, ${delimiterName(delimiter)}-separated) in ${seconds} s (${cpuSeconds} s of CPU).`
 	);
-	if (totals.guessed.length) say(`  Columns guessed: ${totals.guessed.join(', ')}. If one is wrong, say so with --map COLUMN=FIELD.`);
-	if (totals.blank) say(`  ${count(totals.blank)} blank line${totals.blank === 1 ? '' : 's'} skipped (no cells at all).`);
+	if (totals.guessed.length)
+		say(
+			`  Columns guessed: ${totals.guessed.join(', ')}. If one is wrong, say so with --map COLUMN=FIELD.`
+		);
+	if (totals.blank)
+		say(
+			`  ${count(totals.blank)} blank line${totals.blank === 1 ? '' : 's'} skipped (no cells at all).`
+		);
 	const rejectedPath = shown(join(args.out, 'rejected.csv'));
 	say(
 		totals.rejected
@@ -350,13 +419,20 @@ async function main(argv: string[]): Promise<number> {
 	);
 	const warnings = totals.engine.placeWarnings;
 	if (warnings.length) {
-		say(`  ${count(warnings.length)} place${warnings.length === 1 ? '' : 's'} kept without a country, as regions: ${warnings.slice(0, 5).map((w) => `"${w.place}" ${w.message}`).join('; ')}${warnings.length > 5 ? '; …' : ''}.`);
+		say(
+			`  ${count(warnings.length)} place${warnings.length === 1 ? '' : 's'} kept without a country, as regions: ${warnings
+				.slice(0, 5)
+				.map((w) => `"${w.place}" ${w.message}`)
+				.join('; ')}${warnings.length > 5 ? '; …' : ''}.`
+		);
 	}
 	if (!totals.imported) {
 		warn(`import: no row could be imported; nothing written but ${rejectedPath}.`);
 		return 1;
 	}
-	say(`  Wrote ${shown(args.out)}: events.geojson, places.geojson (${count(totals.engine.places.length)} place${totals.engine.places.length === 1 ? '' : 's'}), article.txt (one line per event).`);
+	say(
+		`  Wrote ${shown(args.out)}: events.geojson, places.geojson (${count(totals.engine.places.length)} place${totals.engine.places.length === 1 ? '' : 's'}), article.txt (one line per event).`
+	);
 	return 0;
 }
 

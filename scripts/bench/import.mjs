@@ -3,7 +3,15 @@
 // the system's temp folder, times `npm run import` on it, and prints the time, the sizes and the
 // CLI's own summary. The issue's target: 1M rows to a story folder within 60 s on this machine.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+	closeSync,
+	mkdtempSync,
+	openSync,
+	readdirSync,
+	rmSync,
+	statSync,
+	writeSync
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -75,16 +83,45 @@ const started = performance.now();
 for (let i = 1; i <= ROWS; i++) {
 	const place = locations[Math.floor(random() * LOCATIONS)];
 	const [type, sub] = TYPES[Math.floor(random() * TYPES.length)];
-	const date = new Date(first + Math.floor(random() * days) * 86_400_000).toISOString().slice(0, 10);
+	const date = new Date(first + Math.floor(random() * days) * 86_400_000)
+		.toISOString()
+		.slice(0, 10);
 	const precision = random() < 0.9 ? '1' : random() < 0.7 ? '2' : '3';
 	const deaths = Math.floor(random() * 4);
 	const notes = `On ${date}, ${sub.toLowerCase()} reported in ${place.name} (${place.admin1}). Russian forces and Ukrainian forces were involved; ${deaths} fatalities reported by local sources, with more detail in the daily summary.`;
 	chunk.push(
 		[
-			`UKR${i}`, date, date.slice(0, 4), precision, 'Political violence', type, sub,
-			'Military Forces of Russia (2000-)', '', '8', 'Military Forces of Ukraine (2019-)', '', '1', '18', '',
-			'804', 'Europe', 'Ukraine', place.admin1, '', '', place.name, place.lat, place.lon, '1',
-			'Ukrinform; Suspilne', 'National', `"${notes}"`, String(deaths), '', '1744300000'
+			`UKR${i}`,
+			date,
+			date.slice(0, 4),
+			precision,
+			'Political violence',
+			type,
+			sub,
+			'Military Forces of Russia (2000-)',
+			'',
+			'8',
+			'Military Forces of Ukraine (2019-)',
+			'',
+			'1',
+			'18',
+			'',
+			'804',
+			'Europe',
+			'Ukraine',
+			place.admin1,
+			'',
+			'',
+			place.name,
+			place.lat,
+			place.lon,
+			'1',
+			'Ukrinform; Suspilne',
+			'National',
+			`"${notes}"`,
+			String(deaths),
+			'',
+			'1744300000'
 		].join(',')
 	);
 	if (chunk.length === 10_000) {
@@ -95,21 +132,42 @@ for (let i = 1; i <= ROWS; i++) {
 if (chunk.length) writeSync(fd, `${chunk.join('\n')}\n`);
 closeSync(fd);
 const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
-console.log(`Synthesised ${ROWS.toLocaleString('en-GB')} ACLED-shaped rows (${mb(statSync(file).size)}) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${file}`);
+console.log(
+	`Synthesised ${ROWS.toLocaleString('en-GB')} ACLED-shaped rows (${mb(statSync(file).size)}) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${file}`
+);
 
 const out = join(dir, 'story');
-console.log(`Load average before the run: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (2 cores).`);
+console.log(
+	`Load average before the run: ${loadavg()
+		.map((l) => l.toFixed(1))
+		.join(', ')} (2 cores).`
+);
 const t0 = performance.now();
 const run = spawnSync(
 	join(root, 'node_modules/.bin/vite-node'),
-	['--config', 'scripts/vite.config.ts', 'scripts/import.ts', '--', file, '--preset', 'acled', '--published', '2025-04-12', '--out', out],
+	[
+		'--config',
+		'scripts/vite.config.ts',
+		'scripts/import.ts',
+		'--',
+		file,
+		'--preset',
+		'acled',
+		'--published',
+		'2025-04-12',
+		'--out',
+		out
+	],
 	{ cwd: root, encoding: 'utf8' }
 );
 const seconds = (performance.now() - t0) / 1000;
 process.stdout.write(run.stdout);
 process.stderr.write(run.stderr);
-console.log(`npm run import took ${seconds.toFixed(1)} s wall time (target ≤ 60 s), exit ${run.status}.`);
-for (const name of readdirSync(out).sort()) console.log(`  ${name}: ${mb(statSync(join(out, name)).size)}`);
+console.log(
+	`npm run import took ${seconds.toFixed(1)} s wall time (target ≤ 60 s), exit ${run.status}.`
+);
+for (const name of readdirSync(out).sort())
+	console.log(`  ${name}: ${mb(statSync(join(out, name)).size)}`);
 if (keep) console.log(`Kept ${dir}.`);
 else rmSync(dir, { recursive: true, force: true });
 process.exitCode = run.status === 0 && seconds <= 60 ? 0 : 1;

@@ -47,7 +47,12 @@ export function importCountryIndex(): CountryIndex {
 			const dLat = COASTLINE_SLACK_KM / 111;
 			const dLon = dLat / Math.max(Math.cos((lat * Math.PI) / 180), 0.01);
 			for (const { feature, box } of outlines) {
-				if (lon < box[0] - dLon || lat < box[1] - dLat || lon > box[2] + dLon || lat > box[3] + dLat)
+				if (
+					lon < box[0] - dLon ||
+					lat < box[1] - dLat ||
+					lon > box[2] + dLon ||
+					lat > box[3] + dLat
+				)
 					continue;
 				if (lookup.contains(feature.properties.iso2, point)) return feature.properties.iso2;
 			}

@@ -5,7 +5,14 @@
 import type { Category } from '../story/types';
 import { genericReader } from './generic-reader';
 import { FIELD_WORDS, guessColumns, IGNORE, type Field } from './guess-columns';
-import { GDELT_COLUMNS, acledReader, gdeltReader, isAcledHeader, looksLikeGdelt, type Preset } from './presets';
+import {
+	GDELT_COLUMNS,
+	acledReader,
+	gdeltReader,
+	isAcledHeader,
+	looksLikeGdelt,
+	type Preset
+} from './presets';
 import type { RowReader } from './reader';
 
 export interface ReaderChoice {
@@ -28,8 +35,12 @@ export type Chosen =
 export function chooseReader(firstRow: readonly string[], choice: ReaderChoice = {}): Chosen {
 	const { preset, mapping, category } = choice;
 	if (preset && mapping?.size)
-		return { ok: false, problems: [`--map is for spreadsheets in no known layout; --preset ${preset} needs none.`] };
-	const gdeltHeader = firstRow.length === GDELT_COLUMNS.length && firstRow[0]?.trim() === GDELT_COLUMNS[0];
+		return {
+			ok: false,
+			problems: [`--map is for spreadsheets in no known layout; --preset ${preset} needs none.`]
+		};
+	const gdeltHeader =
+		firstRow.length === GDELT_COLUMNS.length && firstRow[0]?.trim() === GDELT_COLUMNS[0];
 	if (preset === 'gdelt' || (!preset && looksLikeGdelt(firstRow))) {
 		if (firstRow.length !== GDELT_COLUMNS.length)
 			return {
@@ -45,7 +56,7 @@ export function chooseReader(firstRow: readonly string[], choice: ReaderChoice =
 			return {
 				ok: false,
 				problems: [
-					'its header is not an ACLED export\'s: it needs at least event_id_cnty, event_date, event_type, latitude and longitude.'
+					"its header is not an ACLED export's: it needs at least event_id_cnty, event_date, event_type, latitude and longitude."
 				]
 			};
 		return { ok: true, reader: acledReader(firstRow), header: true, guessed: [] };

@@ -6,13 +6,14 @@
 export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
-export type Sniffed =
-	| { ok: true; encoding: Encoding; why: string }
-	| { ok: false; reason: string };
+export type Sniffed = { ok: true; encoding: Encoding; why: string } | { ok: false; reason: string };
 
 /** Files that are not text but are often renamed .csv, by their first bytes. */
 const MAGIC: readonly { bytes: readonly number[]; what: string }[] = [
-	{ bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a zip archive (an .xlsx workbook is one): save the sheet as CSV' },
+	{
+		bytes: [0x50, 0x4b, 0x03, 0x04],
+		what: 'a zip archive (an .xlsx workbook is one): save the sheet as CSV'
+	},
 	{ bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel .xls workbook: save the sheet as CSV' },
 	{ bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF' },
 	{ bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
@@ -55,16 +56,25 @@ export function isUtf8(bytes: Uint8Array, cutAtEnd = true): boolean {
  * says the sample stops before the end of the file, so a character cut in two there is fine.
  */
 export function sniffEncoding(head: Uint8Array, cutAtEnd = true): Sniffed {
-	if (startsWith(head, [0xef, 0xbb, 0xbf])) return { ok: true, encoding: 'utf-8', why: 'UTF-8 (with a BOM)' };
-	if (startsWith(head, [0xff, 0xfe])) return { ok: true, encoding: 'utf-16le', why: 'UTF-16 (little-endian BOM)' };
-	if (startsWith(head, [0xfe, 0xff])) return { ok: true, encoding: 'utf-16be', why: 'UTF-16 (big-endian BOM)' };
+	if (startsWith(head, [0xef, 0xbb, 0xbf]))
+		return { ok: true, encoding: 'utf-8', why: 'UTF-8 (with a BOM)' };
+	if (startsWith(head, [0xff, 0xfe]))
+		return { ok: true, encoding: 'utf-16le', why: 'UTF-16 (little-endian BOM)' };
+	if (startsWith(head, [0xfe, 0xff]))
+		return { ok: true, encoding: 'utf-16be', why: 'UTF-16 (big-endian BOM)' };
 	for (const { bytes, what } of MAGIC) {
-		if (startsWith(head, bytes)) return { ok: false, reason: `is not a CSV or TSV file: it is ${what}.` };
+		if (startsWith(head, bytes))
+			return { ok: false, reason: `is not a CSV or TSV file: it is ${what}.` };
 	}
 	const nul = head.indexOf(0);
 	if (nul !== -1) {
 		const utf16 = utf16WithoutBom(head);
-		if (utf16) return { ok: true, encoding: utf16, why: `${utf16 === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'} (no BOM; read from its zero bytes)` };
+		if (utf16)
+			return {
+				ok: true,
+				encoding: utf16,
+				why: `${utf16 === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'} (no BOM; read from its zero bytes)`
+			};
 		return {
 			ok: false,
 			reason: `is not a text file: it holds a NUL byte at byte ${nul.toLocaleString('en-GB')}. Is it a spreadsheet or a database renamed .csv? Save it as CSV.`

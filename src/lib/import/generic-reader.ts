@@ -21,9 +21,20 @@ export function genericReader(
 		name: 'a spreadsheet',
 		width: header.length,
 		columns: header,
-		used: (['id', 'date', 'end', 'title', 'summary', 'category', 'actors', 'source', 'place', 'country'] as const).flatMap(
-			(field) => columns[field]
-		),
+		used: (
+			[
+				'id',
+				'date',
+				'end',
+				'title',
+				'summary',
+				'category',
+				'actors',
+				'source',
+				'place',
+				'country'
+			] as const
+		).flatMap((field) => columns[field]),
 		read(cells): RowFields {
 			const cell = (field: Field) => {
 				const i = one(field);

@@ -45,7 +45,11 @@ const NAMES: Readonly<Record<Field, readonly string[]>> = {
 	country: ['country', 'countrycode', 'iso2', 'countryname']
 };
 
-export const normalName = (name: string) => name.trim().toLowerCase().replace(/[\s_.-]+/g, '');
+export const normalName = (name: string) =>
+	name
+		.trim()
+		.toLowerCase()
+		.replace(/[\s_.-]+/g, '');
 
 export type ColumnChoice = { [F in Field]: number[] };
 
@@ -125,7 +129,8 @@ export function guessColumns(
 	for (const { field, column } of guessed) {
 		const i = header.indexOf(column);
 		const other = owner.get(i);
-		if (other) problems.push(`"${column}" could be the ${other} or the ${field}: say which with --map.`);
+		if (other)
+			problems.push(`"${column}" could be the ${other} or the ${field}: say which with --map.`);
 		owner.set(i, field);
 	}
 	for (const field of REQUIRED) {

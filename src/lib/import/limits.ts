@@ -15,7 +15,8 @@ export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
  */
 export const MAX_CELL_CHARS = 32_767;
 
-const mb = (bytes: number) => `${(bytes / 1048576).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
+const mb = (bytes: number) =>
+	`${(bytes / 1048576).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
 
 /** The message for a file that is too big, or null; asked of the size before a byte is read. */
 export function sizeProblem(bytes: number, limit = MAX_IMPORT_BYTES): string | null {

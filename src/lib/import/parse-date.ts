@@ -25,7 +25,9 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 function day(year: number, month: number, date: number, text: string): DateRead {
 	const parsed = parseIsoDate(`${pad(year, 4)}-${pad(month, 2)}-${pad(date, 2)}`);
-	return parsed === null ? { ok: false, reason: `"${text}" is not a real date.` } : { ok: true, day: parsed };
+	return parsed === null
+		? { ok: false, reason: `"${text}" is not a real date.` }
+		: { ok: true, day: parsed };
 }
 
 // A time of day after the date is dropped: a story's dates are days.
@@ -58,12 +60,20 @@ export function parseDate(raw: string, format?: DateFormat): DateRead {
 	if (match) {
 		const [a, b, year] = [Number(match[1]), Number(match[2]), match[3]!];
 		if (year.length === 2)
-			return { ok: false, reason: `"${text}" has a two-digit year; write the year in full (2025).` };
+			return {
+				ok: false,
+				reason: `"${text}" has a two-digit year; write the year in full (2025).`
+			};
 		if (format === 'dmy') return day(Number(year), b, a, text);
 		if (format === 'mdy') return day(Number(year), a, b, text);
 		// Even 25/12/2025, which only one order can read: a column is one format, and the next
 		// row's 03/04/2025 would be read by whichever order this one happened to suggest.
-		const hint = a > 12 && b <= 12 ? ' (this one reads only as dmy)' : b > 12 && a <= 12 ? ' (this one reads only as mdy)' : '';
+		const hint =
+			a > 12 && b <= 12
+				? ' (this one reads only as dmy)'
+				: b > 12 && a <= 12
+					? ' (this one reads only as mdy)'
+					: '';
 		return {
 			ok: false,
 			ambiguous: true,

@@ -129,7 +129,10 @@ export function looksLikeGdelt(firstRow: readonly string[]): boolean {
 
 /** Semicolon-separated names (ACLED's assoc_actor columns), each trimmed. */
 function names(...cells: string[]): string[] {
-	return cells.flatMap((cell) => cell.split(';')).map((name) => name.trim()).filter(Boolean);
+	return cells
+		.flatMap((cell) => cell.split(';'))
+		.map((name) => name.trim())
+		.filter(Boolean);
 }
 
 const join = (parts: readonly string[], by = ', ') => parts.filter((part) => part.trim()).join(by);
@@ -188,9 +191,10 @@ export function acledReader(header: readonly string[]): RowReader {
 				placeName: location,
 				// geo_precision 2 and 3: ACLED placed the event at a nearby town or its region.
 				placeKind: get('geo_precision') === '2' || get('geo_precision') === '3' ? 'region' : 'city',
-				country: get('country') || get('iso')
-					? { column: 'country', name: get('country'), numeric: get('iso') }
-					: null,
+				country:
+					get('country') || get('iso')
+						? { column: 'country', name: get('country'), numeric: get('iso') }
+						: null,
 				category: {
 					column: 'event_type',
 					text: join([eventType, subType], ' / '),
@@ -200,11 +204,14 @@ export function acledReader(header: readonly string[]): RowReader {
 				summary: cell('notes'),
 				actors: names(get('actor1'), get('assoc_actor_1'), get('actor2'), get('assoc_actor_2')),
 				source: get('source'),
-				detail: join([
-					join([eventType, subType], ': '),
-					join([get('admin1'), get('country')]),
-					fatalities ? `fatalities ${fatalities}` : ''
-				], '. ')
+				detail: join(
+					[
+						join([eventType, subType], ': '),
+						join([get('admin1'), get('country')]),
+						fatalities ? `fatalities ${fatalities}` : ''
+					],
+					'. '
+				)
 			};
 		}
 	};
@@ -216,9 +223,15 @@ export function gdeltReader(): RowReader {
 		name: 'a GDELT 2.0 event file',
 		width: GDELT_COLUMNS.length,
 		columns: GDELT_COLUMNS,
-		used: ['GLOBALEVENTID', 'SQLDATE', 'Actor1Name', 'Actor2Name', 'EventCode', 'ActionGeo_FullName', 'SOURCEURL'].map(
-			(name) => at(name as (typeof GDELT_COLUMNS)[number])
-		),
+		used: [
+			'GLOBALEVENTID',
+			'SQLDATE',
+			'Actor1Name',
+			'Actor2Name',
+			'EventCode',
+			'ActionGeo_FullName',
+			'SOURCEURL'
+		].map((name) => at(name as (typeof GDELT_COLUMNS)[number])),
 		read(cells): RowFields {
 			const get = (name: (typeof GDELT_COLUMNS)[number]) => (cells[at(name)] ?? '').trim();
 			const cell = (name: (typeof GDELT_COLUMNS)[number]) => ({ column: name, text: get(name) });
@@ -245,12 +258,15 @@ export function gdeltReader(): RowReader {
 				summary: null,
 				actors,
 				source: get('SOURCEURL'),
-				detail: join([
-					`CAMEO ${code} (${label})`,
-					actors.length ? actors.join(' and ') : '',
-					get('NumArticles') ? `${get('NumArticles')} articles` : '',
-					get('GoldsteinScale') ? `Goldstein ${get('GoldsteinScale')}` : ''
-				], '. ')
+				detail: join(
+					[
+						`CAMEO ${code} (${label})`,
+						actors.length ? actors.join(' and ') : '',
+						get('NumArticles') ? `${get('NumArticles')} articles` : '',
+						get('GoldsteinScale') ? `Goldstein ${get('GoldsteinScale')}` : ''
+					],
+					'. '
+				)
 			};
 		}
 	};

@@ -69,14 +69,19 @@ function head(text: string, max: number): string {
 
 /** Anything oneLine changes: a run of spaces, any other white space, space at either end. */
 const NOT_ONE_LINE = /[^\S ]| {2}|^ | $/;
-/** Text on one line with single spaces. Tested first: most cells need nothing, and a million rows' notes are long. */
-const oneLine = (text: string) => (NOT_ONE_LINE.test(text) ? text.replace(/\s+/g, ' ').trim() : text);
+/**
+ * Text on one line with single spaces. Tested before replacing: most cells need nothing, and a
+ * million rows' notes are long.
+ */
+const oneLine = (text: string) =>
+	NOT_ONE_LINE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 /**
  * What findUnsafe looks for (C0 and C1 controls other than tab and line breaks, bidi overrides and
  * isolates), as one regular expression: most cells have none, and this finds that fastest.
  */
-// eslint-disable-next-line no-control-regex
-const MAYBE_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+const MAYBE_UNSAFE =
+	// eslint-disable-next-line no-control-regex -- finding control characters is the point
+	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 /** A decimal degree; a decimal comma is read too (European spreadsheets, `;`-separated). */
 function readDegrees(cell: Cell | null): number | null {
@@ -138,7 +143,9 @@ export class RowsToEvents {
 			if (unsafe)
 				return {
 					ok: false,
-					problems: [{ column: reader.columns[i] ?? `column ${i + 1}`, reason: unsafeMessage(unsafe) }]
+					problems: [
+						{ column: reader.columns[i] ?? `column ${i + 1}`, reason: unsafeMessage(unsafe) }
+					]
 				};
 		}
 		const fields = reader.read(cells);
@@ -146,11 +153,17 @@ export class RowsToEvents {
 		return this.#toEvent(fields, row);
 	}
 
-	#dates(fields: RowFields, problems: RowProblem[]): { start: number; end: number } | string | null {
+	#dates(
+		fields: RowFields,
+		problems: RowProblem[]
+	): { start: number; end: number } | string | null {
 		const { dateFormat, latest } = this.options;
 		const { date } = fields;
 		if (!date || date.text === '') {
-			problems.push({ column: date?.column ?? 'date', reason: 'is empty: every event needs a date.' });
+			problems.push({
+				column: date?.column ?? 'date',
+				reason: 'is empty: every event needs a date.'
+			});
 			return null;
 		}
 		const read = parseDate(date.text, dateFormat);
@@ -160,7 +173,11 @@ export class RowsToEvents {
 			return null;
 		}
 		let [start, end] =
-			fields.span === 'week' ? weekAround(read.day) : fields.span === 'month' ? monthOf(read.day) : [read.day, read.day];
+			fields.span === 'week'
+				? weekAround(read.day)
+				: fields.span === 'month'
+					? monthOf(read.day)
+					: [read.day, read.day];
 		if (fields.end) {
 			const last = parseDate(fields.end.text, dateFormat);
 			if (!last.ok) {
@@ -169,11 +186,17 @@ export class RowsToEvents {
 				return null;
 			}
 			if (last.day < read.day) {
-				problems.push({ column: fields.end.column, reason: `${toIsoDate(last.day)} is before the start, ${toIsoDate(read.day)}.` });
+				problems.push({
+					column: fields.end.column,
+					reason: `${toIsoDate(last.day)} is before the start, ${toIsoDate(read.day)}.`
+				});
 				return null;
 			}
 			if (last.day > latest) {
-				problems.push({ column: fields.end.column, reason: `${toIsoDate(last.day)} is in the future (after ${toIsoDate(latest)}).` });
+				problems.push({
+					column: fields.end.column,
+					reason: `${toIsoDate(last.day)} is in the future (after ${toIsoDate(latest)}).`
+				});
 				return null;
 			}
 			end = last.day;
@@ -184,7 +207,10 @@ export class RowsToEvents {
 			return null;
 		}
 		if (read.day > latest) {
-			problems.push({ column: date.column, reason: `${toIsoDate(read.day)} is in the future (after ${toIsoDate(latest)}).` });
+			problems.push({
+				column: date.column,
+				reason: `${toIsoDate(read.day)} is in the future (after ${toIsoDate(latest)}).`
+			});
 			return null;
 		}
 		// A week or a month that runs past the last day stops there: the event had happened by then.
@@ -207,7 +233,10 @@ export class RowsToEvents {
 		}
 		if (Number.isNaN(lat) || Number.isNaN(lon)) {
 			const bad = Number.isNaN(lat) ? fields.lat! : fields.lon!;
-			problems.push({ column: bad.column, reason: `"${cut(bad.text, 40)}" is not a number of degrees.` });
+			problems.push({
+				column: bad.column,
+				reason: `"${cut(bad.text, 40)}" is not a number of degrees.`
+			});
 			return null;
 		}
 		if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
@@ -218,8 +247,7 @@ export class RowsToEvents {
 			});
 			return null;
 		}
-		if (lat === 0 && lon === 0)
-			{
+		if (lat === 0 && lon === 0) {
 			problems.push({
 				column: `${latColumn}, ${lonColumn}`,
 				reason: 'is 0, 0: a placeholder for a missing place, not a place.'
@@ -258,17 +286,25 @@ export class RowsToEvents {
 								? `"${cut(fields.category.text, 60)}" is not a category the importer knows (war, strike, meeting, diplomacy, visit, statement, aid, exchange, detention, or an ACLED or CAMEO event type).`
 								: 'is empty: every event needs a category.'
 						}
-					: { column: 'category', reason: 'there is no category column; give one with --map COLUMN=category or --category.' }
+					: {
+							column: 'category',
+							reason:
+								'there is no category column; give one with --map COLUMN=category or --category.'
+						}
 			);
 		const placeName = oneLine(fields.placeName) || (point ? `${point[1]}, ${point[0]}` : '');
-		const rawTitle = oneLine(fields.title) || `${fields.category?.text || category || 'Event'} in ${placeName}`;
+		const rawTitle =
+			oneLine(fields.title) || `${fields.category?.text || category || 'Event'} in ${placeName}`;
 		// A title the importer wrote from the place is the place's problem, not the title's.
 		for (const [column, text] of [
 			['title', oneLine(fields.title)],
 			['place', placeName]
 		] as const) {
 			if (HTML_TAG.test(text))
-				problems.push({ column, reason: `"${cut(text, 60)}" holds what looks like an HTML tag; a story shows plain text only.` });
+				problems.push({
+					column,
+					reason: `"${cut(text, 60)}" holds what looks like an HTML tag; a story shows plain text only.`
+				});
 		}
 		const id = problems.length ? null : this.#id(fields, row, problems);
 		if (problems.length || !dates || !point || !category || !id) return { ok: false, problems };
@@ -279,10 +315,18 @@ export class RowsToEvents {
 		const notes = fields.summary?.text.trim() ?? '';
 		// Notes with markup-like text stay in article.txt; the summary says what the row is.
 		const summary = notes && !HTML_TAG.test(notes) ? cut(notes, MAX.summary) : `${title}.`;
-		const actors = [...new Set(fields.actors.map((a) => cut(oneLine(a), MAX.actor)).filter(Boolean))].slice(0, MAX.actors);
+		const actors = [
+			...new Set(fields.actors.map((a) => cut(oneLine(a), MAX.actor)).filter(Boolean))
+		].slice(0, MAX.actors);
 		const dateText = oneLine(fields.date!.text);
 		const when = cut(
-			fields.span === 'week' ? `the week of ${dateText}` : fields.span === 'month' ? `sometime in the month of ${dateText}` : fields.end ? `${dateText} to ${oneLine(fields.end.text)}` : dateText,
+			fields.span === 'week'
+				? `the week of ${dateText}`
+				: fields.span === 'month'
+					? `sometime in the month of ${dateText}`
+					: fields.end
+						? `${dateText} to ${oneLine(fields.end.text)}`
+						: dateText,
 			MAX.when
 		);
 		// The excerpt is the line without the notes, which the summary already shows: a million
@@ -302,7 +346,8 @@ export class RowsToEvents {
 		const line = notes ? `${excerpt} ${oneLine(notes)}` : excerpt;
 		// Cells outside `used` (GDELT's counts, ACLED's admin names) reach the line too.
 		const unsafe = MAYBE_UNSAFE.test(line) ? findUnsafe(line) : null;
-		if (unsafe) return { ok: false, problems: [{ column: '(row)', reason: unsafeMessage(unsafe) }] };
+		if (unsafe)
+			return { ok: false, problems: [{ column: '(row)', reason: unsafeMessage(unsafe) }] };
 		this.#ids.set(id, row);
 		return {
 			ok: true,

@@ -3,7 +3,14 @@
  * on the folder it wrote.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	truncateSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
@@ -17,17 +24,24 @@ const scratch = mkdtempSync(join(tmpdir(), 'import-cli-'));
 let folders = 0;
 
 function run(script: string, args: string[]) {
-	const result = spawnSync(viteNode, ['--config', 'scripts/vite.config.ts', script, '--', ...args], {
-		cwd: root,
-		encoding: 'utf8'
-	});
+	const result = spawnSync(
+		viteNode,
+		['--config', 'scripts/vite.config.ts', script, '--', ...args],
+		{
+			cwd: root,
+			encoding: 'utf8'
+		}
+	);
 	return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
 /** Imports `file` into a fresh folder; returns the run and the folder. */
 function importFile(file: string, ...args: string[]) {
 	const out = join(scratch, `out-${++folders}`);
-	return { ...run('scripts/import.ts', [file, '--published', '2025-04-12', ...args, '--out', out]), dir: out };
+	return {
+		...run('scripts/import.ts', [file, '--published', '2025-04-12', ...args, '--out', out]),
+		dir: out
+	};
 }
 
 function checkData(dir: string) {
@@ -35,12 +49,23 @@ function checkData(dir: string) {
 }
 
 function rejectedRows(dir: string): string[][] {
-	return Papa.parse<string[]>(readFileSync(join(dir, 'rejected.csv'), 'utf8').trimEnd(), { header: false }).data;
+	return Papa.parse<string[]>(readFileSync(join(dir, 'rejected.csv'), 'utf8').trimEnd(), {
+		header: false
+	}).data;
 }
 
 function events(dir: string) {
-	type Props = { id: string; category: string; start: string; end: string; row: number; source: string[] };
-	const collection = JSON.parse(readFileSync(join(dir, 'events.geojson'), 'utf8')) as { features: { properties: Props }[] };
+	type Props = {
+		id: string;
+		category: string;
+		start: string;
+		end: string;
+		row: number;
+		source: string[];
+	};
+	const collection = JSON.parse(readFileSync(join(dir, 'events.geojson'), 'utf8')) as {
+		features: { properties: Props }[];
+	};
 	return collection.features.map((f) => f.properties);
 }
 
@@ -51,7 +76,10 @@ describe('npm run import on each kind of file, then check:data', { timeout: 60_0
 		expect(code).toBe(0);
 		expect(out).toContain('as an ACLED export (UTF-8, comma-separated)');
 		expect(out).toMatch(/^4 rows imported, 4 not: see .*rejected\.csv$/m);
-		expect(checkData(dir)).toMatchObject({ code: 0, out: expect.stringMatching(/^✓ 4 events and 4 places check out/) });
+		expect(checkData(dir)).toMatchObject({
+			code: 0,
+			out: expect.stringMatching(/^✓ 4 events and 4 places check out/)
+		});
 		expect(events(dir).map((e) => [e.id, e.category, e.start, e.end, e.row])).toEqual([
 			['ukr210001', 'strike', '2025-04-04', '2025-04-04', 2],
 			['ukr210002', 'war', '2025-04-02', '2025-04-08', 3],
@@ -59,15 +87,27 @@ describe('npm run import on each kind of file, then check:data', { timeout: 60_0
 			['rus9001', 'detention', '2025-04-10', '2025-04-10', 5]
 		]);
 		const rejected = rejectedRows(dir);
-		expect(rejected[0]!.slice(0, 5)).toEqual(['row', 'column', 'reason', 'event_id_cnty', 'event_date']);
+		expect(rejected[0]!.slice(0, 5)).toEqual([
+			'row',
+			'column',
+			'reason',
+			'event_id_cnty',
+			'event_date'
+		]);
 		expect(rejected.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
 			['6', 'latitude, longitude', expect.stringMatching(/latitude and longitude look swapped/)],
 			['7', 'event_date', '2025-05-01 is in the future (after 2025-04-12).'],
-			['8', 'event_id_cnty', '"UKR210001" is the id of row 2 too; ids must be unique (as a slug it is "ukr210001").'],
+			[
+				'8',
+				'event_id_cnty',
+				'"UKR210001" is the id of row 2 too; ids must be unique (as a slug it is "ukr210001").'
+			],
 			['9', 'latitude', 'is empty: every event needs a place (latitude and longitude).']
 		]);
 		// The original cells follow, a formula made text.
-		expect(rejected[2]).toContain(`'=HYPERLINK("http://evil.example","After the story was published")`);
+		expect(rejected[2]).toContain(
+			`'=HYPERLINK("http://evil.example","After the story was published")`
+		);
 		expect(rejected[2]!.slice(3, 5)).toEqual(['UKR210006', '2025-05-01']);
 	});
 
@@ -101,8 +141,14 @@ describe('npm run import on each kind of file, then check:data', { timeout: 60_0
 		expect(checkData(dir).code).toBe(0);
 		const places = readFileSync(join(dir, 'places.geojson'), 'utf8');
 		expect(places).toContain('"coordinates":[4.3517,50.8503]');
-		expect(readFileSync(join(dir, 'events.geojson'), 'utf8')).toContain('"summary":"Defence ministers approved more aid;\\nthe pledge is €21bn."');
-		expect(rejectedRows(dir)[1]!.slice(0, 3)).toEqual(['4', 'Date', 'is empty: every event needs a date.']);
+		expect(readFileSync(join(dir, 'events.geojson'), 'utf8')).toContain(
+			'"summary":"Defence ministers approved more aid;\\nthe pledge is €21bn."'
+		);
+		expect(rejectedRows(dir)[1]!.slice(0, 3)).toEqual([
+			'4',
+			'Date',
+			'is empty: every event needs a date.'
+		]);
 	});
 
 	it('Windows-1252 with day-first dates: refused until the order is given, then read', () => {
@@ -114,7 +160,11 @@ describe('npm run import on each kind of file, then check:data', { timeout: 60_0
 		// Nothing half-written.
 		expect(readdirSync(refused.dir)).toEqual([]);
 
-		const { code, out, dir } = importFile(join(fixtures, 'windows-1252.csv'), '--date-format', 'dmy');
+		const { code, out, dir } = importFile(
+			join(fixtures, 'windows-1252.csv'),
+			'--date-format',
+			'dmy'
+		);
 		expect(code).toBe(0);
 		expect(out).toContain('(Windows-1252 (it is not valid UTF-8), comma-separated)');
 		expect(out).toMatch(/^2 rows imported, 1 not: see /m);
@@ -134,7 +184,10 @@ describe('npm run import on each kind of file, then check:data', { timeout: 60_0
 
 	it('a file that turns out not to be UTF-8 after its first megabyte is read again as Windows-1252', () => {
 		const file = join(scratch, 'late-accent.csv');
-		const filler = Array.from({ length: 12_000 }, (_, i) => `r${i},2025-04-11,50.4501,30.5234,statement,Kyiv,${'x'.repeat(60)}`);
+		const filler = Array.from(
+			{ length: 12_000 },
+			(_, i) => `r${i},2025-04-11,50.4501,30.5234,statement,Kyiv,${'x'.repeat(60)}`
+		);
 		writeFileSync(
 			file,
 			Buffer.concat([
@@ -159,17 +212,39 @@ describe('npm run import refuses bad files plainly', { timeout: 60_000 }, () => 
 		truncateSync(file, MAX_IMPORT_BYTES + 1); // sparse: no gigabyte is written
 		const { code, err, dir } = importFile(file);
 		expect(code).toBe(1);
-		expect(err).toMatch(/huge\.csv: is 1,024 MB; the importer takes files of up to 1,024 MB \(1,073,741,824 bytes\)/);
+		expect(err).toMatch(
+			/huge\.csv: is 1,024 MB; the importer takes files of up to 1,024 MB \(1,073,741,824 bytes\)/
+		);
 		expect(existsSync(dir)).toBe(false);
 	});
 
 	it.each([
-		['an .xlsx renamed .csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), /is not a CSV or TSV file: it is a zip archive \(an \.xlsx workbook is one\)/],
-		['a binary file renamed .csv', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00]), /is not a text file: it holds a NUL byte at byte 7/],
+		[
+			'an .xlsx renamed .csv',
+			Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
+			/is not a CSV or TSV file: it is a zip archive \(an \.xlsx workbook is one\)/
+		],
+		[
+			'a binary file renamed .csv',
+			Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00]),
+			/is not a text file: it holds a NUL byte at byte 7/
+		],
 		['an empty file', Buffer.alloc(0), /is empty: nothing to import\./],
-		['a header with no rows', Buffer.from('date,lat,lon,category\r\n'), /has a header and no rows: nothing to import\./],
-		['a header and blank lines', Buffer.from('date,lat,lon,category\n\n\n'), /has a header and no rows: nothing to import\./],
-		['columns it cannot guess', Buffer.from('Datum,Breite,Länge\n2025-04-11,50,30\n'), /no column looks like the date: name it with --map COLUMN=date/]
+		[
+			'a header with no rows',
+			Buffer.from('date,lat,lon,category\r\n'),
+			/has a header and no rows: nothing to import\./
+		],
+		[
+			'a header and blank lines',
+			Buffer.from('date,lat,lon,category\n\n\n'),
+			/has a header and no rows: nothing to import\./
+		],
+		[
+			'columns it cannot guess',
+			Buffer.from('Datum,Breite,Länge\n2025-04-11,50,30\n'),
+			/no column looks like the date: name it with --map COLUMN=date/
+		]
 	])('%s', (_, bytes, message) => {
 		const file = join(scratch, `bad-${++folders}.csv`);
 		writeFileSync(file, bytes);
@@ -182,26 +257,52 @@ describe('npm run import refuses bad files plainly', { timeout: 60_000 }, () => 
 	it('a cell of 10 MB: its row is rejected, the others imported, rejected.csv cut to open in a spreadsheet', () => {
 		const file = join(scratch, 'big-cell.csv');
 		const big = 'y'.repeat(10 * 1024 * 1024);
-		writeFileSync(file, `date,lat,lon,category,summary\n2025-04-11,50.4501,30.5234,war,"${big}"\n2025-04-11,50.4501,30.5234,war,fine\n`);
+		writeFileSync(
+			file,
+			`date,lat,lon,category,summary\n2025-04-11,50.4501,30.5234,war,"${big}"\n2025-04-11,50.4501,30.5234,war,fine\n`
+		);
 		const { code, out, dir } = importFile(file);
 		expect(code).toBe(0);
 		expect(out).toMatch(/^1 row imported, 1 not: see /m);
 		const [, rejected] = rejectedRows(dir);
-		expect(rejected!.slice(0, 3)).toEqual(['2', 'summary', "is 10,485,760 characters long; a cell may hold 32,767 (a spreadsheet cell's limit)."]);
+		expect(rejected!.slice(0, 3)).toEqual([
+			'2',
+			'summary',
+			"is 10,485,760 characters long; a cell may hold 32,767 (a spreadsheet cell's limit)."
+		]);
 		expect(rejected![7]).toMatch(/^y{1000}… \[cut here: the cell holds 10,485,760 characters\]$/);
 		expect(checkData(dir).code).toBe(0);
 	});
 
 	it('ragged rows and a broken quote are listed, not dropped', () => {
 		const file = join(scratch, 'ragged.csv');
-		writeFileSync(file, 'date,lat,lon,category\n2025-04-11,50.4501,30.5234,war\n2025-04-11,50.4501\n2025-04-11,50.4501,30.5234,war,extra\n"2025-04-11"x,50.4501,30.5234,war\n');
+		writeFileSync(
+			file,
+			'date,lat,lon,category\n2025-04-11,50.4501,30.5234,war\n2025-04-11,50.4501\n2025-04-11,50.4501,30.5234,war,extra\n"2025-04-11"x,50.4501,30.5234,war\n'
+		);
 		const { code, out, dir } = importFile(file);
 		expect(code).toBe(0);
 		expect(out).toMatch(/^1 row imported, 3 not: see /m);
-		expect(rejectedRows(dir).slice(1).map((r) => r.slice(0, 3))).toEqual([
-			['3', '(row)', 'has 2 cells; the header has 4. A cell may hold a delimiter or a quote that is not escaped.'],
-			['4', '(row)', 'has 5 cells; the header has 4. A cell may hold a delimiter or a quote that is not escaped.'],
-			['5', '(row)', 'a quoted cell has text after its closing quote; the row cannot be read reliably.']
+		expect(
+			rejectedRows(dir)
+				.slice(1)
+				.map((r) => r.slice(0, 3))
+		).toEqual([
+			[
+				'3',
+				'(row)',
+				'has 2 cells; the header has 4. A cell may hold a delimiter or a quote that is not escaped.'
+			],
+			[
+				'4',
+				'(row)',
+				'has 5 cells; the header has 4. A cell may hold a delimiter or a quote that is not escaped.'
+			],
+			[
+				'5',
+				'(row)',
+				'a quoted cell has text after its closing quote; the row cannot be read reliably.'
+			]
 		]);
 	});
 });

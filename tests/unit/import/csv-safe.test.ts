@@ -37,6 +37,13 @@ describe('csvField and csvLine', () => {
 		const line = csvLine(cells);
 		expect(line.endsWith('\r\n')).toBe(true);
 		const [back] = Papa.parse<string[]>(line.trimEnd(), { header: false }).data;
-		expect(back).toEqual(['12', 'event_date', `'=cmd|"/c calc"!A1`, 'a "quoted", line\nbreak', "'@x", '']);
+		expect(back).toEqual([
+			'12',
+			'event_date',
+			`'=cmd|"/c calc"!A1`,
+			'a "quoted", line\nbreak',
+			"'@x",
+			''
+		]);
 	});
 });

@@ -28,12 +28,20 @@ describe('sniffEncoding', () => {
 	});
 
 	it.each([
-		['an .xlsx workbook', bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0), /it is a zip archive \(an \.xlsx workbook is one\): save the sheet as CSV/],
+		[
+			'an .xlsx workbook',
+			bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0),
+			/it is a zip archive \(an \.xlsx workbook is one\): save the sheet as CSV/
+		],
 		['an old .xls workbook', bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1), /old Excel \.xls workbook/],
 		['a PDF', ascii('%PDF-1.7\n'), /it is a PDF/],
 		['a PNG', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a), /a PNG image/],
 		['a gzip file', bytes(0x1f, 0x8b, 0x08, 0), /gzip archive: unpack it first/],
-		['random bytes with NULs', bytes(0x12, 0x00, 0x9a, 0x00, 0x00, 0x41, 0x07, 0x00, 0x00, 0x00, 0x33, 0x21), /not a text file: it holds a NUL byte at byte 1/]
+		[
+			'random bytes with NULs',
+			bytes(0x12, 0x00, 0x9a, 0x00, 0x00, 0x41, 0x07, 0x00, 0x00, 0x00, 0x33, 0x21),
+			/not a text file: it holds a NUL byte at byte 1/
+		]
 	] as const)('refuses %s', (_, head, message) => {
 		const sniffed = sniffEncoding(head, false);
 		expect(sniffed.ok).toBe(false);
@@ -43,7 +51,9 @@ describe('sniffEncoding', () => {
 
 describe('makeDecoder', () => {
 	it('reads Windows-1252 bytes as the characters they stand for, € and curly quotes included', () => {
-		expect(makeDecoder('windows-1252').decode(bytes(0x80, 0x93, 0x48, 0xe9, 0x94, 0xfc))).toBe('€“Hé”ü');
+		expect(makeDecoder('windows-1252').decode(bytes(0x80, 0x93, 0x48, 0xe9, 0x94, 0xfc))).toBe(
+			'€“Hé”ü'
+		);
 	});
 
 	it('drops the BOM', () => {

@@ -44,7 +44,9 @@ describe('guessColumns', () => {
 	});
 
 	it('takes several actor columns', () => {
-		expect(guessed(['date', 'lat', 'lon', 'actor1', 'actor2'])).toMatchObject({ actors: ['actor1', 'actor2'] });
+		expect(guessed(['date', 'lat', 'lon', 'actor1', 'actor2'])).toMatchObject({
+			actors: ['actor1', 'actor2']
+		});
 	});
 
 	it('asks rather than picks when two columns could be the date', () => {
@@ -72,7 +74,9 @@ describe('guessColumns', () => {
 			'no column looks like the latitude: name it with --map COLUMN=lat (the columns are "Datum", "Breite", "Länge").',
 			'no column looks like the longitude: name it with --map COLUMN=lon (the columns are "Datum", "Breite", "Länge").'
 		]);
-		expect(guessed(['Datum', 'Breite', 'Länge'], ['Datum=date', 'Breite=lat', 'Länge=lon'])).toEqual({
+		expect(
+			guessed(['Datum', 'Breite', 'Länge'], ['Datum=date', 'Breite=lat', 'Länge=lon'])
+		).toEqual({
 			date: ['Datum'],
 			lat: ['Breite'],
 			lon: ['Länge']

@@ -17,6 +17,8 @@ describe('sizeProblem', () => {
 	});
 
 	it('takes another limit', () => {
-		expect(sizeProblem(2_000_000, 1_048_576)).toMatch(/^is 1\.9 MB; the importer takes files of up to 1 MB \(1,048,576 bytes\)/);
+		expect(sizeProblem(2_000_000, 1_048_576)).toMatch(
+			/^is 1\.9 MB; the importer takes files of up to 1 MB \(1,048,576 bytes\)/
+		);
 	});
 });

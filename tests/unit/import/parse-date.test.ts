@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { monthOf, parseDate, weekAround, type DateFormat } from '../../../src/lib/import/parse-date';
+import {
+	monthOf,
+	parseDate,
+	weekAround,
+	type DateFormat
+} from '../../../src/lib/import/parse-date';
 import { parseIsoDate, toIsoDate } from '../../../src/lib/story/dates';
 
 const iso = (text: string, format?: DateFormat) => {

@@ -39,7 +39,19 @@ describe('recognising a dataset', () => {
 		[[...ACLED_COLUMNS], true],
 		[ACLED_COLUMNS.map((c) => c.toUpperCase()), true],
 		// An older export, in another order and without the 2023 columns, is still ACLED's.
-		[['data_id', 'iso', 'event_id_cnty', 'event_id_no_cnty', 'event_date', 'event_type', 'latitude', 'longitude'], true],
+		[
+			[
+				'data_id',
+				'iso',
+				'event_id_cnty',
+				'event_id_no_cnty',
+				'event_date',
+				'event_type',
+				'latitude',
+				'longitude'
+			],
+			true
+		],
 		[['event_date', 'event_type', 'latitude', 'longitude'], false]
 	])('ACLED header %#: %s', (header, is) => {
 		expect(isAcledHeader(header)).toBe(is);
@@ -61,17 +73,34 @@ describe('recognising a dataset', () => {
 	});
 
 	it('chooses the reader from the first row, or the preset asked for', () => {
-		expect(chooseReader([...ACLED_COLUMNS])).toMatchObject({ ok: true, header: true, reader: { name: 'an ACLED export' } });
-		expect(chooseReader(gdeltRow())).toMatchObject({ ok: true, header: false, reader: { name: 'a GDELT 2.0 event file' } });
-		expect(chooseReader([...GDELT_COLUMNS], { preset: 'gdelt' })).toMatchObject({ ok: true, header: true });
+		expect(chooseReader([...ACLED_COLUMNS])).toMatchObject({
+			ok: true,
+			header: true,
+			reader: { name: 'an ACLED export' }
+		});
+		expect(chooseReader(gdeltRow())).toMatchObject({
+			ok: true,
+			header: false,
+			reader: { name: 'a GDELT 2.0 event file' }
+		});
+		expect(chooseReader([...GDELT_COLUMNS], { preset: 'gdelt' })).toMatchObject({
+			ok: true,
+			header: true
+		});
 		expect(chooseReader(gdeltRow().slice(0, 58), { preset: 'gdelt' })).toEqual({
 			ok: false,
-			problems: ['its first row has 58 columns; a GDELT 2.0 event file has 61, separated by tabs (GDELT 1.0 files have 57 or 58).']
+			problems: [
+				'its first row has 58 columns; a GDELT 2.0 event file has 61, separated by tabs (GDELT 1.0 files have 57 or 58).'
+			]
 		});
 		expect(chooseReader(['date', 'lat', 'lon'], { preset: 'acled' })).toMatchObject({ ok: false });
 		expect(chooseReader(['date', 'lat', 'lon'])).toEqual({
 			ok: false,
-			problems: [expect.stringMatching(/^no column looks like the category: name it with --map COLUMN=category, or give every row one with --category/)]
+			problems: [
+				expect.stringMatching(
+					/^no column looks like the category: name it with --map COLUMN=category, or give every row one with --category/
+				)
+			]
 		});
 		expect(chooseReader(['date', 'lat', 'lon'], { category: 'war' })).toMatchObject({
 			ok: true,

@@ -57,7 +57,9 @@ describe('RowsToEvents: a good row', () => {
 			row: 7,
 			coordinates: [30.5234, 50.4501]
 		});
-		expect(outcome.line).toBe('Row 7 (e1): 2025-04-11, Kyiv. statement in Kyiv. statement. Something was said.');
+		expect(outcome.line).toBe(
+			'Row 7 (e1): 2025-04-11, Kyiv. statement in Kyiv. statement. Something was said.'
+		);
 	});
 
 	it('reads a decimal comma and rounds to six decimals', () => {
@@ -101,28 +103,112 @@ describe('RowsToEvents: a good row', () => {
 
 describe('RowsToEvents: bad rows are rejected with their column and reason', () => {
 	it.each([
-		['ragged: too few cells', row().slice(0, 5), '(row)', 'has 5 cells; the header has 8. A cell may hold a delimiter or a quote that is not escaped.'],
-		['ragged: a filled cell past the header', [...row(), 'extra'], '(row)', /has 9 cells; the header has 8/],
-		['a cell of 10 MB', row({ summary: 'x'.repeat(10 * 1024 * 1024) }), 'summary', 'is 10,485,760 characters long; a cell may hold 32,767 (a spreadsheet cell\'s limit).'],
+		[
+			'ragged: too few cells',
+			row().slice(0, 5),
+			'(row)',
+			'has 5 cells; the header has 8. A cell may hold a delimiter or a quote that is not escaped.'
+		],
+		[
+			'ragged: a filled cell past the header',
+			[...row(), 'extra'],
+			'(row)',
+			/has 9 cells; the header has 8/
+		],
+		[
+			'a cell of 10 MB',
+			row({ summary: 'x'.repeat(10 * 1024 * 1024) }),
+			'summary',
+			"is 10,485,760 characters long; a cell may hold 32,767 (a spreadsheet cell's limit)."
+		],
 		['no date', row({ date: '' }), 'date', 'is empty: every event needs a date.'],
-		['no latitude', row({ lat: '' }), 'lat', 'is empty: every event needs a place (latitude and longitude).'],
-		['no longitude', row({ lon: ' ' }), 'lon', 'is empty: every event needs a place (latitude and longitude).'],
+		[
+			'no latitude',
+			row({ lat: '' }),
+			'lat',
+			'is empty: every event needs a place (latitude and longitude).'
+		],
+		[
+			'no longitude',
+			row({ lon: ' ' }),
+			'lon',
+			'is empty: every event needs a place (latitude and longitude).'
+		],
 		['a latitude in words', row({ lat: 'north' }), 'lat', '"north" is not a number of degrees.'],
-		['latitude off the globe', row({ lat: '130.5', lon: '50.4' }), 'lat', 'latitude 130.5, longitude 50.4 is off the globe: latitude and longitude look swapped.'],
-		['0, 0', row({ lat: '0', lon: '0' }), 'lat, lon', 'is 0, 0: a placeholder for a missing place, not a place.'],
-		['a date in the future', row({ date: '2025-05-01' }), 'date', '2025-05-01 is in the future (after 2025-04-12).'],
-		['a date before the year 1', row({ date: '0000-12-31' }), 'date', '"0000-12-31" is before the year 1.'],
-		['a date that does not exist', row({ date: '2025-02-30' }), 'date', '"2025-02-30" is not a real date.'],
-		['an unknown category', row({ category: 'sports' }), 'category', /^"sports" is not a category the importer knows/],
-		['an empty category', row({ category: '' }), 'category', 'is empty: every event needs a category.'],
-		['a terminal escape', row({ place: 'Kyiv\u001b[2J' }), 'place', /contains the control character U\+001B/],
-		['a bidirectional override', row({ summary: 'abc\u202Edef' }), 'summary', /bidirectional control character U\+202E/],
+		[
+			'latitude off the globe',
+			row({ lat: '130.5', lon: '50.4' }),
+			'lat',
+			'latitude 130.5, longitude 50.4 is off the globe: latitude and longitude look swapped.'
+		],
+		[
+			'0, 0',
+			row({ lat: '0', lon: '0' }),
+			'lat, lon',
+			'is 0, 0: a placeholder for a missing place, not a place.'
+		],
+		[
+			'a date in the future',
+			row({ date: '2025-05-01' }),
+			'date',
+			'2025-05-01 is in the future (after 2025-04-12).'
+		],
+		[
+			'a date before the year 1',
+			row({ date: '0000-12-31' }),
+			'date',
+			'"0000-12-31" is before the year 1.'
+		],
+		[
+			'a date that does not exist',
+			row({ date: '2025-02-30' }),
+			'date',
+			'"2025-02-30" is not a real date.'
+		],
+		[
+			'an unknown category',
+			row({ category: 'sports' }),
+			'category',
+			/^"sports" is not a category the importer knows/
+		],
+		[
+			'an empty category',
+			row({ category: '' }),
+			'category',
+			'is empty: every event needs a category.'
+		],
+		[
+			'a terminal escape',
+			row({ place: 'Kyiv\u001b[2J' }),
+			'place',
+			/contains the control character U\+001B/
+		],
+		[
+			'a bidirectional override',
+			row({ summary: 'abc\u202Edef' }),
+			'summary',
+			/bidirectional control character U\+202E/
+		],
 		['HTML in the place', row({ place: '<img src=x>' }), 'place', /looks like an HTML tag/],
-		['coordinates swapped against the country', row({ lat: '30.5234', lon: '50.4501' }), 'latitude, longitude', /lies outside UA, but the two swapped lie inside it: latitude and longitude look swapped\./]
+		[
+			'coordinates swapped against the country',
+			row({ lat: '30.5234', lon: '50.4501' }),
+			'latitude, longitude',
+			/lies outside UA, but the two swapped lie inside it: latitude and longitude look swapped\./
+		]
 	])('%s', (_, cells, column, reason) => {
 		const found = problems(engine().push(cells, 2));
 		expect(Array.isArray(found)).toBe(true);
-		expect(found).toEqual([{ column, reason: expect.stringMatching(typeof reason === 'string' ? new RegExp(`^${reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : reason) }]);
+		expect(found).toEqual([
+			{
+				column,
+				reason: expect.stringMatching(
+					typeof reason === 'string'
+						? new RegExp(`^${reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
+						: reason
+				)
+			}
+		]);
 	});
 
 	it('names every problem of a row at once', () => {
@@ -137,14 +223,20 @@ describe('RowsToEvents: bad rows are rejected with their column and reason', () 
 		const e = engine();
 		expect(e.push(row({ id: 'UKR-1' }), 2).ok).toBe(true);
 		expect(problems(e.push(row({ id: 'UKR-1' }), 3))).toEqual([
-			{ column: 'id', reason: '"UKR-1" is the id of row 2 too; ids must be unique (as a slug it is "ukr-1").' }
+			{
+				column: 'id',
+				reason: '"UKR-1" is the id of row 2 too; ids must be unique (as a slug it is "ukr-1").'
+			}
 		]);
 		expect(problems(e.push(row({ id: 'ukr 1' }), 4))).toEqual([
-			{ column: 'id', reason: '"ukr 1" is the id of row 2 too; ids must be unique (as a slug it is "ukr-1").' }
+			{
+				column: 'id',
+				reason: '"ukr 1" is the id of row 2 too; ids must be unique (as a slug it is "ukr-1").'
+			}
 		]);
 	});
 
-	it('does not hold a rejected row\'s id against a later row', () => {
+	it("does not hold a rejected row's id against a later row", () => {
 		const e = engine();
 		expect(e.push(row({ id: 'x', date: '' }), 2).ok).toBe(false);
 		expect(e.push(row({ id: 'x' }), 3).ok).toBe(true);
@@ -153,7 +245,8 @@ describe('RowsToEvents: bad rows are rejected with their column and reason', () 
 	it('stops the whole import at a date whose day and month could be either way round', () => {
 		expect(engine().push(row({ date: '03/04/2025' }), 5)).toEqual({
 			ok: false,
-			fatal: 'date: "03/04/2025" could be day/month/year or month/day/year. Say which with --date-format dmy or --date-format mdy.'
+			fatal:
+				'date: "03/04/2025" could be day/month/year or month/day/year. Say which with --date-format dmy or --date-format mdy.'
 		});
 		const dmy = engine(HEADER, {}, 'dmy').push(row({ date: '03/04/2025' }), 5);
 		expect(dmy.ok && dmy.event.start).toBe('2025-04-03');
@@ -164,8 +257,15 @@ describe('RowsToEvents: bad rows are rejected with their column and reason', () 
 		// Minsk, named as Ukraine's.
 		const outcome = e.push(row({ lat: '53.9', lon: '27.5667', place: 'Minsk' }), 2);
 		expect(outcome.ok).toBe(true);
-		expect(e.places[0]).toEqual({ id: 'minsk', name: 'Minsk', kind: 'region', coordinates: [27.5667, 53.9] });
-		expect(e.placeWarnings).toEqual([{ place: 'Minsk', named: 'UA', message: 'lies in BY on the atlas\'s map, not in UA' }]);
+		expect(e.places[0]).toEqual({
+			id: 'minsk',
+			name: 'Minsk',
+			kind: 'region',
+			coordinates: [27.5667, 53.9]
+		});
+		expect(e.placeWarnings).toEqual([
+			{ place: 'Minsk', named: 'UA', message: "lies in BY on the atlas's map, not in UA" }
+		]);
 	});
 
 	it('finds the country from the point when the row names none', () => {
@@ -212,8 +312,15 @@ describe('RowsToEvents: ACLED', () => {
 		['2', '2025-04-11', '2025-04-08', '2025-04-12', 'the week of 2025-04-11'],
 		['3', '2025-04-01', '2025-04-01', '2025-04-12', 'sometime in the month of 2025-04-01']
 	])('time_precision %s of %s is %s to %s', (precision, date, start, end, when) => {
-		const outcome = engine([...ACLED_COLUMNS]).push(acled({ ...base, time_precision: precision, event_date: date }), 2);
-		expect(outcome.ok && [outcome.event.start, outcome.event.end, outcome.event.when]).toEqual([start, end, when]);
+		const outcome = engine([...ACLED_COLUMNS]).push(
+			acled({ ...base, time_precision: precision, event_date: date }),
+			2
+		);
+		expect(outcome.ok && [outcome.event.start, outcome.event.end, outcome.event.when]).toEqual([
+			start,
+			end,
+			when
+		]);
 	});
 
 	it('reads the actors, the category, the title and the place kind', () => {
@@ -225,15 +332,33 @@ describe('RowsToEvents: ACLED', () => {
 			id: 'ukr1',
 			title: 'Armed clash in Kupiansk',
 			category: 'war',
-			actors: ['Military Forces of Russia (2000-)', 'Wagner Group', 'Akhmat', 'Military Forces of Ukraine (2019-)'],
+			actors: [
+				'Military Forces of Russia (2000-)',
+				'Wagner Group',
+				'Akhmat',
+				'Military Forces of Ukraine (2019-)'
+			],
 			summary: 'Forces clashed.'
 		});
-		expect(e.places).toEqual([{ id: 'kupiansk', name: 'Kupiansk', kind: 'region', country: 'UA', coordinates: [37.6153, 49.7104] }]);
+		expect(e.places).toEqual([
+			{
+				id: 'kupiansk',
+				name: 'Kupiansk',
+				kind: 'region',
+				country: 'UA',
+				coordinates: [37.6153, 49.7104]
+			}
+		]);
 	});
 
 	it('refuses a time_precision that is not 1, 2 or 3', () => {
-		expect(problems(engine([...ACLED_COLUMNS]).push(acled({ ...base, time_precision: '7' }), 2))).toEqual([
-			{ column: 'time_precision', reason: '"7" is not an ACLED time precision (1 the day, 2 the week, 3 the month).' }
+		expect(
+			problems(engine([...ACLED_COLUMNS]).push(acled({ ...base, time_precision: '7' }), 2))
+		).toEqual([
+			{
+				column: 'time_precision',
+				reason: '"7" is not an ACLED time precision (1 the day, 2 the week, 3 the month).'
+			}
 		]);
 	});
 });

@@ -17,7 +17,11 @@ import { validateStory } from '../../../src/lib/story/validate';
 function story(header: string[], rows: string[][]) {
 	const chosen = chooseReader(header);
 	if (!chosen.ok) throw new Error(chosen.problems.join(' '));
-	const engine = new RowsToEvents({ reader: chosen.reader, countries: importCountryIndex(), latest: parseIsoDate('2025-04-12')! });
+	const engine = new RowsToEvents({
+		reader: chosen.reader,
+		countries: importCountryIndex(),
+		latest: parseIsoDate('2025-04-12')!
+	});
 	const features: string[] = [];
 	let article = articleHead('test.csv', 'a spreadsheet', '2025-04-12');
 	rows.forEach((cells, i) => {
@@ -39,8 +43,30 @@ describe('an imported story', () => {
 		const files = story(
 			['id', 'date', 'end', 'lat', 'lon', 'category', 'place', 'summary', 'actors', 'source'],
 			[
-				['a-1', '2025-04-10', '2025-04-11', '50.4501', '30.5234', 'war', 'Kyiv', 'Two\nlines, "quoted"\ttab.', 'A; B', 'AP'],
-				['a-2', '2025-04-11', '', '47.9105', '33.3918', 'strike', 'Kryvyi Rih', 'x'.repeat(3000), '', 'https://example.com/?a=1&b=2'],
+				[
+					'a-1',
+					'2025-04-10',
+					'2025-04-11',
+					'50.4501',
+					'30.5234',
+					'war',
+					'Kyiv',
+					'Two\nlines, "quoted"\ttab.',
+					'A; B',
+					'AP'
+				],
+				[
+					'a-2',
+					'2025-04-11',
+					'',
+					'47.9105',
+					'33.3918',
+					'strike',
+					'Kryvyi Rih',
+					'x'.repeat(3000),
+					'',
+					'https://example.com/?a=1&b=2'
+				],
 				['a-3', '2025-04-11', '', '43.5', '34.0', 'statement', 'Black Sea', '', '', ''],
 				['a-4', '2025-04-11', '', '50.4501', '30.5234', 'aid', 'Kyiv', '=1+1', '', '']
 			]
@@ -54,9 +80,9 @@ describe('an imported story', () => {
 			['kryvyi-rih', 'city', 'UA'],
 			['black-sea', 'region', undefined]
 		]);
-		const rows = (JSON.parse(files.events.contents) as { features: { properties: { row: number } }[] }).features.map(
-			(f) => f.properties.row
-		);
+		const rows = (
+			JSON.parse(files.events.contents) as { features: { properties: { row: number } }[] }
+		).features.map((f) => f.properties.row);
 		expect(rows).toEqual([2, 3, 4, 5]);
 		expect(result.story.title).toBe('A "test" story');
 	});
