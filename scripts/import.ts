@@ -29,7 +29,7 @@ import { MAX_CELL_CHARS, sizeProblem } from '../src/lib/import/limits';
 import { DATE_FORMATS, type DateFormat } from '../src/lib/import/parse-date';
 import { PRESETS, type Preset } from '../src/lib/import/presets';
 import type { RowReader } from '../src/lib/import/reader';
-import { RowsToEvents } from '../src/lib/import/rows-to-events';
+import { RowsToEvents, cut } from '../src/lib/import/rows-to-events';
 import {
 	EVENTS_TAIL,
 	articleHead,
@@ -217,7 +217,7 @@ function importPass(
 	const fileName = escapeUnsafe(basename(args.file)).replace(/\\u[0-9A-F{}]+/g, '?');
 	let title = (args.title ?? `Imported from ${fileName}`).replace(/\s+/g, ' ').trim();
 	if (!title || findUnsafe(title) || /<\/?[a-z!][^>]*>/i.test(title)) title = 'Imported dataset';
-	title = title.slice(0, 200);
+	title = cut(title, 200);
 
 	return new Promise((resolvePass, rejectPass) => {
 		const events = new Output(join(dir, 'events.geojson'));
@@ -400,8 +400,10 @@ async function main(argv: string[]): Promise<number> {
 	// CPU time beside wall time: on a shared machine the two part ways.
 	const cpu = process.cpuUsage();
 	const cpuSeconds = ((cpu.user + cpu.system) / 1e6).toFixed(1);
+	// The peak shows the file was streamed: a few hundred MB for any size, not the file times ten.
+	const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
 	say(
-		`Read ${args.file} as ${totals.reader.name} (${why}, ${delimiterName(delimiter)}-separated) in ${seconds} s (${cpuSeconds} s of CPU).`
+		`Read ${args.file} as ${totals.reader.name} (${why}, ${delimiterName(delimiter)}-separated) in ${seconds} s (${cpuSeconds} s of CPU, ${count(peakMb)} MB peak memory).`
 	);
 	if (totals.guessed.length)
 		say(

@@ -20,6 +20,7 @@ export function genericReader(
 	return {
 		name: 'a spreadsheet',
 		width: header.length,
+		widthFrom: 'the header',
 		columns: header,
 		used: (
 			[

@@ -161,6 +161,7 @@ export function acledReader(header: readonly string[]): RowReader {
 	return {
 		name: 'an ACLED export',
 		width: header.length,
+		widthFrom: 'the header',
 		columns: header,
 		used: used.map(at).filter((i) => i >= 0),
 		read(cells): RowFields | RowProblem {
@@ -222,6 +223,7 @@ export function gdeltReader(): RowReader {
 	return {
 		name: 'a GDELT 2.0 event file',
 		width: GDELT_COLUMNS.length,
+		widthFrom: 'the GDELT 2.0 format',
 		columns: GDELT_COLUMNS,
 		used: [
 			'GLOBALEVENTID',

@@ -47,6 +47,8 @@ export interface RowReader {
 	name: string;
 	/** How many cells a row has; more or fewer is a ragged row. */
 	width: number;
+	/** Whose width it is, for the message about a ragged row: "the header", "the GDELT 2.0 format". */
+	widthFrom: string;
 	/** Column names, for messages and rejected.csv. */
 	columns: readonly string[];
 	/** The columns whose text ends up in the story, held to the story's rules for text. */

@@ -121,7 +121,7 @@ export class RowsToEvents {
 				problems: [
 					{
 						column: '(row)',
-						reason: `has ${cells.length} cells; the ${reader.name === 'a GDELT 2.0 event file' ? 'GDELT 2.0 format has' : 'header has'} ${reader.width}. A cell may hold a delimiter or a quote that is not escaped.`
+						reason: `has ${cells.length} cells; ${reader.widthFrom} has ${reader.width}. A cell may hold a delimiter or a quote that is not escaped.`
 					}
 				]
 			};
