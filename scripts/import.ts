@@ -400,7 +400,7 @@ async function main(argv: string[]): Promise<number> {
 	// CPU time beside wall time: on a shared machine the two part ways.
 	const cpu = process.cpuUsage();
 	const cpuSeconds = ((cpu.user + cpu.system) / 1e6).toFixed(1);
-	// The peak shows the file was streamed: a few hundred MB for any size, not the file times ten.
+	// Beside the file's size, the peak shows whether it was streamed or held whole.
 	const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
 	say(
 		`Read ${args.file} as ${totals.reader.name} (${why}, ${delimiterName(delimiter)}-separated) in ${seconds} s (${cpuSeconds} s of CPU, ${count(peakMb)} MB peak memory).`
