@@ -274,32 +274,26 @@ describe('npm run import refuses bad files plainly', { timeout: 60_000 }, () => 
 		expect(checkData(dir).code).toBe(0);
 	});
 
-	it('ragged rows and a broken quote are listed, not dropped', () => {
+	it('ragged rows and a broken quote are listed, not dropped; a blank line is counted and keeps its row number', () => {
 		const file = join(scratch, 'ragged.csv');
 		writeFileSync(
 			file,
-			'date,lat,lon,category\n2025-04-11,50.4501,30.5234,war\n2025-04-11,50.4501\n2025-04-11,50.4501,30.5234,war,extra\n"2025-04-11"x,50.4501,30.5234,war\n'
+			'date,lat,lon,category\n2025-04-11,50.4501,30.5234,war\n\n2025-04-11,50.4501\n2025-04-11,50.4501,30.5234,war,extra\n"2025-04-11"x,50.4501,30.5234,war\n'
 		);
 		const { code, out, dir } = importFile(file);
 		expect(code).toBe(0);
 		expect(out).toMatch(/^1 row imported, 3 not: see /m);
+		expect(out).toContain('1 blank line skipped (no cells at all).');
+		const ragged = 'A cell may hold a delimiter or a quote that is not escaped.';
 		expect(
 			rejectedRows(dir)
 				.slice(1)
 				.map((r) => r.slice(0, 3))
 		).toEqual([
+			['4', '(row)', `has 2 cells; the header has 4. ${ragged}`],
+			['5', '(row)', `has 5 cells; the header has 4. ${ragged}`],
 			[
-				'3',
-				'(row)',
-				'has 2 cells; the header has 4. A cell may hold a delimiter or a quote that is not escaped.'
-			],
-			[
-				'4',
-				'(row)',
-				'has 5 cells; the header has 4. A cell may hold a delimiter or a quote that is not escaped.'
-			],
-			[
-				'5',
+				'6',
 				'(row)',
 				'a quoted cell has text after its closing quote; the row cannot be read reliably.'
 			]
