@@ -4,6 +4,7 @@
  * New York, so it is read only with a format given, never guessed.
  */
 import { MONTHS, parseIsoDate } from '../story/dates';
+import { quote } from '../story/text';
 
 /** The order of day and month in dates written with numbers only, like 03/04/2025. */
 export const DATE_FORMATS = ['dmy', 'mdy'] as const;
@@ -26,7 +27,7 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 function day(year: number, month: number, date: number, text: string): DateRead {
 	const parsed = parseIsoDate(`${pad(year, 4)}-${pad(month, 2)}-${pad(date, 2)}`);
 	return parsed === null
-		? { ok: false, reason: `"${text}" is not a real date.` }
+		? { ok: false, reason: `${quote(text)} is not a real date.` }
 		: { ok: true, day: parsed };
 }
 
@@ -62,7 +63,7 @@ export function parseDate(raw: string, format?: DateFormat): DateRead {
 		if (year.length === 2)
 			return {
 				ok: false,
-				reason: `"${text}" has a two-digit year; write the year in full (2025).`
+				reason: `${quote(text)} has a two-digit year; write the year in full (2025).`
 			};
 		if (format === 'dmy') return day(Number(year), b, a, text);
 		if (format === 'mdy') return day(Number(year), a, b, text);
@@ -77,12 +78,12 @@ export function parseDate(raw: string, format?: DateFormat): DateRead {
 		return {
 			ok: false,
 			ambiguous: true,
-			reason: `"${text}" could be day/month/year or month/day/year${hint}. Say which with --date-format dmy or --date-format mdy.`
+			reason: `${quote(text)} could be day/month/year or month/day/year${hint}. Say which with --date-format dmy or --date-format mdy.`
 		};
 	}
 	return {
 		ok: false,
-		reason: `"${text}" is not a date this importer reads (2025-04-04, 20250404, 04 April 2025, April 4, 2025, or 04/04/2025 with --date-format).`
+		reason: `${quote(text)} is not a date this importer reads (2025-04-04, 20250404, 04 April 2025, April 4, 2025, or 04/04/2025 with --date-format).`
 	};
 }
 

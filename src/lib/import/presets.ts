@@ -2,6 +2,7 @@
  * The datasets recognised without a column mapping: ACLED's export, known by its header, and GDELT
  * 2.0 event files, 61 tab-separated columns with no header, known by their shape.
  */
+import { quote } from '../story/text';
 import { acledCategory, cameoEvent } from './categories';
 import type { RowFields, RowProblem, RowReader, Span } from './reader';
 
@@ -176,7 +177,7 @@ export function acledReader(header: readonly string[]): RowReader {
 			if (span === undefined)
 				return {
 					column: 'time_precision',
-					reason: `"${precision}" is not an ACLED time precision (1 the day, 2 the week, 3 the month).`
+					reason: `${quote(precision, 20)} is not an ACLED time precision (1 the day, 2 the week, 3 the month).`
 				};
 			const eventType = get('event_type');
 			const subType = get('sub_event_type');

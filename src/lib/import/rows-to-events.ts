@@ -6,7 +6,7 @@
  */
 import { toIsoDate } from '../story/dates';
 import { slugify } from '../story/slug';
-import { findUnsafe, unsafeMessage } from '../story/text';
+import { findUnsafe, quote, unsafeMessage } from '../story/text';
 import type { Category, LonLat } from '../story/types';
 import type { CountryIndex } from './country-index';
 import { MAX_CELL_CHARS } from './limits';
@@ -203,7 +203,7 @@ export class RowsToEvents {
 		}
 		// Day numbers are days since 1970; year 1 began 719,162 days before it.
 		if (read.day < -719_162) {
-			problems.push({ column: date.column, reason: `"${date.text}" is before the year 1.` });
+			problems.push({ column: date.column, reason: `${quote(date.text)} is before the year 1.` });
 			return null;
 		}
 		if (read.day > latest) {
@@ -235,7 +235,7 @@ export class RowsToEvents {
 			const bad = Number.isNaN(lat) ? fields.lat! : fields.lon!;
 			problems.push({
 				column: bad.column,
-				reason: `"${cut(bad.text, 40)}" is not a number of degrees.`
+				reason: `${quote(bad.text, 40)} is not a number of degrees.`
 			});
 			return null;
 		}
@@ -264,7 +264,7 @@ export class RowsToEvents {
 		if (first !== undefined) {
 			problems.push({
 				column: fields.id?.column ?? 'id',
-				reason: `"${cut(text || id, 60)}" is the id of row ${first} too; ids must be unique${text && id !== text ? ` (as a slug it is "${id}")` : ''}.`
+				reason: `${quote(text || id, 60)} is the id of row ${first} too; ids must be unique${text && id !== text ? ` (as a slug it is "${id}")` : ''}.`
 			});
 			return null;
 		}
@@ -283,7 +283,7 @@ export class RowsToEvents {
 					? {
 							column: fields.category.column,
 							reason: fields.category.text
-								? `"${cut(fields.category.text, 60)}" is not a category the importer knows (war, strike, meeting, diplomacy, visit, statement, aid, exchange, detention, or an ACLED or CAMEO event type).`
+								? `${quote(fields.category.text, 60)} is not a category the importer knows (war, strike, meeting, diplomacy, visit, statement, aid, exchange, detention, or an ACLED or CAMEO event type).`
 								: 'is empty: every event needs a category.'
 						}
 					: {
@@ -303,7 +303,7 @@ export class RowsToEvents {
 			if (HTML_TAG.test(text))
 				problems.push({
 					column,
-					reason: `"${cut(text, 60)}" holds what looks like an HTML tag; a story shows plain text only.`
+					reason: `${quote(text, 60)} holds what looks like an HTML tag; a story shows plain text only.`
 				});
 		}
 		const id = problems.length ? null : this.#id(fields, row, problems);

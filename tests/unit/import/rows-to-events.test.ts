@@ -211,6 +211,15 @@ describe('RowsToEvents: bad rows are rejected with their column and reason', () 
 		]);
 	});
 
+	it('quotes a long cell short, so rejected.csv stays readable', () => {
+		expect(problems(engine().push(row({ date: '9'.repeat(20_000) }), 2))).toEqual([
+			{
+				column: 'date',
+				reason: expect.stringMatching(/^"9{60}…" is not a date this importer reads \(/)
+			}
+		]);
+	});
+
 	it('names every problem of a row at once', () => {
 		expect(problems(engine().push(row({ date: '', lat: '', category: 'x' }), 2))).toEqual([
 			{ column: 'date', reason: 'is empty: every event needs a date.' },
