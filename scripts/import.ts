@@ -293,6 +293,9 @@ function importPass(
 				totals.blank += pendingBlank;
 				pendingBlank = 0;
 				totals.rows++;
+				// A million rows take half a minute: show a terminal they are moving (never a pipe).
+				if (process.stderr.isTTY && totals.rows % 100_000 === 0)
+					process.stderr.write(`\r  ${count(totals.rows)} rows read…`);
 				const quoteError = results.errors.find((e) => e.type === 'Quotes');
 				if (quoteError) {
 					reject(
@@ -322,6 +325,8 @@ function importPass(
 				}
 			},
 			complete() {
+				if (process.stderr.isTTY && totals && totals.rows >= 100_000)
+					process.stderr.write('\r\x1b[K');
 				const error: Error | null =
 					failure ??
 					(totals

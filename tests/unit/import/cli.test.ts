@@ -254,6 +254,20 @@ describe('npm run import refuses bad files plainly', { timeout: 60_000 }, () => 
 		expect(existsSync(join(dir, 'events.geojson'))).toBe(false);
 	});
 
+	it.each([
+		[['x.csv'], /^import: usage: npm run import -- FILE/m],
+		[
+			['x.csv', '--out', 'd', '--preset', 'xlsx'],
+			/^import: --preset is one of acled, gdelt, not "xlsx"$/m
+		],
+		[['x.csv', '--out', 'd', '--date-format', 'ymd'], /^import: --date-format is dmy/m],
+		[['x.csv', '--out', 'd', '--map', 'lat'], /^import: --map "lat" is not COLUMN=FIELD/m]
+	])('a wrong command line %j: exit 2 and what to type', (args, message) => {
+		const { code, err } = run('scripts/import.ts', args);
+		expect(code).toBe(2);
+		expect(err).toMatch(message);
+	});
+
 	it('a cell of 10 MB: its row is rejected, the others imported, rejected.csv cut to open in a spreadsheet', () => {
 		const file = join(scratch, 'big-cell.csv');
 		const big = 'y'.repeat(10 * 1024 * 1024);
