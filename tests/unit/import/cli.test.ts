@@ -8,13 +8,14 @@ import {
 	mkdtempSync,
 	readFileSync,
 	readdirSync,
+	rmSync,
 	truncateSync,
 	writeFileSync
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../../src/lib/import/limits';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -22,6 +23,7 @@ const fixtures = join(root, 'tests/fixtures/import');
 const viteNode = join(root, 'node_modules/.bin/vite-node');
 const scratch = mkdtempSync(join(tmpdir(), 'import-cli-'));
 let folders = 0;
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function run(script: string, args: string[]) {
 	const result = spawnSync(
