@@ -1,0 +1,463 @@
+/**
+ * npm run import -- FILE [--preset acled|gdelt] [--map COLUMN=FIELD …] [--date-format dmy|mdy]
+ *   [--category C] [--encoding E] [--published YYYY-MM-DD] [--title T] --out DIR
+ * Turns a CSV or TSV of events (an ACLED export, a GDELT 2.0 event file, or any spreadsheet with a
+ * date and coordinates) into a story folder that `npm run check:data -- DIR` accepts, and writes
+ * the rows it did not take, with the reason, to DIR/rejected.csv. The logic is src/lib/import;
+ * this is the glue: arguments, files, streams.
+ */
+import {
+	closeSync,
+	createReadStream,
+	mkdirSync,
+	openSync,
+	readSync,
+	renameSync,
+	rmSync,
+	statSync,
+	writeSync
+} from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { Readable } from 'node:stream';
+import Papa from 'papaparse';
+import { chooseReader } from '../src/lib/import/choose-reader';
+import { csvLine } from '../src/lib/import/csv-safe';
+import { isEncoding, makeDecoder, sniffEncoding, type Encoding } from '../src/lib/import/decode';
+import { delimiterName, guessDelimiter, type Delimiter } from '../src/lib/import/delimiter';
+import { parseMapping, type Field, type IGNORE } from '../src/lib/import/guess-columns';
+import { MAX_CELL_CHARS, sizeProblem } from '../src/lib/import/limits';
+import { DATE_FORMATS, type DateFormat } from '../src/lib/import/parse-date';
+import { PRESETS, type Preset } from '../src/lib/import/presets';
+import type { RowReader } from '../src/lib/import/reader';
+import { RowsToEvents, cut } from '../src/lib/import/rows-to-events';
+import {
+	EVENTS_TAIL,
+	articleHead,
+	eventFeature,
+	eventsHead,
+	placesCollection
+} from '../src/lib/import/story-json';
+import { parseIsoDate, toIsoDate } from '../src/lib/story/dates';
+import { escapeUnsafe, findUnsafe } from '../src/lib/story/text';
+import { CATEGORIES, type Category } from '../src/lib/story/types';
+import { importCountryIndex } from './lib/import-countries';
+
+const USAGE =
+	'usage: npm run import -- FILE [--preset acled|gdelt] [--map COLUMN=FIELD …] [--date-format dmy|mdy] [--category C] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--published YYYY-MM-DD] [--title T] --out DIR';
+
+class UsageError extends Error {}
+/** A file the importer will not take: said plainly, exit 1. */
+class Refused extends Error {}
+/** The file is not the UTF-8 it began as: read it again as Windows-1252. */
+class NotUtf8 extends Error {}
+
+interface Args {
+	file: string;
+	out: string;
+	preset?: Preset;
+	map: string[];
+	mapping: Map<string, Field | typeof IGNORE>;
+	dateFormat?: DateFormat;
+	category?: Category;
+	encoding?: Encoding;
+	published?: string;
+	title?: string;
+}
+
+/** Today in UTC, as a day number (dateToDay rounds, which is tomorrow after noon). */
+const today = () => Math.floor(Date.now() / 86_400_000);
+
+/** The file as given, for messages. */
+let fileArg = 'the file';
+
+const say = (line: string) => console.log(escapeUnsafe(line));
+const warn = (line: string) => console.error(escapeUnsafe(line));
+const count = (n: number) => n.toLocaleString('en-GB');
+const shown = (path: string) => relative(process.cwd(), path) || path;
+
+function parseArgs(argv: string[]): Args {
+	const args: Partial<Args> & { map: string[] } = { map: [] };
+	const value = (i: number, name: string) => {
+		const v = argv[i];
+		if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
+		return v;
+	};
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i]!;
+		if (arg === '--') continue;
+		if (arg === '--map') {
+			args.map.push(value(++i, arg));
+			// `--map a=lat b=lon`: the values run on while they look like COLUMN=FIELD.
+			while (
+				argv[i + 1] !== undefined &&
+				!argv[i + 1]!.startsWith('--') &&
+				argv[i + 1]!.includes('=')
+			)
+				args.map.push(argv[++i]!);
+		} else if (arg === '--preset') {
+			const v = value(++i, arg);
+			if (!(PRESETS as readonly string[]).includes(v))
+				throw new UsageError(`--preset is one of ${PRESETS.join(', ')}, not "${v}"`);
+			args.preset = v as Preset;
+		} else if (arg === '--date-format') {
+			const v = value(++i, arg);
+			if (!(DATE_FORMATS as readonly string[]).includes(v))
+				throw new UsageError(
+					`--date-format is dmy (03/04/2025 is 3 April) or mdy (March 4), not "${v}"`
+				);
+			args.dateFormat = v as DateFormat;
+		} else if (arg === '--category') {
+			const v = value(++i, arg);
+			if (!(CATEGORIES as readonly string[]).includes(v))
+				throw new UsageError(`--category is one of ${CATEGORIES.join(', ')}, not "${v}"`);
+			args.category = v as Category;
+		} else if (arg === '--encoding') {
+			const v = value(++i, arg).toLowerCase();
+			if (!isEncoding(v))
+				throw new UsageError(`--encoding is utf-8, utf-16le, utf-16be or windows-1252, not "${v}"`);
+			args.encoding = v;
+		} else if (arg === '--published') {
+			const v = value(++i, arg);
+			if (parseIsoDate(v) === null)
+				throw new UsageError(`--published "${v}" is not a date (YYYY-MM-DD)`);
+			args.published = v;
+		} else if (arg === '--title') args.title = value(++i, arg);
+		else if (arg === '--out') args.out = value(++i, arg);
+		else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+		else if (args.file === undefined) args.file = arg;
+		else throw new UsageError(`one file at a time (got ${args.file} and ${arg})`);
+	}
+	if (args.file === undefined || args.out === undefined) throw new UsageError(USAGE);
+	const parsed = parseMapping(args.map);
+	if (!parsed.ok) throw new UsageError(parsed.problem);
+	fileArg = args.file;
+	return { ...args, mapping: parsed.map } as Args;
+}
+
+/** Writes a file in big pieces, to a temporary name renamed at the end: no half-written story. */
+class Output {
+	readonly #fd: number;
+	#parts: string[] = [];
+	#size = 0;
+	constructor(readonly path: string) {
+		this.#fd = openSync(`${path}.partial`, 'w');
+	}
+	write(text: string): void {
+		this.#parts.push(text);
+		this.#size += text.length;
+		if (this.#size > 1 << 20) this.flush();
+	}
+	flush(): void {
+		if (this.#parts.length) writeSync(this.#fd, this.#parts.join(''));
+		this.#parts = [];
+		this.#size = 0;
+	}
+	/** Keep it (rename into place) or drop it. */
+	close(keep: boolean): void {
+		this.flush();
+		closeSync(this.#fd);
+		if (keep) renameSync(`${this.path}.partial`, this.path);
+		else rmSync(`${this.path}.partial`, { force: true });
+	}
+}
+
+function readHead(file: string, bytes: number): Uint8Array {
+	const fd = openSync(file, 'r');
+	try {
+		const buffer = new Uint8Array(bytes);
+		const n = readSync(fd, buffer, 0, bytes, 0);
+		return buffer.subarray(0, n);
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/** The file decoded a megabyte at a time; a UTF-8 error stops it with NotUtf8. */
+async function* decoded(file: string, encoding: Encoding): AsyncGenerator<string> {
+	const decoder = makeDecoder(encoding);
+	let offset = 0;
+	for await (const chunk of createReadStream(file, {
+		highWaterMark: 1 << 20
+	}) as AsyncIterable<Buffer>) {
+		try {
+			yield decoder.decode(chunk, { stream: true });
+		} catch {
+			throw new NotUtf8(`not valid UTF-8 in the megabyte after byte ${count(offset)}`);
+		}
+		offset += chunk.length;
+	}
+	try {
+		const rest = decoder.decode();
+		if (rest) yield rest;
+	} catch {
+		throw new NotUtf8('not valid UTF-8 at its end');
+	}
+}
+
+interface Totals {
+	reader: RowReader;
+	guessed: string[];
+	rows: number;
+	imported: number;
+	rejected: number;
+	blank: number;
+	engine: RowsToEvents;
+}
+
+/** One pass over the file: every row becomes an event or a line of rejected.csv. */
+function importPass(
+	args: Args,
+	encoding: Encoding,
+	delimiter: Delimiter,
+	sniffedWhy: string
+): Promise<Totals> {
+	const dir = args.out;
+	const latest = args.published ? parseIsoDate(args.published)! : today();
+	const countries = importCountryIndex();
+	const fileName = escapeUnsafe(basename(args.file)).replace(/\\u[0-9A-F{}]+/g, '?');
+	let title = (args.title ?? `Imported from ${fileName}`).replace(/\s+/g, ' ').trim();
+	if (!title || findUnsafe(title) || /<\/?[a-z!][^>]*>/i.test(title)) title = 'Imported dataset';
+	title = cut(title, 200);
+
+	return new Promise((resolvePass, rejectPass) => {
+		const events = new Output(join(dir, 'events.geojson'));
+		const article = new Output(join(dir, 'article.txt'));
+		const rejected = new Output(join(dir, 'rejected.csv'));
+		let totals: Totals | null = null;
+		let row = 0;
+		let pendingBlank = 0;
+		let firstEvent = true;
+		let failure: Error | null = null;
+		const closeAll = (keep: boolean) => {
+			events.close(keep);
+			article.close(keep);
+			rejected.close(keep);
+		};
+		const reject = (cells: readonly string[], column: string, reason: string) => {
+			totals!.rejected++;
+			const shown = cells.map((cell) =>
+				cell.length > MAX_CELL_CHARS
+					? `${cell.slice(0, 1000)}… [cut here: the cell holds ${count(cell.length)} characters]`
+					: cell
+			);
+			rejected.write(csvLine([String(row), column, reason, ...shown]));
+		};
+		Papa.parse<string[]>(Readable.from(decoded(args.file, encoding)), {
+			delimiter,
+			header: false,
+			skipEmptyLines: false,
+			step(results, parser) {
+				row++;
+				const cells = results.data;
+				if (!totals) {
+					const choice = chooseReader(cells, {
+						...(args.preset ? { preset: args.preset } : {}),
+						...(args.category ? { category: args.category } : {}),
+						mapping: args.mapping
+					});
+					if (!choice.ok) {
+						failure = new Refused(choice.problems.join('\n'));
+						parser.abort();
+						return;
+					}
+					totals = {
+						reader: choice.reader,
+						guessed: choice.guessed,
+						rows: 0,
+						imported: 0,
+						rejected: 0,
+						blank: 0,
+						engine: new RowsToEvents({
+							reader: choice.reader,
+							countries,
+							latest,
+							...(args.dateFormat ? { dateFormat: args.dateFormat } : {})
+						})
+					};
+					events.write(eventsHead(title, args.published ?? null));
+					article.write(
+						articleHead(
+							fileName,
+							`${choice.reader.name}, ${sniffedWhy}, ${delimiterName(delimiter)}-separated`,
+							toIsoDate(today())
+						)
+					);
+					rejected.write(csvLine(['row', 'column', 'reason', ...choice.reader.columns]));
+					if (choice.header) return;
+				}
+				// A line with nothing on it is no row of data; counted, and said.
+				if (cells.length === 1 && cells[0] === '') {
+					pendingBlank++;
+					return;
+				}
+				totals.blank += pendingBlank;
+				pendingBlank = 0;
+				totals.rows++;
+				// A million rows take half a minute: show a terminal they are moving (never a pipe).
+				if (process.stderr.isTTY && totals.rows % 100_000 === 0)
+					process.stderr.write(`\r  ${count(totals.rows)} rows read…`);
+				const quoteError = results.errors.find((e) => e.type === 'Quotes');
+				if (quoteError) {
+					reject(
+						cells,
+						'(row)',
+						quoteError.code === 'MissingQuotes'
+							? 'a quoted cell starts here and is never closed; the rest of the file is read as that one cell.'
+							: 'a quoted cell has text after its closing quote; the row cannot be read reliably.'
+					);
+					return;
+				}
+				const outcome = totals.engine.push(cells, row);
+				if (outcome.ok) {
+					totals.imported++;
+					events.write(`${firstEvent ? '' : ',\n'}${eventFeature(outcome.event)}`);
+					firstEvent = false;
+					article.write(`${outcome.line}\n`);
+				} else if ('fatal' in outcome) {
+					failure = new Refused(`row ${row}, column ${outcome.fatal}`);
+					parser.abort();
+				} else {
+					reject(
+						cells,
+						outcome.problems.map((p) => p.column).join('; '),
+						outcome.problems.map((p) => p.reason).join(' ')
+					);
+				}
+			},
+			complete() {
+				if (process.stderr.isTTY && totals && totals.rows >= 100_000)
+					process.stderr.write('\r\x1b[K');
+				const error: Error | null =
+					failure ??
+					(totals
+						? totals.rows === 0
+							? new Refused(`has a header and no rows: nothing to import.`)
+							: null
+						: new Refused('is empty: nothing to import.'));
+				if (error || !totals) {
+					closeAll(false);
+					rejectPass(error);
+					return;
+				}
+				events.write(EVENTS_TAIL);
+				const places = new Output(join(dir, 'places.geojson'));
+				places.write(placesCollection(totals.engine.places));
+				// Nothing imported: no story to check, but rejected.csv says why.
+				const keep = totals.imported > 0;
+				events.close(keep);
+				article.close(keep);
+				places.close(keep);
+				rejected.close(true);
+				resolvePass(totals);
+			},
+			error(error) {
+				closeAll(false);
+				rejectPass(error);
+			}
+		});
+	});
+}
+
+async function main(argv: string[]): Promise<number> {
+	const args = parseArgs(argv);
+	const started = performance.now();
+	let size: number;
+	try {
+		const stat = statSync(args.file);
+		if (stat.isDirectory()) throw new Refused('is a folder, not a file.');
+		size = stat.size;
+	} catch (error) {
+		if (error instanceof Refused) throw error;
+		const code = (error as NodeJS.ErrnoException).code;
+		throw new Refused(
+			`cannot be read (${code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error')}).`
+		);
+	}
+	const tooBig = sizeProblem(size);
+	if (tooBig) throw new Refused(tooBig);
+	const head = readHead(args.file, 1 << 20);
+	let encoding: Encoding;
+	let why: string;
+	if (args.encoding) {
+		encoding = args.encoding;
+		why = `${encoding}, as asked`;
+	} else {
+		const sniffed = sniffEncoding(head, head.length < size);
+		if (!sniffed.ok) throw new Refused(sniffed.reason);
+		encoding = sniffed.encoding;
+		why = sniffed.why;
+	}
+	// Not fatal: only the delimiter is read from it, and a character may be cut at its end.
+	const headText = new TextDecoder(encoding).decode(head);
+	const delimiter: Delimiter = args.preset === 'gdelt' ? '\t' : guessDelimiter(headText);
+	mkdirSync(args.out, { recursive: true });
+	let totals: Totals;
+	try {
+		totals = await importPass(args, encoding, delimiter, why);
+	} catch (error) {
+		if (!(error instanceof NotUtf8) || args.encoding) throw error;
+		// Valid UTF-8 for its first megabyte, not after: a Windows file with accents further down.
+		why = `Windows-1252 (it is ${error.message})`;
+		encoding = 'windows-1252';
+		totals = await importPass(args, encoding, delimiter, why);
+	}
+	const seconds = ((performance.now() - started) / 1000).toFixed(1);
+	// CPU time beside wall time: on a shared machine the two part ways.
+	const cpu = process.cpuUsage();
+	const cpuSeconds = ((cpu.user + cpu.system) / 1e6).toFixed(1);
+	// Beside the file's size, the peak shows whether it was streamed or held whole.
+	const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+	say(
+		`Read ${args.file} as ${totals.reader.name} (${why}, ${delimiterName(delimiter)}-separated) in ${seconds} s (${cpuSeconds} s of CPU, ${count(peakMb)} MB peak memory).`
+	);
+	if (totals.guessed.length)
+		say(
+			`  Columns guessed: ${totals.guessed.join(', ')}. If one is wrong, say so with --map COLUMN=FIELD.`
+		);
+	if (totals.blank)
+		say(
+			`  ${count(totals.blank)} blank line${totals.blank === 1 ? '' : 's'} skipped (no cells at all).`
+		);
+	const rejectedPath = shown(join(args.out, 'rejected.csv'));
+	say(
+		totals.rejected
+			? `${count(totals.imported)} row${totals.imported === 1 ? '' : 's'} imported, ${count(totals.rejected)} not: see ${rejectedPath}`
+			: `${count(totals.imported)} row${totals.imported === 1 ? '' : 's'} imported, all of them.`
+	);
+	const warnings = totals.engine.placeWarnings;
+	if (warnings.length) {
+		say(
+			`  ${count(warnings.length)} place${warnings.length === 1 ? '' : 's'} kept without a country, as regions: ${warnings
+				.slice(0, 5)
+				.map((w) => `"${w.place}" ${w.message}`)
+				.join('; ')}${warnings.length > 5 ? '; …' : ''}.`
+		);
+	}
+	if (!totals.imported) {
+		warn(`import: no row could be imported; nothing written but ${rejectedPath}.`);
+		return 1;
+	}
+	say(
+		`  Wrote ${shown(args.out)}: events.geojson, places.geojson (${count(totals.engine.places.length)} place${totals.engine.places.length === 1 ? '' : 's'}), article.txt (one line per event).`
+	);
+	return 0;
+}
+
+main(process.argv.slice(2)).then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		if (error instanceof UsageError) {
+			warn(`import: ${error.message}`);
+			process.exitCode = 2;
+		} else if (error instanceof Refused) {
+			for (const [i, line] of error.message.split('\n').entries())
+				warn(i === 0 ? `import: ${fileArg}: ${line}` : `  ${line}`);
+			process.exitCode = 1;
+		} else {
+			warn(`import failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+			process.exitCode = 2;
+		}
+	}
+);

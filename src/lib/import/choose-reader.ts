@@ -1,0 +1,79 @@
+/**
+ * Which reader a file's first row calls for: the preset asked for, a dataset recognised by its
+ * columns, or a column mapping guessed from the header and completed with `--map`.
+ */
+import type { Category } from '../story/types';
+import { genericReader } from './generic-reader';
+import { FIELD_WORDS, guessColumns, IGNORE, type Field } from './guess-columns';
+import {
+	GDELT_COLUMNS,
+	acledReader,
+	gdeltReader,
+	isAcledHeader,
+	looksLikeGdelt,
+	type Preset
+} from './presets';
+import type { RowReader } from './reader';
+
+export interface ReaderChoice {
+	preset?: Preset;
+	mapping?: ReadonlyMap<string, Field | typeof IGNORE>;
+	category?: Category;
+}
+
+export type Chosen =
+	| {
+			ok: true;
+			reader: RowReader;
+			/** False for GDELT: its first row is already an event. */
+			header: boolean;
+			/** What was guessed, for the user to confirm: "latitude from "Breite"". */
+			guessed: string[];
+	  }
+	| { ok: false; problems: string[] };
+
+export function chooseReader(firstRow: readonly string[], choice: ReaderChoice = {}): Chosen {
+	const { preset, mapping, category } = choice;
+	if (preset && mapping?.size)
+		return {
+			ok: false,
+			problems: [`--map is for spreadsheets in no known layout; --preset ${preset} needs none.`]
+		};
+	const gdeltHeader =
+		firstRow.length === GDELT_COLUMNS.length && firstRow[0]?.trim() === GDELT_COLUMNS[0];
+	if (preset === 'gdelt' || (!preset && looksLikeGdelt(firstRow))) {
+		if (firstRow.length !== GDELT_COLUMNS.length)
+			return {
+				ok: false,
+				problems: [
+					`its first row has ${firstRow.length} columns; a GDELT 2.0 event file has ${GDELT_COLUMNS.length}, separated by tabs (GDELT 1.0 files have 57 or 58).`
+				]
+			};
+		return { ok: true, reader: gdeltReader(), header: gdeltHeader, guessed: [] };
+	}
+	if (preset === 'acled' || (!preset && isAcledHeader(firstRow))) {
+		if (!isAcledHeader(firstRow))
+			return {
+				ok: false,
+				problems: [
+					"its header is not an ACLED export's: it needs at least event_id_cnty, event_date, event_type, latitude and longitude."
+				]
+			};
+		return { ok: true, reader: acledReader(firstRow), header: true, guessed: [] };
+	}
+	const guess = guessColumns(firstRow, mapping);
+	if (!guess.ok) return guess;
+	if (!guess.columns.category.length && !category)
+		return {
+			ok: false,
+			problems: [
+				'no column looks like the category: name it with --map COLUMN=category, or give every row one with --category war|strike|meeting|diplomacy|visit|statement|aid|exchange|detention.'
+			]
+		};
+	return {
+		ok: true,
+		reader: genericReader(firstRow, guess.columns, category ? { category } : {}),
+		header: true,
+		guessed: guess.guessed.map(({ field, column }) => `${FIELD_WORDS[field]} from "${column}"`)
+	};
+}

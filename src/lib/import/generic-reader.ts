@@ -1,0 +1,85 @@
+/**
+ * Rows of a spreadsheet in no known layout, read through a column choice (guess-columns.ts).
+ */
+import type { Category } from '../story/types';
+import { categoryFromText } from './categories';
+import type { ColumnChoice, Field } from './guess-columns';
+import type { RowFields, RowReader } from './reader';
+
+export interface GenericOptions {
+	/** The category of rows whose file has no category column. */
+	category?: Category;
+}
+
+export function genericReader(
+	header: readonly string[],
+	columns: ColumnChoice,
+	{ category }: GenericOptions = {}
+): RowReader {
+	const one = (field: Field) => columns[field][0];
+	return {
+		name: 'a spreadsheet',
+		width: header.length,
+		widthFrom: 'the header',
+		columns: header,
+		used: (
+			[
+				'id',
+				'date',
+				'end',
+				'title',
+				'summary',
+				'category',
+				'actors',
+				'source',
+				'place',
+				'country'
+			] as const
+		).flatMap((field) => columns[field]),
+		read(cells): RowFields {
+			const cell = (field: Field) => {
+				const i = one(field);
+				return i === undefined ? null : { column: header[i]!, text: (cells[i] ?? '').trim() };
+			};
+			const text = (field: Field) => cell(field)?.text ?? '';
+			const categoryCell = cell('category');
+			const place = text('place');
+			const rawCategory = categoryCell?.text ?? '';
+			return {
+				id: cell('id'),
+				date: cell('date'),
+				end: cell('end')?.text ? cell('end') : null,
+				span: 'day',
+				lat: cell('lat'),
+				lon: cell('lon'),
+				placeName: place,
+				placeKind: 'city',
+				country: cell('country')?.text
+					? /^[A-Za-z]{2}$/.test(text('country'))
+						? { column: cell('country')!.column, name: '', alpha2: text('country').toUpperCase() }
+						: { column: cell('country')!.column, name: text('country') }
+					: null,
+				category: categoryCell
+					? {
+							column: categoryCell.column,
+							text: rawCategory,
+							// An empty cell falls back to --category, a wrong one never does.
+							value: rawCategory ? categoryFromText(rawCategory) : (category ?? null)
+						}
+					: category
+						? { column: '--category', text: category, value: category }
+						: null,
+				title: text('title'),
+				summary: cell('summary'),
+				actors: columns.actors.flatMap((i) =>
+					(cells[i] ?? '')
+						.split(';')
+						.map((name) => name.trim())
+						.filter(Boolean)
+				),
+				source: text('source'),
+				detail: rawCategory
+			};
+		}
+	};
+}

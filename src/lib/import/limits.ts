@@ -1,0 +1,26 @@
+/**
+ * The limits of an import, each named in the message that enforces it.
+ */
+
+/**
+ * The largest file the importer reads. A 1M-row ACLED export with notes is about 400 MB; past
+ * 1 GB the story folder it makes could not be checked or opened anyway (a story file may weigh
+ * 100 MB, see MAX_FILE_BYTES in story/json-file.ts).
+ */
+export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * The longest cell taken: what one spreadsheet cell holds (Excel's limit). A longer cell is not a
+ * value someone typed, and rejected.csv must still open in a spreadsheet.
+ */
+export const MAX_CELL_CHARS = 32_767;
+
+const mb = (bytes: number) =>
+	`${(bytes / 1048576).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
+
+/** The message for a file that is too big, or null; asked of the size before a byte is read. */
+export function sizeProblem(bytes: number, limit = MAX_IMPORT_BYTES): string | null {
+	if (bytes === 0) return 'is empty: nothing to import.';
+	if (bytes <= limit) return null;
+	return `is ${mb(bytes)}; the importer takes files of up to ${mb(limit)} (${limit.toLocaleString('en-GB')} bytes). Split it, or import the columns and years you need.`;
+}

@@ -1,0 +1,276 @@
+/**
+ * The datasets recognised without a column mapping: ACLED's export, known by its header, and GDELT
+ * 2.0 event files, 61 tab-separated columns with no header, known by their shape.
+ */
+import { quote } from '../story/text';
+import { acledCategory, cameoEvent } from './categories';
+import type { RowFields, RowProblem, RowReader, Span } from './reader';
+
+/** ACLED's export since March 2023 (31 columns); older exports differ a little, read by name. */
+export const ACLED_COLUMNS = [
+	'event_id_cnty',
+	'event_date',
+	'year',
+	'time_precision',
+	'disorder_type',
+	'event_type',
+	'sub_event_type',
+	'actor1',
+	'assoc_actor_1',
+	'inter1',
+	'actor2',
+	'assoc_actor_2',
+	'inter2',
+	'interaction',
+	'civilian_targeting',
+	'iso',
+	'region',
+	'country',
+	'admin1',
+	'admin2',
+	'admin3',
+	'location',
+	'latitude',
+	'longitude',
+	'geo_precision',
+	'source',
+	'source_scale',
+	'notes',
+	'fatalities',
+	'tags',
+	'timestamp'
+] as const;
+
+/** What makes a header ACLED's: the columns the importer cannot do without. */
+const ACLED_REQUIRED = ['event_id_cnty', 'event_date', 'event_type', 'latitude', 'longitude'];
+
+/** The GDELT 2.0 event table (GDELT-Event_Codebook-V2.0), in file order. */
+export const GDELT_COLUMNS = [
+	'GLOBALEVENTID',
+	'SQLDATE',
+	'MonthYear',
+	'Year',
+	'FractionDate',
+	'Actor1Code',
+	'Actor1Name',
+	'Actor1CountryCode',
+	'Actor1KnownGroupCode',
+	'Actor1EthnicCode',
+	'Actor1Religion1Code',
+	'Actor1Religion2Code',
+	'Actor1Type1Code',
+	'Actor1Type2Code',
+	'Actor1Type3Code',
+	'Actor2Code',
+	'Actor2Name',
+	'Actor2CountryCode',
+	'Actor2KnownGroupCode',
+	'Actor2EthnicCode',
+	'Actor2Religion1Code',
+	'Actor2Religion2Code',
+	'Actor2Type1Code',
+	'Actor2Type2Code',
+	'Actor2Type3Code',
+	'IsRootEvent',
+	'EventCode',
+	'EventBaseCode',
+	'EventRootCode',
+	'QuadClass',
+	'GoldsteinScale',
+	'NumMentions',
+	'NumSources',
+	'NumArticles',
+	'AvgTone',
+	'Actor1Geo_Type',
+	'Actor1Geo_FullName',
+	'Actor1Geo_CountryCode',
+	'Actor1Geo_ADM1Code',
+	'Actor1Geo_ADM2Code',
+	'Actor1Geo_Lat',
+	'Actor1Geo_Long',
+	'Actor1Geo_FeatureID',
+	'Actor2Geo_Type',
+	'Actor2Geo_FullName',
+	'Actor2Geo_CountryCode',
+	'Actor2Geo_ADM1Code',
+	'Actor2Geo_ADM2Code',
+	'Actor2Geo_Lat',
+	'Actor2Geo_Long',
+	'Actor2Geo_FeatureID',
+	'ActionGeo_Type',
+	'ActionGeo_FullName',
+	'ActionGeo_CountryCode',
+	'ActionGeo_ADM1Code',
+	'ActionGeo_ADM2Code',
+	'ActionGeo_Lat',
+	'ActionGeo_Long',
+	'ActionGeo_FeatureID',
+	'DATEADDED',
+	'SOURCEURL'
+] as const;
+
+export const PRESETS = ['acled', 'gdelt'] as const;
+export type Preset = (typeof PRESETS)[number];
+
+const normal = (name: string) => name.trim().toLowerCase();
+
+export function isAcledHeader(header: readonly string[]): boolean {
+	const names = new Set(header.map(normal));
+	return ACLED_REQUIRED.every((name) => names.has(name));
+}
+
+/** A GDELT event row: 61 cells, a numeric event id, then an eight-digit SQLDATE. */
+export function looksLikeGdelt(firstRow: readonly string[]): boolean {
+	return (
+		firstRow.length === GDELT_COLUMNS.length &&
+		/^\d+$/.test(firstRow[0]!.trim()) &&
+		/^\d{8}$/.test(firstRow[1]!.trim())
+	);
+}
+
+/** Semicolon-separated names (ACLED's assoc_actor columns), each trimmed. */
+function names(...cells: string[]): string[] {
+	return cells
+		.flatMap((cell) => cell.split(';'))
+		.map((name) => name.trim())
+		.filter(Boolean);
+}
+
+const join = (parts: readonly string[], by = ', ') => parts.filter((part) => part.trim()).join(by);
+
+const SPANS: Readonly<Record<string, Span>> = { '1': 'day', '2': 'week', '3': 'month' };
+
+export function acledReader(header: readonly string[]): RowReader {
+	const index = new Map(header.map((name, i) => [normal(name), i]));
+	const at = (name: (typeof ACLED_COLUMNS)[number]) => index.get(name) ?? -1;
+	const used = [
+		'event_id_cnty',
+		'event_date',
+		'event_type',
+		'sub_event_type',
+		'actor1',
+		'assoc_actor_1',
+		'actor2',
+		'assoc_actor_2',
+		'country',
+		'admin1',
+		'location',
+		'source',
+		'notes',
+		'fatalities'
+	] as const;
+	return {
+		name: 'an ACLED export',
+		width: header.length,
+		widthFrom: 'the header',
+		columns: header,
+		used: used.map(at).filter((i) => i >= 0),
+		read(cells): RowFields | RowProblem {
+			const get = (name: (typeof ACLED_COLUMNS)[number]) => {
+				const i = at(name);
+				return i < 0 ? '' : (cells[i] ?? '').trim();
+			};
+			const cell = (name: (typeof ACLED_COLUMNS)[number]) =>
+				at(name) < 0 ? null : { column: name, text: get(name) };
+			const precision = get('time_precision');
+			const span = precision === '' ? 'day' : SPANS[precision];
+			if (span === undefined)
+				return {
+					column: 'time_precision',
+					reason: `${quote(precision, 20)} is not an ACLED time precision (1 the day, 2 the week, 3 the month).`
+				};
+			const eventType = get('event_type');
+			const subType = get('sub_event_type');
+			const location = get('location') || get('admin1') || get('country');
+			const fatalities = get('fatalities');
+			return {
+				id: cell('event_id_cnty'),
+				date: cell('event_date'),
+				end: null,
+				span,
+				lat: cell('latitude'),
+				lon: cell('longitude'),
+				placeName: location,
+				// geo_precision 2 and 3: ACLED placed the event at a nearby town or its region.
+				placeKind: get('geo_precision') === '2' || get('geo_precision') === '3' ? 'region' : 'city',
+				country:
+					get('country') || get('iso')
+						? { column: 'country', name: get('country'), numeric: get('iso') }
+						: null,
+				category: {
+					column: 'event_type',
+					text: join([eventType, subType], ' / '),
+					value: acledCategory(eventType, subType)
+				},
+				title: location ? `${subType || eventType} in ${location}` : subType || eventType,
+				summary: cell('notes'),
+				actors: names(get('actor1'), get('assoc_actor_1'), get('actor2'), get('assoc_actor_2')),
+				source: get('source'),
+				detail: join(
+					[
+						join([eventType, subType], ': '),
+						join([get('admin1'), get('country')]),
+						fatalities ? `fatalities ${fatalities}` : ''
+					],
+					'. '
+				)
+			};
+		}
+	};
+}
+
+export function gdeltReader(): RowReader {
+	const at = (name: (typeof GDELT_COLUMNS)[number]) => GDELT_COLUMNS.indexOf(name);
+	return {
+		name: 'a GDELT 2.0 event file',
+		width: GDELT_COLUMNS.length,
+		widthFrom: 'the GDELT 2.0 format',
+		columns: GDELT_COLUMNS,
+		used: [
+			'GLOBALEVENTID',
+			'SQLDATE',
+			'Actor1Name',
+			'Actor2Name',
+			'EventCode',
+			'ActionGeo_FullName',
+			'SOURCEURL'
+		].map((name) => at(name as (typeof GDELT_COLUMNS)[number])),
+		read(cells): RowFields {
+			const get = (name: (typeof GDELT_COLUMNS)[number]) => (cells[at(name)] ?? '').trim();
+			const cell = (name: (typeof GDELT_COLUMNS)[number]) => ({ column: name, text: get(name) });
+			const fullName = get('ActionGeo_FullName');
+			const parts = fullName.split(',').map((part) => part.trim());
+			const type = get('ActionGeo_Type');
+			const code = get('EventCode');
+			const cameo = cameoEvent(code);
+			const label = cameo?.label ?? `CAMEO ${code}`;
+			const actors = names(get('Actor1Name'), get('Actor2Name'));
+			return {
+				id: cell('GLOBALEVENTID'),
+				date: cell('SQLDATE'),
+				end: null,
+				span: 'day',
+				lat: cell('ActionGeo_Lat'),
+				lon: cell('ActionGeo_Long'),
+				placeName: fullName,
+				// ActionGeo_Type: 1 a country, 2 a US state, 3 a US city, 4 a world city, 5 a world state.
+				placeKind: type === '1' ? 'country' : type === '2' || type === '5' ? 'region' : 'city',
+				country: fullName ? { column: 'ActionGeo_FullName', name: parts[parts.length - 1]! } : null,
+				category: { column: 'EventCode', text: code, value: cameo?.category ?? null },
+				title: parts[0] ? `${label} in ${parts[0]}` : label,
+				summary: null,
+				actors,
+				source: get('SOURCEURL'),
+				detail: join(
+					[
+						`CAMEO ${code} (${label})`,
+						actors.length ? actors.join(' and ') : '',
+						get('NumArticles') ? `${get('NumArticles')} articles` : '',
+						get('GoldsteinScale') ? `Goldstein ${get('GoldsteinScale')}` : ''
+					],
+					'. '
+				)
+			};
+		}
+	};
+}

@@ -1,0 +1,371 @@
+/**
+ * One row of a dataset → one event of a story, or the reasons it cannot be one. Every row ends in
+ * exactly one of the two, so none is dropped silently. The checks are the validator's own rules
+ * (story/validate.ts), applied here so that what is imported passes `npm run check:data` and what
+ * is not is named with its row and column.
+ */
+import { toIsoDate } from '../story/dates';
+import { slugify } from '../story/slug';
+import { findUnsafe, quote, unsafeMessage } from '../story/text';
+import type { Category, LonLat } from '../story/types';
+import type { CountryIndex } from './country-index';
+import { MAX_CELL_CHARS } from './limits';
+import { monthOf, parseDate, weekAround, type DateFormat } from './parse-date';
+import { PlaceTable, type ImportedPlace } from './place-table';
+import type { Cell, RowFields, RowProblem, RowReader } from './reader';
+
+export interface ImportedEvent {
+	id: string;
+	title: string;
+	summary: string;
+	category: Category;
+	actors: string[];
+	start: string;
+	end: string;
+	when: string;
+	place: string;
+	/** The one excerpt: the row's line in article.txt up to its notes (at most 2,000 characters). */
+	source: string;
+	/** The row of the file it comes from, as a spreadsheet numbers it (the header is row 1). */
+	row: number;
+	coordinates: LonLat;
+}
+
+export type RowOutcome =
+	| { ok: true; event: ImportedEvent; line: string }
+	| { ok: false; problems: RowProblem[] }
+	/** A question about the whole file (the order of day and month): nothing is imported. */
+	| { ok: false; fatal: string };
+
+export interface ImportOptions {
+	reader: RowReader;
+	countries: CountryIndex;
+	dateFormat?: DateFormat;
+	/** The last day an event may have: the publication day given, or the day of the import. */
+	latest: number;
+}
+
+/** The validator's limits for each text (story/validate.ts). */
+const MAX = { title: 160, summary: 800, actor: 120, when: 120, excerpt: 2000, actors: 50 };
+/** A title, a name or an actor holding what looks like an HTML tag fails the validator. */
+const HTML_TAG = /<\/?[a-z!][^>]*>/i;
+const NO_ACTOR = 'not named in the data';
+
+/** At most `max` characters, whole code points, with "…" when cut. */
+export function cut(text: string, max: number): string {
+	if (text.length <= max) return text;
+	let end = max - 1;
+	const last = text.charCodeAt(end - 1);
+	if (last >= 0xd800 && last <= 0xdbff) end--;
+	return `${text.slice(0, end)}…`;
+}
+
+/** The first `max` characters of `text` (whole code points): an excerpt must be verbatim, no "…". */
+function head(text: string, max: number): string {
+	if (text.length <= max) return text;
+	const last = text.charCodeAt(max - 1);
+	return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+
+/** Anything oneLine changes: a run of spaces, any other white space, space at either end. */
+const NOT_ONE_LINE = /[^\S ]| {2}|^ | $/;
+/**
+ * Text on one line with single spaces. Tested before replacing: most cells need nothing, and a
+ * million rows' notes are long.
+ */
+const oneLine = (text: string) =>
+	NOT_ONE_LINE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+/**
+ * What findUnsafe looks for (C0 and C1 controls other than tab and line breaks, bidi overrides and
+ * isolates), as one regular expression: most cells have none, and this finds that fastest.
+ */
+const MAYBE_UNSAFE =
+	// eslint-disable-next-line no-control-regex -- finding control characters is the point
+	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+/** A decimal degree; a decimal comma is read too (European spreadsheets, `;`-separated). */
+function readDegrees(cell: Cell | null): number | null {
+	if (!cell || cell.text === '') return null;
+	const text = cell.text.trim();
+	if (!/^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/.test(text)) return NaN;
+	return Number(text.replace(',', '.'));
+}
+
+/** Six decimals, as the format allows (about 10 cm). */
+const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
+
+export class RowsToEvents {
+	readonly #places: PlaceTable;
+	/** Each imported event's id and the row that has it. */
+	readonly #ids = new Map<string, number>();
+
+	constructor(private readonly options: ImportOptions) {
+		this.#places = new PlaceTable(options.countries);
+	}
+
+	get places(): ImportedPlace[] {
+		return this.#places.list();
+	}
+
+	get placeWarnings() {
+		return this.#places.warnings;
+	}
+
+	push(cells: readonly string[], row: number): RowOutcome {
+		const { reader } = this.options;
+		let extra = false;
+		for (let i = reader.width; i < cells.length; i++) if (cells[i]!.trim() !== '') extra = true;
+		if (cells.length < reader.width || extra)
+			return {
+				ok: false,
+				problems: [
+					{
+						column: '(row)',
+						reason: `has ${cells.length} cells; ${reader.widthFrom} has ${reader.width}. A cell may hold a delimiter or a quote that is not escaped.`
+					}
+				]
+			};
+		for (let i = 0; i < cells.length; i++) {
+			if (cells[i]!.length > MAX_CELL_CHARS)
+				return {
+					ok: false,
+					problems: [
+						{
+							column: reader.columns[i] ?? `column ${i + 1}`,
+							reason: `is ${cells[i]!.length.toLocaleString('en-GB')} characters long; a cell may hold ${MAX_CELL_CHARS.toLocaleString('en-GB')} (a spreadsheet cell's limit).`
+						}
+					]
+				};
+		}
+		for (const i of reader.used) {
+			if (!MAYBE_UNSAFE.test(cells[i] ?? '')) continue;
+			const unsafe = findUnsafe(cells[i] ?? '', { multiline: true });
+			if (unsafe)
+				return {
+					ok: false,
+					problems: [
+						{ column: reader.columns[i] ?? `column ${i + 1}`, reason: unsafeMessage(unsafe) }
+					]
+				};
+		}
+		const fields = reader.read(cells);
+		if ('reason' in fields) return { ok: false, problems: [fields] };
+		return this.#toEvent(fields, row);
+	}
+
+	#dates(
+		fields: RowFields,
+		problems: RowProblem[]
+	): { start: number; end: number } | string | null {
+		const { dateFormat, latest } = this.options;
+		const { date } = fields;
+		if (!date || date.text === '') {
+			problems.push({
+				column: date?.column ?? 'date',
+				reason: 'is empty: every event needs a date.'
+			});
+			return null;
+		}
+		const read = parseDate(date.text, dateFormat);
+		if (!read.ok) {
+			if (read.ambiguous) return `${date.column}: ${read.reason}`;
+			problems.push({ column: date.column, reason: read.reason });
+			return null;
+		}
+		let [start, end] =
+			fields.span === 'week'
+				? weekAround(read.day)
+				: fields.span === 'month'
+					? monthOf(read.day)
+					: [read.day, read.day];
+		if (fields.end) {
+			const last = parseDate(fields.end.text, dateFormat);
+			if (!last.ok) {
+				if (last.ambiguous) return `${fields.end.column}: ${last.reason}`;
+				problems.push({ column: fields.end.column, reason: last.reason });
+				return null;
+			}
+			if (last.day < read.day) {
+				problems.push({
+					column: fields.end.column,
+					reason: `${toIsoDate(last.day)} is before the start, ${toIsoDate(read.day)}.`
+				});
+				return null;
+			}
+			if (last.day > latest) {
+				problems.push({
+					column: fields.end.column,
+					reason: `${toIsoDate(last.day)} is in the future (after ${toIsoDate(latest)}).`
+				});
+				return null;
+			}
+			end = last.day;
+		}
+		// Day numbers are days since 1970; year 1 began 719,162 days before it.
+		if (read.day < -719_162) {
+			problems.push({ column: date.column, reason: `${quote(date.text)} is before the year 1.` });
+			return null;
+		}
+		if (read.day > latest) {
+			problems.push({
+				column: date.column,
+				reason: `${toIsoDate(read.day)} is in the future (after ${toIsoDate(latest)}).`
+			});
+			return null;
+		}
+		// A week or a month that runs past the last day stops there: the event had happened by then.
+		end = Math.min(end, latest);
+		start = Math.max(start, -719_162);
+		return { start, end };
+	}
+
+	#point(fields: RowFields, problems: RowProblem[]): LonLat | null {
+		const lat = readDegrees(fields.lat);
+		const lon = readDegrees(fields.lon);
+		const latColumn = fields.lat?.column ?? 'latitude';
+		const lonColumn = fields.lon?.column ?? 'longitude';
+		if (lat === null || lon === null) {
+			problems.push({
+				column: lat === null ? latColumn : lonColumn,
+				reason: 'is empty: every event needs a place (latitude and longitude).'
+			});
+			return null;
+		}
+		if (Number.isNaN(lat) || Number.isNaN(lon)) {
+			const bad = Number.isNaN(lat) ? fields.lat! : fields.lon!;
+			problems.push({
+				column: bad.column,
+				reason: `${quote(bad.text, 40)} is not a number of degrees.`
+			});
+			return null;
+		}
+		if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+			const swapped = lat >= -180 && lat <= 180 && lon >= -90 && lon <= 90;
+			problems.push({
+				column: lat < -90 || lat > 90 ? latColumn : lonColumn,
+				reason: `latitude ${lat}, longitude ${lon} is off the globe${swapped ? ': latitude and longitude look swapped' : ''}.`
+			});
+			return null;
+		}
+		if (lat === 0 && lon === 0) {
+			problems.push({
+				column: `${latColumn}, ${lonColumn}`,
+				reason: 'is 0, 0: a placeholder for a missing place, not a place.'
+			});
+			return null;
+		}
+		return [round6(lon), round6(lat)];
+	}
+
+	#id(fields: RowFields, row: number, problems: RowProblem[]): string | null {
+		const text = fields.id?.text ?? '';
+		const id = text ? slugify(text, `row-${row}`) : `row-${row}`;
+		const first = this.#ids.get(id);
+		if (first !== undefined) {
+			problems.push({
+				column: fields.id?.column ?? 'id',
+				reason: `${quote(text || id, 60)} is the id of row ${first} too; ids must be unique${text && id !== text ? ` (as a slug it is "${id}")` : ''}.`
+			});
+			return null;
+		}
+		return id;
+	}
+
+	#toEvent(fields: RowFields, row: number): RowOutcome {
+		const problems: RowProblem[] = [];
+		const dates = this.#dates(fields, problems);
+		if (typeof dates === 'string') return { ok: false, fatal: dates };
+		const point = this.#point(fields, problems);
+		const category = fields.category?.value ?? null;
+		if (!category)
+			problems.push(
+				fields.category
+					? {
+							column: fields.category.column,
+							reason: fields.category.text
+								? `${quote(fields.category.text, 60)} is not a category the importer knows (war, strike, meeting, diplomacy, visit, statement, aid, exchange, detention, or an ACLED or CAMEO event type).`
+								: 'is empty: every event needs a category.'
+						}
+					: {
+							column: 'category',
+							reason:
+								'there is no category column; give one with --map COLUMN=category or --category.'
+						}
+			);
+		const placeName = oneLine(fields.placeName) || (point ? `${point[1]}, ${point[0]}` : '');
+		const rawTitle =
+			oneLine(fields.title) || `${fields.category?.text || category || 'Event'} in ${placeName}`;
+		// A title the importer wrote from the place is the place's problem, not the title's.
+		for (const [column, text] of [
+			['title', oneLine(fields.title)],
+			['place', placeName]
+		] as const) {
+			if (HTML_TAG.test(text))
+				problems.push({
+					column,
+					reason: `${quote(text, 60)} holds what looks like an HTML tag; a story shows plain text only.`
+				});
+		}
+		const id = problems.length ? null : this.#id(fields, row, problems);
+		if (problems.length || !dates || !point || !category || !id) return { ok: false, problems };
+		const place = this.#places.place(placeName, fields.placeKind, point, fields.country);
+		if (!place.ok) return { ok: false, problems: [place.problem] };
+
+		const title = cut(rawTitle, MAX.title);
+		const notes = fields.summary?.text.trim() ?? '';
+		// Notes with markup-like text stay in article.txt; the summary says what the row is.
+		const summary = notes && !HTML_TAG.test(notes) ? cut(notes, MAX.summary) : `${title}.`;
+		const actors = [
+			...new Set(fields.actors.map((a) => cut(oneLine(a), MAX.actor)).filter(Boolean))
+		].slice(0, MAX.actors);
+		const dateText = oneLine(fields.date!.text);
+		const when = cut(
+			fields.span === 'week'
+				? `the week of ${dateText}`
+				: fields.span === 'month'
+					? `sometime in the month of ${dateText}`
+					: fields.end
+						? `${dateText} to ${oneLine(fields.end.text)}`
+						: dateText,
+			MAX.when
+		);
+		// The excerpt is the line without the notes, which the summary already shows: a million
+		// events would otherwise carry every note twice, once in events.geojson and once here.
+		const excerpt = head(
+			oneLine(
+				[
+					`Row ${row}${fields.id?.text ? ` (${fields.id.text})` : ''}: ${when}, ${place.place.name}.`,
+					`${title}.`,
+					fields.detail ? `${fields.detail}.` : '',
+					actors.length ? `Actors: ${actors.join('; ')}.` : '',
+					fields.source ? `Source: ${fields.source}.` : ''
+				].join(' ')
+			),
+			MAX.excerpt
+		);
+		const line = notes ? `${excerpt} ${oneLine(notes)}` : excerpt;
+		// Cells outside `used` (GDELT's counts, ACLED's admin names) reach the line too.
+		const unsafe = MAYBE_UNSAFE.test(line) ? findUnsafe(line) : null;
+		if (unsafe)
+			return { ok: false, problems: [{ column: '(row)', reason: unsafeMessage(unsafe) }] };
+		this.#ids.set(id, row);
+		return {
+			ok: true,
+			line,
+			event: {
+				id,
+				title,
+				summary,
+				category,
+				actors: actors.length ? actors : [NO_ACTOR],
+				start: toIsoDate(dates.start),
+				end: toIsoDate(dates.end),
+				when,
+				place: place.place.id,
+				source: excerpt,
+				row,
+				coordinates: place.place.coordinates
+			}
+		};
+	}
+}

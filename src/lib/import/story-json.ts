@@ -1,0 +1,71 @@
+/**
+ * An imported story written as the format's three files (geodata/README.md), a piece at a time:
+ * a million events do not fit in one JSON string (V8 stops at 512 MB), so events.geojson is
+ * written feature by feature and article.txt line by line as the rows are read.
+ */
+import type { ImportedPlace } from './place-table';
+import type { ImportedEvent } from './rows-to-events';
+
+/** Everything before the first feature of events.geojson. */
+export function eventsHead(title: string, published: string | null): string {
+	const members = JSON.stringify({
+		type: 'FeatureCollection',
+		title,
+		...(published ? { published } : {})
+	});
+	return `${members.slice(0, -1)},"features":[\n`;
+}
+
+export const EVENTS_TAIL = '\n]}\n';
+
+/** One event as a Feature; `row` is the importer's own member (geodata/README.md). */
+export function eventFeature(event: ImportedEvent): string {
+	return JSON.stringify({
+		type: 'Feature',
+		geometry: { type: 'Point', coordinates: event.coordinates },
+		properties: {
+			id: event.id,
+			title: event.title,
+			summary: event.summary,
+			category: event.category,
+			actors: event.actors,
+			start: event.start,
+			end: event.end,
+			when: event.when,
+			place: event.place,
+			places: [],
+			source: [event.source],
+			background: false,
+			notes: [],
+			row: event.row
+		}
+	});
+}
+
+export function placesCollection(places: readonly ImportedPlace[]): string {
+	const features = places.map((place) =>
+		JSON.stringify({
+			type: 'Feature',
+			geometry: { type: 'Point', coordinates: place.coordinates },
+			properties: {
+				id: place.id,
+				name: place.name,
+				kind: place.kind,
+				...(place.country ? { country: place.country } : {})
+			}
+		})
+	);
+	return `{"type":"FeatureCollection","features":[\n${features.join(',\n')}\n]}\n`;
+}
+
+/**
+ * The top of article.txt. A dataset has no article; the story's "article" is the listing of the
+ * rows it imported, one line each, so every event's excerpt is verbatim from it and a reader who
+ * opens the article sees what each row said.
+ */
+export function articleHead(file: string, what: string, day: string): string {
+	return (
+		`Imported from ${file} (${what}) on ${day}. This is not an article: it lists the rows that became ` +
+		'events, one line each, as "Row N (id): date, place. What happened. Actors. Source. Notes".\n\n'
+	);
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { importCountryIndex } from '../../../scripts/lib/import-countries';
+import { shippedCountryLookup } from '../../../scripts/lib/natural-earth';
+import { chooseReader } from '../../../src/lib/import/choose-reader';
+import { RowsToEvents } from '../../../src/lib/import/rows-to-events';
+import {
+	EVENTS_TAIL,
+	articleHead,
+	eventFeature,
+	eventsHead,
+	placesCollection
+} from '../../../src/lib/import/story-json';
+import { parseIsoDate } from '../../../src/lib/story/dates';
+import { validateStory } from '../../../src/lib/story/validate';
+
+/** Rows through the importer and its writer, into the validator, all in memory. */
+function story(header: string[], rows: string[][]) {
+	const chosen = chooseReader(header);
+	if (!chosen.ok) throw new Error(chosen.problems.join(' '));
+	const engine = new RowsToEvents({
+		reader: chosen.reader,
+		countries: importCountryIndex(),
+		latest: parseIsoDate('2025-04-12')!
+	});
+	const features: string[] = [];
+	let article = articleHead('test.csv', 'a spreadsheet', '2025-04-12');
+	rows.forEach((cells, i) => {
+		const outcome = engine.push(cells, i + 2);
+		if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+		features.push(eventFeature(outcome.event));
+		article += `${outcome.line}\n`;
+	});
+	const events = eventsHead('A "test" story', '2025-04-12') + features.join(',\n') + EVENTS_TAIL;
+	return {
+		events: { name: 'events.geojson', contents: events },
+		places: { name: 'places.geojson', contents: placesCollection(engine.places) },
+		article: { name: 'article.txt', contents: article }
+	};
+}
+
+describe('an imported story', () => {
+	it('passes the validator, row numbers and all', () => {
+		const files = story(
+			['id', 'date', 'end', 'lat', 'lon', 'category', 'place', 'summary', 'actors', 'source'],
+			[
+				[
+					'a-1',
+					'2025-04-10',
+					'2025-04-11',
+					'50.4501',
+					'30.5234',
+					'war',
+					'Kyiv',
+					'Two\nlines, "quoted"\ttab.',
+					'A; B',
+					'AP'
+				],
+				[
+					'a-2',
+					'2025-04-11',
+					'',
+					'47.9105',
+					'33.3918',
+					'strike',
+					'Kryvyi Rih',
+					'x'.repeat(3000),
+					'',
+					'https://example.com/?a=1&b=2'
+				],
+				['a-3', '2025-04-11', '', '43.5', '34.0', 'statement', 'Black Sea', '', '', ''],
+				['a-4', '2025-04-11', '', '50.4501', '30.5234', 'aid', 'Kyiv', '=1+1', '', '']
+			]
+		);
+		const result = validateStory(files, shippedCountryLookup());
+		expect(result.ok ? [] : result.problems).toEqual([]);
+		if (!result.ok) return;
+		expect(result.story.events.map((e) => e.id)).toEqual(['a-1', 'a-2', 'a-3', 'a-4']);
+		expect(result.story.places.map((p) => [p.id, p.kind, p.country])).toEqual([
+			['kyiv', 'city', 'UA'],
+			['kryvyi-rih', 'city', 'UA'],
+			['black-sea', 'region', undefined]
+		]);
+		const rows = (
+			JSON.parse(files.events.contents) as { features: { properties: { row: number } }[] }
+		).features.map((f) => f.properties.row);
+		expect(rows).toEqual([2, 3, 4, 5]);
+		expect(result.story.title).toBe('A "test" story');
+	});
+});
