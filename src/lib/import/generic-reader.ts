@@ -3,7 +3,7 @@
  */
 import type { Category } from '../story/types';
 import { categoryFromText } from './categories';
-import type { ColumnChoice, Field } from './guess-columns';
+import { FIELDS, type ColumnChoice, type Field } from './guess-columns';
 import type { RowFields, RowReader } from './reader';
 
 export interface GenericOptions {
@@ -22,20 +22,10 @@ export function genericReader(
 		width: header.length,
 		widthFrom: 'the header',
 		columns: header,
-		used: (
-			[
-				'id',
-				'date',
-				'end',
-				'title',
-				'summary',
-				'category',
-				'actors',
-				'source',
-				'place',
-				'country'
-			] as const
-		).flatMap((field) => columns[field]),
+		// Coordinates are numbers, not text the story shows.
+		used: FIELDS.filter((field) => field !== 'lat' && field !== 'lon').flatMap(
+			(field) => columns[field]
+		),
 		read(cells): RowFields {
 			const cell = (field: Field) => {
 				const i = one(field);

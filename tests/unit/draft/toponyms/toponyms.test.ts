@@ -165,6 +165,13 @@ describe('findPlaces: words that are not places', () => {
 	});
 });
 
+/** The text names this place, among others perhaps. */
+function expectPlace(text: string, name: string, country: string) {
+	const found = find(text);
+	expect(found.map((m) => m.place.name)).toContain(name);
+	expect(found.find((m) => m.place.name === name)?.place.country).toBe(country);
+}
+
 describe('findPlaces: a place inside a longer name is still named', () => {
 	it.each([
 		['Most schools in North Texas closed on Monday.', 'Texas', 'US'],
@@ -172,11 +179,7 @@ describe('findPlaces: a place inside a longer name is still named', () => {
 		['Laurel County Clerk Dean Johnson was honoured in London, Ky.', 'Laurel County', 'US'],
 		['The Dublin Historical Society met on Tuesday in Dublin, Ohio.', 'Dublin', 'US'],
 		['The Kentucky Attorney General’s Office opened an inquiry.', 'Kentucky', 'US']
-	])('%s → %s', (text, name, country) => {
-		const found = find(text);
-		expect(found.map((m) => m.place.name)).toContain(name);
-		expect(found.find((m) => m.place.name === name)?.place.country).toBe(country);
-	});
+	])('%s → %s', expectPlace);
 });
 
 describe('findPlaces: the words around say a town', () => {
@@ -186,11 +189,7 @@ describe('findPlaces: the words around say a town', () => {
 		['The bill passed when Westrom, R-Elbow Lake, spoke for it.', 'Elbow Lake', 'US'],
 		['Fire crews left. SEVIERVILLE, Tenn. (AP)  Police say a man died.', 'Sevierville', 'US'],
 		['Graves were desecrated. BEIRUT: Unknown assailants removed the doors.', 'Beirut', 'LB']
-	])('%s → %s', (text, name, country) => {
-		const found = find(text);
-		expect(found.map((m) => m.place.name)).toContain(name);
-		expect(found.find((m) => m.place.name === name)?.place.country).toBe(country);
-	});
+	])('%s → %s', expectPlace);
 });
 
 describe('findPlaces: news from anywhere, read in context', () => {
