@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { toIsoDate } from '../../src/lib/story/dates';
+import { placeFeature } from '../../src/lib/story/place-feature';
 import { CATEGORIES, type Place } from '../../src/lib/story/types';
 
 /** A small, seeded PRNG (mulberry32): the same synthetic story on every run. */
@@ -64,16 +65,7 @@ export function synthesizeStory(
 	const events: FeatureCollection = { type: 'FeatureCollection', features };
 	const placeCollection: FeatureCollection = {
 		type: 'FeatureCollection',
-		features: places.map((p) => ({
-			type: 'Feature',
-			geometry: { type: 'Point', coordinates: p.coordinates },
-			properties: {
-				id: p.id,
-				name: p.name,
-				kind: p.kind,
-				...(p.country ? { country: p.country } : {})
-			}
-		}))
+		features: places.map(placeFeature)
 	};
 	return {
 		events: JSON.stringify({

@@ -3,6 +3,7 @@
  * a million events do not fit in one JSON string (V8 stops at 512 MB), so events.geojson is
  * written feature by feature and article.txt line by line as the rows are read.
  */
+import { placeFeature } from '../story/place-feature';
 import type { ImportedPlace } from './place-table';
 import type { ImportedEvent } from './rows-to-events';
 
@@ -43,18 +44,7 @@ export function eventFeature(event: ImportedEvent): string {
 }
 
 export function placesCollection(places: readonly ImportedPlace[]): string {
-	const features = places.map((place) =>
-		JSON.stringify({
-			type: 'Feature',
-			geometry: { type: 'Point', coordinates: place.coordinates },
-			properties: {
-				id: place.id,
-				name: place.name,
-				kind: place.kind,
-				...(place.country ? { country: place.country } : {})
-			}
-		})
-	);
+	const features = places.map((place) => JSON.stringify(placeFeature(place)));
 	return `{"type":"FeatureCollection","features":[\n${features.join(',\n')}\n]}\n`;
 }
 

@@ -3,6 +3,7 @@
  * three story files or one bundle. These are exactly what `npm run check:data` and the atlas read.
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
+import { placeFeature } from '../story/place-feature';
 import type { StoryFiles } from '../story/validate';
 import type { Draft, DraftMention } from '../draft/draft';
 import { acceptAll, fromDraft, type StudioProject } from './project';
@@ -40,16 +41,8 @@ export function toBundle(project: StudioProject): StoryBundle {
 	}));
 	const places: Feature<Point>[] = project.places
 		.filter((p) => used.has(p.id))
-		.map((p) => ({
-			type: 'Feature',
-			geometry: { type: 'Point', coordinates: p.coordinates },
-			properties: {
-				id: p.id,
-				name: p.name,
-				kind: p.kind,
-				...(p.country ? { country: p.country } : {})
-			}
-		}));
+		// One writer of the format's shape; the studio's own fields (`unsure`) stay behind.
+		.map((p) => placeFeature(p));
 	return {
 		events: {
 			type: 'FeatureCollection',

@@ -78,8 +78,9 @@ export function isPersonName(word: string): boolean {
 	return tag !== undefined && PERSON_TAGS.test(tag);
 }
 
-const NAME_TAGS =
-	/Person|FirstName|LastName|MaleName|FemaleName|Place|City|Country|Region|Organization|ProperNoun|Acronym/;
+const NAME_TAGS = new RegExp(
+	`${PERSON_TAGS.source}|Place|City|Country|Region|Organization|ProperNoun|Acronym`
+);
 
 /** A word the tagger knows as an everyday word ("three", "most"), not a name. */
 function isPlainWord(norm: string): boolean {
