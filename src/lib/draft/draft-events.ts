@@ -25,6 +25,7 @@ import type { Category, Inferable } from '../story/types';
 import { actorIndex, pronounLed } from './actors';
 import { keywordCategory, SPEECH_VERB } from './categories';
 import { LOCATIVES } from './lexicon/words';
+import type { Span } from './doc/doc';
 import type { PlaceMention } from './toponyms/toponyms';
 import type { DateMention } from './resolve-dates';
 import type { Sentence } from './sentences';
@@ -289,6 +290,8 @@ export interface DraftEventsInput {
 	sentences: Sentence[];
 	mentions: PlaceMention[];
 	dates: DateMention[];
+	/** The article's dateline ("TOKYO (Reuters) -"), which no headline repeats. */
+	dateline: Span | undefined;
 }
 
 /**
@@ -308,7 +311,8 @@ export function draftEvents({
 	published,
 	sentences,
 	mentions,
-	dates
+	dates,
+	dateline
 }: DraftEventsInput): EventDraft[] {
 	const quotes = quoteSpans(text);
 	const headings = sentences.filter((s) => s.heading).map((s) => [s.start, s.end] as const);
@@ -404,7 +408,7 @@ export function draftEvents({
 			}
 			const event: Building = {
 				category: category ?? 'diplomacy',
-				title: titleFor(text, unit, main, category ?? 'diplomacy'),
+				title: titleFor(text, unit, main, category ?? 'diplomacy', dateline),
 				actors: [],
 				startDay: date ? date.startDay : undatedStart(published, unit.sentence.paragraph),
 				endDay: date ? date.endDay : published,
@@ -565,8 +569,6 @@ const HEADLINE_NOUNS: Record<Category, string> = {
 export function headline(clause: string, place: string, category: Category): string {
 	let s = clause
 		.replace(/\s+/g, ' ')
-		// A dateline is not part of the headline: "TOKYO (Reuters) - ", "KYIV, Ukraine — ".
-		.replace(/^\p{Lu}[\p{Lu}.'’ -]+(?:, [\p{L}. ]+)?(?: \([^)]*\))?\s*(?:—|–|--|-|:)\s+/u, '')
 		.replace(/^(?:it|this|that) (?:comes|came) (?:\S+ ){0,3}?(?:after|as|amid) /i, '')
 		.replace(/\b(?:have|has|had) been (?=\w+(?:ed|en|wn)\b)/gi, '')
 		.replace(/\b(?:was|were|is|are) (?=\w+(?:ed|en|wn)\b)/gi, '')
@@ -575,12 +577,10 @@ export function headline(clause: string, place: string, category: Category): str
 		.replace(/\s*[—–].*$/, '')
 		.replace(/[.,;:]+$/, '')
 		.trim();
-	const named = s.toLowerCase().includes(place.toLowerCase());
+	const placeAt = (t: string) => t.toLowerCase().indexOf(place.toLowerCase());
 	if (s.length > TITLE_MAX) {
-		const suffix =
-			named && s.toLowerCase().indexOf(place.toLowerCase()) + place.length <= TITLE_MAX
-				? ''
-				: ` in ${place}`;
+		const at = placeAt(s);
+		const suffix = at >= 0 && at + place.length <= TITLE_MAX ? '' : ` in ${place}`;
 		const room = TITLE_MAX - suffix.length;
 		const cut = s.lastIndexOf(' ', room);
 		s = s.slice(0, cut > 20 ? cut : room);
@@ -589,20 +589,32 @@ export function headline(clause: string, place: string, category: Category): str
 			/(?:[\s,;:]+(?:and|or|but|in|on|at|of|to|for|by|with|from|near|as|after|before|that|which|who|its|their|his|her))+\s*$/i,
 			''
 		);
-		s = s.replace(/[\s,;:]+$/, '') + (s.toLowerCase().includes(place.toLowerCase()) ? '' : suffix);
+		s = s.replace(/[\s,;:]+$/, '') + (placeAt(s) >= 0 ? '' : suffix);
 	}
 	if (s.split(' ').length < 3) s = `${HEADLINE_NOUNS[category]} in ${place}`;
 	return s[0]!.toUpperCase() + s.slice(1);
 }
 
 /** A headline from the unit's own words: its subject and verb up to the place, tidied. */
-function titleFor(text: string, unit: Unit, main: PlaceMention, category: Category): string {
-	let s = text.slice(unit.start, unit.end).replace(LEAD_IN, '');
-	const offset = unit.end - unit.start - s.length;
-	const placeEnd = main.end - unit.start - offset;
+function titleFor(
+	text: string,
+	unit: Unit,
+	main: PlaceMention,
+	category: Category,
+	dateline: Span | undefined
+): string {
+	// The words after the dateline and its agency ("TOKYO (Reuters) - A magnitude 7.5…").
+	let from = unit.start;
+	if (dateline && dateline[0] >= unit.start && dateline[1] <= unit.end) {
+		const rest = /^(?:\s*\([^)]*\))?\s*(?:—|–|--|-|:)?\s*/.exec(text.slice(dateline[1], unit.end));
+		from = dateline[1] + (rest?.[0].length ?? 0);
+	}
+	let s = text.slice(from, unit.end).replace(LEAD_IN, '');
+	const offset = unit.end - from - s.length;
+	const placeEnd = main.end - from - offset;
 	// Up to the place when that makes a headline ("Dmitriev visited Washington"), else the
 	// first clause.
-	if (placeEnd >= 25 && placeEnd <= 90 && main.start >= unit.start) s = s.slice(0, placeEnd);
+	if (placeEnd >= 25 && placeEnd <= 90 && main.start >= from) s = s.slice(0, placeEnd);
 	else {
 		const comma = s.indexOf(', ', 30);
 		if (comma > 0 && comma <= 90) s = s.slice(0, comma);

@@ -76,7 +76,14 @@ export function draftStory(article: string, options: DraftOptions, gazetteer: Ga
 	const mentions = findPlaces(doc, gazetteer);
 	const dates = findDates(article, published);
 	const sents = doc.sentences;
-	const drafted = draftEvents({ text: article, published, sentences: sents, mentions, dates });
+	const drafted = draftEvents({
+		text: article,
+		published,
+		sentences: sents,
+		mentions,
+		dates,
+		dateline: doc.dateline
+	});
 
 	// One id per gazetteer place, named as the article names it ("St Petersburg", "Washington").
 	const ids = new Map<GazetteerPlace, { id: string; name: string }>();
