@@ -296,11 +296,10 @@ export function buildGazetteerFile(): { file: GazetteerFile; counts: Counts } {
 		// Some of the package's pins are another place's ("Free State" sits in Kansas, "Kent" in
 		// Ohio): a state that cannot be placed in its country is left out rather than drawn there.
 		// Puerto Rico, Guam: a territory that the basemap draws as a country of its own is fine.
-		const territory = [...countryIndex].some(
-			([iso2, i]) => places[i]![0] === s.name && inside(iso2, at)
-		);
+		const territory = () =>
+			[...countryIndex].some(([iso2, i]) => places[i]![0] === s.name && inside(iso2, at));
 		// A coastal department's pin may sit offshore: 100 km of slack still catches a continent away.
-		if (!inside(s.countryCode, at, 100) && !territory) {
+		if (!inside(s.countryCode, at, 100) && !territory()) {
 			counts.dropped++;
 			droppedStates.add(`${s.countryCode}|${s.isoCode}`);
 			continue;
