@@ -11,8 +11,9 @@ import type { LonLat, Place, Story, StoryEvent } from '../story/types';
 export type Review = 'proposed' | 'accepted' | 'rejected';
 
 /**
- * Where the draft could not tell two readings of a name apart ("London: Ontario, or England?"):
- * what it chose and the others, for the editor to settle. Never exported.
+ * Where the draft is not sure of a place: two readings of a name it could not tell apart ("London:
+ * Ontario, or England?"), or one far from everything else the article names. What it chose and the
+ * other readings, if any, for the editor to settle. Never exported.
  */
 export interface Unsure {
 	chosen: string;
@@ -22,11 +23,14 @@ export interface Unsure {
 /** A place as the story format has it; the studio edits it in place. */
 export type StudioPlace = Place & { unsure?: Unsure };
 
-/** The places of a draft whose name had close readings, with those readings once each. */
+/** Below this the draft asks (a mention with close readings always is). */
+export const UNSURE_BELOW = 0.5;
+
+/** The places of a draft the draft is not sure of, with their other readings once each. */
 function unsureOf(draft: Draft): Map<string, Unsure> {
 	const found = new Map<string, Unsure>();
 	for (const m of draft.mentions) {
-		if (m.alternatives.length === 0) continue;
+		if (m.confidence >= UNSURE_BELOW) continue;
 		let entry = found.get(m.place);
 		if (!entry) found.set(m.place, (entry = { chosen: m.detail, others: [] }));
 		for (const a of m.alternatives) {

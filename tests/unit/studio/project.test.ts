@@ -241,6 +241,21 @@ describe('an unsure place', () => {
 		);
 	});
 
+	it('asks about a town pinned far from everything else the article names', () => {
+		const quake = readFileSync('tests/fixtures/articles/noto-quake-2024-01-01.txt', 'utf8');
+		const drafted = fromDraft(
+			draftStory(quake, { published: '2024-01-01' }, loadGazetteerForNode()),
+			quake
+		);
+		// The gazetteer's only Noto is in Sicily; the article is about Japan.
+		const noto = drafted.places.find((p) => p.name === 'Noto');
+		expect(noto?.country).toBe('IT');
+		expect(noto?.unsure).toEqual({ chosen: expect.stringMatching(/, IT$/), others: [] });
+		// Its Japanese places, near one another, are not asked about.
+		for (const name of ['Wajima', 'Tokyo', 'Ishikawa'])
+			expect(drafted.places.find((p) => p.name === name)?.unsure).toBeUndefined();
+	});
+
 	it('is never exported as unsure', () => {
 		const bundle = toBundle(acceptAll(project));
 		expect(JSON.stringify(bundle.places)).not.toContain('unsure');

@@ -38,6 +38,10 @@ export interface PlaceMention {
 const EARTH_KM = 6371;
 /** Score points a reading must lead by for the draft not to ask. */
 const SURE_MARGIN = 2;
+/** Farther than this from every other place the article names, in a country it names nowhere
+ * else, a town is probably another place of that name the gazetteer lacks. */
+const FAR_KM = 1500;
+const FAR_CONFIDENCE = 0.25;
 /** The least score a reading needs to be drafted: a town of 10,000 named with nothing around it. */
 const MIN_SCORE = 4;
 
@@ -236,12 +240,20 @@ export function resolve(doc: Doc, spots: readonly Spot[], gazetteer: Gazetteer):
 		(r) => r.qualified || (!r.spot.veto && (r.scores.get(r.chosen) ?? 0) >= MIN_SCORE)
 	);
 
+	// Where the article's names are, to catch a town pinned far from all of them ("Japan's Noto
+	// peninsula" when the gazetteer's only Noto is in Sicily).
+	const located = drafted.map((r) => r.chosen).filter((p) => p.country !== '');
+
 	return drafted.map((r) => {
-		const ranked = [...r.scores].sort((a, b) => b[1] - a[1]);
+		// The city of Paris and the département of Paris are one answer, not two.
+		const ranked = [...r.scores]
+			.filter(([p]) => p === r.chosen || !related(p, r.chosen))
+			.sort((a, b) => b[1] - a[1]);
 		const top = ranked[0]?.[1] ?? 0;
 		const second = ranked[1]?.[1] ?? -Infinity;
 		const margin = top - second;
 		const entry = r.entries.find((e) => e.place === r.chosen)!;
+		const sure = Math.min(1, Math.max(0, margin / (2 * SURE_MARGIN)));
 		return {
 			name: text.slice(r.spot.start, r.spot.end),
 			start: r.spot.start,
@@ -251,20 +263,26 @@ export function resolve(doc: Doc, spots: readonly Spot[], gazetteer: Gazetteer):
 			possessive: /^['’]s\b/.test(text.slice(r.spot.end, r.spot.end + 3)),
 			quoted: covers(doc.quotes, r.spot.start),
 			before: r.spot.before,
-			confidence: r.qualified ? 1 : Math.min(1, Math.max(0, margin / (2 * SURE_MARGIN))),
+			confidence: r.qualified ? 1 : isolated(r) ? Math.min(sure, FAR_CONFIDENCE) : sure,
 			alternatives: r.qualified
 				? []
 				: ranked
-						.slice(1)
-						// The city of Paris and the département of Paris are one answer, not two.
-						.filter(
-							([p, s]) =>
-								top - s < SURE_MARGIN &&
-								!gazetteer.contains(p, r.chosen) &&
-								!gazetteer.contains(r.chosen, p)
-						)
-						.slice(0, 3)
+						.slice(1, 4)
+						.filter(([, s]) => top - s < SURE_MARGIN)
 						.map(([p]) => p)
 		};
 	});
+
+	function related(a: GazetteerPlace, b: GazetteerPlace): boolean {
+		return gazetteer.contains(a, b) || gazetteer.contains(b, a);
+	}
+
+	/** A town in a country the article names nowhere else, far from every other place it names. */
+	function isolated(r: Reading): boolean {
+		const p = r.chosen;
+		if ((p.level !== 'city' && p.level !== 'county') || r.spot.dateline) return false;
+		const others = located.filter((o) => o !== p);
+		if (others.length < 2 || others.some((o) => o.country === p.country)) return false;
+		return others.every((o) => geoDistance([p.lon, p.lat], [o.lon, o.lat]) * EARTH_KM > FAR_KM);
+	}
 }
