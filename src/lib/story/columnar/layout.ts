@@ -1,0 +1,52 @@
+/**
+ * The columnar form of a story (geodata/README.md, "Big stories"): for a story of more events
+ * than GeoJSON carries well. The folder holds `events.arrow`, the events' columns as an Apache
+ * Arrow IPC file, and `text/<n>.json`, the words of each block of CHUNK_SIZE events, fetched
+ * only when a reader opens one of them. `places.geojson` is the same as in every story.
+ */
+
+export const EVENTS_ARROW = 'events.arrow';
+export const TEXT_FOLDER = 'text';
+
+/** Events per text chunk: one fetch of some 200 KB when a reader opens an event. */
+export const CHUNK_SIZE = 1000;
+
+/** The schema's metadata key that marks the file as a story's, and its version. */
+export const FORMAT_KEY = 'story-atlas';
+export const FORMAT_VERSION = '1';
+
+/** The text chunk that holds the event at row index `i` of the table. */
+export const chunkOf = (i: number): number => Math.floor(i / CHUNK_SIZE);
+export const chunkFile = (chunk: number): string => `${TEXT_FOLDER}/${chunk}.json`;
+
+/** The columns of `events.arrow`, in order, with their Arrow types. */
+export const COLUMNS = {
+	id: 'Utf8',
+	lon: 'Float64',
+	lat: 'Float64',
+	start: 'Int32',
+	end: 'Int32',
+	category: 'Dictionary<Utf8, Int8>',
+	place: 'Dictionary<Utf8, Int32>',
+	row: 'Int32'
+} as const;
+
+/** The story-wide facts, kept in the Arrow schema's metadata. */
+export interface TableMeta {
+	title: string;
+	/** `YYYY-MM-DD`, when the dataset has a date of publication. */
+	published: string | null;
+	/** Where the rows came from ("ACLED export, 31 columns"), shown in place of an article. */
+	origin: string;
+}
+
+/** One event's words, in a text chunk: the chunk is a JSON array of these, in table order. */
+export interface EventText {
+	id: string;
+	title: string;
+	summary: string;
+	actors: string[];
+	when: string;
+	source: string[];
+	notes: { correction: string; reportedBy: string }[];
+}
