@@ -11,7 +11,6 @@ import type { CountryIndex } from '../import/country-index';
 import { csvLine } from '../import/csv-safe';
 import { isUtf8, sniffEncoding, type Encoding } from '../import/decode';
 import { delimiterName, guessDelimiter, type Delimiter } from '../import/delimiter';
-import { cachedGeocoder } from '../import/geocode';
 import { geojsonRows } from '../import/geojson-rows';
 import type { Field, IGNORE } from '../import/guess-columns';
 import { inspectRows, type Inspection } from '../import/inspect';
@@ -206,7 +205,10 @@ export async function runImport(
 	const mapping = new Map(settings.mapping ?? []);
 	// Rows without coordinates are placed by name only for a spreadsheet with a place column.
 	const placeNames = [...mapping.values()].includes('place');
-	const geocode = placeNames ? cachedGeocoder(await deps.gazetteer()) : undefined;
+	// The resolver's scoring comes with the draft engine's text tools: loaded only when needed.
+	const geocode = placeNames
+		? (await import('../import/geocode')).cachedGeocoder(await deps.gazetteer())
+		: undefined;
 	const choice: ReaderChoice = {
 		...(mapping.size ? { mapping } : {}),
 		...(settings.category ? { category: settings.category } : {}),
