@@ -6,6 +6,7 @@
  * (toponyms/resolve.ts: the lead of the chosen reading over the next different one), and lists the
  * readings that came close, so the studio can ask about an unsure one.
  */
+import { geoDistance } from 'd3-geo';
 import type { MentionReading } from '../draft/draft';
 import type { Gazetteer, GazetteerPlace } from '../draft/gazetteer/gazetteer';
 import { describePlace } from '../draft/search';
@@ -34,8 +35,9 @@ export type Geocoded =
 
 /** Score points a reading must lead by to be sure: the resolver's own margin. */
 const SURE_MARGIN = 2;
-/** A reading in the state the row names, or the one its cell names after a comma. */
-const STATE_BONUS = 6;
+/** A city and the district of the same name around it (Paris and the département of Paris). */
+const SAME_PLACE_KM = 50;
+const EARTH_KM = 6371;
 
 const reading = (place: GazetteerPlace): MentionReading => ({
 	name: place.name,
@@ -105,18 +107,18 @@ export function geocode(gazetteer: Gazetteer, query: GeocodeQuery): Geocoded {
 			)
 		];
 	const inside = (p: GazetteerPlace) => within.some((w) => w === p || gazetteer.contains(w, p));
-	// A qualifier that fits none of the readings is no evidence for any of them.
-	const qualified = within.length > 0 && places.some(inside);
+	// The row's own state, or the one its cell names, settles the name as "Paris, Ky." does in an
+	// article; a qualifier that fits none of the readings is no evidence for any of them.
+	if (places.some(inside)) places = places.filter(inside);
 	const scored = places
-		.map((place) => ({
-			place,
-			score: prior(place) + (qualified && inside(place) ? STATE_BONUS : 0)
-		}))
+		.map((place) => ({ place, score: prior(place) }))
 		.sort((a, b) => b.score - a.score || b.place.population - a.place.population);
 	const chosen = scored[0]!;
 	// The city of Paris and the département of Paris are one answer, not two.
 	const related = (a: GazetteerPlace, b: GazetteerPlace) =>
-		gazetteer.contains(a, b) || gazetteer.contains(b, a);
+		gazetteer.contains(a, b) ||
+		gazetteer.contains(b, a) ||
+		geoDistance([a.lon, a.lat], [b.lon, b.lat]) * EARTH_KM < SAME_PLACE_KM;
 	const others = scored.slice(1).filter(({ place }) => !related(place, chosen.place));
 	const margin = chosen.score - (others[0]?.score ?? -Infinity);
 	return {

@@ -69,7 +69,8 @@ export function fromImport(story: ImportedStory): StudioProject {
 			source: [event.source],
 			background: false,
 			notes: [],
-			inferred: event.geocoded ? ['place'] : [],
+			// A placed name is the row's own place: its point is asked about if unsure, not flagged.
+			inferred: [],
 			row: event.row
 		}))
 	};
