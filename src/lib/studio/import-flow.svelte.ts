@@ -44,11 +44,12 @@ export class ImportFlow {
 		const now = this.current;
 		if (now.step !== 'mapping') return [];
 		const chosen = chooseReader(now.guess.header, {
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- an argument, never state
 			mapping: new Map(mappingFrom(now.guess.header, this.fields)),
 			...(this.category ? { category: this.category } : {}),
 			placeNames: true
 		});
-		const problems = chosen.ok ? [] : chosen.problems;
+		const problems = chosen.ok ? [] : [...chosen.problems];
 		if (this.dateOrder && !this.dateFormat)
 			problems.push(
 				`Dates like ${this.dateOrder.example} can be read two ways: say which order they are in.`
