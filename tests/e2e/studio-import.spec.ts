@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,11 @@ import { expect, test } from './fixtures';
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
 const importSection = (page: Page) =>
 	page.getByRole('region', { name: 'Import a spreadsheet of events' });
+
+async function axe(page: Page) {
+	const result = await new AxeBuilder({ page }).analyze();
+	return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
+}
 
 /** The whole page: the import's steps and the draft form below them. */
 async function shot(page: Page, info: TestInfo, name: string) {
@@ -116,6 +122,7 @@ test.describe('importing a spreadsheet in the studio', () => {
 			'no column looks like the date: choose its column.'
 		);
 		await shot(page, info, 'studio-import-mapping-guessed');
+		expect(await axe(page)).toEqual([]);
 
 		await mapping.getByLabel('Date', { exact: true }).selectOption({ label: 'Datum' });
 		await mapping.getByLabel('Latitude').selectOption({ label: 'Breite' });
@@ -146,6 +153,7 @@ test.describe('importing a spreadsheet in the studio', () => {
 		// The formula in the rejected row is text for a spreadsheet.
 		expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
 		await shot(page, info, 'studio-import-generic-result');
+		expect(await axe(page)).toEqual([]);
 
 		await section.getByRole('button', { name: 'Open the 4 events in the studio' }).click();
 		const places = page.getByRole('region', { name: 'Places' });
@@ -188,6 +196,28 @@ test.describe('importing a spreadsheet in the studio', () => {
 		await expect(bar).toHaveCount(0);
 		await expect(page.getByRole('button', { name: 'Import a spreadsheet…' })).toBeEnabled();
 		await shot(page, info, 'studio-import-cancelled');
+	});
+
+	test('an import too big to edit here says so, and how to import it instead', async ({
+		page
+	}, info) => {
+		const dir = mkdtempSync(join(tmpdir(), 'studio-import-many-'));
+		const path = join(dir, 'many.csv');
+		const [header, row] = readFileSync(join(FIXTURES, 'acled.csv'), 'utf8').split('\r\n');
+		const lines = [header];
+		for (let i = 0; i < 1_500; i++) lines.push(row!.replace('UKR210001', `UKR${300000 + i}`));
+		writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+		await page.goto('./studio/');
+		await importFile(page, path);
+		const section = importSection(page);
+		await expect(section.getByRole('status').filter({ hasText: 'rows imported' })).toHaveText(
+			/1,500 rows imported, all of them\./
+		);
+		const alert = section.getByRole('alert');
+		await expect(alert).toContainText('1,500 events are more than the studio edits');
+		await expect(alert).toContainText('npm run import -- many.csv --out');
+		await expect(section.getByRole('button', { name: /^Open the/ })).toHaveCount(0);
+		await shot(page, info, 'studio-import-too-big');
 	});
 
 	test('a file that is not a spreadsheet gets a sentence, not a blank page', async ({ page }) => {
