@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -196,6 +197,37 @@ test.describe('importing a spreadsheet in the studio', () => {
 		await expect(bar).toHaveCount(0);
 		await expect(page.getByRole('button', { name: 'Import a spreadsheet…' })).toBeEnabled();
 		await shot(page, info, 'studio-import-cancelled');
+	});
+
+	test('an Excel workbook: its first sheet, through the same mapping, its dates as dates', async ({
+		page
+	}, info) => {
+		const workbook = new ExcelJS.Workbook();
+		const sheet = workbook.addWorksheet('Events');
+		sheet.addRow(['Date', 'Place', 'Latitude', 'Longitude', 'Category', 'Title']);
+		sheet.addRow([new Date(Date.UTC(2025, 3, 11)), 'Kyiv', 50.4501, 30.5234, 'statement', 'Said']);
+		sheet.addRow([new Date(Date.UTC(2025, 3, 10)), 'Lviv', 49.8397, 24.0297, 'strike', 'Struck']);
+		const dir = mkdtempSync(join(tmpdir(), 'studio-import-xlsx-'));
+		const path = join(dir, 'desk.xlsx');
+		writeFileSync(path, Buffer.from(await workbook.xlsx.writeBuffer()));
+		await page.goto('./studio/');
+		await importFile(page, path);
+		const mapping = page.getByRole('form', { name: 'Which column holds what in desk.xlsx?' });
+		await expect(mapping.getByLabel('Date', { exact: true })).toHaveValue('0');
+		await expect(mapping.getByRole('row', { name: /^Date/ })).toContainText(
+			'2025-04-11 · 2025-04-10'
+		);
+		await mapping.getByRole('button', { name: 'Import the rows' }).click();
+		const section = importSection(page);
+		await expect(section.getByRole('status').filter({ hasText: 'rows imported' })).toHaveText(
+			/2 rows imported, all of them\./
+		);
+		await expect(
+			section.getByText(/Read as a spreadsheet, sheet "Events" of a workbook/)
+		).toBeVisible();
+		await shot(page, info, 'studio-import-xlsx');
+		await section.getByRole('button', { name: 'Open the 2 events in the studio' }).click();
+		await expect(page.getByRole('region', { name: 'Events' })).toContainText('2025-04-11');
 	});
 
 	test('an import too big to edit here says so, and how to import it instead', async ({
