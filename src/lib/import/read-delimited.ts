@@ -7,7 +7,7 @@
  */
 import Papa from 'papaparse';
 import { makeDecoder, type Encoding } from './decode';
-import type { Delimiter } from './delimiter';
+import type { Delimiter, Newline } from './delimiter';
 import type { QuoteError } from './row-loop';
 
 /** The file is not the UTF-8 its head promised: it is read again as Windows-1252. */
@@ -43,6 +43,8 @@ class ChunkFeed {
 export interface ReadOptions {
 	encoding: Encoding;
 	delimiter: Delimiter;
+	/** The file's line break (guessNewline on its head); papaparse's guess is per chunk. */
+	newline?: Newline;
 	/** One row's cells; false stops the reading. */
 	onRow: (cells: string[], quoteError: QuoteError) => boolean;
 	/** Bytes read so far, after each chunk. */
@@ -59,6 +61,7 @@ export async function readDelimited(chunks: ByteChunks, options: ReadOptions): P
 	let failure: unknown = null;
 	Papa.parse<string[]>(feed as unknown as NodeJS.ReadableStream, {
 		delimiter: options.delimiter,
+		...(options.newline ? { newline: options.newline } : {}),
 		header: false,
 		skipEmptyLines: false,
 		step(results, parser) {

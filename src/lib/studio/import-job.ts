@@ -10,7 +10,13 @@ import type { ReaderChoice } from '../import/choose-reader';
 import type { CountryIndex } from '../import/country-index';
 import { csvLine } from '../import/csv-safe';
 import { isUtf8, sniffEncoding, type Encoding } from '../import/decode';
-import { delimiterName, guessDelimiter, type Delimiter } from '../import/delimiter';
+import {
+	delimiterName,
+	guessDelimiter,
+	guessNewline,
+	type Delimiter,
+	type Newline
+} from '../import/delimiter';
 import { geojsonRows } from '../import/geojson-rows';
 import type { Field, IGNORE } from '../import/guess-columns';
 import { inspectRows, type Inspection } from '../import/inspect';
@@ -129,13 +135,19 @@ interface TextForm {
 	encoding: Encoding;
 	why: string;
 	delimiter: Delimiter;
+	newline: Newline;
 }
 
 function textForm(head: Uint8Array, size: number): TextForm | string {
 	const sniffed = sniffEncoding(head, head.length < size);
 	if (!sniffed.ok) return sniffed.reason;
 	const text = new TextDecoder(sniffed.encoding).decode(head);
-	return { encoding: sniffed.encoding, why: sniffed.why, delimiter: guessDelimiter(text) };
+	return {
+		encoding: sniffed.encoding,
+		why: sniffed.why,
+		delimiter: guessDelimiter(text),
+		newline: guessNewline(text)
+	};
 }
 
 /** The rows of a workbook or GeoJSON file, read whole. */
@@ -171,7 +183,11 @@ export async function inspectFile(file: NamedBlob): Promise<Inspected> {
 	const form = textForm(head, file.size);
 	if (typeof form === 'string') return { ok: false, message: `${file.name} ${form}` };
 	const text = new TextDecoder(form.encoding).decode(head);
-	const rows = Papa.parse<string[]>(text, { delimiter: form.delimiter, preview: 8 }).data;
+	const rows = Papa.parse<string[]>(text, {
+		delimiter: form.delimiter,
+		newline: form.newline,
+		preview: 8
+	}).data;
 	return {
 		ok: true,
 		kind,
@@ -215,7 +231,7 @@ export async function runImport(
 		placeNames
 	};
 
-	const pass = async (encoding?: Encoding, why?: string, delimiter?: Delimiter) => {
+	const pass = async (form?: Omit<TextForm, 'why'> & { why: string }) => {
 		const events: ImportedEvent[] = [];
 		const lines: string[] = [];
 		const listed: RejectedRow[] = [];
@@ -255,12 +271,13 @@ export async function runImport(
 		if (kind === 'text') {
 			const total = file.size;
 			await readDelimited(blobChunks(file), {
-				encoding: encoding!,
-				delimiter: delimiter!,
+				encoding: form!.encoding,
+				delimiter: form!.delimiter,
+				newline: form!.newline,
 				onRow: (cells, quoteError) => loop.push(cells, quoteError),
 				onChunk: (done) => deps.progress?.({ done, total, unit: 'bytes', rows: loop.row })
 			});
-			what = `${why}, ${delimiterName(delimiter!)}-separated`;
+			what = `${form!.why}, ${delimiterName(form!.delimiter)}-separated`;
 		} else {
 			const whole = await wholeRows(kind, file);
 			if (typeof whole === 'string') return refuse(whole);
@@ -313,10 +330,14 @@ export async function runImport(
 	const form = textForm(head, file.size);
 	if (typeof form === 'string') return refuse(form);
 	try {
-		return await pass(form.encoding, form.why, form.delimiter);
+		return await pass(form);
 	} catch (error) {
 		if (!(error instanceof NotUtf8)) throw error;
 		// Valid UTF-8 for its first megabyte, not after: a Windows file with accents further down.
-		return pass('windows-1252', `Windows-1252 (it is ${error.message})`, form.delimiter);
+		return pass({
+			...form,
+			encoding: 'windows-1252',
+			why: `Windows-1252 (it is ${error.message})`
+		});
 	}
 }
