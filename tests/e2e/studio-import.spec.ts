@@ -115,6 +115,7 @@ test.describe('importing a spreadsheet in the studio', () => {
 		await importFile(page, path);
 		const mapping = page.getByRole('form', { name: 'Which column holds what in desk.csv?' });
 		await expect(mapping).toBeVisible();
+		await expect(mapping.getByRole('heading', { name: /Which column holds what/ })).toBeFocused();
 		// Guessed from the names: the title, the summary and the category; the rest is for the user.
 		await expect(mapping.getByLabel('Title')).toHaveValue('5');
 		await expect(mapping.getByLabel('Summary')).toHaveValue('6');
@@ -195,7 +196,8 @@ test.describe('importing a spreadsheet in the studio', () => {
 			'The import was cancelled; nothing was imported.'
 		);
 		await expect(bar).toHaveCount(0);
-		await expect(page.getByRole('button', { name: 'Import a spreadsheet…' })).toBeEnabled();
+		// The keyboard is back where it began.
+		await expect(page.getByRole('button', { name: 'Import a spreadsheet…' })).toBeFocused();
 		await shot(page, info, 'studio-import-cancelled');
 	});
 
