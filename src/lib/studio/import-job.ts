@@ -67,6 +67,8 @@ export interface Progress {
 	total: number;
 	unit: 'bytes' | 'rows';
 	rows: number;
+	/** Before the rows: the gazetteer loading, to place rows by name. */
+	loading?: 'places';
 }
 
 export interface Deps {
@@ -222,6 +224,8 @@ export async function runImport(
 	// Rows without coordinates are placed by name only for a spreadsheet with a place column.
 	const placeNames = [...mapping.values()].includes('place');
 	// The resolver's scoring comes with the draft engine's text tools: loaded only when needed.
+	if (placeNames)
+		deps.progress?.({ done: 0, total: file.size, unit: 'bytes', rows: 0, loading: 'places' });
 	const geocode = placeNames
 		? (await import('../import/geocode')).cachedGeocoder(await deps.gazetteer())
 		: undefined;

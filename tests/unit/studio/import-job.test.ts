@@ -17,6 +17,7 @@ import {
 } from '../../../src/lib/studio/import-job';
 import { MAX_STUDIO_EVENTS } from '../../../src/lib/studio/import-project';
 import { checkProject } from '../../../src/lib/studio/check';
+import { toBundle } from '../../../src/lib/studio/story-files';
 import { storyCountryLookup } from '../../../src/lib/geo/countries';
 import { parseIsoDate } from '../../../src/lib/story/dates';
 
@@ -70,6 +71,8 @@ describe('the studio import job', () => {
 		// Every excerpt is verbatim in the listing, and the project passes the studio's check.
 		for (const e of project.events) expect(project.article).toContain(e.source[0]);
 		expect(checkProject(project, storyCountryLookup(basemap)).count).toBe(0);
+		// The export keeps each event's row (geodata/README.md), as `npm run import` writes it.
+		expect(toBundle(project).events.features.map((f) => f.properties?.row)).toEqual([2, 3, 4, 5]);
 		expect(outcome.listed.map((r) => [r.row, r.column])).toEqual([
 			[6, 'latitude, longitude'],
 			[7, 'event_date'],
