@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// Module workers, so a worker can load a big library only when it needs it (the import
+	// worker's exceljs, for .xlsx files) instead of carrying it inlined.
+	worker: { format: 'es' },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		globalSetup: ['tests/setup/gazetteer.ts'],

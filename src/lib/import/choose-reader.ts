@@ -19,6 +19,8 @@ export interface ReaderChoice {
 	preset?: Preset;
 	mapping?: ReadonlyMap<string, Field | typeof IGNORE>;
 	category?: Category;
+	/** A gazetteer places rows by name: a place column may stand in for the coordinates. */
+	placeNames?: boolean;
 }
 
 export type Chosen =
@@ -33,7 +35,7 @@ export type Chosen =
 	| { ok: false; problems: string[] };
 
 export function chooseReader(firstRow: readonly string[], choice: ReaderChoice = {}): Chosen {
-	const { preset, mapping, category } = choice;
+	const { preset, mapping, category, placeNames = false } = choice;
 	if (preset && mapping?.size)
 		return {
 			ok: false,
@@ -61,7 +63,7 @@ export function chooseReader(firstRow: readonly string[], choice: ReaderChoice =
 			};
 		return { ok: true, reader: acledReader(firstRow), header: true, guessed: [] };
 	}
-	const guess = guessColumns(firstRow, mapping);
+	const guess = guessColumns(firstRow, mapping, { placeNames });
 	if (!guess.ok) return guess;
 	if (!guess.columns.category.length && !category)
 		return {

@@ -26,3 +26,21 @@ export function guessDelimiter(text: string): Delimiter {
 export function delimiterName(delimiter: Delimiter): string {
 	return { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' }[delimiter];
 }
+
+export type Newline = '\r\n' | '\n' | '\r';
+
+/**
+ * The line break of a file, from its first one outside quotes. Papaparse guesses it from each
+ * stream's first chunk, and a chunk that ends before the first line break guesses "\n", leaving a
+ * "\r" at the end of every row of a Windows file: read from the file's head once instead.
+ */
+export function guessNewline(text: string): Newline {
+	let quoted = false;
+	for (let i = 0; i < text.length; i++) {
+		const char = text[i]!;
+		if (char === '"') quoted = !quoted;
+		else if (!quoted && char === '\r') return text[i + 1] === '\n' ? '\r\n' : '\r';
+		else if (!quoted && char === '\n') return '\n';
+	}
+	return '\n';
+}

@@ -43,7 +43,9 @@ export function genericReader(
 				lat: cell('lat'),
 				lon: cell('lon'),
 				placeName: place,
+				...(cell('place') ? { placeColumn: cell('place')!.column } : {}),
 				placeKind: 'city',
+				admin: text('admin'),
 				country: cell('country')?.text
 					? /^[A-Za-z]{2}$/.test(text('country'))
 						? { column: cell('country')!.column, name: '', alpha2: text('country').toUpperCase() }

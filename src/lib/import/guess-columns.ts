@@ -16,7 +16,8 @@ export const FIELDS = [
 	'actors',
 	'source',
 	'place',
-	'country'
+	'country',
+	'admin'
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -42,7 +43,8 @@ const NAMES: Readonly<Record<Field, readonly string[]>> = {
 	actors: ['actors', 'actor', 'actor1', 'actor2', 'who', 'participants'],
 	source: ['source', 'sources', 'url', 'link', 'sourceurl', 'reference'],
 	place: ['place', 'location', 'placename', 'city', 'town', 'locality', 'site', 'locationname'],
-	country: ['country', 'countrycode', 'iso2', 'countryname']
+	country: ['country', 'countrycode', 'iso2', 'countryname'],
+	admin: ['admin1', 'state', 'province', 'adm1', 'region', 'oblast', 'admin']
 };
 
 export const normalName = (name: string) =>
@@ -56,6 +58,21 @@ export type ColumnChoice = { [F in Field]: number[] };
 export type Guess =
 	| { ok: true; columns: ColumnChoice; guessed: { field: Field; column: string }[] }
 	| { ok: false; problems: string[] };
+
+/** What guessing found, problems or not: the studio shows it for the user to complete. */
+export interface PartialGuess {
+	columns: ColumnChoice;
+	guessed: { field: Field; column: string }[];
+	problems: string[];
+}
+
+export interface GuessOptions {
+	/**
+	 * Rows can be placed by their place name (a gazetteer is at hand): a place column then stands
+	 * in for the coordinates.
+	 */
+	placeNames?: boolean;
+}
 
 /** `--map` values as given: COLUMN=FIELD, split at the last "=" (a column may hold one). */
 export function parseMapping(
@@ -84,8 +101,18 @@ export function parseMapping(
  */
 export function guessColumns(
 	header: readonly string[],
-	mapping: ReadonlyMap<string, Field | typeof IGNORE> = new Map()
+	mapping: ReadonlyMap<string, Field | typeof IGNORE> = new Map(),
+	options: GuessOptions = {}
 ): Guess {
+	const { columns, guessed, problems } = guessPartial(header, mapping, options);
+	return problems.length ? { ok: false, problems } : { ok: true, columns, guessed };
+}
+
+export function guessPartial(
+	header: readonly string[],
+	mapping: ReadonlyMap<string, Field | typeof IGNORE> = new Map(),
+	{ placeNames = false }: GuessOptions = {}
+): PartialGuess {
 	const columns = Object.fromEntries(FIELDS.map((f) => [f, [] as number[]])) as ColumnChoice;
 	const problems: string[] = [];
 	const chosen = new Set<number>();
@@ -133,13 +160,15 @@ export function guessColumns(
 			problems.push(`"${column}" could be the ${other} or the ${field}: say which with --map.`);
 		owner.set(i, field);
 	}
+	const placed = placeNames && columns.place.length > 0;
 	for (const field of REQUIRED) {
+		if (placed && (field === 'lat' || field === 'lon')) continue;
 		if (!columns[field].length && !problems.some((p) => p.includes(`the ${field}:`)))
 			problems.push(
 				`no column looks like the ${FIELD_WORDS[field]}: name it with --map COLUMN=${field} (the columns are ${header.map((h) => `"${h}"`).join(', ')}).`
 			);
 	}
-	return problems.length ? { ok: false, problems } : { ok: true, columns, guessed };
+	return { columns, guessed, problems };
 }
 
 export const FIELD_WORDS: Readonly<Record<Field, string>> = {
@@ -154,5 +183,6 @@ export const FIELD_WORDS: Readonly<Record<Field, string>> = {
 	actors: 'actors',
 	source: 'source',
 	place: 'place name',
-	country: 'country'
+	country: 'country',
+	admin: 'state or province'
 };

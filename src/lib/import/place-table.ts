@@ -35,7 +35,7 @@ export class PlaceTable {
 	constructor(private readonly countries: CountryIndex) {}
 
 	/** The declared country as an ISO code the basemap may know, or null. */
-	#declared(country: RowFields['country']): string | null {
+	declared(country: RowFields['country']): string | null {
 		if (!country) return null;
 		if (country.alpha2) return country.alpha2;
 		return (
@@ -57,7 +57,7 @@ export class PlaceTable {
 
 	/** The place of a row at `point` (already rounded), created on first sight. */
 	place(rawName: string, kind: PlaceKind, point: LonLat, country: RowFields['country']): Outcome {
-		const named = this.#declared(country);
+		const named = this.declared(country);
 		const name = rawName.length > MAX_NAME ? `${rawName.slice(0, MAX_NAME - 1)}…` : rawName;
 		const key = `${name}\u0000${point[0]},${point[1]}\u0000${named ?? ''}`;
 		const known = this.#byKey.get(key);

@@ -193,6 +193,7 @@ export function acledReader(header: readonly string[]): RowReader {
 				placeName: location,
 				// geo_precision 2 and 3: ACLED placed the event at a nearby town or its region.
 				placeKind: get('geo_precision') === '2' || get('geo_precision') === '3' ? 'region' : 'city',
+				admin: get('admin1'),
 				country:
 					get('country') || get('iso')
 						? { column: 'country', name: get('country'), numeric: get('iso') }

@@ -27,7 +27,11 @@ export interface RowFields {
 	lat: Cell | null;
 	lon: Cell | null;
 	placeName: string;
+	/** The column the place name comes from, for the message when it cannot be placed. */
+	placeColumn?: string;
 	placeKind: PlaceKind;
+	/** The state, province or oblast the row names, to tell same-named places apart. */
+	admin?: string;
 	/** The country the row names, to check the coordinates against: a name, or an ISO code. */
 	country: { column: string; name: string; alpha2?: string; numeric?: string } | null;
 	category: { column: string; text: string; value: Category | null } | null;

@@ -8,7 +8,9 @@ import { toIsoDate } from '../story/dates';
 import { slugify } from '../story/slug';
 import { findUnsafe, quote, unsafeMessage } from '../story/text';
 import type { Category, LonLat } from '../story/types';
+import type { MentionReading } from '../draft/draft';
 import type { CountryIndex } from './country-index';
+import type { GeocodeQuery, Geocoded } from './geocode';
 import { MAX_CELL_CHARS } from './limits';
 import { monthOf, parseDate, weekAround, type DateFormat } from './parse-date';
 import { PlaceTable, type ImportedPlace } from './place-table';
@@ -29,6 +31,8 @@ export interface ImportedEvent {
 	/** The row of the file it comes from, as a spreadsheet numbers it (the header is row 1). */
 	row: number;
 	coordinates: LonLat;
+	/** Placed by its name (the row has no coordinates): how sure, and the readings that came close. */
+	geocoded?: { detail: string; confidence: number; alternatives: MentionReading[] };
 }
 
 export type RowOutcome =
@@ -43,6 +47,9 @@ export interface ImportOptions {
 	dateFormat?: DateFormat;
 	/** The last day an event may have: the publication day given, or the day of the import. */
 	latest: number;
+	/** Places a row that names a place and gives no coordinates (geocode.ts); without it such a
+	 * row is not imported. */
+	geocode?: (query: GeocodeQuery) => Geocoded;
 }
 
 /** The validator's limits for each text (story/validate.ts). */
@@ -219,11 +226,28 @@ export class RowsToEvents {
 		return { start, end };
 	}
 
-	#point(fields: RowFields, problems: RowProblem[]): LonLat | null {
+	#point(
+		fields: RowFields,
+		problems: RowProblem[]
+	): { point: LonLat; geocoded?: Extract<Geocoded, { ok: true }> } | null {
 		const lat = readDegrees(fields.lat);
 		const lon = readDegrees(fields.lon);
 		const latColumn = fields.lat?.column ?? 'latitude';
 		const lonColumn = fields.lon?.column ?? 'longitude';
+		const { geocode } = this.options;
+		if (lat === null && lon === null && geocode && fields.placeName.trim()) {
+			const found = geocode({
+				name: fields.placeName,
+				country: this.#places.declared(fields.country),
+				admin: fields.admin ?? ''
+			});
+			if (!found.ok) {
+				problems.push({ column: fields.placeColumn ?? 'place', reason: found.reason });
+				return null;
+			}
+			const [x, y] = found.reading.coordinates;
+			return { point: [round6(x), round6(y)], geocoded: found };
+		}
 		if (lat === null || lon === null) {
 			problems.push({
 				column: lat === null ? latColumn : lonColumn,
@@ -254,7 +278,7 @@ export class RowsToEvents {
 			});
 			return null;
 		}
-		return [round6(lon), round6(lat)];
+		return { point: [round6(lon), round6(lat)] };
 	}
 
 	#id(fields: RowFields, row: number, problems: RowProblem[]): string | null {
@@ -275,7 +299,9 @@ export class RowsToEvents {
 		const problems: RowProblem[] = [];
 		const dates = this.#dates(fields, problems);
 		if (typeof dates === 'string') return { ok: false, fatal: dates };
-		const point = this.#point(fields, problems);
+		const located = this.#point(fields, problems);
+		const point = located?.point ?? null;
+		const geocoded = located?.geocoded;
 		const category = fields.category?.value ?? null;
 		if (!category)
 			problems.push(
@@ -308,7 +334,12 @@ export class RowsToEvents {
 		}
 		const id = problems.length ? null : this.#id(fields, row, problems);
 		if (problems.length || !dates || !point || !category || !id) return { ok: false, problems };
-		const place = this.#places.place(placeName, fields.placeKind, point, fields.country);
+		const place = this.#places.place(
+			placeName,
+			geocoded ? geocoded.reading.kind : fields.placeKind,
+			point,
+			fields.country
+		);
 		if (!place.ok) return { ok: false, problems: [place.problem] };
 
 		const title = cut(rawTitle, MAX.title);
@@ -364,7 +395,16 @@ export class RowsToEvents {
 				place: place.place.id,
 				source: excerpt,
 				row,
-				coordinates: place.place.coordinates
+				coordinates: place.place.coordinates,
+				...(geocoded
+					? {
+							geocoded: {
+								detail: geocoded.reading.detail,
+								confidence: geocoded.confidence,
+								alternatives: geocoded.alternatives
+							}
+						}
+					: {})
 			}
 		};
 	}

@@ -48,6 +48,8 @@ export type StudioEvent = Omit<StoryEvent, 'start' | 'end' | 'coordinates'> & {
 	review: Review;
 	start: string;
 	end: string;
+	/** The row of the spreadsheet it was imported from (geodata/README.md), exported with it. */
+	row?: number;
 };
 
 export interface StudioProject {

@@ -36,7 +36,8 @@ export function toBundle(project: StudioProject): StoryBundle {
 			source: e.source,
 			background: e.background,
 			notes: e.notes,
-			...(e.inferred.length > 0 ? { inferred: e.inferred } : {})
+			...(e.inferred.length > 0 ? { inferred: e.inferred } : {}),
+			...(e.row !== undefined ? { row: e.row } : {})
 		}
 	}));
 	const places: Feature<Point>[] = project.places

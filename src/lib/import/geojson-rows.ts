@@ -1,0 +1,101 @@
+/**
+ * A GeoJSON FeatureCollection of points as rows: longitude and latitude from each point, then one
+ * column per property any feature has, so its properties are mapped like a spreadsheet's columns.
+ * A feature that is not a point stays a row, refused with its reason.
+ */
+import { quote } from '../story/text';
+
+export type GeoJsonRows =
+	| {
+			ok: true;
+			/** The header first; a feature's row number is its place in the file plus one. */
+			rows: string[][];
+			/** Rows refused before any mapping: not a point, or a point without numbers. */
+			refused: Map<number, { column: string; reason: string }>;
+	  }
+	| { ok: false; problem: string };
+
+const LON = 'longitude';
+const LAT = 'latitude';
+
+function text(value: unknown): string {
+	if (value === null || value === undefined) return '';
+	if (typeof value === 'string') return value;
+	if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join('; ');
+	if (typeof value === 'object') return JSON.stringify(value);
+	return String(value);
+}
+
+export function geojsonRows(json: string): GeoJsonRows {
+	let data: unknown;
+	try {
+		data = JSON.parse(json.replace(/^\uFEFF/, ''));
+	} catch (error) {
+		return {
+			ok: false,
+			problem: `is not valid JSON (${error instanceof Error ? error.message : String(error)}).`
+		};
+	}
+	const collection = data as { type?: unknown; features?: unknown };
+	if (
+		typeof data !== 'object' ||
+		data === null ||
+		collection.type !== 'FeatureCollection' ||
+		!Array.isArray(collection.features)
+	)
+		return {
+			ok: false,
+			problem: 'is not a GeoJSON FeatureCollection: the importer takes one of Point features.'
+		};
+	const features = collection.features as unknown[];
+	if (features.length === 0) return { ok: false, problem: 'has no features: nothing to import.' };
+	const keys: string[] = [];
+	const seen = new Set<string>([LON, LAT]);
+	for (const feature of features) {
+		const properties = (feature as { properties?: unknown })?.properties;
+		if (typeof properties !== 'object' || properties === null) continue;
+		for (const key of Object.keys(properties))
+			if (!seen.has(key)) {
+				seen.add(key);
+				keys.push(key);
+			}
+	}
+	const header = [LON, LAT, ...keys];
+	const rows: string[][] = [header];
+	const refused = new Map<number, { column: string; reason: string }>();
+	features.forEach((raw, i) => {
+		const row = i + 2;
+		const feature = raw as {
+			geometry?: { type?: unknown; coordinates?: unknown };
+			properties?: unknown;
+		};
+		const properties = (
+			typeof feature?.properties === 'object' && feature.properties !== null
+				? feature.properties
+				: {}
+		) as Record<string, unknown>;
+		const geometry = feature?.geometry;
+		let lon = '';
+		let lat = '';
+		if (geometry === null || geometry === undefined) {
+			// No geometry: the place name, if any, may still place it.
+		} else if (geometry.type !== 'Point') {
+			refused.set(row, {
+				column: 'geometry',
+				reason: `is a ${quote(String(geometry.type), 30)}; the importer takes Point features only.`
+			});
+		} else {
+			const [x, y] = Array.isArray(geometry.coordinates) ? geometry.coordinates : [];
+			if (typeof x === 'number' && typeof y === 'number') {
+				lon = String(x);
+				lat = String(y);
+			} else
+				refused.set(row, {
+					column: 'geometry',
+					reason: 'is a Point without two numbers for its coordinates.'
+				});
+		}
+		rows.push([lon, lat, ...keys.map((key) => text(properties[key]))]);
+	});
+	return { ok: true, rows, refused };
+}

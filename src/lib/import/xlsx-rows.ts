@@ -1,0 +1,75 @@
+/**
+ * The first worksheet of an Excel workbook as rows of text cells, the header first, so it goes
+ * through the same mapping and checks as a CSV. exceljs (kept; not the abandoned `xlsx` release)
+ * is loaded only when a workbook is opened: it is as big as the rest of the importer.
+ */
+import type { CellValue, Worksheet } from 'exceljs';
+
+export type SheetRows =
+	{ ok: true; rows: string[][]; sheet: string } | { ok: false; problem: string };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A cell as the text a CSV of it would hold. A date cell (exceljs reads Excel's day serials in
+ * date-formatted cells as Dates, at midnight UTC) becomes YYYY-MM-DD, which the importer reads
+ * without asking about the order of day and month; with a time of day, that is kept after it.
+ */
+export function cellText(value: CellValue): string {
+	if (value === null || value === undefined) return '';
+	if (value instanceof Date) {
+		if (Number.isNaN(value.getTime())) return '';
+		const day = value.toISOString().slice(0, 10);
+		const time =
+			value.getUTCHours() || value.getUTCMinutes()
+				? ` ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}`
+				: '';
+		return `${day}${time}`;
+	}
+	if (typeof value === 'object') {
+		if ('richText' in value) return value.richText.map((run) => run.text).join('');
+		if ('formula' in value || 'sharedFormula' in value)
+			return cellText((value as { result?: CellValue }).result ?? null);
+		if ('hyperlink' in value) return String(value.text ?? value.hyperlink);
+		if ('error' in value) return String(value.error);
+		return '';
+	}
+	return String(value);
+}
+
+function sheetRows(sheet: Worksheet): string[][] {
+	const rows: string[][] = [];
+	const width = Math.max(sheet.getRow(1).cellCount, 1);
+	for (let n = 1; n <= sheet.rowCount; n++) {
+		const row = sheet.getRow(n);
+		const cells: string[] = [];
+		const count = Math.max(width, row.cellCount);
+		for (let c = 1; c <= count; c++) cells.push(cellText(row.getCell(c).value));
+		// Empty cells past the header's width are no cells; filled ones make a ragged row.
+		while (cells.length > width && cells[cells.length - 1] === '') cells.pop();
+		rows.push(cells.every((cell) => cell === '') ? [''] : cells);
+	}
+	return rows;
+}
+
+export async function xlsxRows(bytes: ArrayBuffer): Promise<SheetRows> {
+	const { default: ExcelJS } = await import('exceljs');
+	const workbook = new ExcelJS.Workbook();
+	try {
+		await workbook.xlsx.load(bytes);
+	} catch (error) {
+		return {
+			ok: false,
+			problem: `is not an Excel workbook that can be read (${error instanceof Error ? error.message : String(error)}). Save it again from Excel as .xlsx, or as CSV.`
+		};
+	}
+	const sheet = workbook.worksheets[0];
+	if (!sheet) return { ok: false, problem: 'has no worksheet: nothing to import.' };
+	const rows = sheetRows(sheet);
+	if (rows.length === 0 || rows.every((row) => row.length === 1 && row[0] === ''))
+		return {
+			ok: false,
+			problem: `has nothing in its first sheet, "${sheet.name}": nothing to import.`
+		};
+	return { ok: true, rows, sheet: sheet.name };
+}

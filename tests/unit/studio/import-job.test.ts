@@ -1,0 +1,307 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { loadGazetteerForNode } from '../../../scripts/lib/gazetteer-file';
+import { shippedBasemap } from '../../../scripts/lib/natural-earth';
+import { countryIndex } from '../../../src/lib/import/countries';
+import { mappingFrom } from '../../../src/lib/import/inspect';
+import {
+	inspectFile,
+	runImport,
+	STUDIO_LIMITS,
+	type Deps,
+	type ImportOutcome,
+	type ImportSettings,
+	type Progress
+} from '../../../src/lib/studio/import-job';
+import { MAX_STUDIO_EVENTS } from '../../../src/lib/studio/import-project';
+import { checkProject } from '../../../src/lib/studio/check';
+import { toBundle } from '../../../src/lib/studio/story-files';
+import { storyCountryLookup } from '../../../src/lib/geo/countries';
+import { parseIsoDate } from '../../../src/lib/story/dates';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/import');
+const basemap = shippedBasemap();
+const index = countryIndex(basemap);
+
+function deps(progress: Progress[] = []): Deps {
+	return {
+		countries: async () => index,
+		gazetteer: async () => loadGazetteerForNode(),
+		latest: parseIsoDate('2025-04-12')!,
+		progress: (p) => progress.push(p)
+	};
+}
+
+const fixture = (name: string) => new File([readFileSync(join(FIXTURES, name))], name);
+
+async function imported(file: File, settings: ImportSettings = {}, progress: Progress[] = []) {
+	const outcome = await runImport(file, settings, deps(progress));
+	if (!outcome.ok) throw new Error(outcome.message);
+	return outcome;
+}
+
+const ok = (outcome: ImportOutcome) => {
+	if (!outcome.ok) throw new Error(outcome.message);
+	return outcome;
+};
+
+describe('the studio import job', () => {
+	it('recognises ACLED by its header and imports it with every row accounted for', async () => {
+		const inspected = await inspectFile(fixture('acled.csv'));
+		expect(inspected).toMatchObject({
+			ok: true,
+			kind: 'text',
+			inspection: { kind: 'preset', preset: 'acled' }
+		});
+		const progress: Progress[] = [];
+		const outcome = await imported(fixture('acled.csv'), {}, progress);
+		// The same counts and reasons as `npm run import` (tests/unit/import/cli.test.ts).
+		expect(outcome.summary).toMatchObject({ rows: 8, imported: 4, rejected: 4 });
+		expect(outcome.summary.what).toMatch(/^an ACLED export, UTF-8, comma-separated/);
+		expect(progress.at(-1)).toMatchObject({ unit: 'bytes', done: progress.at(-1)!.total });
+		const project = outcome.project!;
+		expect(project.events.map((e) => [e.id, e.row, e.review])).toEqual([
+			['ukr210001', 2, 'accepted'],
+			['ukr210002', 3, 'accepted'],
+			['ukr210003', 4, 'accepted'],
+			['rus9001', 5, 'accepted']
+		]);
+		// Every excerpt is verbatim in the listing, and the project passes the studio's check.
+		for (const e of project.events) expect(project.article).toContain(e.source[0]);
+		expect(checkProject(project, storyCountryLookup(basemap)).count).toBe(0);
+		// The export keeps each event's row (geodata/README.md), as `npm run import` writes it.
+		expect(toBundle(project).events.features.map((f) => f.properties?.row)).toEqual([2, 3, 4, 5]);
+		expect(outcome.listed.map((r) => [r.row, r.column])).toEqual([
+			[6, 'latitude, longitude'],
+			[7, 'event_date'],
+			[8, 'event_id_cnty'],
+			[9, 'latitude']
+		]);
+		expect(outcome.listed[0]!.reason).toMatch(/swapped/);
+	});
+
+	it('writes rejected.csv with formulas neutralised', async () => {
+		const outcome = await imported(fixture('acled.csv'));
+		const csv = await outcome.rejectedCsv!.text();
+		const lines = csv.split('\r\n');
+		expect(lines[0]!.startsWith('row,column,reason,event_id_cnty,event_date')).toBe(true);
+		expect(csv).toContain(
+			`"'=HYPERLINK(""http://evil.example"",""After the story was published"")"`
+		);
+		expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+	});
+
+	it('reads GDELT 2.0 with no header, rows numbered from 1', async () => {
+		const outcome = await imported(fixture('gdelt.tsv'));
+		expect(outcome.summary).toMatchObject({ rows: 4, imported: 3, rejected: 1 });
+		expect(outcome.project!.events.map((e) => e.row)).toEqual([1, 2, 3]);
+		expect(outcome.listed[0]).toMatchObject({ row: 4 });
+	});
+
+	it('guesses the columns of any other spreadsheet, and imports them as the user confirms', async () => {
+		const inspected = await inspectFile(fixture('generic-semicolon.csv'));
+		if (!inspected.ok || inspected.inspection.kind !== 'mapping') throw new Error('no mapping');
+		const { header, fields, problems, samples } = inspected.inspection;
+		expect(header).toEqual(['Date', 'Place', 'Lat', 'Lon', 'Category', 'Summary', 'Source']);
+		expect(problems).toEqual([]);
+		expect(fields.lat).toEqual([2]);
+		expect(samples[0]![5]).toBe('Defence ministers approved more aid;\nthe pledge is €21bn.');
+		const outcome = await imported(fixture('generic-semicolon.csv'), {
+			mapping: mappingFrom(header, fields)
+		});
+		expect(outcome.summary).toMatchObject({ imported: 2, rejected: 1 });
+		// Row 2 holds a quoted line break: rows are counted as a spreadsheet shows them.
+		expect(outcome.listed[0]).toMatchObject({ row: 4, column: 'Date' });
+	});
+
+	it('asks the order of day and month, and reads the file once told', async () => {
+		const inspected = await inspectFile(fixture('windows-1252.csv'));
+		if (!inspected.ok || inspected.inspection.kind !== 'mapping') throw new Error('no mapping');
+		expect(inspected.what).toMatch(/Windows-1252/);
+		const { header, fields, dateOrder } = inspected.inspection;
+		expect(dateOrder).toEqual({ example: '11/04/2025', suggested: null });
+		const mapping = mappingFrom(header, fields);
+		const unasked = await runImport(fixture('windows-1252.csv'), { mapping }, deps());
+		expect(unasked).toMatchObject({ ok: false, ambiguousDate: true });
+		const outcome = ok(
+			await runImport(fixture('windows-1252.csv'), { mapping, dateFormat: 'dmy' }, deps())
+		);
+		expect(outcome.project!.events[0]).toMatchObject({
+			start: '2025-04-11',
+			title: expect.any(String)
+		});
+		expect(outcome.project!.places.map((p) => p.name)).toContain('Zürich');
+	});
+
+	it('places rows with a name and no coordinates from the gazetteer, unsure ones marked', async () => {
+		const csv = [
+			'date,place,country,category',
+			'2025-04-10,Kharkiv,Ukraine,war',
+			'2025-04-10,Springfield,,statement',
+			'2025-04-11,Nowhereville Xq,,statement'
+		].join('\n');
+		const file = new File([csv], 'named.csv');
+		const inspected = await inspectFile(file);
+		if (!inspected.ok || inspected.inspection.kind !== 'mapping') throw new Error('no mapping');
+		expect(inspected.inspection.problems).toEqual([]);
+		const outcome = await imported(file, {
+			mapping: mappingFrom(inspected.inspection.header, inspected.inspection.fields)
+		});
+		expect(outcome.summary).toMatchObject({ imported: 2, rejected: 1 });
+		const places = outcome.project!.places;
+		const kharkiv = places.find((p) => p.name === 'Kharkiv')!;
+		expect(kharkiv.country).toBe('UA');
+		expect(kharkiv.unsure).toBeUndefined();
+		const springfield = places.find((p) => p.name === 'Springfield')!;
+		expect(springfield.unsure?.others.length).toBeGreaterThan(0);
+		expect(outcome.listed[0]).toMatchObject({ row: 4, column: 'place' });
+		expect(outcome.listed[0]!.reason).toMatch(/not a place the studio's gazetteer knows/);
+	});
+
+	it('reads an .xlsx workbook: first sheet, header row, Excel dates', async () => {
+		const workbook = new ExcelJS.Workbook();
+		const sheet = workbook.addWorksheet('Events');
+		sheet.addRow(['Date', 'Place', 'Latitude', 'Longitude', 'Category', 'Title']);
+		sheet.addRow([new Date(Date.UTC(2025, 3, 11)), 'Kyiv', 50.4501, 30.5234, 'statement', 'Said']);
+		sheet.addRow([new Date(Date.UTC(2025, 3, 10)), 'Lviv', 49.8397, 24.0297, 'strike', 'Struck']);
+		sheet.addRow(['not a date', 'Lviv', 49.8397, 24.0297, 'strike', 'Struck again']);
+		workbook.addWorksheet('Ignored').addRow(['nothing']);
+		const bytes = await workbook.xlsx.writeBuffer();
+		const file = new File([bytes], 'events.xlsx');
+		const inspected = await inspectFile(file);
+		if (!inspected.ok || inspected.inspection.kind !== 'mapping') throw new Error('no mapping');
+		expect(inspected.what).toBe('sheet "Events" of a workbook');
+		const outcome = await imported(file, {
+			mapping: mappingFrom(inspected.inspection.header, inspected.inspection.fields)
+		});
+		expect(outcome.summary).toMatchObject({ rows: 3, imported: 2, rejected: 1 });
+		expect(outcome.project!.events.map((e) => [e.start, e.row])).toEqual([
+			['2025-04-11', 2],
+			['2025-04-10', 3]
+		]);
+		expect(outcome.listed[0]).toMatchObject({ row: 4, column: 'Date' });
+	});
+
+	it('reads a GeoJSON FeatureCollection of points, and refuses other geometries by row', async () => {
+		const geojson = JSON.stringify({
+			type: 'FeatureCollection',
+			features: [
+				{
+					type: 'Feature',
+					geometry: { type: 'Point', coordinates: [30.5234, 50.4501] },
+					properties: { date: '2025-04-11', category: 'statement', title: 'In Kyiv' }
+				},
+				{
+					type: 'Feature',
+					geometry: {
+						type: 'LineString',
+						coordinates: [
+							[0, 0],
+							[1, 1]
+						]
+					},
+					properties: { date: '2025-04-11', category: 'war', title: 'A front line' }
+				}
+			]
+		});
+		const file = new File([geojson], 'events.geojson');
+		const inspected = await inspectFile(file);
+		if (!inspected.ok || inspected.inspection.kind !== 'mapping') throw new Error('no mapping');
+		expect(inspected.inspection.header).toEqual([
+			'longitude',
+			'latitude',
+			'date',
+			'category',
+			'title'
+		]);
+		const outcome = await imported(file, {
+			mapping: mappingFrom(inspected.inspection.header, inspected.inspection.fields)
+		});
+		expect(outcome.summary).toMatchObject({ imported: 1, rejected: 1 });
+		expect(outcome.listed[0]).toMatchObject({ row: 3, column: 'geometry' });
+		expect(outcome.project!.events[0]!.title).toBe('In Kyiv');
+	});
+
+	it(`says when an import is too big for the studio (over ${MAX_STUDIO_EVENTS} events)`, async () => {
+		const lines = ['date,lat,lon,category'];
+		for (let i = 0; i < MAX_STUDIO_EVENTS + 1; i++)
+			lines.push(`2025-04-11,${(50 + (i % 100) / 1000).toFixed(3)},30.5,war`);
+		const file = new File([lines.join('\n')], 'big.csv');
+		const inspected = await inspectFile(file);
+		if (!inspected.ok || inspected.inspection.kind !== 'mapping') throw new Error('no mapping');
+		const outcome = await imported(file, {
+			mapping: mappingFrom(inspected.inspection.header, inspected.inspection.fields)
+		});
+		expect(outcome.summary.imported).toBe(MAX_STUDIO_EVENTS + 1);
+		expect(outcome.project).toBeNull();
+	});
+});
+
+describe('bad input to the studio import', () => {
+	it('refuses a binary file renamed .csv', async () => {
+		const file = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3])], 'photo.csv');
+		expect(await inspectFile(file)).toEqual({
+			ok: false,
+			message: 'photo.csv is not a CSV or TSV file: it is a PNG image.'
+		});
+		expect(await runImport(file, {}, deps())).toMatchObject({ ok: false, message: /PNG image/ });
+	});
+
+	it('refuses a header with no row', async () => {
+		const file = new File(['date,lat,lon,category\n'], 'empty.csv');
+		const inspected = await inspectFile(file);
+		if (!inspected.ok || inspected.inspection.kind !== 'mapping') throw new Error('no mapping');
+		expect(
+			await runImport(
+				file,
+				{ mapping: mappingFrom(inspected.inspection.header, inspected.inspection.fields) },
+				deps()
+			)
+		).toEqual({ ok: false, message: 'empty.csv has a header and no rows: nothing to import.' });
+	});
+
+	it('refuses a file over the size limit before reading it, and names the limit', async () => {
+		// A Blob whose slices would throw: the refusal must come from its size alone.
+		const size = STUDIO_LIMITS.text + 1;
+		const huge = {
+			name: 'huge.csv',
+			size,
+			slice: () => new Blob([new Uint8Array(0)])
+		} as unknown as File;
+		const inspected = await inspectFile(huge);
+		expect(inspected).toMatchObject({ ok: false });
+		expect(!inspected.ok && inspected.message).toMatch(
+			/^huge\.csv is 256 MB; the importer takes files of up to 256 MB \(268,435,456 bytes\)\..*npm run import/
+		);
+	});
+
+	it('refuses an .xlsx with no rows, and one with a header only', async () => {
+		const empty = new ExcelJS.Workbook();
+		empty.addWorksheet('Blank');
+		const blank = new File([await empty.xlsx.writeBuffer()], 'blank.xlsx');
+		expect(await inspectFile(blank)).toEqual({
+			ok: false,
+			message: 'blank.xlsx has nothing in its first sheet, "Blank": nothing to import.'
+		});
+		const headed = new ExcelJS.Workbook();
+		headed.addWorksheet('Head').addRow(['date', 'lat', 'lon', 'category']);
+		const header = new File([await headed.xlsx.writeBuffer()], 'header.xlsx');
+		const inspected = await inspectFile(header);
+		if (!inspected.ok || inspected.inspection.kind !== 'mapping') throw new Error('no mapping');
+		expect(
+			await runImport(
+				header,
+				{ mapping: mappingFrom(inspected.inspection.header, inspected.inspection.fields) },
+				deps()
+			)
+		).toEqual({ ok: false, message: 'header.xlsx has a header and no rows: nothing to import.' });
+	});
+
+	it('refuses a file that is not a workbook though named .xlsx', async () => {
+		const file = new File(['date,lat\n'], 'fake.xlsx');
+		const inspected = await inspectFile(file);
+		expect(!inspected.ok && inspected.message).toMatch(/^fake\.xlsx is not an Excel workbook/);
+	});
+});
