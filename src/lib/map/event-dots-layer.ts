@@ -69,7 +69,11 @@ export class EventDotsLayer implements CustomLayerInterface {
 	private count = 0;
 	private day = 0;
 
-	constructor(private readonly vertices: Float32Array) {
+	/** Below `minZoom` nothing is drawn: a big story shows its aggregates there instead. */
+	constructor(
+		private readonly vertices: Float32Array,
+		private readonly minZoom = 0
+	) {
 		this.count = vertices.length / DOT_STRIDE;
 	}
 
@@ -113,6 +117,7 @@ export class EventDotsLayer implements CustomLayerInterface {
 
 	render(gl: WebGL2RenderingContext, args: CustomRenderMethodInput): void {
 		if (!this.program || this.count === 0) return;
+		if ((this.map?.getZoom() ?? 0) < this.minZoom) return;
 		gl.useProgram(this.program);
 		gl.uniformMatrix4fv(
 			gl.getUniformLocation(this.program, 'u_matrix'),
