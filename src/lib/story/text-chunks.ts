@@ -31,7 +31,7 @@ export function parseChunk(value: unknown, expected: number): ChunkResult {
 		return { ok: false, message: `holds ${value.length} events where the table has ${expected}.` };
 	}
 	const bad = value.findIndex((v) => !isText(v));
-	if (bad >= 0) return { ok: false, message: `entry ${bad + 1} is not an event's text.` };
+	if (bad >= 0) return { ok: false, message: `entry ${bad + 1} is not an event’s text.` };
 	const texts = (value as EventText[]).map((t) => ({
 		id: t.id,
 		title: t.title,
