@@ -4,7 +4,7 @@
  * the page shows; nothing is parsed on the page's thread.
  */
 import type { BigStoryResult } from '../story/big-story';
-import type { BigLoadPhase, BigStoryMessage } from '../story/big-story-protocol';
+import { fileUrl, type BigLoadPhase, type BigStoryMessage } from '../story/big-story-protocol';
 import { EVENTS_ARROW } from '../story/columnar/layout';
 
 export interface BigProgress {
@@ -31,13 +31,13 @@ export class BigStoryLoad {
 
 	/** `folder` is the story's URL under the app, ending in `/`. */
 	constructor(folder: string) {
-		const base = new URL(folder, location.href);
 		const finish = (result: BigStoryResult) => {
 			this.result = result;
 			this.#worker?.terminate();
 			this.#worker = null;
 		};
 		try {
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Vite's worker import, not state
 			this.#worker = new Worker(new URL('../story/big-story.worker.ts', import.meta.url), {
 				type: 'module'
 			});
@@ -66,8 +66,8 @@ export class BigStoryLoad {
 			});
 		};
 		this.#worker.postMessage({
-			arrow: new URL(EVENTS_ARROW, base).href,
-			places: new URL('places.geojson', base).href
+			arrow: fileUrl(folder, EVENTS_ARROW, location.href),
+			places: fileUrl(folder, 'places.geojson', location.href)
 		});
 	}
 

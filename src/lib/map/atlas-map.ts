@@ -51,6 +51,11 @@ export interface BigMapHandlers {
 	onCluster(view: MapView): void;
 	/** A place (its index in story.places), at the zoom where each event is drawn. */
 	onPlace(place: number): void;
+	/**
+	 * What the map draws now: `aggregates` (how many cells, and the events they count) or each
+	 * event as a `dots`. The page says so in the map's data attributes.
+	 */
+	onDraw?(drawn: { mode: 'aggregates' | 'dots'; cells: number; events: number }): void;
 }
 
 export interface AtlasMapOptions {
@@ -343,9 +348,15 @@ export class AtlasMap {
 		if (drawn && drawn.grid === grid && (grid === null || drawn.day === big.day)) return;
 		this.#drawnAggregates = { grid, day: big.day };
 		const source = this.#map.getSource(BIG.aggregates) as GeoJSONSource | undefined;
-		source?.setData(
-			grid ? aggregateFeatures(grid, big.day) : { type: 'FeatureCollection', features: [] }
-		);
+		const features = grid
+			? aggregateFeatures(grid, big.day)
+			: { type: 'FeatureCollection' as const, features: [] };
+		source?.setData(features);
+		big.handlers.onDraw?.({
+			mode: grid ? 'aggregates' : 'dots',
+			cells: features.features.length,
+			events: features.features.reduce((sum, f) => sum + f.properties.count, 0)
+		});
 	}
 
 	/** A big story's day: one uniform for the dots, and the aggregates recounted. */

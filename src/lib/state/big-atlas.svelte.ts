@@ -3,6 +3,7 @@ import { upperBound } from '../derive/event-grid';
 import { placeSummary, type PlaceSummary } from '../derive/place-rows';
 import type { AtlasMap, CameraMove } from '../map/atlas-map';
 import type { BigStory } from '../story/big-story';
+import { fileUrl } from '../story/big-story-protocol';
 import { eventId, type EventTable } from '../story/columnar/event-table';
 import { chunkFile, type EventText } from '../story/columnar/layout';
 import { formatDay } from '../story/dates';
@@ -68,17 +69,22 @@ export class BigAtlas implements SliderModel {
 		this.time = buildTimeScaleFromCounts(counts, this.extent);
 		this.changeDays = countsChangeDays(counts);
 		this.bars = { columns: countsColumns(counts), ranges: [], rows: 0 };
+		// Built once and never changed: not state.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		this.placeIndex = new Map(story.places.map((p, i) => [p.id, i]));
 		const length = story.table.length;
-		this.texts = new TextChunks(async (chunk) => {
-			const name = chunkFile(chunk);
-			const response = await fetcher(new URL(name, new URL(folder, location.href)));
-			if (!response.ok)
-				return { ok: false, message: `${name} could not be loaded (HTTP ${response.status}).` };
-			const parsed = parseChunk(await response.json(), chunkLength(chunk, length));
-			if (parsed.ok) this.textVersion++;
-			return parsed.ok ? parsed : { ok: false, message: `${name} ${parsed.message}` };
-		});
+		this.texts = new TextChunks(
+			async (chunk) => {
+				const name = chunkFile(chunk);
+				const response = await fetcher(fileUrl(folder, name, location.href));
+				if (!response.ok)
+					return { ok: false, message: `${name} could not be loaded (HTTP ${response.status}).` };
+				const parsed = parseChunk(await response.json(), chunkLength(chunk, length));
+				return parsed.ok ? parsed : { ok: false, message: `${name} ${parsed.message}` };
+			},
+			24,
+			() => this.textVersion++
+		);
 		this.day = this.extent.last;
 		this.shown = $derived(upperBound(this.table.start, this.day));
 		this.summary = $derived(

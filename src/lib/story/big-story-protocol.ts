@@ -12,3 +12,7 @@ export type BigLoadPhase = 'fetching' | 'reading';
 export type BigStoryMessage =
 	| { type: 'progress'; phase: BigLoadPhase; received: number; total: number | null }
 	| { type: 'done'; result: BigStoryResult };
+
+/** A file of the story's folder as an absolute URL; `folder` ends in `/`, relative to the page. */
+export const fileUrl = (folder: string, name: string, page: string): string =>
+	new URL(name, new URL(folder, page)).href;

@@ -55,9 +55,13 @@ export class TextChunks {
 	readonly #done = new Map<number, ChunkResult>();
 	readonly #pending = new Map<number, Promise<ChunkResult>>();
 
-	constructor(fetch: ChunkFetcher, limit = 24) {
+	readonly #onLoad: (chunk: number) => void;
+
+	/** `onLoad` hears of each chunk once it is kept: what `peek` reads has changed. */
+	constructor(fetch: ChunkFetcher, limit = 24, onLoad: (chunk: number) => void = () => {}) {
 		this.#fetch = fetch;
 		this.#limit = limit;
+		this.#onLoad = onLoad;
 	}
 
 	/** The words of row `row`, if its chunk is here already. */
@@ -93,6 +97,7 @@ export class TextChunks {
 					while (this.#done.size > this.#limit) {
 						this.#done.delete(this.#done.keys().next().value!);
 					}
+					this.#onLoad(chunk);
 				}
 				return result;
 			});

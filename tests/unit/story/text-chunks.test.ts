@@ -94,3 +94,16 @@ describe('TextChunks', () => {
 		expect(await chunks.text(0)).toEqual({ ok: false, message: 'Error: offline' });
 	});
 });
+
+describe('TextChunks onLoad', () => {
+	it('tells of a chunk once peek can read it', async () => {
+		const heard: Array<[number, string | undefined]> = [];
+		const chunks: TextChunks = new TextChunks(
+			async () => ({ ok: true, texts: [text('only')] }),
+			4,
+			(chunk) => heard.push([chunk, chunks.peek(chunk * 1000)?.id])
+		);
+		await chunks.text(0);
+		expect(heard).toEqual([[0, 'only']]);
+	});
+});
