@@ -44,7 +44,11 @@ export async function serveBigBuild(): Promise<{ url: string; stop: () => void }
 	)
 		.split('\0')
 		.filter(
-			(file) => file && !file.startsWith('tests/') && !file.startsWith('geodata/stories/big-')
+			(file) =>
+				file &&
+				file !== 'node_modules' &&
+				!file.startsWith('tests/') &&
+				!file.startsWith('geodata/stories/big-')
 		);
 	for (const file of files) {
 		const from = resolve(ROOT, file);

@@ -13,6 +13,17 @@ import { parseViewState, type EmbedOptions, type ViewState } from '../url/view-s
  */
 const router = $state({ started: false });
 
+/**
+ * Notes the router's first navigation, from a component mounted with the page: a big story's atlas
+ * mounts only once its worker is done, after that navigation, and would otherwise never hear of it.
+ * Call during component init.
+ */
+export function trackRouter(): void {
+	afterNavigate(() => {
+		router.started = true;
+	});
+}
+
 /** What the URL reads into and writes out of: a GeoJSON story's Atlas and a big story's alike. */
 export interface UrlModel {
 	readonly extent: { first: number; last: number };
