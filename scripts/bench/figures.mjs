@@ -13,6 +13,7 @@ export function loadFigures(runs) {
 		lcp_ms: summary(pick('lcp_ms')),
 		story_map_ms: summary(pick('story_map_ms')),
 		story_map_source: pick('story_map_source'),
+		longest_task_ms: summary(pick('longest_task_ms')),
 		cls: { ...summary(pick('cls'), 4), max: Math.max(...pick('cls')) },
 		bytes_before_content_gz: quantile(
 			pick('bytes_before_content_gz').filter((b) => b !== null),
