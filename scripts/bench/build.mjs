@@ -49,7 +49,8 @@ const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8'
 function copyWorkingTree() {
 	const files = git('ls-files', '-z', '--cached', '--others', '--exclude-standard')
 		.split('\0')
-		.filter((file) => file && !file.startsWith('tests/'));
+		// A worktree's node_modules may be a symlink git lists as untracked: it is linked below.
+		.filter((file) => file && file !== 'node_modules' && !file.startsWith('tests/'));
 	for (const file of files) {
 		const from = resolve(ROOT, file);
 		// A file deleted but not yet staged is still listed.
