@@ -69,6 +69,11 @@ export interface AtlasMapOptions {
 	onError(message: string): void;
 	/** The GPU context was lost (`false`), or is back and the story redrawn (`true`). */
 	onContext(drawn: boolean): void;
+	/**
+	 * Labels change at once, without MapLibre's fade: a big story's counts change on every move of
+	 * the date, and a fade would hold each move's settled frame back by its length.
+	 */
+	instantLabels?: boolean;
 }
 
 /** What the map can be asked to do with its camera. */
@@ -137,6 +142,7 @@ export class AtlasMap {
 			...(view ? { center: [view.lon, view.lat], zoom: view.zoom } : opening(bounds, container)),
 			attributionControl: { compact: true, customAttribution: 'Natural Earth' },
 			renderWorldCopies: false,
+			...(options.instantLabels ? { fadeDuration: 0 } : {}),
 			maxZoom: 9,
 			dragRotate: false,
 			pitchWithRotate: false,

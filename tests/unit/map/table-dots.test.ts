@@ -16,7 +16,7 @@ describe('tableDotVertices', () => {
 		const events = rows.map((r) => ({
 			start: r.start,
 			end: r.end ?? r.start,
-			category: categories[r.category],
+			category: categories[r.category]!,
 			place: ['kyiv', 'kharkiv'][r.place]!,
 			coordinates: [r.lon, r.lat] as [number, number]
 		}));
