@@ -4,6 +4,7 @@
  * progress shown; the map draws aggregates that follow the slider at low zoom and each event when
  * zoomed in; the list is virtual; an event's words come from its chunk; the URL keeps the view.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { BIG_COUNT, BIG_SLUG, serveBigBuild } from '../helpers/columnar-build';
@@ -181,6 +182,10 @@ test('the list is virtual, reads rows from the table, and opens an event with it
 	await expect(pager).toContainText(`Page 2 of ${pages}`);
 	await expect(page).toHaveURL(/event=ev-00001/);
 	await shot(page, 'big-dataset-event');
+	const axe = await new AxeBuilder({ page }).analyze();
+	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
+		[]
+	);
 
 	// The address opens the same event again.
 	await page.reload();
