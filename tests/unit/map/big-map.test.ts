@@ -18,8 +18,10 @@ class StubMap {
 	readonly handlers: Array<{ event: string; layer?: string; handler: Handler }> = [];
 	readonly touchZoomRotate = { disableRotation() {} };
 	readonly keyboard = { disableRotation() {} };
+	static readonly made: StubMap[] = [];
 	constructor(options: { zoom: number }) {
 		this.zoom = options.zoom;
+		StubMap.made.push(this);
 	}
 	addControl() {}
 	on(event: string, layer: string | Handler, handler?: Handler) {
@@ -122,13 +124,7 @@ function bigMap(zoom: number, day: number) {
 }
 
 // The stub the last AtlasMap made: the constructor keeps no public handle on it.
-let made: StubMap | null = null;
-const original = StubMap.prototype.addControl;
-StubMap.prototype.addControl = function (this: StubMap) {
-	made = this;
-	return original.call(this);
-};
-const lastStub = () => made!;
+const lastStub = () => StubMap.made.at(-1)!;
 
 const aggregates = (stub: StubMap) =>
 	stub.sources.get('big-aggregates')!.data as FeatureCollection<Point, AggregateProps>;
