@@ -3,15 +3,33 @@
  * per country, every story's files with an index of them, and the label font. Everything the page
  * needs ships with it.
  */
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	copyFileSync,
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { BACKDROP_FILE, SHARE_CARD_FILE } from '../src/lib/derive/map-picture';
 import { storyLayers } from '../src/lib/derive/story-layers';
 import { storyBounds } from '../src/lib/geo/bounds';
 import { storyCountryLookup } from '../src/lib/geo/countries';
+import { prepareBigStory } from '../src/lib/story/big-story';
+import { EVENTS_ARROW, TEXT_FOLDER } from '../src/lib/story/columnar/layout';
+import type { Problem } from '../src/lib/story/problems';
 import type { Story } from '../src/lib/story/types';
-import { STORY_FILE_NAMES, sortStoryIndex, storyIndexEntry } from '../src/lib/story/story-index';
+import {
+	COLUMNAR_FILE_NAMES,
+	STORY_FILE_NAMES,
+	columnarIndexEntry,
+	sortStoryIndex,
+	storyIndexEntry,
+	type StoryIndexEntry
+} from '../src/lib/story/story-index';
 import { validateStory, type StoryFiles } from '../src/lib/story/validate';
 import { backdropSvg } from './lib/backdrop';
 import { countryLabelPoints } from './lib/basemap';
@@ -77,7 +95,48 @@ if (!slugs.includes(DEFAULT_STORY)) {
 // The index's titles and counts come from the same check as npm run check:data, so the list
 // never promises what a story's page then refuses to show.
 const lookup = storyCountryLookup(countries);
+/**
+ * A big story (events.arrow, places.geojson and its text chunks) is copied as it is, after the
+ * checks its page makes (story/big-story.ts); it is never inlined or pictured, and the browser
+ * reads it in a worker.
+ */
+function columnarStory(slug: string, dir: string): StoryIndexEntry {
+	const failed = (problems: Problem[]) => {
+		console.warn(
+			`geodata/stories/${slug}: ${problems.map((p) => `${p.file} ${p.message}`).join(' ')}`
+		);
+		return storyIndexEntry(slug, { ok: false, problems });
+	};
+	let arrow: Uint8Array;
+	let places: Uint8Array;
+	try {
+		arrow = new Uint8Array(readFileSync(resolve(dir, EVENTS_ARROW)));
+		places = new Uint8Array(readFileSync(resolve(dir, COLUMNAR_FILE_NAMES.places)));
+	} catch (error) {
+		return failed([{ file: slug, message: `cannot be read (${(error as Error).message}).` }]);
+	}
+	const result = prepareBigStory(arrow, places);
+	if (!result.ok) return failed(result.problems);
+	const to = resolve(out, 'stories', slug);
+	mkdirSync(to, { recursive: true });
+	writeFileSync(resolve(to, EVENTS_ARROW), arrow);
+	writeFileSync(resolve(to, COLUMNAR_FILE_NAMES.places), places);
+	if (existsSync(resolve(dir, TEXT_FOLDER))) {
+		cpSync(resolve(dir, TEXT_FOLDER), resolve(to, TEXT_FOLDER), { recursive: true });
+	}
+	const { story } = result;
+	return columnarIndexEntry(slug, {
+		title: story.meta.title || slug,
+		published: story.meta.published,
+		events: story.table.length,
+		places: story.places.length
+	});
+}
+
 const index = slugs.map((slug) => {
+	if (slug !== DEFAULT_STORY && existsSync(resolve(STORIES_ROOT, slug, EVENTS_ARROW))) {
+		return columnarStory(slug, resolve(STORIES_ROOT, slug));
+	}
 	const read = readStoryFiles(storyFolderFiles(resolve(STORIES_ROOT, slug)));
 	if ('unreadable' in read) {
 		// Its page then says which file could not be loaded, as for any broken story.

@@ -1,19 +1,29 @@
 /**
- * npm run synthesize [OUT_DIR]: synthetic stories of 1k, 10k and 100k events over the story's own
- * places and years, for the benchmark. Each is checked by the same validator as the real story.
+ * npm run synthesize [OUT_DIR] [--sizes 1k,10k,100k,1m]: synthetic stories for the benchmark. 1k,
+ * 10k and 100k are GeoJSON stories over the story's own places and years, each checked by the same
+ * validator as the real story; 1m (and 50k, for the end-to-end test) are columnar stories
+ * (events.arrow and text chunks) in the shape of an ACLED export, checked as the page checks them.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { storyCountryLookup } from '../src/lib/geo/countries';
 import { formatProblem } from '../src/lib/story/problems';
 import { validateStory } from '../src/lib/story/validate';
 import { shippedBasemap } from './lib/natural-earth';
 import { readStoryFiles, storyFilePaths } from './lib/story-files';
-import { synthesizeStory } from './lib/synthesize';
+import { synthesizeColumnar, synthesizeStory } from './lib/synthesize';
+import { writeColumnarStory } from './lib/write-columnar';
+import { prepareBigStory } from '../src/lib/story/big-story';
 
 export const SIZES = { '1k': 1_000, '10k': 10_000, '100k': 100_000 } as const;
+export const COLUMNAR_SIZES = { '50k': 50_000, '1m': 1_000_000 } as const;
 
-const out = resolve(process.argv[2] ?? 'bench-results/synthetic');
+const args = process.argv.slice(2);
+const sizesAt = args.indexOf('--sizes');
+const wanted = sizesAt >= 0 ? (args[sizesAt + 1] ?? '').split(',') : [...Object.keys(SIZES), '1m'];
+const out = resolve(
+	args.find((a, i) => !a.startsWith('--') && i !== sizesAt + 1) ?? 'bench-results/synthetic'
+);
 const lookup = storyCountryLookup(shippedBasemap());
 const files = readStoryFiles(storyFilePaths([]));
 if ('unreadable' in files) throw new Error(files.unreadable.join('\n'));
@@ -22,6 +32,7 @@ if (!base.ok) throw new Error('the project story does not validate: npm run chec
 const extent = { first: base.story.events[0]!.start, last: base.story.published! };
 
 for (const [name, count] of Object.entries(SIZES)) {
+	if (!wanted.includes(name)) continue;
 	const story = synthesizeStory(base.story.places, count, extent, count);
 	const started = performance.now();
 	const result = validateStory(
@@ -43,5 +54,22 @@ for (const [name, count] of Object.entries(SIZES)) {
 	writeFileSync(resolve(dir, 'article.txt'), story.article);
 	console.log(
 		`${name}: ${result.story.events.length} events validated in ${(performance.now() - started).toFixed(0)} ms → ${dir}`
+	);
+}
+
+for (const [name, count] of Object.entries(COLUMNAR_SIZES)) {
+	if (!wanted.includes(name)) continue;
+	const started = performance.now();
+	const story = synthesizeColumnar(count, extent, count);
+	const checked = prepareBigStory(story.arrow, new TextEncoder().encode(story.places));
+	if (!checked.ok) {
+		console.error(checked.problems.map(formatProblem).join('\n'));
+		process.exit(1);
+	}
+	const dir = resolve(out, name);
+	rmSync(dir, { recursive: true, force: true });
+	writeColumnarStory(story, dir);
+	console.log(
+		`${name}: ${count} events (columnar, ${(story.arrow.length / 1e6).toFixed(1)} MB) in ${(performance.now() - started).toFixed(0)} ms → ${dir}`
 	);
 }

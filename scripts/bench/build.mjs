@@ -6,9 +6,9 @@
  * --rev) are copied to bench-results/build-src/ and built there with VITE_BENCH_HOOKS=1, which
  * compiles in the map's benchmark hooks (src/lib/map/bench-hooks.ts).
  *
- * The synthetic stories of 1k, 10k and 100k events (npm run synthesize) are added to that copy as
- * ordinary stories (geodata/stories/bench-1k/ …), so each is built, and prerendered if the app
- * prerenders stories, exactly as a published story of that size would be.
+ * The synthetic stories of 1k, 10k and 100k events and the columnar one of 1m (npm run synthesize)
+ * are added to that copy as ordinary stories (geodata/stories/bench-1k/ …), so each is built, and
+ * prerendered if the app prerenders stories, exactly as a published story of that size would be.
  */
 import { execFileSync, execSync } from 'node:child_process';
 import {
@@ -31,8 +31,13 @@ export const BUILD_INFO = resolve(BENCH_DIR, 'build-info.json');
 const SOURCE_DIR = resolve(BENCH_DIR, 'build-src');
 const SYNTHETIC_DIR = resolve(BENCH_DIR, 'synthetic');
 
-/** The synthetic sizes, and the slug each is built under. */
-export const SIZES = ['1k', '10k', '100k'];
+/**
+ * The synthetic sizes, and the slug each is built under. 1m is a columnar story (events.arrow and
+ * text chunks, in the shape of an ACLED export), as a story that size is published.
+ */
+export const SIZES = ['1k', '10k', '100k', '1m'];
+/** Sizes written in the columnar form: no events.geojson, so no setFilter baseline or Leaflet page. */
+export const COLUMNAR = new Set(['1m']);
 export const sizeSlug = (size) => `bench-${size}`;
 
 const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' });
@@ -44,7 +49,8 @@ const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8'
 function copyWorkingTree() {
 	const files = git('ls-files', '-z', '--cached', '--others', '--exclude-standard')
 		.split('\0')
-		.filter((file) => file && !file.startsWith('tests/'));
+		// A worktree's node_modules may be a symlink git lists as untracked: it is linked below.
+		.filter((file) => file && file !== 'node_modules' && !file.startsWith('tests/'));
 	for (const file of files) {
 		const from = resolve(ROOT, file);
 		// A file deleted but not yet staged is still listed.

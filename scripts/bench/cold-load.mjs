@@ -44,6 +44,8 @@ export async function coldLoadApp(browser, url, { timeout = 120_000 } = {}) {
 		picture_ms: round(probe.picture),
 		maplibre_mark_ms: round(probe.mark),
 		first_idle_ms: round(probe.idle),
+		longest_task_ms: probe.longTasks.length ? Math.max(...probe.longTasks) : 0,
+		long_tasks_over_200_ms: probe.longTasks.filter((d) => d > 200).length,
 		cls: round(probe.cls, 4),
 		layout_shifts: probe.shifts,
 		layout_shift_sources: probe.shiftSources,

@@ -13,6 +13,7 @@ export function loadFigures(runs) {
 		lcp_ms: summary(pick('lcp_ms')),
 		story_map_ms: summary(pick('story_map_ms')),
 		story_map_source: pick('story_map_source'),
+		longest_task_ms: summary(pick('longest_task_ms')),
 		cls: { ...summary(pick('cls'), 4), max: Math.max(...pick('cls')) },
 		bytes_before_content_gz: quantile(
 			pick('bytes_before_content_gz').filter((b) => b !== null),
@@ -38,10 +39,12 @@ export function windowFigures({ moves, window, ours, baseline, peer }) {
 		peer_leaflet_median_ms: median(peer.frame),
 		peer_leaflet_p95_ms: p95(peer.frame)
 	};
+	// No baseline or peer (a columnar story has no GeoJSON for them): no ratio, rather than 0×.
+	const ratio = (theirs) => (theirs === null ? null : round(theirs / figures.p95_ms, 2));
 	return {
 		...figures,
-		speedup_p95: round(figures.baseline_p95_ms / figures.p95_ms, 2),
-		peer_vs_ours_p95: round(figures.peer_leaflet_p95_ms / figures.p95_ms, 2)
+		speedup_p95: ratio(figures.baseline_p95_ms),
+		peer_vs_ours_p95: ratio(figures.peer_leaflet_p95_ms)
 	};
 }
 

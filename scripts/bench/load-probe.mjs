@@ -34,6 +34,11 @@ export function loadProbe() {
 			/* an entry type this browser does not have stays null */
 		}
 	};
+	// Long tasks on the page's main thread until the first idle: what blocks a reader while it loads.
+	probe.longTasks = [];
+	observe('longtask', (e) => {
+		if (probe.idle === null) probe.longTasks.push(Math.round(e.duration));
+	});
 	observe('paint', (e) => {
 		if (e.name === 'first-contentful-paint') probe.fcp = e.startTime;
 	});

@@ -6,13 +6,13 @@
  * where 40 put it on the 2nd and its ratio swung 2.0×–4.5× between runs) because each of its
  * moves costs about a second for setFilter and for Leaflet, in two windows.
  */
-export const MOVES = { story: 120, '1k': 100, '10k': 100, '100k': 60 };
+export const MOVES = { story: 120, '1k': 100, '10k': 100, '100k': 60, '1m': 60 };
 export const WARMUP = 5;
 /**
  * Cold loads of each size, at most. A size stops early when another load would take it past
  * LOAD_BUDGET_S seconds: a 100k story can take most of a minute a load.
  */
-export const LOAD_RUNS = { story: 9, '1k': 5, '10k': 5, '100k': 3 };
+export const LOAD_RUNS = { story: 9, '1k': 5, '10k': 5, '100k': 3, '1m': 3 };
 export const LOAD_BUDGET_S = 90;
 /** The median first idle the README's last run reported: the target is not to get worse. */
 export const PREVIOUS_FIRST_IDLE_MS = 1940;
@@ -22,7 +22,7 @@ export const USAGE = `npm run bench [-- options]
   --build              build the bench build first even if there is one (npm run bench:build)
   --no-build           never build; fail if bench-results/build is missing
   --rev COMMIT         build COMMIT (instead of the working tree) first, and measure it
-  --sizes LIST         e.g. story,1k (default story,1k,10k,100k)
+  --sizes LIST         e.g. story,1k or 1m (default story,1k,10k,100k,1m)
   --moves N            moves kept per scrub window, for every size (default ${JSON.stringify(MOVES)})
   --loads N            cold loads per size, at most (default ${JSON.stringify(LOAD_RUNS)})
   --quiet-load X       wait for the 1-minute load average to fall below X (default 0.6 × cores)
@@ -55,9 +55,9 @@ export function parseOptions(argv) {
 		}
 	}
 	const number = (v) => (v === undefined ? undefined : Number(v));
-	const sizes = (values.sizes ?? 'story,1k,10k,100k').split(',');
+	const sizes = (values.sizes ?? 'story,1k,10k,100k,1m').split(',');
 	for (const size of sizes) {
-		if (!(size in MOVES)) throw new Error(`unknown size ${size}: story, 1k, 10k or 100k`);
+		if (!(size in MOVES)) throw new Error(`unknown size ${size}: story, 1k, 10k, 100k or 1m`);
 	}
 	const perSize = (defaults, override) =>
 		Object.fromEntries(sizes.map((s) => [s, override ?? defaults[s]]));

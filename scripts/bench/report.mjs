@@ -37,11 +37,11 @@ function loadBySizeLines(bySize) {
 	if (!rows.length) return [];
 	return [
 		'',
-		'| load | events | loads | first contentful paint | story map on screen, median | p95 | first idle, median | p95 | bytes before FCP | Leaflet peer drawn |',
-		'|---|---|---|---|---|---|---|---|---|---|',
+		'| load | events | loads | first contentful paint | story map on screen, median | p95 | first idle, median | p95 | longest task while loading, median | bytes before FCP | Leaflet peer drawn |',
+		'|---|---|---|---|---|---|---|---|---|---|---|',
 		...rows.map(
 			([size, s]) =>
-				`| ${size} | ${s.events} | ${s.loads} | ${ms(s.fcp_ms.median)} | ${ms(s.story_map_ms.median)} | ${ms(s.story_map_ms.p95)} | ${ms(s.first_idle_ms.median)} | ${ms(s.first_idle_ms.p95)} | ${kb(s.bytes_before_content_gz)} | ${ms(s.peer_leaflet_ms)} |`
+				`| ${size} | ${s.events} | ${s.loads} | ${ms(s.fcp_ms.median)} | ${ms(s.story_map_ms.median)} | ${ms(s.story_map_ms.p95)} | ${ms(s.first_idle_ms.median)} | ${ms(s.first_idle_ms.p95)} | ${ms(s.longest_task_ms?.median)} | ${kb(s.bytes_before_content_gz)} | ${ms(s.peer_leaflet_ms)} |`
 		)
 	];
 }
@@ -84,6 +84,10 @@ export function reportLines(result) {
 					`Playing (6 s): ${result.play.frames} frames, p95 frame ${round(result.play.p95_frame_ms)} ms, ${result.play.dropped} over 20.7 ms`
 				]
 			: []),
+		...Object.entries(result.memory_by_size ?? {}).map(
+			([size, m]) =>
+				`Heap at ${size} over 1,000 scrubs: ${m.heap_before_mb} MB → ${m.heap_after_mb} MB (typed arrays' buffers are outside the JS heap)`
+		),
 		...(result.targets.length
 			? [
 					'',

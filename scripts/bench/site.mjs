@@ -3,7 +3,7 @@
 // never part of the app's build). Both read the same story files from the build's generated/.
 import { resolve } from 'node:path';
 import { serveStatic } from '../lib/static-server.mjs';
-import { BUILD_DIR, ROOT, sizeSlug } from './build.mjs';
+import { BUILD_DIR, COLUMNAR, ROOT, sizeSlug } from './build.mjs';
 
 export const PORT = 4174;
 export const BASE = `http://127.0.0.1:${PORT}/`;
@@ -29,5 +29,6 @@ export const appUrl = (size) => (size === 'story' ? BASE : `${BASE}stories/${siz
 /** The Leaflet peer page showing the same story files. */
 export const peerUrl = (size) => `${BASE}peer/?story=../${storyFolder(size)}`;
 
-/** Where the story's events are on disk, for the scrub windows. */
-export const eventsFile = (size) => resolve(BUILD_DIR, storyFolder(size), 'events.geojson');
+/** Where the story's events are on disk, for the scrub windows: GeoJSON, or a columnar table. */
+export const eventsFile = (size) =>
+	resolve(BUILD_DIR, storyFolder(size), COLUMNAR.has(size) ? 'events.arrow' : 'events.geojson');

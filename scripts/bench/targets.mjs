@@ -4,7 +4,65 @@
 const KB = 1024;
 
 export function checkTargets(result, { previousIdleMs }) {
+	return [...storyTargets(result, previousIdleMs), ...millionTargets(result)];
+}
+
+/**
+ * Issue 20's targets for a million events: the map within 4 s, first idle within 8 s, no
+ * main-thread task over 200 ms while it loads, scrub work p95 ≤ 16.7 ms with the settled frame at
+ * most 1.5× one plain repaint, and the JS heap at most 400 MB.
+ */
+function millionTargets(result) {
+	const load = result.load_by_size['1m'];
+	const scrub = result.scrub['1m'];
+	const memory = result.memory_by_size?.['1m'];
+	if (!load || !scrub) return [];
+	const checks = [
+		{
+			name: '1M: map on screen, median',
+			target: '≤ 4000 ms',
+			value: `${load.story_map_ms.median} ms`,
+			pass: load.story_map_ms.median <= 4000
+		},
+		{
+			name: '1M: first idle, median',
+			target: '≤ 8000 ms',
+			value: `${load.first_idle_ms.median} ms`,
+			pass: load.first_idle_ms.median <= 8000
+		},
+		{
+			name: '1M: longest main-thread task while loading, worst load',
+			target: '≤ 200 ms',
+			value: `${Math.max(...load.runs.map((r) => r.longest_task_ms))} ms`,
+			pass: load.runs.every((r) => r.longest_task_ms <= 200)
+		},
+		{
+			name: '1M: scrub main-thread work p95 (late, mid)',
+			target: '≤ 16.7 ms',
+			value: `${scrub.late.work_p95_ms} ms, ${scrub.mid.work_p95_ms} ms`,
+			pass: scrub.late.work_p95_ms <= 16.7 && scrub.mid.work_p95_ms <= 16.7
+		},
+		{
+			name: '1M: settled scrub frame p95 against one plain repaint (late)',
+			target: '≤ 1.5×',
+			value: `${scrub.late.p95_ms} ms vs ${scrub.repaint_median_ms} ms`,
+			pass: scrub.late.p95_ms <= 1.5 * scrub.repaint_median_ms
+		}
+	];
+	if (memory) {
+		checks.push({
+			name: '1M: JS heap after 1,000 scrubs',
+			target: '≤ 400 MB',
+			value: `${memory.heap_after_mb} MB`,
+			pass: memory.heap_after_mb <= 400
+		});
+	}
+	return checks.map((c) => ({ ...c, pass: Boolean(c.pass) }));
+}
+
+function storyTargets(result, previousIdleMs) {
 	const load = result.load;
+	if (!load.runs) return [];
 	const storyMap = load.story_map_ms?.median;
 	const peer = load.peer_leaflet_ms?.median;
 	const checks = [

@@ -2,6 +2,7 @@
 // every event is already shown; the mid window is where about 30 % are, which is where a filter
 // that hides most of the data is tested (and where the 100k advantage over Leaflet may vanish).
 import { readFileSync } from 'node:fs';
+import { tableFromIPC } from 'apache-arrow';
 
 const DAY_MS = 864e5;
 const toDay = (iso) => Math.round(Date.parse(iso) / DAY_MS);
@@ -16,6 +17,7 @@ const MID_SHOWN = 0.3;
  * when it starts on or before the slider's day (src/lib/time/phase.ts).
  */
 export function readStoryDays(eventsFile) {
+	if (eventsFile.endsWith('.arrow')) return readTableDays(eventsFile);
 	const events = JSON.parse(readFileSync(eventsFile, 'utf8'));
 	const starts = [];
 	let first = Infinity;
@@ -29,6 +31,16 @@ export function readStoryDays(eventsFile) {
 	}
 	starts.sort((a, b) => a - b);
 	return { starts, first, last };
+}
+
+/** The same from a columnar story's events.arrow: its start and end columns are day numbers. */
+function readTableDays(arrowFile) {
+	const table = tableFromIPC(readFileSync(arrowFile));
+	const starts = Array.from(table.getChild('start').toArray()).sort((a, b) => a - b);
+	const published = table.schema.metadata.get('published');
+	let last = published ? toDay(published) : -Infinity;
+	for (const end of table.getChild('end').toArray()) if (end > last) last = end;
+	return { starts, first: starts[0] ?? 0, last };
 }
 
 /** The share of events shown on `day`. */

@@ -1,7 +1,10 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { toIsoDate } from '../../src/lib/story/dates';
 import { placeFeature } from '../../src/lib/story/place-feature';
-import { CATEGORIES, type Place } from '../../src/lib/story/types';
+import { encodeIds, writeEventTable } from '../../src/lib/story/columnar/arrow-table';
+import type { EventTable } from '../../src/lib/story/columnar/event-table';
+import { CHUNK_SIZE, type EventText } from '../../src/lib/story/columnar/layout';
+import { CATEGORIES, type Category, type Place } from '../../src/lib/story/types';
 
 /** A small, seeded PRNG (mulberry32): the same synthetic story on every run. */
 function random(seed: number): () => number {
@@ -75,5 +78,121 @@ export function synthesizeStory(
 		}),
 		places: JSON.stringify(placeCollection),
 		article: sentences.join(' ') + '\n'
+	};
+}
+
+/** ACLED's mix, as the importer maps its event types (import/categories.ts): mostly war and strikes. */
+const ACLED_MIX: ReadonlyArray<[Category, number]> = [
+	['war', 0.38],
+	['strike', 0.42],
+	['statement', 0.12],
+	['detention', 0.04],
+	['diplomacy', 0.04]
+];
+
+export interface ColumnarStory {
+	/** events.arrow's bytes. */
+	arrow: Uint8Array;
+	places: string;
+	/** The JSON of text chunk `n` (text/<n>.json). */
+	chunk(n: number): string;
+	chunks: number;
+}
+
+/**
+ * A big story in the columnar form (story/columnar/), shaped like an ACLED export of a war: many
+ * locations (a few hundred events each at most), events known to the day, a few to the week or
+ * month, dense in the later years. `count` events over `placeCount` places inside `box`
+ * ([west, south, east, north]).
+ */
+export function synthesizeColumnar(
+	count: number,
+	extent: { first: number; last: number },
+	seed = 1,
+	box: [number, number, number, number] = [22.2, 44.4, 40.2, 52.3],
+	placeCount = Math.min(8000, Math.max(20, Math.round(count / 120)))
+): ColumnarStory {
+	const rand = random(seed);
+	const [west, south, east, north] = box;
+	const places = Array.from({ length: placeCount }, (_, i) => ({
+		id: `loc-${i + 1}`,
+		name: `Location ${i + 1}`,
+		// Clustered towards the east of the box, as fighting is along a front.
+		coordinates: [
+			Math.round((west + Math.pow(rand(), 0.6) * (east - west)) * 1e4) / 1e4,
+			Math.round((south + rand() * (north - south)) * 1e4) / 1e4
+		] as [number, number]
+	}));
+	const span = extent.last - extent.first;
+	const start = new Int32Array(count);
+	const end = new Int32Array(count);
+	const place = new Int32Array(count);
+	const category = new Uint8Array(count);
+	for (let i = 0; i < count; i++) {
+		start[i] = extent.first + Math.floor(Math.pow(rand(), 0.5) * span);
+		const vague = rand();
+		// time_precision 2 and 3: a week's or a month's range.
+		end[i] = Math.min(extent.last, start[i]! + (vague < 0.05 ? 6 : vague < 0.07 ? 29 : 0));
+		// Some locations see far more than others.
+		place[i] = Math.floor(Math.pow(rand(), 2) * placeCount);
+		let r = rand();
+		let c = 0;
+		while (c < ACLED_MIX.length - 1 && (r -= ACLED_MIX[c]![1]) > 0) c++;
+		category[i] = c;
+	}
+	const order = Uint32Array.from({ length: count }, (_, i) => i).sort(
+		(a, b) => start[a]! - start[b]! || end[a]! - end[b]!
+	);
+	const width = String(count).length;
+	const ids = Array.from(order, (_, k) => `ev-${String(k + 1).padStart(width, '0')}`);
+	const pick = <T extends Int32Array | Uint8Array>(from: T, make: (n: number) => T): T => {
+		const out = make(count);
+		order.forEach((i, k) => (out[k] = from[i]!));
+		return out;
+	};
+	const sortedPlace = pick(place, (n) => new Int32Array(n));
+	const table: EventTable = {
+		length: count,
+		lon: Float64Array.from(sortedPlace, (p) => places[p]!.coordinates[0]),
+		lat: Float64Array.from(sortedPlace, (p) => places[p]!.coordinates[1]),
+		start: pick(start, (n) => new Int32Array(n)),
+		end: pick(end, (n) => new Int32Array(n)),
+		category: pick(category, (n) => new Uint8Array(n)),
+		categories: ACLED_MIX.map(([c]) => c),
+		place: sortedPlace,
+		places: places.map((p) => p.id),
+		row: Int32Array.from(order, (i) => i + 2),
+		...encodeIds(ids)
+	};
+	const arrow = writeEventTable(table, {
+		title: `Synthetic dataset, ${count.toLocaleString('en-GB')} events`,
+		published: toIsoDate(extent.last),
+		origin: 'Synthetic, in the shape of an ACLED export'
+	});
+	const kinds = ['Shelling', 'Armed clash', 'Air strike', 'Drone strike', 'Arrest', 'Protest'];
+	const chunk = (n: number): string => {
+		const texts: EventText[] = [];
+		for (let k = n * CHUNK_SIZE; k < Math.min(count, (n + 1) * CHUNK_SIZE); k++) {
+			const p = places[table.place[k]!]!;
+			texts.push({
+				id: ids[k]!,
+				title: `${kinds[(k * 7) % kinds.length]} near ${p.name}`,
+				summary: `Synthetic event ${k + 1} of ${count}, at ${p.name}.`,
+				actors: ['Generator'],
+				when: table.start[k] === table.end[k] ? '' : 'sometime that week or month',
+				source: [`Synthetic source ${k % 40}`],
+				notes: []
+			});
+		}
+		return JSON.stringify(texts);
+	};
+	return {
+		arrow,
+		places: JSON.stringify({
+			type: 'FeatureCollection',
+			features: places.map((p) => placeFeature({ ...p, kind: 'city' }))
+		}),
+		chunk,
+		chunks: Math.ceil(count / CHUNK_SIZE)
 	};
 }

@@ -8,6 +8,15 @@ import type { Problem } from '../story/problems';
 import { parseStoryIndex, STORY_FILE_NAMES, type StoryIndexEntry } from '../story/story-index';
 import { BACKDROP_FILE, SHARE_CARD_FILE } from './map-picture';
 import type { LoadedStory } from './prepare-story';
+import type { BigStoryLoad } from './big-load.svelte';
+
+/** What the build knows of a big (columnar) story: its index line, and where its files are. */
+export interface BigStoryRef {
+	title: string;
+	published: string | null;
+	events: number;
+	places: number;
+}
 
 export interface StoryPageData {
 	loaded: LoadedStory;
@@ -32,6 +41,11 @@ export interface StoryView {
 	/** The story's share card (prepare-static), for link previews. */
 	shareCard: string | null;
 	preview?: boolean;
+	/**
+	 * A big story, read from its columnar files in a worker: what the index says of it, and in the
+	 * browser the load under way. Absent for a GeoJSON story.
+	 */
+	big?: { ref: BigStoryRef; load: BigStoryLoad | null; folder: string };
 }
 
 type Fetched = Awaited<ReturnType<typeof fetchFile>>;
@@ -124,12 +138,25 @@ export async function storyView(
 	loaded: LoadedStory | null,
 	generated: string,
 	folder: string,
-	fetcher: typeof fetch | null
+	fetcher: typeof fetch | null,
+	big: BigStoryRef | null = null
 ): Promise<StoryView> {
 	const files = {
 		backdrop: `${generated}/${folder}/${BACKDROP_FILE}`,
 		shareCard: `${generated}/${folder}/${SHARE_CARD_FILE}`
 	};
+	if (big) {
+		// No picture and no share card: those are drawn from a GeoJSON story at build time.
+		const { BigStoryLoad } = fetcher ? await import('./big-load.svelte') : { BigStoryLoad: null };
+		const files = `${generated}/${folder}/`;
+		return {
+			loaded: null,
+			basemap: fetcher ? loadBasemap(fetcher, generated) : Promise.resolve(null),
+			backdrop: null,
+			shareCard: null,
+			big: { ref: big, load: BigStoryLoad ? new BigStoryLoad(files) : null, folder: files }
+		};
+	}
 	if (!fetcher) return { loaded, basemap: Promise.resolve(null), ...files };
 	if (loaded === null) {
 		const fetched = await loadStory(fetcher, generated, folder);
@@ -161,6 +188,24 @@ export const noStoryAt = (slug: string): Problem => ({
 	file: `stories/${shown(slug)}/`,
 	message: 'there is no story at this address. All stories lists the ones there are.'
 });
+
+/**
+ * What a story page's HTML holds: the story itself, small enough to inline, or null (then the
+ * browser fetches it); for a big story, its index line (`big`), as the browser reads it in a worker.
+ */
+export async function loadStoryPage(
+	fetcher: typeof fetch,
+	generated: string,
+	slug: string
+): Promise<{ loaded: LoadedStory | null; big: BigStoryRef | null }> {
+	const index = await loadStoryIndex(fetcher, generated);
+	const entry = index.ok ? index.stories.find((story) => story.slug === slug) : undefined;
+	if (entry?.form === 'columnar') {
+		const { title, published, events, places } = entry;
+		return { loaded: null, big: { title, published, events, places } };
+	}
+	return { loaded: inlined((await loadStoryBySlug(fetcher, generated, slug)).loaded), big: null };
+}
 
 /**
  * The story called `slug`. The index is asked first: an address nobody published is told so in

@@ -24,13 +24,39 @@ import {
 	type Size
 } from '../geo/room';
 import { spreadApart } from '../geo/spread';
+import { DOTS_ZOOM, gridFor, type EventGrid } from '../derive/event-grid';
+import type { BigStory } from '../story/big-story';
 import type { LonLat, Story } from '../story/types';
 import type { MapView } from '../url/view-state';
 import { BENCH_HOOKS, exposeForBench } from './bench-hooks';
 import { eventDotVertices } from './event-dots';
 import { EventDotsLayer } from './event-dots-layer';
 import { FeatureStateWriter, storyStates, type Focus } from './feature-state';
-import { atlasStyle, LAYERS, SOURCES, type BasemapAssets } from './style';
+import { aggregateFeatures } from './aggregates';
+import { atlasStyle, FONT, LAYERS, SOURCES, type BasemapAssets } from './style';
+
+/** A big story's sources and layers, added when one is drawn (setBigStory). */
+const BIG = {
+	aggregates: 'big-aggregates',
+	aggregateCircles: 'big-aggregate-circles',
+	aggregateLabels: 'big-aggregate-labels',
+	places: 'big-places',
+	placeCircles: 'big-place-circles',
+	placeNames: 'big-place-names'
+} as const;
+
+/** What a reader can choose on a big story's map. */
+export interface BigMapHandlers {
+	/** A cluster: the map zooms in on it. */
+	onCluster(view: MapView): void;
+	/** A place (its index in story.places), at the zoom where each event is drawn. */
+	onPlace(place: number): void;
+	/**
+	 * What the map draws now: `aggregates` (how many cells, and the events they count) or each
+	 * event as a `dots`. The page says so in the map's data attributes.
+	 */
+	onDraw?(drawn: { mode: 'aggregates' | 'dots'; cells: number; events: number }): void;
+}
 
 export interface AtlasMapOptions {
 	container: HTMLElement;
@@ -43,6 +69,11 @@ export interface AtlasMapOptions {
 	onError(message: string): void;
 	/** The GPU context was lost (`false`), or is back and the story redrawn (`true`). */
 	onContext(drawn: boolean): void;
+	/**
+	 * Labels change at once, without MapLibre's fade: a big story's counts change on every move of
+	 * the date, and a fade would hold each move's settled frame back by its length.
+	 */
+	instantLabels?: boolean;
 }
 
 /** What the map can be asked to do with its camera. */
@@ -96,6 +127,9 @@ export class AtlasMap {
 	#focus: Focus | null = null;
 	/** The place buttons pinned to the map, by place id, to be drawn apart where they crowd. */
 	readonly #pins = new Map<string, { marker: Marker; at: LonLat }>();
+	#big: { story: BigStory; handlers: BigMapHandlers; day: number } | null = null;
+	/** The grid and day the aggregates were last drawn for: a move within a band redraws nothing. */
+	#drawnAggregates: { grid: EventGrid | null; day: number } | null = null;
 	/** True while the map moves on our account (a URL, a resize): every `moveend` fired then is ours. */
 	#restoring = false;
 
@@ -108,6 +142,7 @@ export class AtlasMap {
 			...(view ? { center: [view.lon, view.lat], zoom: view.zoom } : opening(bounds, container)),
 			attributionControl: { compact: true, customAttribution: 'Natural Earth' },
 			renderWorldCopies: false,
+			...(options.instantLabels ? { fadeDuration: 0 } : {}),
 			maxZoom: 9,
 			dragRotate: false,
 			pitchWithRotate: false,
@@ -124,7 +159,9 @@ export class AtlasMap {
 		map.on('error', (event) => options.onError(event.error?.message ?? 'unknown map error'));
 		map.on('webglcontextlost', () => options.onContext(false));
 		map.on('webglcontextrestored', () => this.#redraw());
-		if (BENCH_HOOKS) exposeForBench(map, container, () => this.#layers !== null);
+		map.on('zoom', () => this.#drawAggregates());
+		if (BENCH_HOOKS)
+			exposeForBench(map, container, () => this.#layers !== null || this.#big !== null);
 	}
 
 	/** Resolves once the style, the sources and MapLibre's stylesheet are in, so the story can be drawn. */
@@ -181,10 +218,159 @@ export class AtlasMap {
 			this.#map.once('idle', () => this.#redraw());
 			return;
 		}
-		if (!this.#dots || !this.#map.getLayer(this.#dots.id)) this.#draw();
+		if (!this.#dots || !this.#map.getLayer(this.#dots.id)) {
+			if (this.#big) {
+				this.#drawnAggregates = null;
+				this.#drawBig();
+			} else this.#draw();
+		}
 		this.#writer.reset();
 		if (this.#focus) this.setFocus(this.#focus);
 		this.#options.onContext(true);
+	}
+
+	/**
+	 * Draws a big story, once: every event as a GPU dot from the table's vertices where the map is
+	 * zoomed in enough to tell them apart (DOTS_ZOOM), and below that the grid's aggregates with
+	 * their counts, following the date. The day then goes through setBigDay.
+	 */
+	setBigStory(story: BigStory, day: number, handlers: BigMapHandlers): void {
+		if (this.#layers || this.#big)
+			throw new Error('AtlasMap draws one story; make a new map for another.');
+		this.#big = { story, handlers, day };
+		this.#drawBig();
+		const map = this.#map;
+		map.on('click', BIG.aggregateCircles, (event) => {
+			const feature = event.features?.[0];
+			if (!feature || feature.geometry.type !== 'Point') return;
+			const [lon, lat] = feature.geometry.coordinates as LonLat;
+			// Two zooms in: the cell falls apart into the next band's, or into dots.
+			handlers.onCluster({ lon, lat, zoom: Math.min(DOTS_ZOOM, Math.floor(map.getZoom()) + 2) });
+		});
+		map.on('click', BIG.placeCircles, (event) => {
+			const id = event.features?.[0]?.properties?.index;
+			if (typeof id === 'number') handlers.onPlace(id);
+		});
+		for (const layer of [BIG.aggregateCircles, BIG.placeCircles]) {
+			map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
+			map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+		}
+	}
+
+	#drawBig(): void {
+		const big = this.#big;
+		if (!big) return;
+		const map = this.#map;
+		const { story } = big;
+		map.addSource(BIG.aggregates, {
+			type: 'geojson',
+			data: { type: 'FeatureCollection', features: [] }
+		});
+		map.addSource(BIG.places, {
+			type: 'geojson',
+			data: {
+				type: 'FeatureCollection',
+				features: story.places.map((place, index) => ({
+					type: 'Feature',
+					geometry: { type: 'Point', coordinates: place.coordinates },
+					properties: { index, name: place.name }
+				}))
+			}
+		});
+		this.#dots = new EventDotsLayer(story.index.dots, DOTS_ZOOM);
+		this.#dots.setDay(big.day);
+		map.addLayer(this.#dots, LAYERS.placeLabels);
+		map.addLayer({
+			id: BIG.placeCircles,
+			type: 'circle',
+			source: BIG.places,
+			minzoom: DOTS_ZOOM,
+			paint: {
+				'circle-radius': 6,
+				'circle-color': '#ffffff',
+				'circle-stroke-color': '#1d2328',
+				'circle-stroke-width': 1.5
+			}
+		});
+		map.addLayer({
+			id: BIG.placeNames,
+			type: 'symbol',
+			source: BIG.places,
+			minzoom: DOTS_ZOOM + 1,
+			layout: {
+				'text-field': ['get', 'name'],
+				'text-font': [FONT],
+				'text-size': 12,
+				'text-offset': [0.8, 0],
+				'text-anchor': 'left'
+			},
+			paint: { 'text-color': '#1d2328', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
+		});
+		map.addLayer({
+			id: BIG.aggregateCircles,
+			type: 'circle',
+			source: BIG.aggregates,
+			maxzoom: DOTS_ZOOM,
+			paint: {
+				'circle-radius': [
+					'interpolate',
+					['linear'],
+					['sqrt', ['get', 'count']],
+					1,
+					9,
+					100,
+					22,
+					1000,
+					40
+				],
+				'circle-color': '#b3541e',
+				'circle-opacity': 0.8,
+				'circle-stroke-color': '#ffffff',
+				'circle-stroke-width': 1.5
+			}
+		});
+		map.addLayer({
+			id: BIG.aggregateLabels,
+			type: 'symbol',
+			source: BIG.aggregates,
+			maxzoom: DOTS_ZOOM,
+			layout: {
+				'text-field': ['get', 'label'],
+				'text-font': [FONT],
+				'text-size': 11,
+				'text-allow-overlap': true
+			},
+			paint: { 'text-color': '#ffffff' }
+		});
+		this.#drawAggregates();
+	}
+
+	/** The aggregates for the zoom's band and the day; nothing when neither changed. */
+	#drawAggregates(): void {
+		const big = this.#big;
+		if (!big) return;
+		const grid = gridFor(big.story.index.grids, this.#map.getZoom());
+		const drawn = this.#drawnAggregates;
+		if (drawn && drawn.grid === grid && (grid === null || drawn.day === big.day)) return;
+		this.#drawnAggregates = { grid, day: big.day };
+		const source = this.#map.getSource(BIG.aggregates) as GeoJSONSource | undefined;
+		const features = grid
+			? aggregateFeatures(grid, big.day)
+			: { type: 'FeatureCollection' as const, features: [] };
+		source?.setData(features);
+		big.handlers.onDraw?.({
+			mode: grid ? 'aggregates' : 'dots',
+			cells: features.features.length,
+			events: features.features.reduce((sum, f) => sum + f.properties.count, 0)
+		});
+	}
+
+	/** A big story's day: one uniform for the dots, and the aggregates recounted. */
+	setBigDay(day: number): void {
+		if (!this.#big) return;
+		this.#big.day = day;
+		this.#dots?.setDay(day);
+		this.#drawAggregates();
 	}
 
 	/**

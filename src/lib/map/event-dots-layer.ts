@@ -53,6 +53,9 @@ function compile(gl: WebGL2RenderingContext, type: number, source: string): WebG
 	return shader;
 }
 
+/** Floats uploaded per frame when a big story's dots are first drawn: 250,000 events, 8 MB. */
+const UPLOAD_SLICE = 250_000 * DOT_STRIDE;
+
 /**
  * Every event as a dot, filtered by date on the GPU (the way deck.gl's DataFilterExtension does):
  * the data goes to the graphics card once, and a scrub sets one uniform and repaints. Nothing is
@@ -68,8 +71,14 @@ export class EventDotsLayer implements CustomLayerInterface {
 	private vao: WebGLVertexArrayObject | null = null;
 	private count = 0;
 	private day = 0;
+	/** Floats on the GPU so far: a big story's vertices go up in slices, once first needed. */
+	private uploaded = 0;
 
-	constructor(private readonly vertices: Float32Array) {
+	/** Below `minZoom` nothing is drawn: a big story shows its aggregates there instead. */
+	constructor(
+		private readonly vertices: Float32Array,
+		private readonly minZoom = 0
+	) {
 		this.count = vertices.length / DOT_STRIDE;
 	}
 
@@ -103,16 +112,41 @@ export class EventDotsLayer implements CustomLayerInterface {
 		attribute('a_color', 3, 4);
 		attribute('a_slot', 1, 7);
 		gl.bindVertexArray(null);
-		this.upload(gl);
+		// A story drawn at every zoom goes up at once, as it always has; one drawn only zoomed in
+		// waits until then (a million events are 32 MB the opening view never shows).
+		if (this.minZoom <= 0) this.upload(gl, this.vertices.length);
 	}
 
-	private upload(gl: WebGL2RenderingContext): void {
+	/**
+	 * Uploads up to `floats` more of the vertices; true when all are up. Slices keep each frame's
+	 * share small, where one upload of a million events held the page for a fifth of a second.
+	 */
+	private upload(gl: WebGL2RenderingContext, floats: number): boolean {
 		gl.bindBuffer(gl.ARRAY_BUFFER, this.buffer);
-		gl.bufferData(gl.ARRAY_BUFFER, this.vertices, gl.STATIC_DRAW);
+		if (this.uploaded === 0 && floats >= this.vertices.length) {
+			gl.bufferData(gl.ARRAY_BUFFER, this.vertices, gl.STATIC_DRAW);
+			this.uploaded = this.vertices.length;
+			return true;
+		}
+		if (this.uploaded === 0)
+			gl.bufferData(gl.ARRAY_BUFFER, this.vertices.byteLength, gl.STATIC_DRAW);
+		const end = Math.min(this.vertices.length, this.uploaded + floats);
+		gl.bufferSubData(
+			gl.ARRAY_BUFFER,
+			this.uploaded * 4,
+			this.vertices.subarray(this.uploaded, end)
+		);
+		this.uploaded = end;
+		return end === this.vertices.length;
 	}
 
 	render(gl: WebGL2RenderingContext, args: CustomRenderMethodInput): void {
 		if (!this.program || this.count === 0) return;
+		if ((this.map?.getZoom() ?? 0) < this.minZoom) return;
+		if (this.uploaded < this.vertices.length && !this.upload(gl, UPLOAD_SLICE)) {
+			this.map?.triggerRepaint();
+		}
+		const drawn = this.uploaded / DOT_STRIDE;
 		gl.useProgram(this.program);
 		gl.uniformMatrix4fv(
 			gl.getUniformLocation(this.program, 'u_matrix'),
@@ -134,7 +168,7 @@ export class EventDotsLayer implements CustomLayerInterface {
 		gl.disable(gl.DEPTH_TEST);
 		gl.enable(gl.BLEND);
 		gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
-		gl.drawArrays(gl.POINTS, 0, this.count);
+		gl.drawArrays(gl.POINTS, 0, drawn);
 		gl.bindVertexArray(null);
 	}
 

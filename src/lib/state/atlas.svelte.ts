@@ -7,6 +7,7 @@ import { formatDay } from '../story/dates';
 import { tourSteps } from '../tour/tour';
 import type { Category, Story, StoryEvent, TourStep } from '../story/types';
 import { storyExtent } from '../time/extent';
+import { histogram } from '../time/histogram';
 import type { PlaceTally } from '../time/phase';
 import { TimeIndex } from '../time/time-index';
 import { buildTimeScale, type StoryTimeScale } from '../time/scale';
@@ -36,6 +37,8 @@ export class Atlas {
 	/** The one time scale, built once per story, read by the slider, the map and the list. */
 	time: StoryTimeScale = $derived(buildTimeScale(this.story.events, this.extent));
 	changeDays: number[] = $derived(changeDays(this.story.events));
+	/** The slider's histogram. */
+	bars: ReturnType<typeof histogram> = $derived(histogram(this.story.events));
 	categories: Category[] = $derived(categoriesInUse(this.story.events));
 	/** Events at each place, or joining it to another: the details, the article and the map agree. */
 	private byPlace: ReadonlyMap<string, StoryEvent[]> = $derived(eventsByPlace(this.story.events));

@@ -5,7 +5,6 @@ import { untrack } from 'svelte';
 import { toIsoDate } from '../story/dates';
 import { historyUpdate, type EmbedMessage } from '../url/history-policy';
 import { parseViewState, type EmbedOptions, type ViewState } from '../url/view-state';
-import type { Atlas } from './atlas.svelte';
 
 /**
  * SvelteKit's router takes pushState only after its first navigation. Module state, not the
@@ -15,13 +14,31 @@ import type { Atlas } from './atlas.svelte';
 const router = $state({ started: false });
 
 /**
+ * Notes the router's first navigation, from a component mounted with the page: a big story's atlas
+ * mounts only once its worker is done, after that navigation, and would otherwise never hear of it.
+ * Call during component init.
+ */
+export function trackRouter(): void {
+	afterNavigate(() => {
+		router.started = true;
+	});
+}
+
+/** What the URL reads into and writes out of: a GeoJSON story's Atlas and a big story's alike. */
+export interface UrlModel {
+	readonly extent: { first: number; last: number };
+	restore(state: ViewState, options?: { initial?: boolean }): void;
+	urlState(): ViewState;
+}
+
+/**
  * The one owner of the URL, both ways. Every history entry the atlas makes holds its view in
  * SvelteKit's page state (`page.state.atlas`), so Back and Forward restore the entry's own view,
  * camera included; the first entry, made by the browser, is read from its address. State → URL
  * follows the policy of `historyUpdate` and, in an embed, tells the parent page. Call during
  * component init.
  */
-export function syncUrl(atlas: Atlas, embed: EmbedOptions): void {
+export function syncUrl(atlas: UrlModel, embed: EmbedOptions): void {
 	/** The page state this module last wrote: its echo in `page.state` is not a Back. */
 	let ours: ViewState | null = null;
 	let written: ViewState | null = null;

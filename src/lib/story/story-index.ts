@@ -23,6 +23,22 @@ export interface StoryIndexEntry {
 	places: number;
 	/** How many problems the data check finds; 0 for a story that can be shown. */
 	problems: number;
+	/**
+	 * `columnar` for a big story kept as `events.arrow` with text chunks (story/columnar/), which
+	 * the browser reads in a worker; absent for a GeoJSON story.
+	 */
+	form?: 'columnar';
+}
+
+/** A big story's files besides its text chunks (story/columnar/layout.ts). */
+export const COLUMNAR_FILE_NAMES = { events: 'events.arrow', places: 'places.geojson' } as const;
+
+/** A columnar story's line in the index, from its table's metadata and counts. */
+export function columnarIndexEntry(
+	slug: string,
+	facts: { title: string; published: string | null; events: number; places: number }
+): StoryIndexEntry {
+	return { slug, ...facts, problems: 0, form: 'columnar' };
 }
 
 /** The folder names that are stories, sorted: a folder whose name is not a slug cannot be a URL. */
@@ -80,7 +96,8 @@ function isEntry(value: unknown): value is StoryIndexEntry {
 		(entry.published === null || typeof entry.published === 'string') &&
 		Number.isInteger(entry.events) &&
 		Number.isInteger(entry.places) &&
-		Number.isInteger(entry.problems)
+		Number.isInteger(entry.problems) &&
+		(entry.form === undefined || entry.form === 'columnar')
 	);
 }
 

@@ -34,7 +34,6 @@ export function buildTimeScale(
 	events: readonly Pick<StoryEvent, 'start' | 'end'>[],
 	extent: { first: number; last: number }
 ): StoryTimeScale {
-	const { first, last } = extent;
 	const changes = new Map<number, number>();
 	for (const e of events) {
 		for (const day of new Set([e.start, e.end])) {
@@ -42,6 +41,33 @@ export function buildTimeScale(
 			changes.set(m, (changes.get(m) ?? 0) + 1);
 		}
 	}
+	return timeScaleFromChanges(changes, extent);
+}
+
+/**
+ * The same scale from counts per day (a big story's, counted in its worker): `starts[k]` events
+ * start and `ends[k]` end on day `first + k`, so no event is visited here.
+ */
+export function buildTimeScaleFromCounts(
+	counts: { first: number; starts: Int32Array; ends: Int32Array },
+	extent: { first: number; last: number }
+): StoryTimeScale {
+	const changes = new Map<number, number>();
+	for (let k = 0; k < counts.starts.length; k++) {
+		const n = counts.starts[k]! + counts.ends[k]!;
+		if (n === 0) continue;
+		const m = monthStart(counts.first + k);
+		changes.set(m, (changes.get(m) ?? 0) + n);
+	}
+	return timeScaleFromChanges(changes, extent);
+}
+
+/** The scale from the number of starts and ends in each month (keyed by the month's first day). */
+function timeScaleFromChanges(
+	changes: ReadonlyMap<number, number>,
+	extent: { first: number; last: number }
+): StoryTimeScale {
+	const { first, last } = extent;
 	// Months from the first to the last day; the first and last may be partial.
 	const months: Array<{ start: number; end: number; weight: number }> = [];
 	for (let m = monthStart(first); m <= last; m = nextMonth(m)) {

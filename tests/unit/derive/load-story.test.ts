@@ -6,6 +6,7 @@ import {
 	loadStory,
 	loadStoryBySlug,
 	loadStoryIndex,
+	loadStoryPage,
 	type StoryPageData
 } from '../../../src/lib/derive/load-story';
 import { formatProblem } from '../../../src/lib/story/problems';
@@ -176,5 +177,34 @@ describe('decodeBasemap: the one decoder for the atlas, the studio and its previ
 		expect('message' in decoded ? `${decoded.file} ${decoded.message}` : decoded.type).toBe(
 			expected
 		);
+	});
+});
+
+describe('loadStoryPage', () => {
+	const big: StoryIndexEntry = {
+		slug: 'big',
+		title: 'A million events',
+		published: '2025-04-12',
+		events: 1_000_000,
+		places: 8000,
+		problems: 0,
+		form: 'columnar'
+	};
+
+	it('gives a columnar story’s index line for the browser to read, and fetches none of it', async () => {
+		const { fetcher, asked } = server({ '/g/stories/index.json': JSON.stringify([aid, big]) });
+		const page = await loadStoryPage(fetcher, '/g', 'big');
+		expect(page).toEqual({
+			loaded: null,
+			big: { title: 'A million events', published: '2025-04-12', events: 1_000_000, places: 8000 }
+		});
+		expect(asked).toEqual(['/g/stories/index.json']);
+	});
+
+	it('inlines a GeoJSON story as before', async () => {
+		const { fetcher } = server({ '/g/stories/index.json': JSON.stringify([aid, big]) });
+		const page = await loadStoryPage(fetcher, '/g', 'aid');
+		expect(page.big).toBeNull();
+		expect(page.loaded?.ok && page.loaded.story.title).toBe('Aid for Ukraine');
 	});
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+	columnarIndexEntry,
 	parseStoryIndex,
 	storyIndexEntry,
 	sortStoryIndex,
@@ -142,5 +143,36 @@ describe('parseStoryIndex', () => {
 		{ name: 'no title', value: [{ ...entry, title: undefined }], parsed: null }
 	])('$name', ({ value, parsed }) => {
 		expect(parseStoryIndex(value)).toEqual(parsed);
+	});
+});
+
+describe('a columnar story in the index', () => {
+	const entry = columnarIndexEntry('big-data', {
+		title: 'A million events',
+		published: '2025-04-12',
+		events: 1_000_000,
+		places: 8000
+	});
+
+	it('is marked columnar, with its counts', () => {
+		expect(entry).toEqual({
+			slug: 'big-data',
+			title: 'A million events',
+			published: '2025-04-12',
+			events: 1_000_000,
+			places: 8000,
+			problems: 0,
+			form: 'columnar'
+		});
+	});
+
+	it.each([
+		[[entry], [entry]],
+		[[{ ...entry, form: 'parquet' }], null],
+		[[{ ...entry, form: undefined }], [{ ...entry, form: undefined }]]
+	])('is read back from the index: %j', (value, expected) => {
+		expect(parseStoryIndex(JSON.parse(JSON.stringify(value)))).toEqual(
+			expected && JSON.parse(JSON.stringify(expected))
+		);
 	});
 });

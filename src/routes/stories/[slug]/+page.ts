@@ -11,6 +11,7 @@ export const load: PageLoad = ({ data, fetch, params }) => {
 		data.loaded,
 		asset('/generated'),
 		`stories/${params.slug}`,
-		browser ? fetch : null
+		browser ? fetch : null,
+		data.big
 	);
 };

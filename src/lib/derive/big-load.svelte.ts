@@ -1,0 +1,78 @@
+/**
+ * The page's side of loading a big story: a worker streams and reads `events.arrow` and hands back
+ * the table and its indexes (story/big-story.worker.ts). The progress and the outcome are state
+ * the page shows; nothing is parsed on the page's thread.
+ */
+import type { BigStoryResult } from '../story/big-story';
+import { fileUrl, type BigLoadPhase, type BigStoryMessage } from '../story/big-story-protocol';
+import { EVENTS_ARROW } from '../story/columnar/layout';
+
+export interface BigProgress {
+	phase: BigLoadPhase;
+	received: number;
+	total: number | null;
+}
+
+/** What a loading bar says: "Loading the events: 12.3 of 46.0 MB" or "Reading 1,000,000 events…". */
+export function progressText(progress: BigProgress, events: number): string {
+	const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+	if (progress.phase === 'reading') {
+		return `Reading and indexing ${events.toLocaleString('en-GB')} events…`;
+	}
+	return progress.total === null
+		? `Loading the events: ${mb(progress.received)} MB`
+		: `Loading the events: ${mb(progress.received)} of ${mb(progress.total)} MB`;
+}
+
+export class BigStoryLoad {
+	progress = $state.raw<BigProgress>({ phase: 'fetching', received: 0, total: null });
+	result = $state.raw<BigStoryResult | null>(null);
+	#worker: Worker | null = null;
+
+	/** `folder` is the story's URL under the app, ending in `/`. */
+	constructor(folder: string) {
+		const finish = (result: BigStoryResult) => {
+			this.result = result;
+			this.#worker?.terminate();
+			this.#worker = null;
+		};
+		try {
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Vite's worker import, not state
+			this.#worker = new Worker(new URL('../story/big-story.worker.ts', import.meta.url), {
+				type: 'module'
+			});
+		} catch (error) {
+			finish({
+				ok: false,
+				problems: [{ file: EVENTS_ARROW, message: `could not be read here (${String(error)}).` }]
+			});
+			return;
+		}
+		this.#worker.onmessage = (event: MessageEvent<BigStoryMessage>) => {
+			const message = event.data;
+			if (message.type === 'progress') this.progress = message;
+			else finish(message.result);
+		};
+		this.#worker.onerror = (event) => {
+			event.preventDefault();
+			finish({
+				ok: false,
+				problems: [
+					{
+						file: EVENTS_ARROW,
+						message: `could not be read${event.message ? ` (${event.message})` : ''}; it may be too large for this browser's memory.`
+					}
+				]
+			});
+		};
+		this.#worker.postMessage({
+			arrow: fileUrl(folder, EVENTS_ARROW, location.href),
+			places: fileUrl(folder, 'places.geojson', location.href)
+		});
+	}
+
+	cancel(): void {
+		this.#worker?.terminate();
+		this.#worker = null;
+	}
+}

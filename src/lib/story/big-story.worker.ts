@@ -1,0 +1,59 @@
+/**
+ * Loads a big story off the page's thread: streams `events.arrow` (telling the page how much has
+ * arrived), reads it into an EventTable, checks and indexes it, and transfers it all to the page.
+ */
+import { prepareBigStory } from './big-story';
+import { bigStoryBuffers } from './big-story';
+import type { BigStoryMessage, BigStoryRequest } from './big-story-protocol';
+
+const post = (message: BigStoryMessage, transfer: Transferable[] = []) =>
+	(self as unknown as Worker).postMessage(message, transfer);
+
+/** The file's bytes, read as they arrive, with progress at most every 50 ms. */
+async function streamed(url: string): Promise<Uint8Array | string> {
+	const response = await fetch(url);
+	if (!response.ok || !response.body) return `could not be loaded (HTTP ${response.status}).`;
+	const length = Number(response.headers.get('content-length'));
+	const total = Number.isFinite(length) && length > 0 ? length : null;
+	const reader = response.body.getReader();
+	let buffer = new Uint8Array(total ?? 1 << 20);
+	let received = 0;
+	let told = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		if (received + value.length > buffer.length) {
+			const bigger = new Uint8Array(Math.max(buffer.length * 2, received + value.length));
+			bigger.set(buffer.subarray(0, received));
+			buffer = bigger;
+		}
+		buffer.set(value, received);
+		received += value.length;
+		const now = performance.now();
+		if (now - told > 50) {
+			told = now;
+			post({ type: 'progress', phase: 'fetching', received, total });
+		}
+	}
+	post({ type: 'progress', phase: 'reading', received, total });
+	return buffer.subarray(0, received);
+}
+
+self.onmessage = async (event: MessageEvent<BigStoryRequest>) => {
+	const { arrow, places } = event.data;
+	const fail = (file: string, message: string) =>
+		post({ type: 'done', result: { ok: false, problems: [{ file, message }] } });
+	try {
+		const placesFile = fetch(places).then(async (r) =>
+			r.ok ? new Uint8Array(await r.arrayBuffer()) : `could not be loaded (HTTP ${r.status}).`
+		);
+		const bytes = await streamed(arrow);
+		if (typeof bytes === 'string') return fail('events.arrow', bytes);
+		const placeBytes = await placesFile;
+		if (typeof placeBytes === 'string') return fail('places.geojson', placeBytes);
+		const result = prepareBigStory(bytes, placeBytes);
+		post({ type: 'done', result }, result.ok ? bigStoryBuffers(result.story) : []);
+	} catch (error) {
+		fail('events.arrow', `could not be loaded (${(error as Error).message ?? 'network error'}).`);
+	}
+};

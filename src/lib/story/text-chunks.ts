@@ -1,0 +1,107 @@
+/**
+ * The words of a big story's events, fetched a chunk of CHUNK_SIZE events at a time when a reader
+ * opens one (or scrolls the list to it), and kept in a small cache: the table carries no text.
+ */
+import { CHUNK_SIZE, chunkOf, type EventText } from './columnar/layout';
+
+/** What fetching one chunk gives: its events' words, or a sentence saying what went wrong. */
+export type ChunkResult = { ok: true; texts: EventText[] } | { ok: false; message: string };
+
+export type ChunkFetcher = (chunk: number) => Promise<ChunkResult>;
+
+const isText = (value: unknown): value is EventText => {
+	if (typeof value !== 'object' || value === null) return false;
+	const v = value as Record<string, unknown>;
+	return (
+		typeof v.id === 'string' &&
+		typeof v.title === 'string' &&
+		typeof v.summary === 'string' &&
+		Array.isArray(v.source) &&
+		v.source.every((s) => typeof s === 'string')
+	);
+};
+
+/**
+ * A chunk's JSON, checked: an array of `expected` events' words. Fields the page does not show are
+ * given empty defaults rather than refused.
+ */
+export function parseChunk(value: unknown, expected: number): ChunkResult {
+	if (!Array.isArray(value)) return { ok: false, message: 'is not a list of event texts.' };
+	if (value.length !== expected) {
+		return { ok: false, message: `holds ${value.length} events where the table has ${expected}.` };
+	}
+	const bad = value.findIndex((v) => !isText(v));
+	if (bad >= 0) return { ok: false, message: `entry ${bad + 1} is not an event’s text.` };
+	const texts = (value as EventText[]).map((t) => ({
+		id: t.id,
+		title: t.title,
+		summary: t.summary,
+		actors: Array.isArray(t.actors) ? t.actors.filter((a) => typeof a === 'string') : [],
+		when: typeof t.when === 'string' ? t.when : '',
+		source: t.source,
+		notes: Array.isArray(t.notes) ? t.notes : []
+	}));
+	return { ok: true, texts };
+}
+
+/** Rows in chunk `chunk` of a table of `length` events. */
+export const chunkLength = (chunk: number, length: number): number =>
+	Math.max(0, Math.min(CHUNK_SIZE, length - chunk * CHUNK_SIZE));
+
+export class TextChunks {
+	readonly #fetch: ChunkFetcher;
+	readonly #limit: number;
+	/** In use order, oldest first: a Map keeps insertion order, so the first key is evicted. */
+	readonly #done = new Map<number, ChunkResult>();
+	readonly #pending = new Map<number, Promise<ChunkResult>>();
+
+	readonly #onLoad: (chunk: number) => void;
+
+	/** `onLoad` hears of each chunk once it is kept: what `peek` reads has changed. */
+	constructor(fetch: ChunkFetcher, limit = 24, onLoad: (chunk: number) => void = () => {}) {
+		this.#fetch = fetch;
+		this.#limit = limit;
+		this.#onLoad = onLoad;
+	}
+
+	/** The words of row `row`, if its chunk is here already. */
+	peek(row: number): EventText | undefined {
+		const chunk = this.#done.get(chunkOf(row));
+		return chunk?.ok ? chunk.texts[row % CHUNK_SIZE] : undefined;
+	}
+
+	/** The words of row `row`, fetching its chunk once however often it is asked for. */
+	async text(row: number): Promise<{ ok: true; text: EventText } | { ok: false; message: string }> {
+		const result = await this.chunk(chunkOf(row));
+		if (!result.ok) return result;
+		const text = result.texts[row % CHUNK_SIZE];
+		return text ? { ok: true, text } : { ok: false, message: `has no text for row ${row}.` };
+	}
+
+	chunk(chunk: number): Promise<ChunkResult> {
+		const done = this.#done.get(chunk);
+		if (done) {
+			this.#done.delete(chunk);
+			this.#done.set(chunk, done);
+			return Promise.resolve(done);
+		}
+		const pending = this.#pending.get(chunk);
+		if (pending) return pending;
+		const next = this.#fetch(chunk)
+			.catch((error: unknown): ChunkResult => ({ ok: false, message: String(error) }))
+			.then((result) => {
+				this.#pending.delete(chunk);
+				// A failed fetch is not kept: the next ask tries again.
+				if (result.ok) {
+					this.#done.set(chunk, result);
+					while (this.#done.size > this.#limit) {
+						this.#done.delete(this.#done.keys().next().value!);
+					}
+					this.#onLoad(chunk);
+				}
+				return result;
+			});
+		this.#pending.set(chunk, next);
+		return next;
+	}
+}

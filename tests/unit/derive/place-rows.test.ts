@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import {
+	buildPlaceRows,
+	placeCountBy,
+	placePage,
+	placeSummary
+} from '../../../src/lib/derive/place-rows';
+import { parseIsoDate } from '../../../src/lib/story/dates';
+import { tableOf } from '../../helpers/event-table';
+
+const d = (s: string) => parseIsoDate(s)!;
+const at = { lon: 30, lat: 50 };
+const table = tableOf([
+	{ id: 'e1', ...at, start: d('2025-01-05'), place: 1, category: 0 },
+	{ id: 'e2', ...at, start: d('2025-01-20'), place: 0, category: 1 },
+	{ id: 'e3', ...at, start: d('2025-02-02'), place: 1, category: 1 },
+	{ id: 'e4', ...at, start: d('2025-02-03'), place: 1, category: 1 },
+	{ id: 'e5', ...at, start: d('2025-03-09'), place: 1, category: 2 }
+]);
+const index = buildPlaceRows(table);
+
+describe('buildPlaceRows', () => {
+	it('lists each place’s rows in table order', () => {
+		const rowsOf = (p: number) =>
+			Array.from(index.rows.subarray(index.offsets[p]!, index.offsets[p + 1]!));
+		expect([rowsOf(0), rowsOf(1), rowsOf(2)]).toEqual([[1], [0, 2, 3, 4], []]);
+	});
+
+	it.each([
+		['2025-01-04', 0],
+		['2025-01-05', 1],
+		['2025-02-03', 3],
+		['2025-12-31', 4]
+	])('place b by %s: %i events', (day, n) => {
+		expect(placeCountBy(index, table, 1, d(day))).toBe(n);
+	});
+});
+
+describe('placeSummary', () => {
+	it('counts by category (most first) and by month, up to the day', () => {
+		expect(placeSummary(index, table, 1, d('2025-02-28'))).toEqual({
+			total: 4,
+			shown: 3,
+			byCategory: [
+				{ category: 'strike', count: 2 },
+				{ category: 'war', count: 1 }
+			],
+			byMonth: [
+				{ month: 'Jan 2025', count: 1 },
+				{ month: 'Feb 2025', count: 2 }
+			]
+		});
+	});
+
+	it('says nothing for a place with no event yet', () => {
+		const summary = placeSummary(index, table, 2, d('2025-12-31'));
+		expect(summary).toEqual({ total: 0, shown: 0, byCategory: [], byMonth: [] });
+	});
+});
+
+describe('placePage', () => {
+	it.each([
+		[0, 2, [4, 3]],
+		[1, 2, [2, 0]],
+		[2, 2, []],
+		[0, 10, [4, 3, 2, 0]]
+	])('page %i of %i rows, newest first: %j', (page, size, rows) => {
+		expect(placePage(index, table, 1, d('2025-12-31'), page, size)).toEqual(rows);
+	});
+
+	it('pages only through the events by the day', () => {
+		expect(placePage(index, table, 1, d('2025-02-02'), 0, 10)).toEqual([2, 0]);
+	});
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { EventText } from '../../../src/lib/story/columnar/layout';
+import { chunkLength, parseChunk, TextChunks } from '../../../src/lib/story/text-chunks';
+
+const text = (id: string): EventText => ({
+	id,
+	title: `Title ${id}`,
+	summary: 's',
+	actors: [],
+	when: '',
+	source: ['x'],
+	notes: []
+});
+
+describe('parseChunk', () => {
+	it.each([
+		[{}, 2, 'is not a list of event texts.'],
+		[[text('a')], 2, 'holds 1 events where the table has 2.'],
+		[[text('a'), { id: 'b' }], 2, 'entry 2 is not an event’s text.']
+	])('refuses %j with a sentence', (value, expected, message) => {
+		const result = parseChunk(value, expected);
+		expect(result).toEqual({ ok: false, message });
+	});
+
+	it('takes a chunk, filling what the page does not need', () => {
+		const result = parseChunk([{ id: 'a', title: 't', summary: 's', source: [] }], 1);
+		expect(result).toEqual({
+			ok: true,
+			texts: [{ id: 'a', title: 't', summary: 's', actors: [], when: '', source: [], notes: [] }]
+		});
+	});
+});
+
+describe('chunkLength', () => {
+	it.each([
+		[0, 2500, 1000],
+		[2, 2500, 500],
+		[3, 2500, 0]
+	])('chunk %i of %i events holds %i', (chunk, length, n) => {
+		expect(chunkLength(chunk, length)).toBe(n);
+	});
+});
+
+describe('TextChunks', () => {
+	const fetcher = () => {
+		const asked: number[] = [];
+		const fetch = async (chunk: number) => {
+			asked.push(chunk);
+			if (chunk === 9) return { ok: false as const, message: 'gone' };
+			return {
+				ok: true as const,
+				texts: Array.from({ length: 1000 }, (_, i) => text(`e${chunk * 1000 + i}`))
+			};
+		};
+		return { asked, fetch };
+	};
+
+	it('fetches a chunk once however often its rows are asked for', async () => {
+		const { asked, fetch } = fetcher();
+		const chunks = new TextChunks(fetch);
+		expect(chunks.peek(1500)).toBeUndefined();
+		const [a, b] = await Promise.all([chunks.text(1500), chunks.text(1999)]);
+		expect(a).toEqual({ ok: true, text: text('e1500') });
+		expect(b).toEqual({ ok: true, text: text('e1999') });
+		expect(chunks.peek(1000)?.id).toBe('e1000');
+		await chunks.text(1001);
+		expect(asked).toEqual([1]);
+	});
+
+	it('keeps only the chunks used last', async () => {
+		const { asked, fetch } = fetcher();
+		const chunks = new TextChunks(fetch, 2);
+		await chunks.text(0);
+		await chunks.text(1000);
+		await chunks.text(0);
+		await chunks.text(2000);
+		// Chunk 1 was the one used longest ago.
+		expect(chunks.peek(1000)).toBeUndefined();
+		expect(chunks.peek(0)?.id).toBe('e0');
+		await chunks.text(1000);
+		expect(asked).toEqual([0, 1, 2, 1]);
+	});
+
+	it('says what failed, and asks again next time', async () => {
+		const { asked, fetch } = fetcher();
+		const chunks = new TextChunks(fetch);
+		expect(await chunks.text(9000)).toEqual({ ok: false, message: 'gone' });
+		await chunks.text(9001);
+		expect(asked).toEqual([9, 9]);
+	});
+
+	it('turns a thrown fetch into a sentence', async () => {
+		const chunks = new TextChunks(() => Promise.reject(new Error('offline')));
+		expect(await chunks.text(0)).toEqual({ ok: false, message: 'Error: offline' });
+	});
+});
+
+describe('TextChunks onLoad', () => {
+	it('tells of a chunk once peek can read it', async () => {
+		const heard: Array<[number, string | undefined]> = [];
+		const chunks: TextChunks = new TextChunks(
+			async () => ({ ok: true, texts: [text('only')] }),
+			4,
+			(chunk) => heard.push([chunk, chunks.peek(chunk * 1000)?.id])
+		);
+		await chunks.text(0);
+		expect(heard).toEqual([[0, 'only']]);
+	});
+});
