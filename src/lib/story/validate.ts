@@ -2,6 +2,7 @@ import { readTour } from '../tour/tour';
 import type { CountryLookup } from './country-lookup';
 import { formatDay, parseIsoDate } from './dates';
 import { readPointCollection, type RawPointFeature } from './feature-collection';
+import { excerptFinder } from './excerpts';
 import { FieldReader } from './fields';
 import { decodeText, isRecord, type FileContents } from './json-file';
 import { ProblemList, type Problem } from './problems';
@@ -197,10 +198,10 @@ function readEvents(
 	const loosenedArticle = article === null ? '' : loosen(article);
 	// Large stories quote the same sentences many times; search the article once per excerpt.
 	const found = new Map<string, boolean>();
+	const search = article === null ? () => false : excerptFinder(article);
 	const inArticle = (excerpt: string): boolean => {
 		let hit = found.get(excerpt);
-		if (hit === undefined)
-			found.set(excerpt, (hit = article !== null && article.includes(excerpt)));
+		if (hit === undefined) found.set(excerpt, (hit = search(excerpt)));
 		return hit;
 	};
 	const events: StoryEvent[] = [];

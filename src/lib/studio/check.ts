@@ -19,8 +19,9 @@ function group(problems: readonly Problem[], ids: ReadonlySet<string>) {
 	const map = new Map<string, Problem[]>();
 	const rest: Problem[] = [];
 	for (const p of problems) {
-		if (p.feature && ids.has(p.feature)) map.set(p.feature, [...(map.get(p.feature) ?? []), p]);
-		else rest.push(p);
+		if (!p.feature || !ids.has(p.feature)) rest.push(p);
+		else if (map.has(p.feature)) map.get(p.feature)!.push(p);
+		else map.set(p.feature, [p]);
 	}
 	return { map, rest };
 }
