@@ -1,9 +1,9 @@
 /** Small event tables for the columnar tests, built the way a writer builds them. */
 import { encodeIds } from '../../src/lib/story/columnar/arrow-table';
 import type { EventTable } from '../../src/lib/story/columnar/event-table';
-import type { TableMeta } from '../../src/lib/story/columnar/layout';
+import type { EventText, TableMeta } from '../../src/lib/story/columnar/layout';
 import { parseIsoDate } from '../../src/lib/story/dates';
-import { CATEGORIES } from '../../src/lib/story/types';
+import { CATEGORIES, type Place } from '../../src/lib/story/types';
 
 export interface Row {
 	id: string;
@@ -61,3 +61,31 @@ export const META: TableMeta = {
 	published: '2025-04-12',
 	origin: 'acled.csv, an ACLED export'
 };
+
+export const PLACES: Place[] = [
+	{ id: 'kyiv', name: 'Kyiv', kind: 'city', country: 'UA', coordinates: [30.5234, 50.4501] },
+	{ id: 'kharkiv', name: 'Kharkiv', kind: 'city', country: 'UA', coordinates: [36.2304, 49.9935] }
+];
+
+/** places.geojson for PLACES. */
+export const PLACES_GEOJSON = JSON.stringify({
+	type: 'FeatureCollection',
+	features: PLACES.map(({ coordinates, ...properties }) => ({
+		type: 'Feature',
+		geometry: { type: 'Point', coordinates },
+		properties
+	}))
+});
+
+/** The words of an event, as the importer writes them. */
+export function textOf(id: string, row: number): EventText {
+	return {
+		id,
+		title: `Shelling in Kyiv`,
+		summary: 'Shelling reported in Kyiv.\nTwo buildings hit.',
+		actors: ['Military Forces of Russia (2000-)'],
+		when: '2025-04-01',
+		source: [`Row ${row} (${id.toUpperCase()}): 2025-04-01, Kyiv. Shelling in Kyiv.`],
+		notes: []
+	};
+}
