@@ -142,7 +142,11 @@ export function readPlaces(
 	return places;
 }
 
-export function readNotes(read: FieldReader, label: string, problems: ProblemList): Note[] | undefined {
+export function readNotes(
+	read: FieldReader,
+	label: string,
+	problems: ProblemList
+): Note[] | undefined {
 	const value = read.raw('notes');
 	if (value === undefined) return [];
 	if (!Array.isArray(value)) {

@@ -7,6 +7,7 @@
 import { FieldReader } from '../fields';
 import { isRecord, parseJson, type FileContents } from '../json-file';
 import type { ProblemList } from '../problems';
+import { isSlug } from '../slug';
 import { describe } from '../text';
 import { readNotes } from '../validate';
 import { eventId, type EventTable } from './event-table';
@@ -72,22 +73,23 @@ export function checkTextChunk(
 	for (let k = 0; k < n; k++) {
 		const i = first + k;
 		const text: unknown = json[k];
-		const where = label(i);
 		if (!isRecord(text)) {
 			problems.add(
 				'must be an object with the id, title, summary, actors, when, source and notes of the event.',
-				where
+				label(i)
 			);
 			continue;
 		}
 		if (typeof text.id !== 'string' || !sameId(table, i, text.id)) {
 			problems.add(
 				`holds the words of ${describe(text.id)}, not of this event: a chunk follows the order of the events table.`,
-				where,
+				label(i),
 				'id'
 			);
 			continue;
 		}
+		// The id is the table's: a slug names the event as it is, without decoding it again.
+		const where = isSlug(text.id) ? text.id : label(i);
 		const read = new FieldReader(text, where, problems);
 		read.text('title', { max: 160, plain: true });
 		read.text('summary', { max: 800, plain: true, multiline: true });
