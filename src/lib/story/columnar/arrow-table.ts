@@ -334,13 +334,33 @@ export function writeEventTable(table: EventTable, meta: TableMeta): Uint8Array 
 	return tableToIPC(new Table([batch]), 'file');
 }
 
-/** Builds the id columns from strings: what a writer that has ids as text needs. */
+/**
+ * Builds the id columns from strings: what a writer that has ids as text needs. Ids are mostly
+ * ASCII, written byte for byte; only an id with other characters goes through the encoder.
+ */
 export function encodeIds(ids: readonly string[]): { idOffsets: Int32Array; idBytes: Uint8Array } {
 	const encoder = new TextEncoder();
-	const encoded = ids.map((id) => encoder.encode(id));
 	const idOffsets = new Int32Array(ids.length + 1);
-	encoded.forEach((e, i) => (idOffsets[i + 1] = idOffsets[i]! + e.length));
-	const idBytes = new Uint8Array(idOffsets[ids.length]!);
-	encoded.forEach((e, i) => idBytes.set(e, idOffsets[i]!));
-	return { idOffsets, idBytes };
+	let bytes = new Uint8Array(Math.max(16, ids.length * 12));
+	let at = 0;
+	ids.forEach((id, i) => {
+		// A UTF-16 unit is at most 3 bytes of UTF-8.
+		if (at + id.length * 3 > bytes.length) {
+			const bigger = new Uint8Array(Math.max(bytes.length * 2, at + id.length * 3));
+			bigger.set(bytes.subarray(0, at));
+			bytes = bigger;
+		}
+		let ascii = true;
+		for (let j = 0; j < id.length; j++) {
+			const code = id.charCodeAt(j);
+			if (code >= 0x80) {
+				ascii = false;
+				break;
+			}
+			bytes[at + j] = code;
+		}
+		at += ascii ? id.length : encoder.encodeInto(id, bytes.subarray(at)).written;
+		idOffsets[i + 1] = at;
+	});
+	return { idOffsets, idBytes: bytes.slice(0, at) };
 }
