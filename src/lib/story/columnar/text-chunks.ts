@@ -35,6 +35,13 @@ function sameId(table: EventTable, i: number, text: string): boolean {
 	return eventId(table, i) === text;
 }
 
+/** The message for a chunk over MAX_CHUNK_BYTES, asked before it is read. */
+export function chunkTooBig(bytes: number): string | null {
+	return bytes > MAX_CHUNK_BYTES
+		? `is ${mb(bytes)}; a text chunk may weigh ${mb(MAX_CHUNK_BYTES)}.`
+		: null;
+}
+
 /** The events of chunk `chunk`: the first one's index and how many. */
 export function chunkSpan(table: EventTable, chunk: number): { first: number; count: number } {
 	const first = chunk * CHUNK_SIZE;
@@ -53,9 +60,9 @@ export function checkTextChunk(
 	label: (i: number) => string = (i) => eventId(table, i)
 ): void {
 	const { first, count } = chunkSpan(table, chunk);
-	const size = typeof contents === 'string' ? contents.length : contents.byteLength;
-	if (size > MAX_CHUNK_BYTES) {
-		problems.add(`is ${mb(size)}; a text chunk may weigh ${mb(MAX_CHUNK_BYTES)}.`);
+	const tooBig = chunkTooBig(typeof contents === 'string' ? contents.length : contents.byteLength);
+	if (tooBig) {
+		problems.add(tooBig);
 		return;
 	}
 	const json = parseJson(contents, problems);

@@ -36,6 +36,13 @@ export type ColumnarResult =
 const mb = (bytes: number) =>
 	`${(bytes / 1048576).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
 
+/** The message for an events.arrow over MAX_EVENTS_ARROW_BYTES, asked before it is read. */
+export function eventsTooBig(bytes: number): string | null {
+	return bytes > MAX_EVENTS_ARROW_BYTES
+		? `is ${mb(bytes)}; the limit is ${mb(MAX_EVENTS_ARROW_BYTES)}.`
+		: null;
+}
+
 /**
  * Checks a columnar story. `today` (a day number) bounds the events' days when the table gives
  * no publication day; `countries` checks each place lies in its country, as for every story.
@@ -67,14 +74,10 @@ export function validateColumnarStory(
 		if (typeof f.properties.id === 'string') knownPlaceIds.add(f.properties.id);
 
 	const eventProblems = new ProblemList(files.events.name);
-	const size = files.events.contents.byteLength;
-	const read =
-		size > MAX_EVENTS_ARROW_BYTES
-			? {
-					ok: false as const,
-					message: `is ${mb(size)}; the limit is ${mb(MAX_EVENTS_ARROW_BYTES)}.`
-				}
-			: readEventTable(files.events.contents);
+	const tooBig = eventsTooBig(files.events.contents.byteLength);
+	const read = tooBig
+		? { ok: false as const, message: tooBig }
+		: readEventTable(files.events.contents);
 	if (!read.ok) {
 		eventProblems.add(read.message);
 		collect(eventProblems);
