@@ -22,6 +22,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	NO_CATEGORY,
 	NO_PLACE,
+	encodeIds,
 	readEventTable,
 	writeEventTable
 } from '../../../../src/lib/story/columnar/arrow-table';
@@ -364,5 +365,24 @@ describe('reading keeps the buffers', () => {
 		// Views into the file's own bytes, not copies of them.
 		expect(table.lon.buffer).toBe(table.start.buffer);
 		expect(table.place.buffer).toBe(table.row.buffer);
+	});
+});
+
+describe('encodeIds', () => {
+	it.each<[string, string[]]>([
+		['none', []],
+		['ASCII', ['ukr1', 'ukr2', 'row-12']],
+		['an empty id among others', ['a', '', 'c']],
+		['other scripts and astral characters', ['киев', 'a', '東京-1', '😀x']],
+		['ids longer than the first guess of their size', ['x'.repeat(500), 'y'.repeat(40)]]
+	])('%s: the UTF-8 bytes of each id, back to back', (_, ids) => {
+		const { idOffsets, idBytes } = encodeIds(ids);
+		const encoder = new TextEncoder();
+		const expected = ids.map((id) => encoder.encode(id));
+		expect(idOffsets[0]).toBe(0);
+		expect(idBytes.length).toBe(expected.reduce((sum, e) => sum + e.length, 0));
+		ids.forEach((id, i) => {
+			expect(idBytes.subarray(idOffsets[i], idOffsets[i + 1])).toEqual(expected[i]);
+		});
 	});
 });
