@@ -425,6 +425,10 @@ async function main(argv: string[]): Promise<number> {
 			? `  Wrote ${shown(args.out)}: events.geojson, ${places}, article.txt (one line per event).`
 			: `  Wrote ${shown(args.out)} in the columnar form: events.arrow (${count(written.events)} events), text/ (${count(written.chunks)} chunk${written.chunks === 1 ? '' : 's'} of their words), ${places}, article.txt (where the rows came from).`
 	);
+	if (written.format === 'geojson' && written.events > MAX_GEOJSON_EVENTS)
+		say(
+			`  GeoJSON as asked: past ${count(MAX_GEOJSON_EVENTS)} events the columnar form (--format columnar) opens faster, and a story file over 100 MB fails check:data.`
+		);
 	return 0;
 }
 

@@ -202,7 +202,8 @@ describe('npm run import of 12,000 ACLED rows', { timeout: 120_000 }, () => {
 		expect(existsSync(join(again, 'events.arrow'))).toBe(true);
 		const geojson = importTo(again, '--format', 'geojson');
 		expect(geojson.code).toBe(0);
-		expect(geojson.out).toContain('Wrote');
+		expect(geojson.out).toMatch(/^ {2}Wrote .*: events\.geojson, places\.geojson/m);
+		expect(geojson.out).toMatch(/^ {2}GeoJSON as asked: past 5,000 events the columnar form/m);
 		expect(readdirSync(again).sort()).toEqual([
 			'article.txt',
 			'events.geojson',
