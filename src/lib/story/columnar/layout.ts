@@ -67,10 +67,12 @@ export const MAX_EVENTS_ARROW_BYTES = 128 * 1024 * 1024;
 
 /**
  * The most one text chunk may weigh: what a reader fetches to open one event. An imported
- * event's words are under a kilobyte, so 1,000 of them are about 0.7 MB; 16 MB leaves room for
- * long summaries while keeping the fetch a fetch, not a download.
+ * event's words are under a kilobyte, so 1,000 of them are about 0.7 MB. The bound is the most
+ * the importer can write (a title of 160 characters, a summary of 800, 50 actors of 120, an
+ * excerpt of 2,000, no notes, at most 3 bytes of UTF-8 each: under 28 KB an event), so no chunk
+ * it writes can fail it.
  */
-export const MAX_CHUNK_BYTES = 16 * 1024 * 1024;
+export const MAX_CHUNK_BYTES = 32 * 1024 * 1024;
 
 /** How many text chunks a table of `length` events has. */
 export const chunkCount = (length: number): number => Math.ceil(length / CHUNK_SIZE);

@@ -123,7 +123,7 @@ describe('checkTextChunk', () => {
 	it('a chunk over the size limit is refused unread, the limit named', () => {
 		const problems = check(new Uint8Array(MAX_CHUNK_BYTES + 1048576));
 		expect(problems.list()).toEqual([
-			expect.objectContaining({ message: 'is 17 MB; a text chunk may weigh 16 MB.' })
+			expect.objectContaining({ message: 'is 33 MB; a text chunk may weigh 32 MB.' })
 		]);
 	});
 });
