@@ -1,16 +1,20 @@
 /**
  * npm run check:data [-- --stories DIR] [-- STORY_DIR] [-- FILE…]
  * With no files, checks every story under geodata/stories (or DIR), one line per story. With one
- * story folder, checks its three files. With files, checks one story: the files given, and the
+ * story folder, checks its three files, or, for a story in the columnar form (events.arrow), its
+ * table, text chunks, places and article. With files, checks one story: the files given, and the
  * default story's for the rest.
  * Exits 1 and lists every problem when anything is wrong.
  */
 import { statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import type { StoryCountryLookup } from '../src/lib/geo/countries';
-import { countProblems, formatProblem } from '../src/lib/story/problems';
+import { EVENTS_ARROW } from '../src/lib/story/columnar/layout';
+import { validateColumnarStory } from '../src/lib/story/columnar/validate-columnar';
+import { countProblems, formatProblem, type Problem } from '../src/lib/story/problems';
 import { escapeUnsafe, truncate } from '../src/lib/story/text';
 import { validateStory } from '../src/lib/story/validate';
+import { isColumnarFolder, readColumnarFolder } from './lib/columnar-files';
 import { shippedCountryLookup } from './lib/natural-earth';
 import {
 	STORIES_ROOT,
@@ -68,18 +72,51 @@ function checkStory(
 		return false;
 	}
 	const result = validateStory(files, lookup);
-	if (!result.ok) {
-		// The list stops at the first few hundred per file; the count says how many there are.
-		const problems = count(countProblems(result.problems), 'problem');
-		warn(slug === null ? `✗ ${problems} in the story:` : `✗ ${label}${problems}:`);
-		for (const problem of result.problems) warn(`  ${formatProblem(problem)}`);
-		return false;
-	}
+	if (!result.ok) return reportProblems(slug, result.problems);
 	const { events, places } = result.story;
 	say(
 		`✓ ${label}${count(events.length, 'event')} and ${count(places.length, 'place')} check out (${files.events.name}, ${files.places.name}, ${files.article.name}).`
 	);
 	return true;
+}
+
+/** The problems of a story that fails, under its summary line; false, for the caller. */
+function reportProblems(slug: string | null, problems: Problem[]): false {
+	const label = slug === null ? '' : `${slug}: `;
+	// The list stops at the first few hundred per file; the count says how many there are.
+	const total = count(countProblems(problems), 'problem');
+	warn(slug === null ? `✗ ${total} in the story:` : `✗ ${label}${total}:`);
+	for (const problem of problems) warn(`  ${formatProblem(problem)}`);
+	return false;
+}
+
+/** Checks a story in the columnar form, in `dir`, as checkStory does a GeoJSON one. */
+function checkColumnar(slug: string | null, dir: string, lookup: StoryCountryLookup): boolean {
+	const label = slug === null ? '' : `${slug}: `;
+	const indent = slug === null ? '' : '  ';
+	const files = readColumnarFolder(dir, shown);
+	if ('unreadable' in files) {
+		if (slug !== null) warn(`✗ ${label}files missing`);
+		for (const line of files.unreadable) warn(`${indent}${line}`);
+		return false;
+	}
+	// Today, as the importer counts it: an event may not end after it when no day of publication is given.
+	const result = validateColumnarStory(files, {
+		today: Math.floor(Date.now() / 86_400_000),
+		countries: lookup
+	});
+	if (!result.ok) return reportProblems(slug, result.problems);
+	say(
+		`✓ ${label}${count(result.table.length, 'event')} and ${count(result.places.length, 'place')} check out (${files.events.name}, ${files.text.folder}/ with ${count(result.chunks, 'text chunk')}, ${files.places.name}, ${files.article.name}).`
+	);
+	return true;
+}
+
+/** A story folder in whichever form it is. */
+function checkFolder(slug: string | null, dir: string, lookup: StoryCountryLookup): boolean {
+	return isColumnarFolder(dir)
+		? checkColumnar(slug, dir, lookup)
+		: checkStory(slug, storyFolderFiles(dir), lookup);
 }
 
 function parseArgs(argv: string[]): { stories: string | null; files: string[] } | string {
@@ -114,7 +151,10 @@ function main(argv: string[]): number {
 	// One folder given: a story folder (as `npm run draft -- --out DIR` writes).
 	const [only] = args.files;
 	if (args.files.length === 1 && only !== undefined && isFolder(only))
-		return checkStory(null, storyFolderFiles(resolve(only)), lookup) ? 0 : 1;
+		return checkFolder(null, resolve(only), lookup) ? 0 : 1;
+	// events.arrow given alone: the story is its folder, chunks and all.
+	if (args.files.length === 1 && only !== undefined && basename(only) === EVENTS_ARROW)
+		return checkColumnar(null, dirname(resolve(only)), lookup) ? 0 : 1;
 	if (args.files.length) return checkStory(null, storyFilePaths(args.files), lookup) ? 0 : 1;
 
 	const root = args.stories === null ? STORIES_ROOT : resolve(args.stories);
@@ -136,7 +176,7 @@ function main(argv: string[]): number {
 	}
 	for (const slug of slugs) {
 		// Every story, not the first failure: one run lists all there is to fix.
-		ok = checkStory(slug, storyFolderFiles(resolve(root, slug)), lookup) && ok;
+		ok = checkFolder(slug, resolve(root, slug), lookup) && ok;
 	}
 	return ok ? 0 : 1;
 }

@@ -1,22 +1,14 @@
 /**
  * npm run import -- FILE [--preset acled|gdelt] [--map COLUMN=FIELD …] [--date-format dmy|mdy]
- *   [--category C] [--encoding E] [--published YYYY-MM-DD] [--title T] --out DIR
+ *   [--category C] [--encoding E] [--published YYYY-MM-DD] [--title T] [--format F] --out DIR
  * Turns a CSV or TSV of events (an ACLED export, a GDELT 2.0 event file, or any spreadsheet with a
  * date and coordinates) into a story folder that `npm run check:data -- DIR` accepts, and writes
- * the rows it did not take, with the reason, to DIR/rejected.csv. The logic is src/lib/import;
+ * the rows it did not take, with the reason, to DIR/rejected.csv. Up to MAX_GEOJSON_EVENTS
+ * events the folder is GeoJSON; past that, or with --format columnar, it is the columnar form
+ * (events.arrow and text chunks; geodata/README.md). The logic is src/lib/import;
  * this is the glue: arguments, files, streams.
  */
-import {
-	closeSync,
-	createReadStream,
-	mkdirSync,
-	openSync,
-	readSync,
-	renameSync,
-	rmSync,
-	statSync,
-	writeSync
-} from 'node:fs';
+import { closeSync, createReadStream, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
@@ -30,20 +22,22 @@ import { DATE_FORMATS, type DateFormat } from '../src/lib/import/parse-date';
 import { PRESETS, type Preset } from '../src/lib/import/presets';
 import type { RowReader } from '../src/lib/import/reader';
 import { RowsToEvents, cut } from '../src/lib/import/rows-to-events';
-import {
-	EVENTS_TAIL,
-	articleHead,
-	eventFeature,
-	eventsHead,
-	placesCollection
-} from '../src/lib/import/story-json';
 import { parseIsoDate, toIsoDate } from '../src/lib/story/dates';
 import { escapeUnsafe, findUnsafe } from '../src/lib/story/text';
 import { CATEGORIES, type Category } from '../src/lib/story/types';
+import { MAX_GEOJSON_EVENTS } from '../src/lib/story/columnar/layout';
 import { importCountryIndex } from './lib/import-countries';
+import { Output } from './lib/output';
+import {
+	STORY_FORMATS,
+	storyWriter,
+	type StoryFormat,
+	type StoryWriter,
+	type Written
+} from './lib/story-writers';
 
 const USAGE =
-	'usage: npm run import -- FILE [--preset acled|gdelt] [--map COLUMN=FIELD …] [--date-format dmy|mdy] [--category C] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--published YYYY-MM-DD] [--title T] --out DIR';
+	'usage: npm run import -- FILE [--preset acled|gdelt] [--map COLUMN=FIELD …] [--date-format dmy|mdy] [--category C] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--published YYYY-MM-DD] [--title T] [--format geojson|columnar] --out DIR';
 
 class UsageError extends Error {}
 /** A file the importer will not take: said plainly, exit 1. */
@@ -62,6 +56,7 @@ interface Args {
 	encoding?: Encoding;
 	published?: string;
 	title?: string;
+	format?: StoryFormat;
 }
 
 /** Today in UTC, as a day number (dateToDay rounds, which is tomorrow after noon). */
@@ -121,6 +116,13 @@ function parseArgs(argv: string[]): Args {
 			if (parseIsoDate(v) === null)
 				throw new UsageError(`--published "${v}" is not a date (YYYY-MM-DD)`);
 			args.published = v;
+		} else if (arg === '--format') {
+			const v = value(++i, arg);
+			if (!(STORY_FORMATS as readonly string[]).includes(v))
+				throw new UsageError(
+					`--format is geojson or columnar (the default: columnar past ${MAX_GEOJSON_EVENTS.toLocaleString('en-GB')} events), not "${v}"`
+				);
+			args.format = v as StoryFormat;
 		} else if (arg === '--title') args.title = value(++i, arg);
 		else if (arg === '--out') args.out = value(++i, arg);
 		else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
@@ -132,33 +134,6 @@ function parseArgs(argv: string[]): Args {
 	if (!parsed.ok) throw new UsageError(parsed.problem);
 	fileArg = args.file;
 	return { ...args, mapping: parsed.map } as Args;
-}
-
-/** Writes a file in big pieces, to a temporary name renamed at the end: no half-written story. */
-class Output {
-	readonly #fd: number;
-	#parts: string[] = [];
-	#size = 0;
-	constructor(readonly path: string) {
-		this.#fd = openSync(`${path}.partial`, 'w');
-	}
-	write(text: string): void {
-		this.#parts.push(text);
-		this.#size += text.length;
-		if (this.#size > 1 << 20) this.flush();
-	}
-	flush(): void {
-		if (this.#parts.length) writeSync(this.#fd, this.#parts.join(''));
-		this.#parts = [];
-		this.#size = 0;
-	}
-	/** Keep it (rename into place) or drop it. */
-	close(keep: boolean): void {
-		this.flush();
-		closeSync(this.#fd);
-		if (keep) renameSync(`${this.path}.partial`, this.path);
-		else rmSync(`${this.path}.partial`, { force: true });
-	}
 }
 
 function readHead(file: string, bytes: number): Uint8Array {
@@ -202,6 +177,7 @@ interface Totals {
 	rejected: number;
 	blank: number;
 	engine: RowsToEvents;
+	written: Written | null;
 }
 
 /** One pass over the file: every row becomes an event or a line of rejected.csv. */
@@ -220,17 +196,14 @@ function importPass(
 	title = cut(title, 200);
 
 	return new Promise((resolvePass, rejectPass) => {
-		const events = new Output(join(dir, 'events.geojson'));
-		const article = new Output(join(dir, 'article.txt'));
 		const rejected = new Output(join(dir, 'rejected.csv'));
+		let writer: StoryWriter | null = null;
 		let totals: Totals | null = null;
 		let row = 0;
 		let pendingBlank = 0;
-		let firstEvent = true;
 		let failure: Error | null = null;
 		const closeAll = (keep: boolean) => {
-			events.close(keep);
-			article.close(keep);
+			writer?.abort();
 			rejected.close(keep);
 		};
 		const reject = (cells: readonly string[], column: string, reason: string) => {
@@ -267,6 +240,7 @@ function importPass(
 						imported: 0,
 						rejected: 0,
 						blank: 0,
+						written: null,
 						engine: new RowsToEvents({
 							reader: choice.reader,
 							countries,
@@ -274,13 +248,16 @@ function importPass(
 							...(args.dateFormat ? { dateFormat: args.dateFormat } : {})
 						})
 					};
-					events.write(eventsHead(title, args.published ?? null));
-					article.write(
-						articleHead(
-							fileName,
-							`${choice.reader.name}, ${sniffedWhy}, ${delimiterName(delimiter)}-separated`,
-							toIsoDate(today())
-						)
+					writer = storyWriter(
+						dir,
+						{
+							title,
+							published: args.published ?? null,
+							file: fileName,
+							what: `${choice.reader.name}, ${sniffedWhy}, ${delimiterName(delimiter)}-separated`,
+							day: toIsoDate(today())
+						},
+						args.format
 					);
 					rejected.write(csvLine(['row', 'column', 'reason', ...choice.reader.columns]));
 					if (choice.header) return;
@@ -310,9 +287,7 @@ function importPass(
 				const outcome = totals.engine.push(cells, row);
 				if (outcome.ok) {
 					totals.imported++;
-					events.write(`${firstEvent ? '' : ',\n'}${eventFeature(outcome.event)}`);
-					firstEvent = false;
-					article.write(`${outcome.line}\n`);
+					writer!.add(outcome.event, outcome.line);
 				} else if ('fatal' in outcome) {
 					failure = new Refused(`row ${row}, column ${outcome.fatal}`);
 					parser.abort();
@@ -339,16 +314,21 @@ function importPass(
 					rejectPass(error);
 					return;
 				}
-				events.write(EVENTS_TAIL);
-				const places = new Output(join(dir, 'places.geojson'));
-				places.write(placesCollection(totals.engine.places));
-				// Nothing imported: no story to check, but rejected.csv says why.
-				const keep = totals.imported > 0;
-				events.close(keep);
-				article.close(keep);
-				places.close(keep);
-				rejected.close(true);
-				resolvePass(totals);
+				try {
+					// Nothing imported: no story to check, but rejected.csv says why.
+					if (totals.imported > 0) {
+						if (process.stderr.isTTY && totals.imported > MAX_GEOJSON_EVENTS)
+							process.stderr.write(`  writing ${count(totals.imported)} events…`);
+						totals.written = writer!.finish(totals.engine.places);
+						if (process.stderr.isTTY && totals.imported > MAX_GEOJSON_EVENTS)
+							process.stderr.write('\r\x1b[K');
+					} else writer!.abort();
+					rejected.close(true);
+					resolvePass(totals);
+				} catch (error) {
+					closeAll(false);
+					rejectPass(error);
+				}
 			},
 			error(error) {
 				closeAll(false);
@@ -433,13 +413,22 @@ async function main(argv: string[]): Promise<number> {
 				.join('; ')}${warnings.length > 5 ? '; …' : ''}.`
 		);
 	}
-	if (!totals.imported) {
+	if (!totals.imported || !totals.written) {
 		warn(`import: no row could be imported; nothing written but ${rejectedPath}.`);
 		return 1;
 	}
+	const placeCount = totals.engine.places.length;
+	const places = `places.geojson (${count(placeCount)} place${placeCount === 1 ? '' : 's'})`;
+	const { written } = totals;
 	say(
-		`  Wrote ${shown(args.out)}: events.geojson, places.geojson (${count(totals.engine.places.length)} place${totals.engine.places.length === 1 ? '' : 's'}), article.txt (one line per event).`
+		written.format === 'geojson'
+			? `  Wrote ${shown(args.out)}: events.geojson, ${places}, article.txt (one line per event).`
+			: `  Wrote ${shown(args.out)} in the columnar form: events.arrow (${count(written.events)} events), text/ (${count(written.chunks)} chunk${written.chunks === 1 ? '' : 's'} of their words), ${places}, article.txt (where the rows came from).`
 	);
+	if (written.format === 'geojson' && written.events > MAX_GEOJSON_EVENTS)
+		say(
+			`  GeoJSON as asked: past ${count(MAX_GEOJSON_EVENTS)} events the columnar form (--format columnar) opens faster, and a story file over 100 MB fails check:data.`
+		);
 	return 0;
 }
 

@@ -59,3 +59,20 @@ export function articleHead(file: string, what: string, day: string): string {
 		'events, one line each, as "Row N (id): date, place. What happened. Actors. Source. Notes".\n\n'
 	);
 }
+
+/**
+ * article.txt of a story in the columnar form. A million rows listed one a line would be a
+ * 400 MB "article" nobody reads, so it says where the rows came from instead. The trace of every
+ * event is its row: the table's `row` column, and the first words of its excerpt.
+ */
+export function datasetArticle(file: string, what: string, day: string, imported: number): string {
+	const events = imported.toLocaleString('en-GB');
+	return (
+		`Imported from ${file} (${what}) on ${day}. This is not an article: it says where the ` +
+		`story's ${events} events came from. Each is one row of that file. Each event keeps the ` +
+		'number of its row (the "row" column of events.arrow; the header is row 1), and its words ' +
+		'in the text folder begin with it: "Row N (id): date, place. What happened. Actors. Source." ' +
+		'Rows that could not be imported are listed, with the reason, in the rejected.csv written ' +
+		'beside the import.\n'
+	);
+}

@@ -78,7 +78,8 @@ function checkId(
 	return value;
 }
 
-function readPlaces(
+/** The places of a places file that pass, each problem reported (shared with the columnar form). */
+export function readPlaces(
 	raws: RawPointFeature[],
 	problems: ProblemList,
 	countries?: CountryLookup
@@ -142,7 +143,11 @@ function readPlaces(
 	return places;
 }
 
-function readNotes(read: FieldReader, label: string, problems: ProblemList): Note[] | undefined {
+export function readNotes(
+	read: FieldReader,
+	label: string,
+	problems: ProblemList
+): Note[] | undefined {
 	const value = read.raw('notes');
 	if (value === undefined) return [];
 	if (!Array.isArray(value)) {
@@ -332,7 +337,7 @@ function readInferred(
 }
 
 /** The article is shown as it is, so it is held to the rule for the text fields. */
-function checkArticleText(article: string, problems: ProblemList): void {
+export function checkArticleText(article: string, problems: ProblemList): void {
 	const unsafe = findUnsafe(article, { multiline: true });
 	if (!unsafe) return;
 	let line = 1;

@@ -1,13 +1,16 @@
 /**
  * `events.arrow` to an EventTable and back. Reading keeps Arrow's buffers where a column is one
- * batch of the expected type (no copy); a file written in several batches is joined once.
+ * batch of the expected type (no copy); a file written in several batches is joined once, and
+ * dictionaries that change between batches (the stream format allows it) are merged.
  */
 import {
 	Dictionary,
 	Field,
 	Int32,
 	Int8,
+	RecordBatch,
 	Schema,
+	Struct,
 	Table,
 	Type,
 	Utf8,
@@ -28,122 +31,159 @@ export type ReadResult =
 
 const fail = (message: string): ReadResult => ({ ok: false, message });
 
-type Numeric = Float64Array | Int32Array | Int8Array;
+/**
+ * What an index that names no word of its dictionary becomes: no category or place has it, so
+ * the validator reports the event rather than the reader guessing.
+ */
+export const NO_CATEGORY = 255;
+export const NO_PLACE = -1;
 
-function joined<T extends Numeric>(
-	chunks: readonly Data[],
-	make: (length: number) => T,
-	pick: (data: Data) => T
-): T {
-	if (chunks.length === 1) return pick(chunks[0]!);
+/** The most categories a table may have: a category index is a byte, and 255 means none. */
+export const MAX_CATEGORIES = 255;
+
+type Numeric = Float64Array | Int32Array;
+
+/** A primitive column's values: Arrow has already cut a slice's buffer to start at its row 0. */
+const values = <T extends Numeric>(d: Data) => (d.values as T).subarray(0, d.length) as T;
+
+function joined<T extends Numeric>(chunks: readonly Data[], make: (length: number) => T): T {
+	if (chunks.length === 1) return values<T>(chunks[0]!);
 	const total = chunks.reduce((sum, d) => sum + d.length, 0);
 	const out = make(total);
 	let at = 0;
 	for (const data of chunks) {
-		out.set(pick(data), at);
+		out.set(values<T>(data), at);
 		at += data.length;
 	}
 	return out;
 }
 
-const values = <T extends Numeric>(d: Data) => (d.values as T).subarray(0, d.length) as T;
+type ColumnName = keyof typeof COLUMNS;
 
-function column(table: Table, name: keyof typeof COLUMNS, type: Type): Vector | string {
+/** The expected Arrow type of each column: what `typeId` is and which array holds the values. */
+const EXPECTED: Record<
+	ColumnName,
+	{ typeId: Type; array?: abstract new (length: number) => ArrayBufferView; name: string }
+> = {
+	id: { typeId: Type.Utf8, name: 'Utf8' },
+	lon: { typeId: Type.Float, array: Float64Array, name: 'Float64' },
+	lat: { typeId: Type.Float, array: Float64Array, name: 'Float64' },
+	start: { typeId: Type.Int, array: Int32Array, name: 'Int32' },
+	end: { typeId: Type.Int, array: Int32Array, name: 'Int32' },
+	category: { typeId: Type.Dictionary, name: 'a dictionary of Utf8' },
+	place: { typeId: Type.Dictionary, name: 'a dictionary of Utf8' },
+	row: { typeId: Type.Int, array: Int32Array, name: 'Int32' }
+};
+
+function column(table: Table, name: ColumnName): Vector | string {
 	const vector = table.getChild(name);
+	const expected = EXPECTED[name];
 	if (!vector) return `has no "${name}" column.`;
-	if (vector.type.typeId !== type) {
-		return `column "${name}" is ${String(vector.type)}, not ${COLUMNS[name]}.`;
+	const wrong = `column "${name}" is ${String(vector.type)}, not ${expected.name}.`;
+	if (vector.type.typeId !== expected.typeId) return wrong;
+	if (expected.array && vector.data.some((d) => !(d.values instanceof expected.array!)))
+		return wrong;
+	if (vector.type.typeId === Type.Dictionary) {
+		const type = vector.type as Dictionary;
+		if (type.dictionary.typeId !== Type.Utf8) return wrong;
+		// Indices past 32 bits are BigInts, and no story has that many places.
+		if (type.indices.bitWidth > 32)
+			return `column "${name}" has ${String(type.indices)} indices; 32 bits at most.`;
 	}
-	if (vector.nullCount > 0) return `column "${name}" has ${vector.nullCount} empty values.`;
+	if (vector.nullCount > 0)
+		return `column "${name}" has ${vector.nullCount.toLocaleString('en-GB')} empty values.`;
 	return vector;
 }
 
-function dictionary(vector: Vector): { indices: readonly Data[]; words: string[] } | string {
-	const first = vector.data[0]?.dictionary;
-	if (vector.data.some((d) => d.dictionary !== first)) {
-		return `column "${String(vector.type)}" changes its dictionary between batches.`;
-	}
-	return { indices: vector.data, words: first ? (first.toArray() as string[]) : [] };
+interface Merged {
+	words: string[];
+	/** Per batch, its indices mapped into `words`; null where they are already `words`'s. */
+	remaps: (Int32Array | null)[];
 }
 
-/** Reads `events.arrow`. Any file that is not one gets a sentence, never a throw. */
-export function readEventTable(bytes: Uint8Array): ReadResult {
-	let table: Table;
-	try {
-		table = tableFromIPC(bytes);
-	} catch (error) {
-		return fail(`is not an Arrow IPC file (${(error as Error).message}).`);
-	}
-	const meta = table.schema.metadata;
-	if (meta.get(FORMAT_KEY) !== FORMAT_VERSION) {
-		return fail(`is not a Story Atlas events table (no "${FORMAT_KEY}: ${FORMAT_VERSION}").`);
-	}
-	const got = {
-		id: column(table, 'id', Type.Utf8),
-		lon: column(table, 'lon', Type.Float),
-		lat: column(table, 'lat', Type.Float),
-		start: column(table, 'start', Type.Int),
-		end: column(table, 'end', Type.Int),
-		category: column(table, 'category', Type.Dictionary),
-		place: column(table, 'place', Type.Dictionary),
-		row: column(table, 'row', Type.Int)
-	};
-	for (const value of Object.values(got)) if (typeof value === 'string') return fail(value);
-	const v = got as Record<keyof typeof got, Vector>;
-	for (const name of ['lon', 'lat'] as const) {
-		if (!(v[name].data[0]?.values instanceof Float64Array) && v[name].length > 0) {
-			return fail(`column "${name}" is ${String(v[name].type)}, not Float64.`);
+/**
+ * One dictionary for all batches. A file written in one go has one, shared; a stream may replace
+ * it between batches, so each batch's words are mapped into the first's, extended.
+ */
+function mergeDictionaries(name: string, vector: Vector): Merged | string {
+	const words: string[] = [];
+	const at = new Map<string, number>();
+	const remaps: (Int32Array | null)[] = [];
+	let first: Vector | undefined;
+	for (const d of vector.data) {
+		const dict = d.dictionary;
+		if (!dict) return `column "${name}" has a batch without its dictionary.`;
+		if (first === undefined || dict === first) {
+			if (first === undefined) {
+				first = dict;
+				if (dict.nullCount > 0) return `column "${name}" has an empty word in its dictionary.`;
+				for (const word of dict.toArray() as string[]) {
+					if (!at.has(word)) at.set(word, words.length);
+					words.push(word);
+				}
+			}
+			remaps.push(null);
+			continue;
 		}
+		if (dict.nullCount > 0) return `column "${name}" has an empty word in its dictionary.`;
+		const own = dict.toArray() as string[];
+		const remap = new Int32Array(own.length);
+		own.forEach((word, i) => {
+			let index = at.get(word);
+			if (index === undefined) {
+				index = words.length;
+				at.set(word, index);
+				words.push(word);
+			}
+			remap[i] = index;
+		});
+		remaps.push(remap);
 	}
-	for (const name of ['start', 'end', 'row'] as const) {
-		if (!(v[name].data[0]?.values instanceof Int32Array) && v[name].length > 0) {
-			return fail(`column "${name}" is ${String(v[name].type)}, not Int32.`);
-		}
-	}
-	const category = dictionary(v.category);
-	const place = dictionary(v.place);
-	if (typeof category === 'string') return fail(category);
-	if (typeof place === 'string') return fail(place);
-	if (category.words.length > 255) return fail('column "category" has over 255 categories.');
+	return { words, remaps };
+}
 
-	const ids = idColumn(v.id.data);
-	const length = table.numRows;
-	const categoryIndex = new Uint8Array(length);
+/** A dictionary column's indices, mapped, with `none` for an index its dictionary lacks. */
+function indices<T extends Uint8Array | Int32Array>(
+	vector: Vector,
+	merged: Merged,
+	make: (length: number) => T,
+	none: number
+): T {
+	const out = make(vector.length);
 	let at = 0;
-	for (const d of category.indices) {
-		const part = (d.values as ArrayLike<number>) ?? [];
-		for (let i = 0; i < d.length; i++) categoryIndex[at++] = part[i]!;
-	}
-	return {
-		ok: true,
-		meta: {
-			title: meta.get('title') ?? '',
-			published: meta.get('published') || null,
-			origin: meta.get('origin') ?? ''
-		},
-		table: {
-			length,
-			lon: joined(v.lon.data, (n) => new Float64Array(n), values<Float64Array>),
-			lat: joined(v.lat.data, (n) => new Float64Array(n), values<Float64Array>),
-			start: joined(v.start.data, (n) => new Int32Array(n), values<Int32Array>),
-			end: joined(v.end.data, (n) => new Int32Array(n), values<Int32Array>),
-			category: categoryIndex,
-			categories: category.words,
-			place: joined(
-				place.indices,
-				(n) => new Int32Array(n),
-				(d) => Int32Array.from(d.values as ArrayLike<number>).subarray(0, d.length)
-			),
-			places: place.words,
-			row: joined(v.row.data, (n) => new Int32Array(n), values<Int32Array>),
-			...ids
+	vector.data.forEach((d, batch) => {
+		const part = d.values as ArrayLike<number>;
+		const remap = merged.remaps[batch];
+		const size = remap ? remap.length : merged.words.length;
+		for (let i = 0; i < d.length; i++) {
+			const index = part[i]!;
+			out[at++] = index >= 0 && index < size ? (remap ? remap[index]! : index) : none;
 		}
-	};
+	});
+	return out;
+}
+
+/** The place indices, without a copy when the file has them as one Int32 batch. */
+function placeIndices(vector: Vector, merged: Merged): Int32Array {
+	const [only] = vector.data;
+	if (vector.data.length === 1 && only && only.values instanceof Int32Array) {
+		const own = values<Int32Array>(only);
+		let inRange = true;
+		for (let i = 0; i < own.length; i++) {
+			const index = own[i]!;
+			if (index < 0 || index >= merged.words.length) {
+				inRange = false;
+				break;
+			}
+		}
+		if (inRange) return own;
+	}
+	return indices(vector, merged, (n) => new Int32Array(n), NO_PLACE);
 }
 
 function idColumn(chunks: readonly Data<Utf8>[]): { idOffsets: Int32Array; idBytes: Uint8Array } {
 	const first = chunks[0];
-	if (chunks.length === 1 && first && first.offset === 0) {
+	if (chunks.length === 1 && first && first.valueOffsets[0] === 0) {
 		return {
 			idOffsets: first.valueOffsets.subarray(0, first.length + 1),
 			idBytes: first.values
@@ -155,11 +195,11 @@ function idColumn(chunks: readonly Data<Utf8>[]): { idOffsets: Int32Array; idByt
 	let row = 0;
 	let byte = 0;
 	for (const d of chunks) {
-		const base = d.valueOffsets[d.offset]!;
-		const endAt = d.valueOffsets[d.offset + d.length]!;
+		// A slice's offsets are cut to its rows already; they may not start at 0.
+		const base = d.valueOffsets[0]!;
+		const endAt = d.valueOffsets[d.length]!;
 		parts.push(d.values.subarray(base, endAt));
-		for (let i = 1; i <= d.length; i++)
-			offsets[row + i] = byte + d.valueOffsets[d.offset + i]! - base;
+		for (let i = 1; i <= d.length; i++) offsets[row + i] = byte + d.valueOffsets[i]! - base;
 		row += d.length;
 		byte += endAt - base;
 	}
@@ -170,6 +210,69 @@ function idColumn(chunks: readonly Data<Utf8>[]): { idOffsets: Int32Array; idByt
 		at += part.length;
 	}
 	return { idOffsets: offsets, idBytes: bytes };
+}
+
+function read(bytes: Uint8Array): ReadResult {
+	let table: Table;
+	try {
+		table = tableFromIPC(bytes);
+	} catch (error) {
+		return fail(`is not an Arrow IPC file (${(error as Error).message}).`);
+	}
+	if (table.schema.fields.length === 0)
+		return fail('is not an Arrow IPC file (it has no columns).');
+	const meta = table.schema.metadata;
+	const version = meta.get(FORMAT_KEY);
+	if (version === undefined)
+		return fail(`is not a Story Atlas events table (its metadata has no "${FORMAT_KEY}" key).`);
+	if (version !== FORMAT_VERSION)
+		return fail(
+			`is version ${JSON.stringify(version.slice(0, 20))} of the events table; this atlas reads version ${FORMAT_VERSION}.`
+		);
+	const got = {} as Record<ColumnName, Vector>;
+	for (const name of Object.keys(EXPECTED) as ColumnName[]) {
+		const vector = column(table, name);
+		if (typeof vector === 'string') return fail(vector);
+		got[name] = vector;
+	}
+	const category = mergeDictionaries('category', got.category);
+	if (typeof category === 'string') return fail(category);
+	const place = mergeDictionaries('place', got.place);
+	if (typeof place === 'string') return fail(place);
+	if (category.words.length > MAX_CATEGORIES)
+		return fail(`column "category" has over ${MAX_CATEGORIES} categories.`);
+
+	return {
+		ok: true,
+		meta: {
+			title: meta.get('title') ?? '',
+			published: meta.get('published') || null,
+			origin: meta.get('origin') ?? ''
+		},
+		table: {
+			length: table.numRows,
+			lon: joined(got.lon.data, (n) => new Float64Array(n)),
+			lat: joined(got.lat.data, (n) => new Float64Array(n)),
+			start: joined(got.start.data, (n) => new Int32Array(n)),
+			end: joined(got.end.data, (n) => new Int32Array(n)),
+			category: indices(got.category, category, (n) => new Uint8Array(n), NO_CATEGORY),
+			categories: category.words,
+			place: placeIndices(got.place, place),
+			places: place.words,
+			row: joined(got.row.data, (n) => new Int32Array(n)),
+			...idColumn(got.id.data as Data<Utf8>[])
+		}
+	};
+}
+
+/** Reads `events.arrow`. Any file that is not one gets a sentence, never a throw. */
+export function readEventTable(bytes: Uint8Array): ReadResult {
+	try {
+		return read(bytes);
+	} catch (error) {
+		// Arrow trusts the lengths a file declares; a damaged file can send it past a buffer's end.
+		return fail(`could not be read as an events table (${(error as Error).message}).`);
+	}
 }
 
 function dictionaryVector(
@@ -195,13 +298,18 @@ export function writeEventTable(table: EventTable, meta: TableMeta): Uint8Array 
 			data: table.idBytes
 		})
 	);
+	const category = new Int8Array(
+		table.category.buffer,
+		table.category.byteOffset,
+		table.category.length
+	);
 	const vectors = {
 		id,
 		lon: makeVector(table.lon),
 		lat: makeVector(table.lat),
 		start: makeVector(table.start),
 		end: makeVector(table.end),
-		category: dictionaryVector(Int8Array.from(table.category), table.categories, new Int8()),
+		category: dictionaryVector(category, table.categories, new Int8()),
 		place: dictionaryVector(table.place, table.places, new Int32()),
 		row: makeVector(table.row)
 	};
@@ -212,17 +320,47 @@ export function writeEventTable(table: EventTable, meta: TableMeta): Uint8Array 
 		['published', meta.published ?? ''],
 		['origin', meta.origin]
 	]);
-	const arrow = new Table(new Schema(fields, metadata), vectors);
-	return tableToIPC(arrow, 'file');
+	const schema = new Schema(fields, metadata);
+	// One batch built by hand: `new Table(schema, vectors)` refuses a table of no rows.
+	const batch = new RecordBatch(
+		schema,
+		makeData({
+			type: new Struct(fields),
+			length: table.length,
+			nullCount: 0,
+			children: Object.values(vectors).map((v) => v.data[0]!)
+		})
+	);
+	return tableToIPC(new Table([batch]), 'file');
 }
 
-/** Builds the id columns from strings: what a writer that has ids as text needs. */
+/**
+ * Builds the id columns from strings: what a writer that has ids as text needs. Ids are mostly
+ * ASCII, written byte for byte; only an id with other characters goes through the encoder.
+ */
 export function encodeIds(ids: readonly string[]): { idOffsets: Int32Array; idBytes: Uint8Array } {
 	const encoder = new TextEncoder();
-	const encoded = ids.map((id) => encoder.encode(id));
 	const idOffsets = new Int32Array(ids.length + 1);
-	encoded.forEach((e, i) => (idOffsets[i + 1] = idOffsets[i]! + e.length));
-	const idBytes = new Uint8Array(idOffsets[ids.length]!);
-	encoded.forEach((e, i) => idBytes.set(e, idOffsets[i]!));
-	return { idOffsets, idBytes };
+	let bytes = new Uint8Array(Math.max(16, ids.length * 12));
+	let at = 0;
+	ids.forEach((id, i) => {
+		// A UTF-16 unit is at most 3 bytes of UTF-8.
+		if (at + id.length * 3 > bytes.length) {
+			const bigger = new Uint8Array(Math.max(bytes.length * 2, at + id.length * 3));
+			bigger.set(bytes.subarray(0, at));
+			bytes = bigger;
+		}
+		let ascii = true;
+		for (let j = 0; j < id.length; j++) {
+			const code = id.charCodeAt(j);
+			if (code >= 0x80) {
+				ascii = false;
+				break;
+			}
+			bytes[at + j] = code;
+		}
+		at += ascii ? id.length : encoder.encodeInto(id, bytes.subarray(at)).written;
+		idOffsets[i + 1] = at;
+	});
+	return { idOffsets, idBytes: bytes.slice(0, at) };
 }

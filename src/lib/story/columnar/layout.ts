@@ -50,3 +50,29 @@ export interface EventText {
 	source: string[];
 	notes: { correction: string; reportedBy: string }[];
 }
+
+/**
+ * The most events an import writes as GeoJSON; a bigger one is written in the columnar form. A
+ * few thousand events are a few megabytes of GeoJSON that open in well under a second, and the
+ * GeoJSON form is the one a person can read and edit by hand.
+ */
+export const MAX_GEOJSON_EVENTS = 5000;
+
+/**
+ * The most `events.arrow` may weigh: about 2.8 million events at some 46 bytes each, more than
+ * the importer's largest file (1 GB of CSV, limits.ts) makes. The reader's page holds the table
+ * whole, so the limit is the page's memory, not the disk's.
+ */
+export const MAX_EVENTS_ARROW_BYTES = 128 * 1024 * 1024;
+
+/**
+ * The most one text chunk may weigh: what a reader fetches to open one event. An imported
+ * event's words are under a kilobyte, so 1,000 of them are about 0.7 MB. The bound is the most
+ * the importer can write (a title of 160 characters, a summary of 800, 50 actors of 120, an
+ * excerpt of 2,000, no notes, at most 3 bytes of UTF-8 each: under 28 KB an event), so no chunk
+ * it writes can fail it.
+ */
+export const MAX_CHUNK_BYTES = 32 * 1024 * 1024;
+
+/** How many text chunks a table of `length` events has. */
+export const chunkCount = (length: number): number => Math.ceil(length / CHUNK_SIZE);

@@ -1,0 +1,28 @@
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+
+/** Writes a file in big pieces, to a temporary name renamed at the end: no half-written story. */
+export class Output {
+	readonly #fd: number;
+	#parts: string[] = [];
+	#size = 0;
+	constructor(readonly path: string) {
+		this.#fd = openSync(`${path}.partial`, 'w');
+	}
+	write(text: string): void {
+		this.#parts.push(text);
+		this.#size += text.length;
+		if (this.#size > 1 << 20) this.flush();
+	}
+	flush(): void {
+		if (this.#parts.length) writeSync(this.#fd, this.#parts.join(''));
+		this.#parts = [];
+		this.#size = 0;
+	}
+	/** Keep it (rename into place) or drop it. */
+	close(keep: boolean): void {
+		this.flush();
+		closeSync(this.#fd);
+		if (keep) renameSync(`${this.path}.partial`, this.path);
+		else rmSync(`${this.path}.partial`, { force: true });
+	}
+}

@@ -1,0 +1,362 @@
+/**
+ * The "dataset" profile of the validator, over the columnar form: the checks validate.ts makes of
+ * each GeoJSON event, made of a whole EventTable at once. Each check is a loop over typed arrays
+ * that builds nothing per event but a message for one that fails, so a million events take well
+ * under a second. What differs from an article's story: an event's trace is its source row, not
+ * an excerpt, so `row` must be 1 or more and name one event; and no event may end after the day
+ * of publication (today, if the dataset has none). A point at 0, 0 is refused as the placeholder
+ * datasets use for a missing place.
+ */
+import { formatDay, parseIsoDate, toIsoDate } from '../dates';
+import { FieldReader } from '../fields';
+import type { ProblemList } from '../problems';
+import { MAX_SLUG_LENGTH } from '../slug';
+import { quote } from '../text';
+import { CATEGORIES, type Place } from '../types';
+import { eventId, type EventTable } from './event-table';
+import type { TableMeta } from './layout';
+
+/** 0001-01-01 and 9999-12-31 as day numbers: a story's dates are years 1 to 9999. */
+export const FIRST_DAY = -719_162;
+export const LAST_DAY = 2_932_896;
+
+export interface TableOptions {
+	/** Today as a day number: with no publication day, no event may end after it. */
+	today: number;
+	/**
+	 * Every id the places file names, valid or not, so one bad place is reported once, in the
+	 * places file, and not again at each of its events. Defaults to the ids of `places`.
+	 */
+	knownPlaceIds?: ReadonlySet<string>;
+}
+
+/** The letters, digits and hyphen of a slug (slug.ts), by byte. */
+const SLUG_BYTE = new Uint8Array(128);
+for (let c = 97; c <= 122; c++) SLUG_BYTE[c] = 1;
+for (let c = 48; c <= 57; c++) SLUG_BYTE[c] = 1;
+const HYPHEN = 45;
+
+/** `isSlug` over an id's UTF-8 bytes, without decoding it. */
+function isSlugBytes(bytes: Uint8Array, from: number, to: number): boolean {
+	if (to <= from || to - from > MAX_SLUG_LENGTH) return false;
+	let afterHyphen = true;
+	for (let j = from; j < to; j++) {
+		const c = bytes[j]!;
+		if (c < 128 && SLUG_BYTE[c]) afterHyphen = false;
+		else if (c === HYPHEN && !afterHyphen) afterHyphen = true;
+		else return false;
+	}
+	return !afterHyphen;
+}
+
+/** FNV-1a over an id's bytes: the key of the duplicate search. */
+function hashBytes(bytes: Uint8Array, from: number, to: number): number {
+	let hash = 0x811c9dc5;
+	for (let j = from; j < to; j++) hash = Math.imul(hash ^ bytes[j]!, 0x01000193);
+	return hash >>> 0;
+}
+
+/** Byte order of two ids, which for slugs is the order of their text. */
+function compareIds(table: EventTable, a: number, b: number): number {
+	const { idOffsets: off, idBytes: bytes } = table;
+	const aFrom = off[a]!;
+	const aLength = off[a + 1]! - aFrom;
+	const bFrom = off[b]!;
+	const bLength = off[b + 1]! - bFrom;
+	const n = Math.min(aLength, bLength);
+	for (let j = 0; j < n; j++) {
+		const d = bytes[aFrom + j]! - bytes[bFrom + j]!;
+		if (d !== 0) return d;
+	}
+	return aLength - bLength;
+}
+
+const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
+
+/** How problems name event `i`: its id when that is a slug, else its place in the table. */
+type Label = (i: number) => string;
+
+/**
+ * Ids: slugs, and unique. Returns which events have a usable id (for labels), or null when the
+ * id column is damaged and no id can be read.
+ */
+function checkIds(table: EventTable, problems: ProblemList): Uint8Array | null {
+	const { idOffsets: off, idBytes: bytes, length } = table;
+	if (off.length < length + 1 || off[0]! < 0) {
+		problems.add('the id column is damaged: it has fewer offsets than events.', undefined, 'id');
+		return null;
+	}
+	for (let i = 0; i < length; i++) {
+		if (off[i + 1]! < off[i]! || off[i + 1]! > bytes.length) {
+			problems.add(
+				`the id column is damaged: the offsets of event ${i + 1} run backwards or past its end.`,
+				undefined,
+				'id'
+			);
+			return null;
+		}
+	}
+	const usable = new Uint8Array(length);
+	// Open addressing over the ids' hashes: no string and no Set entry per event.
+	let size = 2;
+	while (size < length * 2) size *= 2;
+	const mask = size - 1;
+	const slots = new Int32Array(size);
+	const hashes = new Uint32Array(length);
+	for (let i = 0; i < length; i++) {
+		const from = off[i]!;
+		const to = off[i + 1]!;
+		if (!isSlugBytes(bytes, from, to)) {
+			problems.add(
+				to === from
+					? 'has no id. Give it a unique slug like "ukr1234".'
+					: `${quote(eventId(table, i))} is not a slug: use lower-case letters, digits and hyphens (at most ${MAX_SLUG_LENGTH}).`,
+				`event ${(i + 1).toLocaleString('en-GB')}`,
+				'id'
+			);
+			continue;
+		}
+		usable[i] = 1;
+		const hash = hashBytes(bytes, from, to);
+		hashes[i] = hash;
+		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+			const other = slots[slot]! - 1;
+			if (other < 0) {
+				slots[slot] = i + 1;
+				break;
+			}
+			if (hashes[other] === hash && compareIds(table, other, i) === 0) {
+				problems.add(
+					`${quote(eventId(table, i))} is used by more than one event (event ${(other + 1).toLocaleString('en-GB')} has it too); ids must be unique.`,
+					eventId(table, i),
+					'id'
+				);
+				break;
+			}
+		}
+	}
+	return usable;
+}
+
+function checkMeta(meta: TableMeta, problems: ProblemList): number | null {
+	const read = new FieldReader(
+		{
+			title: meta.title || undefined,
+			published: meta.published ?? undefined,
+			origin: meta.origin || undefined
+		},
+		'metadata',
+		problems
+	);
+	read.text('title', { optional: true, max: 200, plain: true });
+	read.text('origin', { optional: true, max: 2000, plain: true });
+	const published = read.text('published', { optional: true, max: 40 });
+	if (published === undefined) return null;
+	const day = parseIsoDate(published);
+	if (day === null)
+		problems.add(
+			`${quote(published)} is not a real date in the form YYYY-MM-DD.`,
+			'metadata',
+			'published'
+		);
+	return day;
+}
+
+function checkPoints(
+	table: EventTable,
+	places: readonly Place[],
+	known: ReadonlySet<string>,
+	label: Label,
+	problems: ProblemList
+): void {
+	const words = table.places;
+	// Per word of the place dictionary: is it in the places file, and where is it.
+	const isKnown = new Uint8Array(words.length);
+	const placeLon = new Float64Array(words.length).fill(NaN);
+	const placeLat = new Float64Array(words.length).fill(NaN);
+	const byId = new Map(places.map((p) => [p.id, p]));
+	words.forEach((word, w) => {
+		isKnown[w] = known.has(word) ? 1 : 0;
+		const place = byId.get(word);
+		if (place) [placeLon[w], placeLat[w]] = place.coordinates;
+	});
+	for (let i = 0; i < table.length; i++) {
+		const lon = table.lon[i]!;
+		const lat = table.lat[i]!;
+		let located = false;
+		if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
+			problems.add('longitude and latitude must be numbers.', label(i), 'lon, lat');
+		} else if (lon < -180 || lon > 180) {
+			problems.add(`longitude ${lon} is outside -180…180.`, label(i), 'lon');
+		} else if (lat < -90 || lat > 90) {
+			const hint =
+				lon >= -90 && lon <= 90 && lat >= -180 && lat <= 180
+					? ' Are longitude and latitude swapped?'
+					: '';
+			problems.add(`latitude ${lat} is outside -90…90.${hint}`, label(i), 'lat');
+		} else if (lon === 0 && lat === 0) {
+			problems.add(
+				'is 0, 0: a placeholder for a missing place, not a place.',
+				label(i),
+				'lon, lat'
+			);
+		} else if (round6(lon) !== lon || round6(lat) !== lat) {
+			problems.add(
+				`[${lon}, ${lat}] has more than 6 decimals (about 10 cm); more is false precision.`,
+				label(i),
+				'lon, lat'
+			);
+		} else located = true;
+
+		const w = table.place[i]!;
+		if (w < 0 || w >= words.length) {
+			problems.add(
+				`names no place: its index is outside the place dictionary of ${words.length.toLocaleString('en-GB')} words.`,
+				label(i),
+				'place'
+			);
+		} else if (!isKnown[w]) {
+			problems.add(`${quote(words[w]!)} is not a place id in the places file.`, label(i), 'place');
+		} else if (located && !Number.isNaN(placeLon[w]!)) {
+			const plon = placeLon[w]!;
+			const plat = placeLat[w]!;
+			if (Math.abs(lon - plon) > 1e-6 || Math.abs(lat - plat) > 1e-6) {
+				const swapped = Math.abs(lat - plon) <= 1e-6 && Math.abs(lon - plat) <= 1e-6;
+				problems.add(
+					swapped
+						? `[${lon}, ${lat}] is its place "${words[w]}" with longitude and latitude swapped.`
+						: `[${lon}, ${lat}] is not at its place "${words[w]}" [${plon}, ${plat}]; an event's point is its main place.`,
+					label(i),
+					'lon, lat'
+				);
+			}
+		}
+	}
+}
+
+function checkDates(
+	table: EventTable,
+	latest: number,
+	published: boolean,
+	label: Label,
+	problems: ProblemList
+): void {
+	const outside = (day: number) => `day ${day} is not a day of the years 1 to 9999.`;
+	const last = published ? 'the day the story was published' : 'today';
+	for (let i = 0; i < table.length; i++) {
+		const start = table.start[i]!;
+		const end = table.end[i]!;
+		if (start < FIRST_DAY || start > LAST_DAY) problems.add(outside(start), label(i), 'start');
+		else if (end < FIRST_DAY || end > LAST_DAY) problems.add(outside(end), label(i), 'end');
+		else if (end < start)
+			problems.add(`${formatDay(end)} is before the start, ${formatDay(start)}.`, label(i), 'end');
+		else if (end > latest)
+			problems.add(
+				`${toIsoDate(end)} is after ${last}, ${toIsoDate(latest)}.`,
+				label(i),
+				end === start ? 'start' : 'end'
+			);
+	}
+}
+
+function checkCategories(table: EventTable, label: Label, problems: ProblemList): void {
+	const words = table.categories;
+	const allowed = new Set<string>(CATEGORIES);
+	const ok = new Uint8Array(256);
+	words.forEach((word, c) => (ok[c] = allowed.has(word) ? 1 : 0));
+	for (let i = 0; i < table.length; i++) {
+		const c = table.category[i]!;
+		if (ok[c]) continue;
+		problems.add(
+			c >= words.length
+				? `names no category: its index is outside the category dictionary of ${words.length} words.`
+				: `${quote(words[c]!)} is not one of: ${CATEGORIES.join(', ')}.`,
+			label(i),
+			'category'
+		);
+	}
+}
+
+/** Each event's source row: 1 or more (the header is row 1), and one event per row. */
+function checkRows(table: EventTable, label: Label, problems: ProblemList): void {
+	const { row, length } = table;
+	for (let i = 0; i < length; i++) {
+		if (row[i]! < 1)
+			problems.add(
+				`is ${row[i]}; an event of a dataset keeps the row of the file it came from (1 or more).`,
+				label(i),
+				'row'
+			);
+	}
+	const sorted = row.slice().sort();
+	const repeated = new Set<number>();
+	for (let i = 1; i < length; i++)
+		if (sorted[i] === sorted[i - 1] && sorted[i]! >= 1) repeated.add(sorted[i]!);
+	if (!repeated.size) return;
+	const first = new Map<number, number>();
+	for (let i = 0; i < length; i++) {
+		const r = row[i]!;
+		if (!repeated.has(r)) continue;
+		const seen = first.get(r);
+		if (seen === undefined) first.set(r, i);
+		else
+			problems.add(
+				`row ${r} is the row of ${label(seen)} too: one row of a file makes one event.`,
+				label(i),
+				'row'
+			);
+	}
+}
+
+/** Sorted by start, then end, then id: the order of the list, the slider and the text chunks. */
+function checkOrder(table: EventTable, label: Label, problems: ProblemList): void {
+	const { start, end } = table;
+	let misplaced = 0;
+	let first = -1;
+	for (let i = 1; i < table.length; i++) {
+		const before =
+			start[i]! < start[i - 1]! ||
+			(start[i] === start[i - 1] &&
+				(end[i]! < end[i - 1]! || (end[i] === end[i - 1] && compareIds(table, i - 1, i) > 0)));
+		if (!before) continue;
+		misplaced++;
+		if (first < 0) first = i;
+	}
+	if (first < 0) return;
+	problems.add(
+		`is out of order: events are sorted by start, then end, then id, and it comes after ${label(first - 1)} in the table but before it in that order${misplaced > 1 ? ` (${misplaced.toLocaleString('en-GB')} events are out of order)` : ''}.`,
+		label(first),
+		'start'
+	);
+}
+
+/**
+ * Checks an events table against its places (those of places.geojson that passed) and adds every
+ * problem to `problems`, each named by the event's id and the column.
+ */
+export function validateTable(
+	table: EventTable,
+	meta: TableMeta,
+	places: readonly Place[],
+	problems: ProblemList,
+	{ today, knownPlaceIds }: TableOptions
+): void {
+	const published = checkMeta(meta, problems);
+	if (table.length === 0) {
+		problems.add('has no events.');
+		return;
+	}
+	const usable = checkIds(table, problems);
+	const label: Label = (i) => {
+		if (usable?.[i]) return eventId(table, i);
+		const n = `event ${(i + 1).toLocaleString('en-GB')}`;
+		if (!usable) return n;
+		const id = eventId(table, i);
+		return id ? `${n} (${quote(id, 40)})` : n;
+	};
+	checkPoints(table, places, knownPlaceIds ?? new Set(places.map((p) => p.id)), label, problems);
+	checkDates(table, published ?? today, published !== null, label, problems);
+	checkCategories(table, label, problems);
+	checkRows(table, label, problems);
+	if (usable) checkOrder(table, label, problems);
+}

@@ -1,0 +1,153 @@
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { shippedCountryLookup } from '../../../scripts/lib/natural-earth';
+import {
+	AutoWriter,
+	ColumnarWriter,
+	GeoJsonWriter,
+	type StoryHead
+} from '../../../scripts/lib/story-writers';
+import { readColumnarFolder } from '../../../scripts/lib/columnar-files';
+import type { ImportedPlace } from '../../../src/lib/import/place-table';
+import type { ImportedEvent } from '../../../src/lib/import/rows-to-events';
+import { validateColumnarStory } from '../../../src/lib/story/columnar/validate-columnar';
+import { parseIsoDate } from '../../../src/lib/story/dates';
+
+const scratch = mkdtempSync(join(tmpdir(), 'story-writers-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+let folders = 0;
+const folder = () => {
+	const dir = join(scratch, `story-${++folders}`);
+	mkdirSync(dir);
+	return dir;
+};
+
+const HEAD: StoryHead = {
+	title: 'Imported from test.csv',
+	published: '2025-04-12',
+	file: 'test.csv',
+	what: 'a spreadsheet, UTF-8, comma-separated',
+	day: '2025-04-12'
+};
+
+const KYIV: ImportedPlace = {
+	id: 'kyiv',
+	name: 'Kyiv',
+	kind: 'city',
+	country: 'UA',
+	coordinates: [30.5234, 50.4501]
+};
+
+/** Event `i`, from row i + 2, days going backwards so the table must sort them. */
+function event(i: number): ImportedEvent {
+	const day = `2025-04-${String(10 - (i % 10)).padStart(2, '0')}`;
+	const id = `e${i}`;
+	return {
+		id,
+		title: `Event ${i}`,
+		summary: `What happened, ${i}.`,
+		category: 'war',
+		actors: ['Someone'],
+		start: day,
+		end: day,
+		when: day,
+		place: 'kyiv',
+		source: `Row ${i + 2} (${id}): ${day}, Kyiv. Event ${i}.`,
+		row: i + 2,
+		coordinates: KYIV.coordinates
+	};
+}
+
+const write = (writer: { add(e: ImportedEvent, line: string): void }, n: number) => {
+	for (let i = 0; i < n; i++) writer.add(event(i), event(i).source);
+};
+
+describe('AutoWriter', () => {
+	it.each([
+		[3, 'geojson', ['article.txt', 'events.geojson', 'places.geojson']],
+		[4, 'columnar', ['article.txt', 'events.arrow', 'places.geojson', 'text']]
+	] as const)('%i events with a threshold of 3: %s', (n, format, files) => {
+		const dir = folder();
+		const writer = new AutoWriter(dir, HEAD, 3);
+		write(writer, n);
+		expect(writer.finish([KYIV])).toEqual({
+			format,
+			events: n,
+			chunks: format === 'columnar' ? 1 : 0
+		});
+		expect(readdirSync(dir).sort()).toEqual(files);
+	});
+
+	it('aborted, it leaves nothing behind, whichever form it had begun', () => {
+		for (const n of [2, 5]) {
+			const dir = folder();
+			const writer = new AutoWriter(dir, HEAD, 3);
+			write(writer, n);
+			writer.abort();
+			expect(readdirSync(dir)).toEqual([]);
+		}
+	});
+});
+
+describe('ColumnarWriter', () => {
+	it('writes a folder the validator accepts, the words in the order of the table', () => {
+		const dir = folder();
+		const writer = new ColumnarWriter(dir, HEAD);
+		write(writer, 2500);
+		expect(writer.finish([KYIV])).toEqual({ format: 'columnar', events: 2500, chunks: 3 });
+		const files = readColumnarFolder(dir, (path) => path);
+		if ('unreadable' in files) throw new Error(files.unreadable.join('\n'));
+		const result = validateColumnarStory(files, {
+			today: parseIsoDate('2026-01-01')!,
+			countries: shippedCountryLookup()
+		});
+		expect(result.ok ? [] : result.problems).toEqual([]);
+		if (!result.ok) return;
+		expect(result.meta).toEqual({
+			title: 'Imported from test.csv',
+			published: '2025-04-12',
+			origin: 'test.csv, a spreadsheet, UTF-8, comma-separated, imported on 2025-04-12'
+		});
+		const first = JSON.parse(readFileSync(join(dir, 'text', '0.json'), 'utf8')) as { id: string }[];
+		// The earliest day is 1 April: events 9, 19, 29 … sorted as text.
+		expect(first.slice(0, 3).map((t) => t.id)).toEqual(['e1009', 'e1019', 'e1029']);
+		expect(existsSync(join(dir, 'text.spill.partial'))).toBe(false);
+	});
+
+	it('replaces a GeoJSON story in the folder, and a GeoJSON import replaces it back', () => {
+		const dir = folder();
+		const geojson = new GeoJsonWriter(dir, HEAD);
+		write(geojson, 2);
+		geojson.finish([KYIV]);
+		writeFileSync(join(dir, 'notes.md'), 'the desk’s own file');
+		const columnar = new ColumnarWriter(dir, HEAD);
+		write(columnar, 2);
+		columnar.finish([KYIV]);
+		expect(readdirSync(dir).sort()).toEqual([
+			'article.txt',
+			'events.arrow',
+			'notes.md',
+			'places.geojson',
+			'text'
+		]);
+		const again = new GeoJsonWriter(dir, HEAD);
+		write(again, 2);
+		again.finish([KYIV]);
+		expect(readdirSync(dir).sort()).toEqual([
+			'article.txt',
+			'events.geojson',
+			'notes.md',
+			'places.geojson'
+		]);
+	});
+});
