@@ -3,27 +3,18 @@
  * per country, every story's files with an index of them, and the label font. Everything the page
  * needs ships with it.
  */
-import {
-	copyFileSync,
-	cpSync,
-	existsSync,
-	mkdirSync,
-	readFileSync,
-	rmSync,
-	writeFileSync
-} from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { BACKDROP_FILE, SHARE_CARD_FILE } from '../src/lib/derive/map-picture';
 import { storyLayers } from '../src/lib/derive/story-layers';
 import { storyBounds } from '../src/lib/geo/bounds';
 import { storyCountryLookup } from '../src/lib/geo/countries';
-import { prepareBigStory } from '../src/lib/story/big-story';
 import { EVENTS_ARROW, TEXT_FOLDER } from '../src/lib/story/columnar/layout';
+import { validateColumnarStory } from '../src/lib/story/columnar/validate-columnar';
 import type { Problem } from '../src/lib/story/problems';
 import type { Story } from '../src/lib/story/types';
 import {
-	COLUMNAR_FILE_NAMES,
 	STORY_FILE_NAMES,
 	columnarIndexEntry,
 	sortStoryIndex,
@@ -33,6 +24,7 @@ import {
 import { validateStory, type StoryFiles } from '../src/lib/story/validate';
 import { backdropSvg } from './lib/backdrop';
 import { countryLabelPoints } from './lib/basemap';
+import { isColumnarFolder, readColumnarFolder } from './lib/columnar-files';
 import { renderPng, shareCardSvg } from './lib/share-card';
 import { shippedBasemap } from './lib/natural-earth';
 import {
@@ -96,45 +88,40 @@ if (!slugs.includes(DEFAULT_STORY)) {
 // never promises what a story's page then refuses to show.
 const lookup = storyCountryLookup(countries);
 /**
- * A big story (events.arrow, places.geojson and its text chunks) is copied as it is, after the
- * checks its page makes (story/big-story.ts); it is never inlined or pictured, and the browser
- * reads it in a worker.
+ * A big story (events.arrow, places.geojson, article.txt and its text chunks) is checked as
+ * npm run check:data checks it, then copied as it is: it is never inlined or pictured, and the
+ * browser reads it in a worker.
  */
 function columnarStory(slug: string, dir: string): StoryIndexEntry {
 	const failed = (problems: Problem[]) => {
-		console.warn(
-			`geodata/stories/${slug}: ${problems.map((p) => `${p.file} ${p.message}`).join(' ')}`
-		);
+		console.warn(`geodata/stories/${slug}: problems; npm run check:data lists them.`);
 		return storyIndexEntry(slug, { ok: false, problems });
 	};
-	let arrow: Uint8Array;
-	let places: Uint8Array;
-	try {
-		arrow = new Uint8Array(readFileSync(resolve(dir, EVENTS_ARROW)));
-		places = new Uint8Array(readFileSync(resolve(dir, COLUMNAR_FILE_NAMES.places)));
-	} catch (error) {
-		return failed([{ file: slug, message: `cannot be read (${(error as Error).message}).` }]);
+	const files = readColumnarFolder(dir, (path) => path);
+	if ('unreadable' in files) {
+		return failed(files.unreadable.map((message) => ({ file: slug, message })));
 	}
-	const result = prepareBigStory(arrow, places);
+	const result = validateColumnarStory(files, {
+		today: Math.floor(Date.now() / 86_400_000),
+		countries: lookup
+	});
 	if (!result.ok) return failed(result.problems);
 	const to = resolve(out, 'stories', slug);
 	mkdirSync(to, { recursive: true });
-	writeFileSync(resolve(to, EVENTS_ARROW), arrow);
-	writeFileSync(resolve(to, COLUMNAR_FILE_NAMES.places), places);
-	if (existsSync(resolve(dir, TEXT_FOLDER))) {
-		cpSync(resolve(dir, TEXT_FOLDER), resolve(to, TEXT_FOLDER), { recursive: true });
+	for (const file of [EVENTS_ARROW, STORY_FILE_NAMES.places, STORY_FILE_NAMES.article]) {
+		copyFileSync(resolve(dir, file), resolve(to, file));
 	}
-	const { story } = result;
+	cpSync(resolve(dir, TEXT_FOLDER), resolve(to, TEXT_FOLDER), { recursive: true });
 	return columnarIndexEntry(slug, {
-		title: story.meta.title || slug,
-		published: story.meta.published,
-		events: story.table.length,
-		places: story.places.length
+		title: result.meta.title || slug,
+		published: result.meta.published,
+		events: result.table.length,
+		places: result.places.length
 	});
 }
 
 const index = slugs.map((slug) => {
-	if (slug !== DEFAULT_STORY && existsSync(resolve(STORIES_ROOT, slug, EVENTS_ARROW))) {
+	if (slug !== DEFAULT_STORY && isColumnarFolder(resolve(STORIES_ROOT, slug))) {
 		return columnarStory(slug, resolve(STORIES_ROOT, slug));
 	}
 	const read = readStoryFiles(storyFolderFiles(resolve(STORIES_ROOT, slug)));

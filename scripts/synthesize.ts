@@ -2,18 +2,19 @@
  * npm run synthesize [OUT_DIR] [--sizes 1k,10k,100k,1m]: synthetic stories for the benchmark. 1k,
  * 10k and 100k are GeoJSON stories over the story's own places and years, each checked by the same
  * validator as the real story; 1m (and 50k, for the end-to-end test) are columnar stories
- * (events.arrow and text chunks) in the shape of an ACLED export, checked as the page checks them.
+ * (events.arrow and text chunks) in the shape of an ACLED export, checked as check:data checks them.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { storyCountryLookup } from '../src/lib/geo/countries';
 import { formatProblem } from '../src/lib/story/problems';
+import { validateColumnarStory } from '../src/lib/story/columnar/validate-columnar';
 import { validateStory } from '../src/lib/story/validate';
+import { readColumnarFolder } from './lib/columnar-files';
 import { shippedBasemap } from './lib/natural-earth';
 import { readStoryFiles, storyFilePaths } from './lib/story-files';
-import { synthesizeColumnar, synthesizeStory } from './lib/synthesize';
+import { nearbyCountry, synthesizeColumnar, synthesizeStory } from './lib/synthesize';
 import { writeColumnarStory } from './lib/write-columnar';
-import { prepareBigStory } from '../src/lib/story/big-story';
 
 export const SIZES = { '1k': 1_000, '10k': 10_000, '100k': 100_000 } as const;
 export const COLUMNAR_SIZES = { '50k': 50_000, '1m': 1_000_000 } as const;
@@ -30,6 +31,7 @@ if ('unreadable' in files) throw new Error(files.unreadable.join('\n'));
 const base = validateStory(files, lookup);
 if (!base.ok) throw new Error('the project story does not validate: npm run check:data');
 const extent = { first: base.story.events[0]!.start, last: base.story.published! };
+const countryOf = nearbyCountry(lookup);
 
 for (const [name, count] of Object.entries(SIZES)) {
 	if (!wanted.includes(name)) continue;
@@ -60,16 +62,23 @@ for (const [name, count] of Object.entries(SIZES)) {
 for (const [name, count] of Object.entries(COLUMNAR_SIZES)) {
 	if (!wanted.includes(name)) continue;
 	const started = performance.now();
-	const story = synthesizeColumnar(count, extent, count);
-	const checked = prepareBigStory(story.arrow, new TextEncoder().encode(story.places));
-	if (!checked.ok) {
-		console.error(checked.problems.map(formatProblem).join('\n'));
-		process.exit(1);
-	}
+	const story = synthesizeColumnar(count, extent, { seed: count, countryOf });
 	const dir = resolve(out, name);
 	rmSync(dir, { recursive: true, force: true });
 	writeColumnarStory(story, dir);
+	// The same check as npm run check:data and the build's, on the folder as written.
+	const folder = readColumnarFolder(dir, (path) => path);
+	const checked =
+		'unreadable' in folder
+			? folder.unreadable
+			: ((result) => (result.ok ? [] : result.problems.map(formatProblem)))(
+					validateColumnarStory(folder, { today: extent.last, countries: lookup })
+				);
+	if (checked.length) {
+		console.error(checked.join('\n'));
+		process.exit(1);
+	}
 	console.log(
-		`${name}: ${count} events (columnar, ${(story.arrow.length / 1e6).toFixed(1)} MB) in ${(performance.now() - started).toFixed(0)} ms → ${dir}`
+		`${name}: ${count} events (columnar, ${(story.arrow.length / 1e6).toFixed(1)} MB) checked in ${(performance.now() - started).toFixed(0)} ms → ${dir}`
 	);
 }

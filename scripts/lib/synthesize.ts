@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { CountryLookup } from '../../src/lib/story/country-lookup';
 import { toIsoDate } from '../../src/lib/story/dates';
 import { placeFeature } from '../../src/lib/story/place-feature';
 import { encodeIds, writeEventTable } from '../../src/lib/story/columnar/arrow-table';
@@ -94,9 +95,21 @@ export interface ColumnarStory {
 	/** events.arrow's bytes. */
 	arrow: Uint8Array;
 	places: string;
+	/** article.txt: where the rows came from, as an imported dataset's says. */
+	article: string;
 	/** The JSON of text chunk `n` (text/<n>.json). */
 	chunk(n: number): string;
 	chunks: number;
+}
+
+/** Ukraine and its neighbours, where the synthetic war's events fall (the default box). */
+const NEAR_UKRAINE = ['UA', 'RU', 'BY', 'PL', 'SK', 'HU', 'RO', 'MD'];
+
+/** Which of Ukraine's neighbours (or Ukraine) a point lies in, by the basemap's outlines. */
+export function nearbyCountry(
+	lookup: CountryLookup
+): (point: [number, number]) => string | undefined {
+	return (point) => NEAR_UKRAINE.find((iso2) => lookup.contains(iso2, point));
 }
 
 /**
@@ -108,21 +121,32 @@ export interface ColumnarStory {
 export function synthesizeColumnar(
 	count: number,
 	extent: { first: number; last: number },
-	seed = 1,
-	box: [number, number, number, number] = [22.2, 44.4, 40.2, 52.3],
-	placeCount = Math.min(8000, Math.max(20, Math.round(count / 120)))
+	{
+		seed = 1,
+		box = [22.2, 44.4, 40.2, 52.3],
+		placeCount = Math.min(8000, Math.max(20, Math.round(count / 120))),
+		countryOf
+	}: {
+		seed?: number;
+		box?: [number, number, number, number];
+		placeCount?: number;
+		/** The country a point lies in (ISO 3166-1 alpha-2): a place at sea is drawn again. */
+		countryOf: (point: [number, number]) => string | undefined;
+	}
 ): ColumnarStory {
 	const rand = random(seed);
 	const [west, south, east, north] = box;
-	const places = Array.from({ length: placeCount }, (_, i) => ({
-		id: `loc-${i + 1}`,
-		name: `Location ${i + 1}`,
-		// Clustered towards the east of the box, as fighting is along a front.
-		coordinates: [
-			Math.round((west + Math.pow(rand(), 0.6) * (east - west)) * 1e4) / 1e4,
-			Math.round((south + rand() * (north - south)) * 1e4) / 1e4
-		] as [number, number]
-	}));
+	const places = Array.from({ length: placeCount }, (_, i) => {
+		for (;;) {
+			// Clustered towards the east of the box, as fighting is along a front.
+			const coordinates: [number, number] = [
+				Math.round((west + Math.pow(rand(), 0.6) * (east - west)) * 1e4) / 1e4,
+				Math.round((south + rand() * (north - south)) * 1e4) / 1e4
+			];
+			const country = countryOf(coordinates);
+			if (country) return { id: `loc-${i + 1}`, name: `Location ${i + 1}`, country, coordinates };
+		}
+	});
 	const span = extent.last - extent.first;
 	const start = new Int32Array(count);
 	const end = new Int32Array(count);
@@ -179,7 +203,7 @@ export function synthesizeColumnar(
 				title: `${kinds[(k * 7) % kinds.length]} near ${p.name}`,
 				summary: `Synthetic event ${k + 1} of ${count}, at ${p.name}.`,
 				actors: ['Generator'],
-				when: table.start[k] === table.end[k] ? '' : 'sometime that week or month',
+				when: table.start[k] === table.end[k] ? 'that day' : 'sometime that week or month',
 				source: [`Synthetic source ${k % 40}`],
 				notes: []
 			});
@@ -192,6 +216,7 @@ export function synthesizeColumnar(
 			type: 'FeatureCollection',
 			features: places.map((p) => placeFeature({ ...p, kind: 'city' }))
 		}),
+		article: `Synthetic events in the shape of an ACLED export, ${count.toLocaleString('en-GB')} rows, made by npm run synthesize for the benchmark and the tests. No row is real.\n`,
 		chunk,
 		chunks: Math.ceil(count / CHUNK_SIZE)
 	};

@@ -9,7 +9,9 @@ import { execFileSync, execSync, spawn, type ChildProcess } from 'node:child_pro
 import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
-import { synthesizeColumnar } from '../../scripts/lib/synthesize';
+import { nearbyCountry, synthesizeColumnar } from '../../scripts/lib/synthesize';
+import { shippedBasemap } from '../../scripts/lib/natural-earth';
+import { storyCountryLookup } from '../../src/lib/geo/countries';
 import { writeColumnarStory } from '../../scripts/lib/write-columnar';
 import { projectStory } from './story-files';
 
@@ -62,7 +64,7 @@ export async function serveBigBuild(): Promise<{ url: string; stop: () => void }
 		synthesizeColumnar(
 			BIG_COUNT,
 			{ first: story.events[0]!.start - 800, last: story.published! },
-			50
+			{ seed: 50, countryOf: nearbyCountry(storyCountryLookup(shippedBasemap())) }
 		),
 		resolve(COPY, 'geodata/stories', BIG_SLUG)
 	);

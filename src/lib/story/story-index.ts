@@ -30,9 +30,6 @@ export interface StoryIndexEntry {
 	form?: 'columnar';
 }
 
-/** A big story's files besides its text chunks (story/columnar/layout.ts). */
-export const COLUMNAR_FILE_NAMES = { events: 'events.arrow', places: 'places.geojson' } as const;
-
 /** A columnar story's line in the index, from its table's metadata and counts. */
 export function columnarIndexEntry(
 	slug: string,
