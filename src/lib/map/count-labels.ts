@@ -27,7 +27,7 @@ export class CountLabels {
 	readonly #view: () => View;
 	readonly #root: HTMLElement;
 	/** The element of each labelled cell, kept while the cell stays labelled. */
-	readonly #spans = new Map<number, { element: HTMLElement; text: string }>();
+	readonly #spans = new Map<number, { element: HTMLElement; text: string; at: string }>();
 	readonly #spare: HTMLElement[] = [];
 	#grid: EventGrid | null = null;
 	#counts: Int32Array | null = null;
@@ -60,7 +60,7 @@ export class CountLabels {
 			keep.add(label.cell);
 			let span = this.#spans.get(label.cell);
 			if (!span) {
-				span = { element: this.#spare.pop() ?? this.#make(), text: '' };
+				span = { element: this.#spare.pop() ?? this.#make(), text: '', at: '' };
 				this.#spans.set(label.cell, span);
 				this.#root.append(span.element);
 			}
@@ -68,7 +68,12 @@ export class CountLabels {
 				span.text = label.text;
 				span.element.textContent = label.text;
 			}
-			span.element.style.transform = `translate(${Math.round(label.x)}px,${Math.round(label.y)}px) translate(-50%,-50%)`;
+			// A new day moves nothing: only what changed is written, so the browser restyles no more.
+			const at = `translate(${Math.round(label.x)}px,${Math.round(label.y)}px) translate(-50%,-50%)`;
+			if (span.at !== at) {
+				span.at = at;
+				span.element.style.transform = at;
+			}
 		}
 		for (const [cell, span] of this.#spans) {
 			if (keep.has(cell)) continue;
