@@ -48,6 +48,8 @@ const TOTAL = BIG_COUNT.toLocaleString('en-GB');
 const story = () => `${site}stories/${BIG_SLUG}/`;
 const map = (page: Page) => page.locator('.map[data-status]');
 const count = (page: Page) => page.getByRole('region', { name: 'Events' }).locator('.count');
+/** The counts over the aggregates' circles: a DOM overlay, hidden from screen readers. */
+const labels = (page: Page) => page.locator('.count-labels span');
 const rows = (page: Page) =>
 	page.getByRole('list', { name: 'Events, newest first' }).getByRole('listitem');
 
@@ -87,6 +89,13 @@ test('loads in a worker with its progress shown, and draws aggregates that add u
 	expect(cells).toBeGreaterThan(3);
 	expect(cells).toBeLessThan(500);
 	await expect(count(page)).toContainText(`${TOTAL} of ${TOTAL} events by 12 April 2025`);
+	// The circles are labelled with their counts, short enough to fit.
+	await expect(labels(page).first()).toBeVisible();
+	const texts = await labels(page).allTextContents();
+	expect(texts.length).toBeGreaterThan(3);
+	expect(texts.length).toBeLessThanOrEqual(cells);
+	for (const text of texts) expect(text).toMatch(/^\d+(\.\d)?[kM]?$/);
+	await expect(page.locator('.count-labels')).toHaveAttribute('aria-hidden', 'true');
 	await shot(page, 'big-dataset-aggregates');
 });
 
@@ -96,6 +105,7 @@ test('the slider changes the counts, on the map, in the list and for a screen re
 	await page.goto(story());
 	await ready(page);
 	const slider = page.getByRole('slider', { name: /Date/ });
+	const before = await labels(page).allTextContents();
 	await slider.focus();
 	// Page Down steps back a day with news at a time: fewer events each time.
 	for (let i = 0; i < 40; i++) await page.keyboard.press('PageDown');
@@ -103,6 +113,8 @@ test('the slider changes the counts, on the map, in the list and for a screen re
 	expect(shown).toBeLessThan(BIG_COUNT);
 	expect(shown).toBeGreaterThan(0);
 	await expect(map(page)).toHaveAttribute('data-counted', String(shown));
+	// The labels on the circles follow the date too.
+	await expect.poll(() => labels(page).allTextContents()).not.toEqual(before);
 	const live = page.getByRole('status').filter({ hasText: /events? of/ });
 	await expect(live).toHaveText(
 		new RegExp(`^${shown.toLocaleString('en-GB')} events of ${TOTAL} up to `)
@@ -113,6 +125,71 @@ test('the slider changes the counts, on the map, in the list and for a screen re
 	await expect(map(page)).toHaveAttribute('data-counted', String(first));
 	// The URL keeps the date.
 	await expect(page).toHaveURL(/\?date=\d{4}-\d\d-\d\d/);
+});
+
+test('the count labels sit on their circles, after a drag of the map too', async ({ page }) => {
+	await page.goto(story());
+	await ready(page);
+	await expect(labels(page).first()).toBeVisible();
+	const box = (await page.locator('.map .canvas').boundingBox())!;
+	const labelsOnCircles = async () => {
+		// Where each label's centre is, then what the map draws there without the labels.
+		const centres = await labels(page).evaluateAll((spans) =>
+			spans.map((span) => {
+				const r = span.getBoundingClientRect();
+				return [r.left + r.width / 2, r.top + r.height / 2] as [number, number];
+			})
+		);
+		await page.locator('.count-labels').evaluate((el) => (el.style.visibility = 'hidden'));
+		// Only the centres where the map itself is on top (not under a panel or a control).
+		const clear = await page.evaluate(
+			(points) => points.filter(([x, y]) => document.elementFromPoint(x, y)?.tagName === 'CANVAS'),
+			centres
+		);
+		const png = (await page.screenshot()).toString('base64');
+		await page.locator('.count-labels').evaluate((el) => (el.style.visibility = ''));
+		return page.evaluate(
+			async ({ png, clear }) => {
+				const image = new Image();
+				image.src = `data:image/png;base64,${png}`;
+				await image.decode();
+				const canvas = document.createElement('canvas');
+				canvas.width = image.width;
+				canvas.height = image.height;
+				const context = canvas.getContext('2d')!;
+				context.drawImage(image, 0, 0);
+				const scale = image.width / innerWidth;
+				return clear.map(([x, y]) => {
+					const [r, g, b] = context.getImageData(
+						Math.round(x * scale),
+						Math.round(y * scale),
+						1,
+						1
+					).data;
+					// The circles' fill, #b3541e at 0.8 over the basemap: red well above green and blue.
+					return r! > g! + 40 && r! > b! + 60;
+				});
+			},
+			{ png, clear }
+		);
+	};
+	const still = await labelsOnCircles();
+	expect(still.length).toBeGreaterThan(3);
+	expect(still.every(Boolean), JSON.stringify(still)).toBe(true);
+	// A drag, held: the labels have moved with the map, and are still on their circles.
+	const from = await labels(page).first().boundingBox();
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+	await page.mouse.down();
+	for (let i = 1; i <= 8; i++)
+		await page.mouse.move(box.x + box.width / 2 + i * 15, box.y + box.height / 2 + i * 8);
+	await page.waitForTimeout(300);
+	await shot(page, 'big-dataset-labels-dragged');
+	const dragged = await labelsOnCircles();
+	await page.mouse.up();
+	expect(dragged.length).toBeGreaterThan(3);
+	expect(dragged.every(Boolean), JSON.stringify(dragged)).toBe(true);
+	const to = await labels(page).first().boundingBox();
+	expect(to).not.toEqual(from);
 });
 
 test('zooming in shows each event instead of the aggregates', async ({ page }) => {

@@ -24,7 +24,7 @@ import {
 	type Size
 } from '../geo/room';
 import { spreadApart } from '../geo/spread';
-import { DOTS_ZOOM, gridFor, type EventGrid } from '../derive/event-grid';
+import { cellCounts, DOTS_ZOOM, gridFor } from '../derive/event-grid';
 import type { BigStory } from '../story/big-story';
 import type { LonLat, Story } from '../story/types';
 import type { MapView } from '../url/view-state';
@@ -32,18 +32,22 @@ import { BENCH_HOOKS, exposeForBench } from './bench-hooks';
 import { eventDotVertices } from './event-dots';
 import { EventDotsLayer } from './event-dots-layer';
 import { FeatureStateWriter, storyStates, type Focus } from './feature-state';
-import { aggregateFeatures } from './aggregates';
+import { AGGREGATE_PAINT, bandFeatures, changedCells } from './aggregates';
+import { CountLabels } from './count-labels';
 import { atlasStyle, FONT, LAYERS, SOURCES, type BasemapAssets } from './style';
 
-/** A big story's sources and layers, added when one is drawn (setBigStory). */
+/**
+ * A big story's sources and layers, added when one is drawn (setBigStory). Each zoom band's grid
+ * has a source and a circle layer of its own (`big-aggregates-<band>`), shown at its band's zooms.
+ */
 const BIG = {
 	aggregates: 'big-aggregates',
 	aggregateCircles: 'big-aggregate-circles',
-	aggregateLabels: 'big-aggregate-labels',
 	places: 'big-places',
 	placeCircles: 'big-place-circles',
 	placeNames: 'big-place-names'
 } as const;
+const ofBand = (prefix: string, band: number) => `${prefix}-${band}`;
 
 /** What a reader can choose on a big story's map. */
 export interface BigMapHandlers {
@@ -128,8 +132,16 @@ export class AtlasMap {
 	/** The place buttons pinned to the map, by place id, to be drawn apart where they crowd. */
 	readonly #pins = new Map<string, { marker: Marker; at: LonLat }>();
 	#big: { story: BigStory; handlers: BigMapHandlers; day: number } | null = null;
-	/** The grid and day the aggregates were last drawn for: a move within a band redraws nothing. */
-	#drawnAggregates: { grid: EventGrid | null; day: number } | null = null;
+	/** The band and day the aggregates were last counted for: a move within a band recounts nothing. */
+	#drawnAggregates: { band: number | null; day: number } | null = null;
+	/**
+	 * Per band: the counts its source holds as feature-state, and the counts of the day it was
+	 * last counted for (a band is recounted only while it is drawn).
+	 */
+	#bands: Array<{ written: Int32Array; counts: Int32Array }> = [];
+	/** The counts' labels over the map, redrawn in the frame after a move or a new count. */
+	#labels: CountLabels | null = null;
+	#labelsStale = false;
 	/** True while the map moves on our account (a URL, a resize): every `moveend` fired then is ours. */
 	#restoring = false;
 
@@ -220,7 +232,7 @@ export class AtlasMap {
 		}
 		if (!this.#dots || !this.#map.getLayer(this.#dots.id)) {
 			if (this.#big) {
-				this.#drawnAggregates = null;
+				this.#forgetAggregates();
 				this.#drawBig();
 			} else this.#draw();
 		}
@@ -238,131 +250,171 @@ export class AtlasMap {
 		if (this.#layers || this.#big)
 			throw new Error('AtlasMap draws one story; make a new map for another.');
 		this.#big = { story, handlers, day };
-		this.#drawBig();
+		const { grids } = story.index;
+		this.#bands = grids.map((grid) => {
+			const cells = grid.offsets.length - 1;
+			return { written: new Int32Array(cells), counts: new Int32Array(cells) };
+		});
 		const map = this.#map;
-		map.on('click', BIG.aggregateCircles, (event) => {
-			const feature = event.features?.[0];
-			if (!feature || feature.geometry.type !== 'Point') return;
-			const [lon, lat] = feature.geometry.coordinates as LonLat;
-			// Two zooms in: the cell falls apart into the next band's, or into dots.
-			handlers.onCluster({ lon, lat, zoom: Math.min(DOTS_ZOOM, Math.floor(map.getZoom()) + 2) });
+		this.#labels = new CountLabels(map, () => sizeOf(this.#options.container));
+		const stale = () => (this.#labelsStale = true);
+		map.on('move', stale);
+		map.on('resize', stale);
+		// In the frame MapLibre draws, so the labels move and change with their circles.
+		map.on('render', () => {
+			if (!this.#labelsStale) return;
+			this.#labelsStale = false;
+			this.#labels?.draw();
+		});
+		this.#drawBig();
+		grids.forEach((grid, band) => {
+			const layer = ofBand(BIG.aggregateCircles, band);
+			map.on('click', layer, (event) => {
+				// A cell with nothing by the day is drawn with no radius: it is not there to choose.
+				const { counts } = this.#bands[band]!;
+				const cell = event.features
+					?.map((f) => f.id)
+					.find((id): id is number => typeof id === 'number' && (counts[id] ?? 0) > 0);
+				if (cell === undefined) return;
+				// Two zooms in: the cell falls apart into the next band's, or into dots.
+				handlers.onCluster({
+					lon: grid.lon[cell]!,
+					lat: grid.lat[cell]!,
+					zoom: Math.min(DOTS_ZOOM, Math.floor(map.getZoom()) + 2)
+				});
+			});
+			this.#pointer(layer);
 		});
 		map.on('click', BIG.placeCircles, (event) => {
 			const id = event.features?.[0]?.properties?.index;
 			if (typeof id === 'number') handlers.onPlace(id);
 		});
-		for (const layer of [BIG.aggregateCircles, BIG.placeCircles]) {
-			map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
-			map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
-		}
+		this.#pointer(BIG.placeCircles);
 	}
 
+	#pointer(layer: string): void {
+		const map = this.#map;
+		map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
+		map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+	}
+
+	/** Adds what the style lacks (all of it at first; after a lost context, what was not kept). */
 	#drawBig(): void {
 		const big = this.#big;
 		if (!big) return;
 		const map = this.#map;
 		const { story } = big;
-		map.addSource(BIG.aggregates, {
-			type: 'geojson',
-			data: { type: 'FeatureCollection', features: [] }
+		const { grids } = story.index;
+		grids.forEach((grid, band) => {
+			const source = ofBand(BIG.aggregates, band);
+			// Every cell of the band, once: a scrub then changes feature-state only.
+			if (!map.getSource(source))
+				map.addSource(source, { type: 'geojson', data: bandFeatures(grid) });
 		});
-		map.addSource(BIG.places, {
-			type: 'geojson',
-			data: {
-				type: 'FeatureCollection',
-				features: story.places.map((place, index) => ({
-					type: 'Feature',
-					geometry: { type: 'Point', coordinates: place.coordinates },
-					properties: { index, name: place.name }
-				}))
-			}
-		});
+		if (!map.getSource(BIG.places))
+			map.addSource(BIG.places, {
+				type: 'geojson',
+				data: {
+					type: 'FeatureCollection',
+					features: story.places.map((place, index) => ({
+						type: 'Feature',
+						geometry: { type: 'Point', coordinates: place.coordinates },
+						properties: { index, name: place.name }
+					}))
+				}
+			});
 		this.#dots = new EventDotsLayer(story.index.dots, DOTS_ZOOM);
 		this.#dots.setDay(big.day);
 		map.addLayer(this.#dots, LAYERS.placeLabels);
-		map.addLayer({
-			id: BIG.placeCircles,
-			type: 'circle',
-			source: BIG.places,
-			minzoom: DOTS_ZOOM,
-			paint: {
-				'circle-radius': 6,
-				'circle-color': '#ffffff',
-				'circle-stroke-color': '#1d2328',
-				'circle-stroke-width': 1.5
-			}
-		});
-		map.addLayer({
-			id: BIG.placeNames,
-			type: 'symbol',
-			source: BIG.places,
-			minzoom: DOTS_ZOOM + 1,
-			layout: {
-				'text-field': ['get', 'name'],
-				'text-font': [FONT],
-				'text-size': 12,
-				'text-offset': [0.8, 0],
-				'text-anchor': 'left'
-			},
-			paint: { 'text-color': '#1d2328', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
-		});
-		map.addLayer({
-			id: BIG.aggregateCircles,
-			type: 'circle',
-			source: BIG.aggregates,
-			maxzoom: DOTS_ZOOM,
-			paint: {
-				'circle-radius': [
-					'interpolate',
-					['linear'],
-					['sqrt', ['get', 'count']],
-					1,
-					9,
-					100,
-					22,
-					1000,
-					40
-				],
-				'circle-color': '#b3541e',
-				'circle-opacity': 0.8,
-				'circle-stroke-color': '#ffffff',
-				'circle-stroke-width': 1.5
-			}
-		});
-		map.addLayer({
-			id: BIG.aggregateLabels,
-			type: 'symbol',
-			source: BIG.aggregates,
-			maxzoom: DOTS_ZOOM,
-			layout: {
-				'text-field': ['get', 'label'],
-				'text-font': [FONT],
-				'text-size': 11,
-				'text-allow-overlap': true
-			},
-			paint: { 'text-color': '#ffffff' }
+		if (!map.getLayer(BIG.placeCircles))
+			map.addLayer({
+				id: BIG.placeCircles,
+				type: 'circle',
+				source: BIG.places,
+				minzoom: DOTS_ZOOM,
+				paint: {
+					'circle-radius': 6,
+					'circle-color': '#ffffff',
+					'circle-stroke-color': '#1d2328',
+					'circle-stroke-width': 1.5
+				}
+			});
+		if (!map.getLayer(BIG.placeNames))
+			map.addLayer({
+				id: BIG.placeNames,
+				type: 'symbol',
+				source: BIG.places,
+				minzoom: DOTS_ZOOM + 1,
+				layout: {
+					'text-field': ['get', 'name'],
+					'text-font': [FONT],
+					'text-size': 12,
+					'text-offset': [0.8, 0],
+					'text-anchor': 'left'
+				},
+				paint: { 'text-color': '#1d2328', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
+			});
+		grids.forEach((_, band) => {
+			const id = ofBand(BIG.aggregateCircles, band);
+			if (map.getLayer(id)) return;
+			// The zooms gridFor draws this band at.
+			map.addLayer({
+				id,
+				type: 'circle',
+				source: ofBand(BIG.aggregates, band),
+				minzoom: band === 0 ? 0 : band,
+				maxzoom: band === grids.length - 1 ? DOTS_ZOOM : band + 1,
+				paint: AGGREGATE_PAINT
+			});
 		});
 		this.#drawAggregates();
 	}
 
-	/** The aggregates for the zoom's band and the day; nothing when neither changed. */
+	/** After a lost context the feature-state is gone: every band's counts are written again. */
+	#forgetAggregates(): void {
+		this.#drawnAggregates = null;
+		this.#bands.forEach((band, i) => {
+			band.written.fill(0);
+			if (this.#map.getSource(ofBand(BIG.aggregates, i)))
+				this.#map.removeFeatureState({ source: ofBand(BIG.aggregates, i) });
+		});
+	}
+
+	/**
+	 * The zoom's band counted by the day, as feature-state of the cells whose count changed;
+	 * nothing when neither the band nor the day changed.
+	 */
 	#drawAggregates(): void {
 		const big = this.#big;
 		if (!big) return;
-		const grid = gridFor(big.story.index.grids, this.#map.getZoom());
+		const { grids } = big.story.index;
+		const grid = gridFor(grids, this.#map.getZoom());
+		const band = grid ? grids.indexOf(grid) : null;
 		const drawn = this.#drawnAggregates;
-		if (drawn && drawn.grid === grid && (grid === null || drawn.day === big.day)) return;
-		this.#drawnAggregates = { grid, day: big.day };
-		const source = this.#map.getSource(BIG.aggregates) as GeoJSONSource | undefined;
-		const features = grid
-			? aggregateFeatures(grid, big.day)
-			: { type: 'FeatureCollection' as const, features: [] };
-		source?.setData(features);
-		big.handlers.onDraw?.({
-			mode: grid ? 'aggregates' : 'dots',
-			cells: features.features.length,
-			events: features.features.reduce((sum, f) => sum + f.properties.count, 0)
-		});
+		if (drawn && drawn.band === band && (band === null || drawn.day === big.day)) return;
+		this.#drawnAggregates = { band, day: big.day };
+		let cells = 0;
+		let events = 0;
+		if (grid && band !== null) {
+			const { written, counts } = this.#bands[band]!;
+			cellCounts(grid, big.day, counts);
+			const source = ofBand(BIG.aggregates, band);
+			for (const cell of changedCells(written, counts))
+				this.#map.setFeatureState({ source, id: cell }, { count: counts[cell]! });
+			for (const count of counts) {
+				if (count === 0) continue;
+				cells++;
+				events += count;
+			}
+			this.#labels?.show(grid, counts);
+		} else this.#labels?.show(null, null);
+		this.#labelsStale = true;
+		big.handlers.onDraw?.({ mode: grid ? 'aggregates' : 'dots', cells, events });
+	}
+
+	/** What the count labels over the map say now, by cell of the zoom's band. */
+	countLabels(): Map<number, string> {
+		return this.#labels?.labels() ?? new Map();
 	}
 
 	/** A big story's day: one uniform for the dots, and the aggregates recounted. */

@@ -8,7 +8,6 @@ import {
 	mercatorY,
 	upperBound
 } from '../../../src/lib/derive/event-grid';
-import { aggregateFeatures, shortCount } from '../../../src/lib/map/aggregates';
 import { tableOf } from '../../helpers/event-table';
 
 // Kyiv twice, Kharkiv, and Lisbon: at zoom 0 the Ukrainian three share a cell, Lisbon does not.
@@ -80,25 +79,6 @@ describe('gridFor', () => {
 		expect(gridFor(grids, DOTS_ZOOM)).toBeNull();
 		expect(gridFor([], 1)).toBeNull();
 	});
-});
-
-describe('aggregateFeatures', () => {
-	it('gives a point per cell with events by the day, with its count', () => {
-		const grid = buildGrid(table, 0);
-		const early = aggregateFeatures(grid, 12);
-		expect(early.features.map((f) => f.properties.count)).toEqual([2]);
-		const late = aggregateFeatures(grid, 20);
-		expect(late.features.map((f) => f.properties.count).sort()).toEqual([1, 3]);
-	});
-
-	it.each([
-		[7, '7'],
-		[1200, '1.2k'],
-		[3000, '3k'],
-		[34_567, '35k'],
-		[1_000_000, '1M'],
-		[1_250_000, '1.3M']
-	])('writes %i as %s', (n, text) => expect(shortCount(n)).toBe(text));
 });
 
 describe('mercatorY', () => {

@@ -1,14 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { FeatureCollection, Point } from 'geojson';
-import type { LonLat } from '../../../src/lib/story/types';
 import { writeEventTable } from '../../../src/lib/story/columnar/arrow-table';
 import { prepareBigStory } from '../../../src/lib/story/big-story';
-import type { AggregateProps } from '../../../src/lib/map/aggregates';
 import { tableOf } from '../../helpers/event-table';
 
 /**
- * A stand-in for MapLibre that keeps what a big story adds to it: sources (and the data each was
- * last given), layers, and the handlers for zoom and clicks. No WebGL.
+ * A stand-in for MapLibre that keeps what a big story adds to it: sources (the data each was given
+ * and how often it was given again), layers, feature-state, and the handlers for zoom, render and
+ * clicks. It projects lon/lat flat, 20 px a degree around (30, 49). No WebGL.
  */
 type Handler = (event?: unknown) => void;
 class StubMap {
@@ -16,6 +14,9 @@ class StubMap {
 	readonly sources = new Map<string, { data: unknown; sets: number }>();
 	readonly layers: Array<{ id: string; minzoom?: number; maxzoom?: number }> = [];
 	readonly handlers: Array<{ event: string; layer?: string; handler: Handler }> = [];
+	readonly states = new Map<string, Map<number, { count: number }>>();
+	stateWrites = 0;
+	readonly canvasContainer = fakeElement('div');
 	readonly touchZoomRotate = { disableRotation() {} };
 	readonly keyboard = { disableRotation() {} };
 	static readonly made: StubMap[] = [];
@@ -35,7 +36,17 @@ class StubMap {
 	getCanvas() {
 		return { style: {} };
 	}
+	getCanvasContainer() {
+		return this.canvasContainer;
+	}
+	project([lon, lat]: [number, number]) {
+		return { x: 300 + (lon - 30) * 20, y: 200 - (lat - 49) * 20 };
+	}
+	unproject([x, y]: [number, number]) {
+		return { lng: 30 + (x - 300) / 20, lat: 49 - (y - 200) / 20 };
+	}
 	addSource(id: string, source: { data: unknown }) {
+		if (this.sources.has(id)) throw new Error(`There is already a source with ID ${id}`);
 		this.sources.set(id, { data: source.data, sets: 0 });
 	}
 	getSource(id: string) {
@@ -49,12 +60,66 @@ class StubMap {
 			}
 		);
 	}
+	getLayer(id: string) {
+		return this.layers.find((l) => l.id === id);
+	}
 	addLayer(layer: { id: string; minzoom?: number; maxzoom?: number }) {
 		this.layers.push(layer);
+	}
+	setFeatureState({ source, id }: { source: string; id: number }, state: { count: number }) {
+		if (!this.sources.has(source)) throw new Error(`no source ${source}`);
+		const states = this.states.get(source) ?? new Map<number, { count: number }>();
+		states.set(id, { ...states.get(id), ...state });
+		this.states.set(source, states);
+		this.stateWrites++;
+	}
+	removeFeatureState({ source }: { source: string }) {
+		this.states.delete(source);
 	}
 	fire(event: string, layer?: string, payload?: unknown) {
 		for (const h of this.handlers) if (h.event === event && h.layer === layer) h.handler(payload);
 	}
+}
+
+/** Just enough of the DOM for the count labels: elements with children, text and a style. */
+interface FakeElement {
+	tag: string;
+	children: FakeElement[];
+	parent: FakeElement | null;
+	textContent: string;
+	className: string;
+	style: Record<string, string>;
+	attributes: Record<string, string>;
+	ownerDocument: { createElement(tag: string): FakeElement };
+	setAttribute(name: string, value: string): void;
+	append(child: FakeElement): void;
+	remove(): void;
+}
+function fakeElement(tag: string): FakeElement {
+	const element: FakeElement = {
+		tag,
+		children: [],
+		parent: null,
+		textContent: '',
+		className: '',
+		style: {},
+		attributes: {},
+		ownerDocument: { createElement: fakeElement },
+		setAttribute(name, value) {
+			element.attributes[name] = value;
+		},
+		append(child) {
+			child.remove();
+			child.parent = element;
+			element.children.push(child);
+		},
+		remove() {
+			if (!element.parent) return;
+			element.parent.children.splice(element.parent.children.indexOf(element), 1);
+			element.parent = null;
+		}
+	};
+	return element;
 }
 
 vi.mock('../../../src/lib/map/maplibre', () => ({
@@ -65,7 +130,7 @@ vi.mock('../../../src/lib/map/maplibre', () => ({
 }));
 
 const { AtlasMap } = await import('../../../src/lib/map/atlas-map');
-const { DOTS_ZOOM } = await import('../../../src/lib/derive/event-grid');
+const { DOTS_ZOOM, gridFor } = await import('../../../src/lib/derive/event-grid');
 
 const kyiv = { lon: 30.5, lat: 50.45, place: 0 };
 const lviv = { lon: 24.03, lat: 49.84, place: 1 };
@@ -126,35 +191,101 @@ function bigMap(zoom: number, day: number) {
 // The stub the last AtlasMap made: the constructor keeps no public handle on it.
 const lastStub = () => StubMap.made.at(-1)!;
 
-const aggregates = (stub: StubMap) =>
-	stub.sources.get('big-aggregates')!.data as FeatureCollection<Point, AggregateProps>;
-const counts = (stub: StubMap) => aggregates(stub).features.map((f) => f.properties.count);
+/** The band drawn at the stub's zoom, and the counts its cells hold as feature-state. */
+const band = (stub: StubMap) => {
+	const grid = gridFor(story.index.grids, stub.zoom);
+	return grid ? story.index.grids.indexOf(grid) : -1;
+};
+const states = (stub: StubMap) => stub.states.get(`big-aggregates-${band(stub)}`) ?? new Map();
+/** The counts the circles draw: a cell at 0 has no circle. */
+const counts = (stub: StubMap) =>
+	[...states(stub).values()].map((s) => s.count).filter((c) => c > 0);
+/** The labels over the map after the frame that follows a change. */
+const labels = (stub: StubMap) => {
+	stub.fire('render');
+	const root = stub.canvasContainer.children[0]!;
+	expect(root.attributes['aria-hidden']).toBe('true');
+	return root.children.map((span) => span.textContent).sort();
+};
+const setDataCalls = (stub: StubMap) =>
+	[...stub.sources]
+		.filter(([id]) => id.startsWith('big-aggregates'))
+		.reduce((n, [, s]) => n + s.sets, 0);
 
 describe('AtlasMap: a big story', () => {
-	it('adds the dots, the aggregates and the places, each at its zooms', () => {
+	it('adds the dots, a source and circles per zoom band, and the places, each at its zooms', () => {
 		const { stub } = bigMap(3, 20);
 		const byId = Object.fromEntries(stub.layers.map((l) => [l.id, l]));
 		expect(byId['event-dots']).toBeDefined();
-		expect(byId['big-aggregate-circles']!.maxzoom).toBe(DOTS_ZOOM);
+		for (let b = 0; b < DOTS_ZOOM; b++) {
+			expect(byId[`big-aggregate-circles-${b}`], `band ${b}`).toMatchObject({
+				minzoom: b,
+				maxzoom: b + 1
+			});
+			// Every cell of the band, whatever the day.
+			const grid = story.index.grids[b]!;
+			expect(stub.sources.get(`big-aggregates-${b}`)!.data).toMatchObject({
+				features: Array.from({ length: grid.offsets.length - 1 }, (_, id) => ({ id }))
+			});
+		}
 		expect(byId['big-place-circles']!.minzoom).toBe(DOTS_ZOOM);
 		expect(stub.sources.get('big-places')!.data).toMatchObject({
 			features: [{ properties: { index: 0 } }, { properties: { index: 1 } }]
 		});
 	});
 
-	it('counts the events by the day in each cell, and recounts only when the day changes', () => {
+	it('counts the events by the day as feature-state, writing only the cells that changed', () => {
 		const { atlas, stub, drawn } = bigMap(3, 20);
 		expect(counts(stub).sort()).toEqual([1, 3]);
 		expect(drawn.at(-1)).toEqual({ mode: 'aggregates', cells: 2, events: 4 });
-		atlas.setBigDay(11);
-		expect(counts(stub).sort()).toEqual([1, 1]);
-		const sets = stub.sources.get('big-aggregates')!.sets;
-		atlas.setBigDay(11);
+		// Day 12: Kyiv 3 → 2, Lviv still 1.
+		let writes = stub.stateWrites;
+		atlas.setBigDay(12);
+		expect(counts(stub).sort()).toEqual([1, 2]);
+		expect(stub.stateWrites - writes).toBe(1);
+		// The same day again, or a move within the band: nothing written.
+		writes = stub.stateWrites;
+		atlas.setBigDay(12);
 		stub.fire('zoom');
-		expect(stub.sources.get('big-aggregates')!.sets).toBe(sets);
+		expect(stub.stateWrites).toBe(writes);
 		atlas.setBigDay(9);
 		expect(counts(stub)).toEqual([]);
+		expect(states(stub).size).toBe(2);
 		expect(drawn.at(-1)).toEqual({ mode: 'aggregates', cells: 0, events: 0 });
+		// A scrub never gives a source new data: that would re-tile it.
+		expect(setDataCalls(stub)).toBe(0);
+	});
+
+	it('labels each counted cell over the map, and follows the day', () => {
+		const { atlas, stub } = bigMap(3, 20);
+		expect(labels(stub)).toEqual(['1', '3']);
+		atlas.setBigDay(11);
+		expect(labels(stub)).toEqual(['1', '1']);
+		atlas.setBigDay(10);
+		expect(labels(stub)).toEqual(['1']);
+		atlas.setBigDay(9);
+		expect(labels(stub)).toEqual([]);
+		expect(atlas.countLabels().size).toBe(0);
+	});
+
+	it('places a label on its circle, and moves it with the map', () => {
+		const { stub } = bigMap(3, 20);
+		stub.fire('render');
+		const grid = story.index.grids[3]!;
+		const root = stub.canvasContainer.children[0]!;
+		const where = () =>
+			root.children.map((span) => span.style.transform!.match(/-?\d+/g)!.slice(0, 2).map(Number));
+		const onCircles = [0, 1]
+			.map((c) => stub.project([grid.lon[c]!, grid.lat[c]!]))
+			.map(({ x, y }) => [Math.round(x), Math.round(y)])
+			.sort();
+		expect(where().sort()).toEqual(onCircles);
+		// A pan: the map now projects everything 40 px further right.
+		const project = stub.project.bind(stub);
+		stub.project = (at) => ({ ...project(at), x: project(at).x + 40 });
+		stub.fire('move');
+		stub.fire('render');
+		expect(where().sort()).toEqual(onCircles.map(([x, y]) => [x! + 40, y]));
 	});
 
 	it('gives way to each event as a dot from DOTS_ZOOM, and back', () => {
@@ -162,20 +293,43 @@ describe('AtlasMap: a big story', () => {
 		stub.zoom = DOTS_ZOOM + 0.5;
 		stub.fire('zoom');
 		expect(drawn.at(-1)).toEqual({ mode: 'dots', cells: 0, events: 0 });
-		expect(counts(stub)).toEqual([]);
+		expect(labels(stub)).toEqual([]);
 		stub.zoom = 1;
 		stub.fire('zoom');
 		expect(drawn.at(-1)!.mode).toBe('aggregates');
 		expect(counts(stub)).toEqual([4]);
+		expect(labels(stub)).toEqual(['4']);
 	});
 
-	it('zooms in on a chosen cluster, and opens a chosen place', () => {
-		const { stub, clusters, chosen } = bigMap(4.5, 20);
-		const at: LonLat = [30.5, 50.45];
-		stub.fire('click', 'big-aggregate-circles', {
-			features: [{ geometry: { type: 'Point', coordinates: at } }]
+	it('brings a band drawn again up to the day it missed', () => {
+		const { atlas, stub } = bigMap(3, 20);
+		stub.zoom = 1;
+		stub.fire('zoom');
+		atlas.setBigDay(11);
+		expect(counts(stub)).toEqual([2]);
+		stub.zoom = 3;
+		stub.fire('zoom');
+		expect(counts(stub).sort()).toEqual([1, 1]);
+	});
+
+	it('zooms in on a chosen cell with events by the day, and opens a chosen place', () => {
+		const { atlas, stub, clusters, chosen } = bigMap(4.5, 20);
+		const grid = story.index.grids[4]!;
+		const kyivCell = [0, 1].find((c) => grid.lon[c]! > 30)!;
+		const lvivCell = 1 - kyivCell;
+		stub.fire('click', 'big-aggregate-circles-4', { features: [{ id: kyivCell }] });
+		expect(clusters).toEqual([
+			{ lon: grid.lon[kyivCell], lat: grid.lat[kyivCell], zoom: DOTS_ZOOM }
+		]);
+		// By day 10 Lviv has nothing: its circle has no radius and a click on it does nothing,
+		// while a click that also touches Kyiv's goes to Kyiv.
+		atlas.setBigDay(10);
+		stub.fire('click', 'big-aggregate-circles-4', { features: [{ id: lvivCell }] });
+		expect(clusters).toHaveLength(1);
+		stub.fire('click', 'big-aggregate-circles-4', {
+			features: [{ id: lvivCell }, { id: kyivCell }]
 		});
-		expect(clusters).toEqual([{ lon: 30.5, lat: 50.45, zoom: DOTS_ZOOM }]);
+		expect(clusters).toHaveLength(2);
 		stub.fire('click', 'big-place-circles', { features: [{ properties: { index: 1 } }] });
 		expect(chosen).toEqual([1]);
 	});
