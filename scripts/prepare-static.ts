@@ -3,7 +3,7 @@
  * per country, every story's files with an index of them, and the label font. Everything the page
  * needs ships with it.
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { BACKDROP_FILE, SHARE_CARD_FILE } from '../src/lib/derive/map-picture';
