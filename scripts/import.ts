@@ -13,6 +13,7 @@ import { basename, join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { chooseReader } from '../src/lib/import/choose-reader';
+import { cachedGeocoder, type GeocodeQuery, type Geocoded } from '../src/lib/import/geocode';
 import { csvLine } from '../src/lib/import/csv-safe';
 import { isEncoding, makeDecoder, sniffEncoding, type Encoding } from '../src/lib/import/decode';
 import { delimiterName, guessDelimiter, type Delimiter } from '../src/lib/import/delimiter';
@@ -26,6 +27,8 @@ import { parseIsoDate, toIsoDate } from '../src/lib/story/dates';
 import { escapeUnsafe, findUnsafe } from '../src/lib/story/text';
 import { CATEGORIES, type Category } from '../src/lib/story/types';
 import { MAX_GEOJSON_EVENTS } from '../src/lib/story/columnar/layout';
+import { UNSURE_BELOW } from '../src/lib/studio/project';
+import { loadGazetteerForNode } from './lib/gazetteer-file';
 import { importCountryIndex } from './lib/import-countries';
 import { Output } from './lib/output';
 import {
@@ -171,6 +174,8 @@ async function* decoded(file: string, encoding: Encoding): AsyncGenerator<string
 
 interface Totals {
 	reader: RowReader;
+	/** Places found by a row's place name (no coordinates in it), each named once, and how sure. */
+	geocoded: Map<string, { detail: string; confidence: number }>;
 	guessed: string[];
 	rows: number;
 	imported: number;
@@ -199,6 +204,7 @@ function importPass(
 		const rejected = new Output(join(dir, 'rejected.csv'));
 		let writer: StoryWriter | null = null;
 		let totals: Totals | null = null;
+		let geocoder: ((query: GeocodeQuery) => Geocoded) | null = null;
 		let row = 0;
 		let pendingBlank = 0;
 		let failure: Error | null = null;
@@ -226,7 +232,8 @@ function importPass(
 					const choice = chooseReader(cells, {
 						...(args.preset ? { preset: args.preset } : {}),
 						...(args.category ? { category: args.category } : {}),
-						mapping: args.mapping
+						mapping: args.mapping,
+						placeNames: true
 					});
 					if (!choice.ok) {
 						failure = new Refused(choice.problems.join('\n'));
@@ -235,6 +242,7 @@ function importPass(
 					}
 					totals = {
 						reader: choice.reader,
+						geocoded: new Map(),
 						guessed: choice.guessed,
 						rows: 0,
 						imported: 0,
@@ -245,6 +253,8 @@ function importPass(
 							reader: choice.reader,
 							countries,
 							latest,
+							// The gazetteer is read only if a row needs it: most datasets carry coordinates.
+							geocode: (query) => (geocoder ??= cachedGeocoder(loadGazetteerForNode()))(query),
 							...(args.dateFormat ? { dateFormat: args.dateFormat } : {})
 						})
 					};
@@ -287,6 +297,9 @@ function importPass(
 				const outcome = totals.engine.push(cells, row);
 				if (outcome.ok) {
 					totals.imported++;
+					const found = outcome.event.geocoded;
+					if (found && !totals.geocoded.has(outcome.event.place))
+						totals.geocoded.set(outcome.event.place, found);
 					writer!.add(outcome.event, outcome.line);
 				} else if ('fatal' in outcome) {
 					failure = new Refused(`row ${row}, column ${outcome.fatal}`);
@@ -411,6 +424,22 @@ async function main(argv: string[]): Promise<number> {
 				.slice(0, 5)
 				.map((w) => `"${w.place}" ${w.message}`)
 				.join('; ')}${warnings.length > 5 ? '; …' : ''}.`
+		);
+	}
+	if (totals.geocoded.size) {
+		const names = new Map(totals.engine.places.map((p) => [p.id, p.name]));
+		const unsure = [...totals.geocoded]
+			.filter(([, g]) => g.confidence < UNSURE_BELOW)
+			.map(([id, g]) => ({ detail: `${names.get(id) ?? id} (${g.detail})` }));
+		say(
+			`  ${count(totals.geocoded.size)} place${totals.geocoded.size === 1 ? '' : 's'} found by name in the gazetteer (the rows had no coordinates)${
+				unsure.length
+					? `; ${count(unsure.length)} unsure, to check: ${unsure
+							.slice(0, 5)
+							.map((g) => g.detail)
+							.join('; ')}${unsure.length > 5 ? '; …' : ''}`
+					: ''
+			}.`
 		);
 	}
 	if (!totals.imported || !totals.written) {

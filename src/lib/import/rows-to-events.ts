@@ -235,7 +235,9 @@ export class RowsToEvents {
 		const latColumn = fields.lat?.column ?? 'latitude';
 		const lonColumn = fields.lon?.column ?? 'longitude';
 		const { geocode } = this.options;
-		if (lat === null && lon === null && geocode && fields.placeName.trim()) {
+		// Only a mapped place column is looked up: ACLED and GDELT rows always carry coordinates,
+		// and one without them is a broken row, not a name to place.
+		if (lat === null && lon === null && geocode && fields.placeColumn && fields.placeName.trim()) {
 			const found = geocode({
 				name: fields.placeName,
 				country: this.#places.declared(fields.country),

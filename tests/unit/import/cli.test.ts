@@ -207,6 +207,42 @@ describe('npm run import on each kind of file, then check:data', { timeout: 60_0
 	});
 });
 
+describe(
+	'npm run import places rows that name a place and give no coordinates',
+	{ timeout: 60_000 },
+	() => {
+		it("by the gazetteer, the row's country settling the name; an unsure place is named for review", () => {
+			const file = join(scratch, 'named-places.csv');
+			writeFileSync(
+				file,
+				[
+					'date,place,country,title',
+					'2025-04-03,Kharkiv,Ukraine,Shelling near Kharkiv',
+					'2025-04-04,Kharkiv,Ukraine,More shelling near Kharkiv',
+					'2025-04-05,Springfield,,A meeting in Springfield',
+					'2025-04-06,Nowhereville Flats,,A rally'
+				].join('\n')
+			);
+			const { code, out, dir } = importFile(file, '--category', 'meeting');
+			expect(code).toBe(0);
+			expect(out).toMatch(/^3 rows imported, 1 not: see .*rejected\.csv$/m);
+			expect(out).toMatch(
+				/2 places found by name in the gazetteer .*; 1 unsure, to check: Springfield \(city in Illinois, US\)/
+			);
+			const places = JSON.parse(readFileSync(join(dir, 'places.geojson'), 'utf8')) as {
+				features: { properties: { name: string; country?: string } }[];
+			};
+			expect(places.features.map((f) => [f.properties.name, f.properties.country])).toContainEqual([
+				'Kharkiv',
+				'UA'
+			]);
+			const rejected = rejectedRows(dir);
+			expect(rejected[1]?.slice(0, 2)).toEqual(['5', 'place']);
+			expect(checkData(dir).code).toBe(0);
+		});
+	}
+);
+
 describe('npm run import refuses bad files plainly', { timeout: 60_000 }, () => {
 	it('a file over the size limit, before reading it (the limit named)', () => {
 		const file = join(scratch, 'huge.csv');
