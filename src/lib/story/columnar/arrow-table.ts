@@ -24,6 +24,7 @@ import {
 	type Vector
 } from 'apache-arrow';
 import type { EventTable } from './event-table';
+import { ipcDamage } from './ipc-check';
 import { COLUMNS, FORMAT_KEY, FORMAT_VERSION, type TableMeta } from './layout';
 
 export type ReadResult =
@@ -90,9 +91,26 @@ function column(table: Table, name: ColumnName): Vector | string {
 		if (type.indices.bitWidth > 32)
 			return `column "${name}" has ${String(type.indices)} indices; 32 bits at most.`;
 	}
+	if (vector.length !== table.numRows)
+		return `column "${name}" has ${vector.length} values for ${table.numRows} events.`;
+	// A damaged length claims more values than the buffers hold; Arrow would read past them.
+	for (const d of vector.data) {
+		const short =
+			d.typeId === Type.Utf8
+				? d.valueOffsets.length < d.length + 1 || d.values.length < d.valueOffsets[d.length]!
+				: d.values.length < d.length;
+		if (short) return `column "${name}" is damaged: it holds fewer values than it says.`;
+	}
 	if (vector.nullCount > 0)
 		return `column "${name}" has ${vector.nullCount.toLocaleString('en-GB')} empty values.`;
 	return vector;
+}
+
+/** A dictionary's words, or null when one is not text (a null Arrow did not count, say). */
+function wordsOf(dict: Vector): string[] | null {
+	if (dict.nullCount > 0) return null;
+	const words = dict.toArray() as unknown[];
+	return words.every((word) => typeof word === 'string') ? (words as string[]) : null;
 }
 
 interface Merged {
@@ -116,8 +134,9 @@ function mergeDictionaries(name: string, vector: Vector): Merged | string {
 		if (first === undefined || dict === first) {
 			if (first === undefined) {
 				first = dict;
-				if (dict.nullCount > 0) return `column "${name}" has an empty word in its dictionary.`;
-				for (const word of dict.toArray() as string[]) {
+				const own = wordsOf(dict);
+				if (!own) return `column "${name}" has an empty word in its dictionary.`;
+				for (const word of own) {
 					if (!at.has(word)) at.set(word, words.length);
 					words.push(word);
 				}
@@ -125,8 +144,8 @@ function mergeDictionaries(name: string, vector: Vector): Merged | string {
 			remaps.push(null);
 			continue;
 		}
-		if (dict.nullCount > 0) return `column "${name}" has an empty word in its dictionary.`;
-		const own = dict.toArray() as string[];
+		const own = wordsOf(dict);
+		if (!own) return `column "${name}" has an empty word in its dictionary.`;
 		const remap = new Int32Array(own.length);
 		own.forEach((word, i) => {
 			let index = at.get(word);
@@ -212,7 +231,20 @@ function idColumn(chunks: readonly Data<Utf8>[]): { idOffsets: Int32Array; idByt
 	return { idOffsets: offsets, idBytes: bytes };
 }
 
+/** Whether the bytes begin as an Arrow file or stream does: a damaged one, not another kind. */
+const looksLikeArrow = (bytes: Uint8Array) =>
+	String.fromCharCode(...bytes.subarray(0, 6)) === 'ARROW1' ||
+	(bytes[0] === 0xff && bytes[1] === 0xff && bytes[2] === 0xff && bytes[3] === 0xff);
+
 function read(bytes: Uint8Array): ReadResult {
+	// Before Arrow reads it: Arrow trusts the lengths a file declares, past the end of memory.
+	const damage = ipcDamage(bytes);
+	if (damage)
+		return fail(
+			looksLikeArrow(bytes)
+				? `is a damaged Arrow file: ${damage}.`
+				: `is not an Arrow IPC file (${damage}).`
+		);
 	let table: Table;
 	try {
 		table = tableFromIPC(bytes);

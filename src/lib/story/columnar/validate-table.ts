@@ -342,6 +342,17 @@ export function validateTable(
 	{ today, knownPlaceIds }: TableOptions
 ): void {
 	const published = checkMeta(meta, problems);
+	// What readEventTable guarantees, checked again for a table built some other way.
+	const columns = { lon: table.lon, lat: table.lat, start: table.start, end: table.end };
+	const sized = { ...columns, category: table.category, place: table.place, row: table.row };
+	for (const [name, column] of Object.entries(sized)) {
+		if (column.length !== table.length) {
+			problems.add(
+				`the table is damaged: column "${name}" has ${column.length} values for ${table.length} events.`
+			);
+			return;
+		}
+	}
 	if (table.length === 0) {
 		problems.add('has no events.');
 		return;

@@ -204,12 +204,12 @@ describe('a file that is not a Story Atlas events table gets a sentence', () => 
 		[
 			'random bytes',
 			() => Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251),
-			/is not an Arrow IPC file|could not be read/
+			/damaged Arrow file|not an Arrow IPC file|could not be read/
 		],
 		[
 			'an Arrow file cut in half',
 			() => good.slice(0, good.length >> 1),
-			/not an Arrow IPC file|could not be read/
+			/^is a damaged Arrow file: it ends before its footer \(the file is cut short\)\.$/
 		],
 		['missing column: no "row"', () => edited((v) => v.delete('row')), /^has no "row" column\.$/],
 		['missing column: no "id"', () => edited((v) => v.delete('id')), /^has no "id" column\.$/],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedCountryLookup } from '../../../../scripts/lib/natural-earth';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { writeEventTable } from '../../../../src/lib/story/columnar/arrow-table';
 import { MAX_EVENTS_ARROW_BYTES } from '../../../../src/lib/story/columnar/layout';
 import {
@@ -171,5 +172,50 @@ describe('validateColumnarStory', () => {
 			message: 'and 2,000 more problems in its chunks.',
 			more: 2000
 		});
+	});
+});
+
+describe('a damaged events.arrow', () => {
+	// A fixed sequence of damage: the same files every run.
+	let seed = 20;
+	const random = () => {
+		seed = (seed * 16807) % 2147483647;
+		return seed / 2147483647;
+	};
+	const damaged = (good: Uint8Array) => {
+		const bytes = good.slice();
+		const hits = 1 + Math.floor(random() * 8);
+		for (let k = 0; k < hits; k++)
+			bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+		return bytes;
+	};
+	const file = writeEventTable(tableOf(MANY), META);
+	const stream = tableToIPC(tableFromIPC(file), 'stream');
+
+	// Found by this test: one byte of the footer made Arrow loop until the heap ran out.
+	it.each([
+		['file', file, 400],
+		['stream', stream, 200]
+	] as const)(
+		'as an IPC %s: sentences, never a throw or a crash, whatever bytes are changed',
+		(_, good, attempts) => {
+			const outcomes = new Set<string>();
+			for (let attempt = 0; attempt < attempts; attempt++) {
+				const result = check(folder(MANY, { events: damaged(good) }));
+				outcomes.add(result.ok ? 'ok' : 'problems');
+				if (!result.ok)
+					for (const problem of result.problems) expect(problem.message).toMatch(/\S/);
+			}
+			expect(outcomes.has('problems')).toBe(true);
+		}
+	);
+
+	it('cut anywhere: a sentence', () => {
+		for (let i = 0; i < 60; i++) {
+			const result = check(
+				folder(MANY, { events: file.slice(0, Math.floor(random() * file.length)) })
+			);
+			expect(result.ok).toBe(false);
+		}
 	});
 });
