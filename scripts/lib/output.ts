@@ -5,6 +5,7 @@ export class Output {
 	readonly #fd: number;
 	#parts: string[] = [];
 	#size = 0;
+	#closed = false;
 	constructor(readonly path: string) {
 		this.#fd = openSync(`${path}.partial`, 'w');
 	}
@@ -18,8 +19,13 @@ export class Output {
 		this.#parts = [];
 		this.#size = 0;
 	}
-	/** Keep it (rename into place) or drop it. */
+	/**
+	 * Keep it (rename into place) or drop it. Once only: an import that fails after closing its
+	 * files aborts them all, and that must not throw again or drop a file already kept.
+	 */
 	close(keep: boolean): void {
+		if (this.#closed) return;
+		this.#closed = true;
 		this.flush();
 		closeSync(this.#fd);
 		if (keep) renameSync(`${this.path}.partial`, this.path);

@@ -134,6 +134,7 @@ class SpillFile {
 	#pending: string[] = [];
 	#pendingBytes = 0;
 	#buffer = Buffer.alloc(1 << 16);
+	#closed = false;
 
 	constructor(readonly path: string) {
 		this.#fd = openSync(path, 'w+');
@@ -168,7 +169,10 @@ class SpillFile {
 		return this.#buffer.toString('utf8', 0, length);
 	}
 
+	/** Once only, as Output.close: an abort after finish closes it again. */
 	close(): void {
+		if (this.#closed) return;
+		this.#closed = true;
 		closeSync(this.#fd);
 		rmSync(this.path, { force: true });
 	}

@@ -62,11 +62,23 @@ export function placeSummary(
 	const shown = placeCountBy(index, table, p, day);
 	const categories = new Int32Array(table.categories.length);
 	const months = new Map<number, number>();
+	// A place's rows come in date order: a month is worked out when a row leaves the last one,
+	// not once per row, so a scrub with a busy place open makes a Date per month, not per event.
+	let month = 0;
+	let monthFrom = Infinity;
+	let monthTo = -Infinity;
 	for (let k = from; k < from + shown; k++) {
 		const i = index.rows[k]!;
 		categories[table.category[i]!]!++;
-		const date = dayToDate(table.start[i]!);
-		const month = date.getUTCFullYear() * 12 + date.getUTCMonth();
+		const start = table.start[i]!;
+		if (start < monthFrom || start >= monthTo) {
+			const date = dayToDate(start);
+			const [year, m] = [date.getUTCFullYear(), date.getUTCMonth()];
+			month = year * 12 + m;
+			monthFrom = start - (date.getUTCDate() - 1);
+			// Not Date.UTC: it reads the years 0 to 99 as 1900 to 1999.
+			monthTo = new Date(0).setUTCFullYear(year, m + 1, 1) / 86_400_000;
+		}
 		months.set(month, (months.get(month) ?? 0) + 1);
 	}
 	const byCategory = [...categories]
@@ -76,7 +88,9 @@ export function placeSummary(
 	const byMonth = [...months]
 		.sort((a, b) => a[0] - b[0])
 		.map(([month, count]) => ({
-			month: MONTH.format(new Date(Date.UTC(Math.floor(month / 12), month % 12, 1))),
+			month: MONTH.format(
+				new Date(new Date(0).setUTCFullYear(Math.floor(month / 12), month % 12, 1))
+			),
 			count
 		}));
 	return { total, shown, byCategory, byMonth };

@@ -35,3 +35,35 @@ export function scrollToRow(
 	if (top + rowHeight > scrollTop + viewport) return top + rowHeight - viewport;
 	return null;
 }
+
+/**
+ * The tallest list this lays out. Browsers stop laying out an element at about 33.5 million pixels
+ * (Chromium) or 17.9 million (Firefox): a million rows of 64 px would end half way.
+ */
+export const MAX_LIST_PX = 8_000_000;
+
+/** The list's scrollable height: its rows' own, up to MAX_LIST_PX. */
+export function listHeight(count: number, rowHeight: number): number {
+	return Math.min(Math.max(0, count) * rowHeight, MAX_LIST_PX);
+}
+
+/**
+ * Where a scroll position is in the rows' own pixels. Up to MAX_LIST_PX the two are the same; past
+ * it, the scroll bar's travel stands for the whole list, in proportion, so its end is the last row.
+ */
+export function rowsTop(scrollTop: number, viewport: number, rowHeight: number, count: number) {
+	const full = Math.max(0, count) * rowHeight;
+	const height = listHeight(count, rowHeight);
+	if (full === height) return scrollTop;
+	const travel = height - viewport;
+	if (travel <= 0) return 0;
+	return (Math.min(Math.max(0, scrollTop), travel) / travel) * (full - viewport);
+}
+
+/** The scroll position at which the rows' own pixel `top` is at the top: rowsTop's inverse. */
+export function scrollFor(top: number, viewport: number, rowHeight: number, count: number) {
+	const full = Math.max(0, count) * rowHeight;
+	const height = listHeight(count, rowHeight);
+	if (full === height) return top;
+	return (top / Math.max(1, full - viewport)) * Math.max(0, height - viewport);
+}

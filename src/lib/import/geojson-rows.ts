@@ -5,6 +5,9 @@
  */
 import { quote } from '../story/text';
 
+/** The most property names the features may use between them: each is a column of every row. */
+export const MAX_GEOJSON_KEYS = 2_000;
+
 export type GeoJsonRows =
 	| {
 			ok: true;
@@ -60,6 +63,13 @@ export function geojsonRows(json: string): GeoJsonRows {
 				keys.push(key);
 			}
 	}
+	// Every feature becomes a row with a cell per key of any feature: a file of a few megabytes whose
+	// features each hold a key of their own would otherwise make billions of cells.
+	if (keys.length > MAX_GEOJSON_KEYS)
+		return {
+			ok: false,
+			problem: `has ${keys.length.toLocaleString('en-GB')} different property names across its features; the importer reads up to ${MAX_GEOJSON_KEYS.toLocaleString('en-GB')}, as columns.`
+		};
 	const header = [LON, LAT, ...keys];
 	const rows: string[][] = [header];
 	const refused = new Map<number, { column: string; reason: string }>();

@@ -37,14 +37,33 @@ export function cellText(value: CellValue): string {
 	return String(value);
 }
 
-function sheetRows(sheet: Worksheet): string[][] {
-	const rows: string[][] = [];
-	const width = Math.max(sheet.getRow(1).cellCount, 1);
-	for (let n = 1; n <= sheet.rowCount; n++) {
-		const row = sheet.getRow(n);
+/**
+ * A sheet's shape, read before its cells: exceljs makes an object for every row and cell it is
+ * asked for, so a workbook of a few kilobytes with one value in A1 and one in XFD1048576 would ask
+ * for seventeen billion of them.
+ */
+export const MAX_SHEET_COLUMNS = 2_000;
+export const MAX_EMPTY_ROWS = 100_000;
+
+function sheetRows(sheet: Worksheet): string[][] | string {
+	if (sheet.columnCount > MAX_SHEET_COLUMNS)
+		return `has ${sheet.columnCount.toLocaleString('en-GB')} columns in its first sheet; the studio reads up to ${MAX_SHEET_COLUMNS.toLocaleString('en-GB')}.`;
+	if (sheet.rowCount - sheet.actualRowCount > MAX_EMPTY_ROWS)
+		return `has ${(sheet.rowCount - sheet.actualRowCount).toLocaleString('en-GB')} empty rows in its first sheet before its last row (${sheet.rowCount.toLocaleString('en-GB')}); delete them in Excel, or save the sheet as CSV.`;
+	const filled = new Map<number, string[]>();
+	sheet.eachRow({ includeEmpty: false }, (row, n) => {
 		const cells: string[] = [];
-		const count = Math.max(width, row.cellCount);
-		for (let c = 1; c <= count; c++) cells.push(cellText(row.getCell(c).value));
+		row.eachCell({ includeEmpty: false }, (cell, column) => {
+			while (cells.length < column - 1) cells.push('');
+			cells.push(cellText(cell.value));
+		});
+		filled.set(n, cells);
+	});
+	const rows: string[][] = [];
+	const width = Math.max(filled.get(1)?.length ?? 0, 1);
+	for (let n = 1; n <= sheet.rowCount; n++) {
+		const cells = filled.get(n) ?? [];
+		while (cells.length < width) cells.push('');
 		// Empty cells past the header's width are no cells; filled ones make a ragged row.
 		while (cells.length > width && cells[cells.length - 1] === '') cells.pop();
 		rows.push(cells.every((cell) => cell === '') ? [''] : cells);
@@ -66,6 +85,7 @@ export async function xlsxRows(bytes: ArrayBuffer): Promise<SheetRows> {
 	const sheet = workbook.worksheets[0];
 	if (!sheet) return { ok: false, problem: 'has no worksheet: nothing to import.' };
 	const rows = sheetRows(sheet);
+	if (typeof rows === 'string') return { ok: false, problem: rows };
 	if (rows.length === 0 || rows.every((row) => row.length === 1 && row[0] === ''))
 		return {
 			ok: false,

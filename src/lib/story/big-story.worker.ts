@@ -44,8 +44,11 @@ self.onmessage = async (event: MessageEvent<BigStoryRequest>) => {
 	const fail = (file: string, message: string) =>
 		post({ type: 'done', result: { ok: false, problems: [{ file, message }] } });
 	try {
-		const placesFile = fetch(places).then(async (r) =>
-			r.ok ? new Uint8Array(await r.arrayBuffer()) : `could not be loaded (HTTP ${r.status}).`
+		// Fetched beside events.arrow; a failure of its own is a sentence, never an unhandled rejection.
+		const placesFile = fetch(places).then(
+			async (r) =>
+				r.ok ? new Uint8Array(await r.arrayBuffer()) : `could not be loaded (HTTP ${r.status}).`,
+			(error: unknown) => `could not be loaded (${(error as Error).message ?? 'network error'}).`
 		);
 		const bytes = await streamed(arrow);
 		if (typeof bytes === 'string') return fail('events.arrow', bytes);

@@ -35,6 +35,9 @@ export class ImportClient {
 			};
 			worker.onerror = (event) => {
 				event.preventDefault();
+				// A worker that failed (a chunk that would not load, memory) answers nothing more.
+				worker.terminate();
+				if (this.#worker === worker) this.#worker = null;
 				const pending = this.#pending;
 				this.#pending = null;
 				pending?.resolve({ type: 'error', message: event.message || 'The import worker failed.' });

@@ -52,6 +52,36 @@ describe('placeSummary', () => {
 		});
 	});
 
+	it.each([
+		[
+			['2024-01-31', '2024-02-01', '2024-02-29', '2024-03-01'],
+			[
+				['Jan 2024', 1],
+				['Feb 2024', 2],
+				['Mar 2024', 1]
+			]
+		],
+		[
+			['2024-12-31', '2025-01-01', '2025-01-31'],
+			[
+				['Dec 2024', 1],
+				['Jan 2025', 2]
+			]
+		],
+		[
+			['0050-03-31', '0050-04-01', '0050-04-30'],
+			[
+				['Mar 50', 1],
+				['Apr 50', 2]
+			]
+		]
+	])('counts %j by month: %j', (days, months) => {
+		const rows = days.map((day, i) => ({ id: `m${i}`, ...at, start: d(day), place: 0 }));
+		const own = tableOf(rows);
+		const summary = placeSummary(buildPlaceRows(own), own, 0, d('2025-12-31'));
+		expect(summary.byMonth.map((m) => [m.month, m.count])).toEqual(months);
+	});
+
 	it('says nothing for a place with no event yet', () => {
 		const summary = placeSummary(index, table, 2, d('2025-12-31'));
 		expect(summary).toEqual({ total: 0, shown: 0, byCategory: [], byMonth: [] });

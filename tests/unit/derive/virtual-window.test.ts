@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { rowWindow, scrollToRow } from '../../../src/lib/derive/virtual-window';
+import {
+	MAX_LIST_PX,
+	listHeight,
+	rowWindow,
+	rowsTop,
+	scrollFor,
+	scrollToRow
+} from '../../../src/lib/derive/virtual-window';
 
 describe('rowWindow', () => {
 	it.each([
@@ -33,5 +40,42 @@ describe('scrollToRow', () => {
 		[1, 120, 300, 60, 60]
 	])('row %i from %i in %i px (%i px rows): %s', (row, top, viewport, height, expected) => {
 		expect(scrollToRow(row, top, viewport, height)).toBe(expected);
+	});
+});
+
+describe('a list taller than a browser lays out', () => {
+	it.each([
+		// count, row height → the list's height
+		[1_000, 64, 64_000],
+		[125_000, 64, MAX_LIST_PX],
+		[1_000_000, 64, MAX_LIST_PX]
+	])('%i rows of %i px are %i px tall', (count, row, height) => {
+		expect(listHeight(count, row)).toBe(height);
+	});
+
+	it.each([
+		// scrollTop, viewport, row, count → the rows' own top
+		[500, 400, 64, 1_000, 500],
+		[0, 400, 64, 1_000_000, 0],
+		// The end of the scroll bar's travel is the last row's bottom at the viewport's bottom.
+		[MAX_LIST_PX - 400, 400, 64, 1_000_000, 64_000_000 - 400],
+		[(MAX_LIST_PX - 400) / 2, 400, 64, 1_000_000, (64_000_000 - 400) / 2]
+	])('scrolled to %i (%i px viewport, %i px rows, %i rows): rows from %i', (s, v, r, n, top) => {
+		expect(rowsTop(s, v, r, n)).toBeCloseTo(top, 6);
+	});
+
+	it('the last of a million rows is reachable, and scrollFor undoes rowsTop', () => {
+		const [viewport, row, count] = [400, 64, 1_000_000];
+		// The bottom of the last row at the bottom of the viewport: the end of the scroll bar.
+		const last = scrollFor(count * row - viewport, viewport, row, count);
+		expect(last).toBeCloseTo(MAX_LIST_PX - viewport, 6);
+		const window = rowWindow(rowsTop(last, viewport, row, count), viewport, row, count);
+		expect(window.to).toBe(count);
+		for (const top of [0, 1_234_567, 63_999_600]) {
+			expect(rowsTop(scrollFor(top, viewport, row, count), viewport, row, count)).toBeCloseTo(
+				top,
+				6
+			);
+		}
 	});
 });

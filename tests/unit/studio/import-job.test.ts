@@ -224,6 +224,22 @@ describe('the studio import job', () => {
 		expect(outcome.project!.events[0]!.title).toBe('In Kyiv');
 	});
 
+	it('refuses GeoJSON whose features each bring their own property names, before making rows', async () => {
+		const features = Array.from({ length: 5_000 }, (_, i) => ({
+			type: 'Feature',
+			geometry: { type: 'Point', coordinates: [30, 50] },
+			properties: { [`key${i}`]: 1 }
+		}));
+		const file = new File(
+			[JSON.stringify({ type: 'FeatureCollection', features })],
+			'many-keys.geojson'
+		);
+		const inspected = await inspectFile(file);
+		expect(!inspected.ok && inspected.message).toMatch(
+			/^many-keys\.geojson has 5,000 different property names across its features; the importer reads up to 2,000/
+		);
+	});
+
 	it(`says when an import is too big for the studio (over ${MAX_STUDIO_EVENTS} events)`, async () => {
 		const lines = ['date,lat,lon,category'];
 		for (let i = 0; i < MAX_STUDIO_EVENTS + 1; i++)
@@ -304,4 +320,29 @@ describe('bad input to the studio import', () => {
 		const inspected = await inspectFile(file);
 		expect(!inspected.ok && inspected.message).toMatch(/^fake\.xlsx is not an Excel workbook/);
 	});
+
+	it.each([
+		[
+			'A1 and XFD1',
+			'XFD1',
+			/has 16,384 columns in its first sheet; the studio reads up to 2,000\./
+		],
+		[
+			'A1 and A1048576',
+			'A1048576',
+			/has 1,048,574 empty rows in its first sheet before its last row/
+		]
+	])(
+		'refuses a few kilobytes of workbook that spans %s, before making its cells',
+		async (_, far, message) => {
+			const workbook = new ExcelJS.Workbook();
+			const sheet = workbook.addWorksheet('Sparse');
+			sheet.getCell('A1').value = 'date';
+			sheet.getCell(far).value = 'x';
+			const file = new File([await workbook.xlsx.writeBuffer()], 'sparse.xlsx');
+			expect(file.size).toBeLessThan(20_000);
+			const inspected = await inspectFile(file);
+			expect(!inspected.ok && inspected.message).toMatch(message);
+		}
+	);
 });
