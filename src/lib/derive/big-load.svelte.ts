@@ -30,7 +30,21 @@ export class BigStoryLoad {
 	#worker: Worker | null = null;
 
 	/** `folder` is the story's URL under the app, ending in `/`. */
-	constructor(folder: string) {
+	constructor(private readonly folder: string) {
+		this.#start();
+	}
+
+	/**
+	 * Starts again a load that was stopped before it finished: the page that shows it was left
+	 * (the reader opened their own file) and came back.
+	 */
+	resume(): void {
+		if (this.result === null && this.#worker === null) this.#start();
+	}
+
+	#start(): void {
+		const folder = this.folder;
+		this.progress = { phase: 'fetching', received: 0, total: null };
 		const finish = (result: BigStoryResult) => {
 			this.result = result;
 			this.#worker?.terminate();
