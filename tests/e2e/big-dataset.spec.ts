@@ -270,4 +270,8 @@ test('the list is virtual, reads rows from the table, and opens an event with it
 	await expect(
 		page.getByRole('region', { name: 'Details' }).getByRole('article', { name: 'The chosen event' })
 	).toContainText(`Synthetic event 1 of ${BIG_COUNT}`);
+
+	// Closed, the details hand the keyboard back to the list.
+	await page.getByRole('button', { name: 'Close details' }).click();
+	await expect(page.getByRole('heading', { name: 'Events', level: 2 })).toBeFocused();
 });
