@@ -128,7 +128,8 @@ test.describe('importing a spreadsheet in the studio', () => {
 		// Pressed before the mapping is whole, the button takes the keyboard to what is missing.
 		const go = mapping.getByRole('button', { name: 'Import the rows' });
 		await expect(go).toHaveAttribute('aria-describedby', 'mapping-problems');
-		await go.click();
+		await go.focus();
+		await page.keyboard.press('Enter');
 		await expect(mapping.getByRole('list', { name: 'Before importing' })).toBeFocused();
 
 		await mapping.getByLabel('Date', { exact: true }).selectOption({ label: 'Datum' });
