@@ -13,6 +13,7 @@ import { basename, join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { chooseReader } from '../src/lib/import/choose-reader';
+import { countryIndex } from '../src/lib/import/countries';
 import { cachedGeocoder, type GeocodeQuery, type Geocoded } from '../src/lib/import/geocode';
 import { csvLine } from '../src/lib/import/csv-safe';
 import { isEncoding, makeDecoder, sniffEncoding, type Encoding } from '../src/lib/import/decode';
@@ -29,7 +30,7 @@ import { CATEGORIES, type Category } from '../src/lib/story/types';
 import { MAX_GEOJSON_EVENTS } from '../src/lib/story/columnar/layout';
 import { UNSURE_BELOW } from '../src/lib/studio/project';
 import { loadGazetteerForNode } from './lib/gazetteer-file';
-import { importCountryIndex } from './lib/import-countries';
+import { shippedBasemap } from './lib/natural-earth';
 import { Output } from './lib/output';
 import {
 	STORY_FORMATS,
@@ -194,7 +195,7 @@ function importPass(
 ): Promise<Totals> {
 	const dir = args.out;
 	const latest = args.published ? parseIsoDate(args.published)! : today();
-	const countries = importCountryIndex();
+	const countries = countryIndex(shippedBasemap());
 	const fileName = escapeUnsafe(basename(args.file)).replace(/\\u[0-9A-F{}]+/g, '?');
 	let title = (args.title ?? `Imported from ${fileName}`).replace(/\s+/g, ' ').trim();
 	if (!title || findUnsafe(title) || /<\/?[a-z!][^>]*>/i.test(title)) title = 'Imported dataset';

@@ -1,7 +1,7 @@
 /**
  * The importer's CountryIndex built from a basemap already in memory: the studio's worker has the
- * atlas's own countries.geojson, the CLI has the same file from disk
- * (scripts/lib/import-countries.ts asks the same questions of it). Pure, so it runs in a worker.
+ * atlas's own countries.geojson, the CLI reads the same file from disk (shippedBasemap). Pure, so
+ * it runs in a worker.
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import bbox from '@turf/bbox';

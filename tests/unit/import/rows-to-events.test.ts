@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { importCountryIndex } from '../../../scripts/lib/import-countries';
+import { shippedBasemap } from '../../../scripts/lib/natural-earth';
+import { countryIndex } from '../../../src/lib/import/countries';
 import { chooseReader, type ReaderChoice } from '../../../src/lib/import/choose-reader';
 import { ACLED_COLUMNS } from '../../../src/lib/import/presets';
 import { RowsToEvents, type RowOutcome } from '../../../src/lib/import/rows-to-events';
 import { parseIsoDate } from '../../../src/lib/story/dates';
 import type { DateFormat } from '../../../src/lib/import/parse-date';
 
-const countries = importCountryIndex();
+const countries = countryIndex(shippedBasemap());
 const HEADER = ['id', 'date', 'lat', 'lon', 'category', 'place', 'summary', 'country'];
 
 function engine(header = HEADER, choice: ReaderChoice = {}, dateFormat?: DateFormat) {

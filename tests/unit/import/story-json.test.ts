@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importCountryIndex } from '../../../scripts/lib/import-countries';
+import { shippedBasemap } from '../../../scripts/lib/natural-earth';
+import { countryIndex } from '../../../src/lib/import/countries';
 import { shippedCountryLookup } from '../../../scripts/lib/natural-earth';
 import { chooseReader } from '../../../src/lib/import/choose-reader';
 import { RowsToEvents } from '../../../src/lib/import/rows-to-events';
@@ -19,7 +20,7 @@ function story(header: string[], rows: string[][]) {
 	if (!chosen.ok) throw new Error(chosen.problems.join(' '));
 	const engine = new RowsToEvents({
 		reader: chosen.reader,
-		countries: importCountryIndex(),
+		countries: countryIndex(shippedBasemap()),
 		latest: parseIsoDate('2025-04-12')!
 	});
 	const features: string[] = [];
