@@ -78,8 +78,7 @@ function checkId(
 	return value;
 }
 
-/** The places of a places file that pass, each problem reported (shared with the columnar form). */
-export function readPlaces(
+function readPlaces(
 	raws: RawPointFeature[],
 	problems: ProblemList,
 	countries?: CountryLookup
@@ -337,7 +336,7 @@ function readInferred(
 }
 
 /** The article is shown as it is, so it is held to the rule for the text fields. */
-export function checkArticleText(article: string, problems: ProblemList): void {
+function checkArticleText(article: string, problems: ProblemList): void {
 	const unsafe = findUnsafe(article, { multiline: true });
 	if (!unsafe) return;
 	let line = 1;
@@ -360,6 +359,40 @@ function compareEvents(a: StoryEvent, b: StoryEvent): number {
 }
 
 /**
+ * The article and the places, checked as every form of story checks them (GeoJSON and columnar):
+ * the article held to the text rule, each place checked. `emptyArticle` says why an empty article
+ * is wrong in this form. `knownPlaceIds` holds every id the places file names, valid or not, so one
+ * bad place does not cascade; null when the file cannot be read.
+ */
+export function readArticleAndPlaces(
+	files: Pick<StoryFiles, 'article' | 'places'>,
+	emptyArticle: string,
+	countries?: CountryLookup
+): {
+	article: string | null;
+	places: Place[];
+	knownPlaceIds: Set<string> | null;
+	problems: [ProblemList, ProblemList];
+} {
+	const articleProblems = new ProblemList(files.article.name);
+	const article = decodeText(files.article.contents, articleProblems);
+	if (article !== null && article.trim() === '') articleProblems.add(emptyArticle);
+	if (article !== null) checkArticleText(article, articleProblems);
+
+	const placeProblems = new ProblemList(files.places.name);
+	const rawPlaces = readPointCollection(files.places.contents, placeProblems);
+	const places = rawPlaces ? readPlaces(rawPlaces.features, placeProblems, countries) : [];
+	const knownPlaceIds = rawPlaces
+		? new Set(
+				rawPlaces.features
+					.map((f) => f.properties.id)
+					.filter((id): id is string => typeof id === 'string')
+			)
+		: null;
+	return { article, places, knownPlaceIds, problems: [articleProblems, placeProblems] };
+}
+
+/**
  * Checks a story's three files together and returns either the typed story or every problem
  * found. Never throws, whatever the files hold.
  */
@@ -372,25 +405,13 @@ export function validateStory(files: StoryFiles, countries?: CountryLookup): Val
 		count += list.count;
 	};
 
-	const articleProblems = new ProblemList(files.article.name);
-	const article = decodeText(files.article.contents, articleProblems);
-	if (article !== null && article.trim() === '')
-		articleProblems.add('is empty: excerpts need an article to point into.');
-	if (article !== null) checkArticleText(article, articleProblems);
-	collect(articleProblems);
-
-	const placeProblems = new ProblemList(files.places.name);
-	const rawPlaces = readPointCollection(files.places.contents, placeProblems);
-	const places = rawPlaces ? readPlaces(rawPlaces.features, placeProblems, countries) : [];
-	collect(placeProblems);
+	const { article, places, knownPlaceIds, problems } = readArticleAndPlaces(
+		files,
+		'is empty: excerpts need an article to point into.',
+		countries
+	);
+	problems.forEach(collect);
 	const placeById = new Map(places.map((p) => [p.id, p]));
-	const knownPlaceIds = rawPlaces
-		? new Set(
-				rawPlaces.features
-					.map((f) => f.properties.id)
-					.filter((id): id is string => typeof id === 'string')
-			)
-		: null;
 
 	const eventProblems = new ProblemList(files.events.name);
 	const rawEvents = readPointCollection(files.events.contents, eventProblems);

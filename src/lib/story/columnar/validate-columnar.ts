@@ -4,11 +4,10 @@
  * folder; the files come in through callbacks, so the chunks are read one at a time.
  */
 import type { CountryLookup } from '../country-lookup';
-import { readPointCollection } from '../feature-collection';
-import { decodeText, type FileContents } from '../json-file';
+import type { FileContents } from '../json-file';
 import { MAX_PROBLEMS_PER_FILE, ProblemList, type Problem } from '../problems';
 import type { Place } from '../types';
-import { checkArticleText, readPlaces } from '../validate';
+import { readArticleAndPlaces } from '../validate';
 import { readEventTable } from './arrow-table';
 import type { EventTable } from './event-table';
 import { CHUNK_SIZE, MAX_EVENTS_ARROW_BYTES, chunkCount, type TableMeta } from './layout';
@@ -58,20 +57,12 @@ export function validateColumnarStory(
 		count += list.count;
 	};
 
-	const articleProblems = new ProblemList(files.article.name);
-	const article = decodeText(files.article.contents, articleProblems);
-	if (article !== null && article.trim() === '')
-		articleProblems.add("is empty: a dataset's article.txt says where its rows came from.");
-	if (article !== null) checkArticleText(article, articleProblems);
-	collect(articleProblems);
-
-	const placeProblems = new ProblemList(files.places.name);
-	const rawPlaces = readPointCollection(files.places.contents, placeProblems);
-	const places = rawPlaces ? readPlaces(rawPlaces.features, placeProblems, countries) : [];
-	collect(placeProblems);
-	const knownPlaceIds = new Set<string>();
-	for (const f of rawPlaces?.features ?? [])
-		if (typeof f.properties.id === 'string') knownPlaceIds.add(f.properties.id);
+	const { article, places, knownPlaceIds, problems } = readArticleAndPlaces(
+		files,
+		"is empty: a dataset's article.txt says where its rows came from.",
+		countries
+	);
+	problems.forEach(collect);
 
 	const eventProblems = new ProblemList(files.events.name);
 	const tooBig = eventsTooBig(files.events.contents.byteLength);
@@ -87,7 +78,7 @@ export function validateColumnarStory(
 	// Events the places file does not know are named in events.arrow, not again in each chunk.
 	validateTable(table, meta, places, eventProblems, {
 		today,
-		...(rawPlaces ? { knownPlaceIds } : {})
+		...(knownPlaceIds ? { knownPlaceIds } : {})
 	});
 	collect(eventProblems);
 
