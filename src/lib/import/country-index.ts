@@ -1,7 +1,7 @@
 /**
  * What the importer asks about countries: the validator's own check (CountryLookup) and two more
  * questions, which country a point lies in and which country a row names. The CLI builds it from
- * the basemap the atlas ships (scripts/lib/import-countries.ts), so a place the import keeps
+ * the basemap the atlas ships (countries.ts), as the studio does, so a place the import keeps
  * passes `npm run check:data`.
  */
 import type { CountryLookup } from '../story/country-lookup';
