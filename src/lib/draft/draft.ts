@@ -4,7 +4,8 @@
  * (see worker.ts) and in the Node scripts.
  */
 import { parseIsoDate, toIsoDate } from '../story/dates';
-import type { LonLat, Place, PlaceKind, StoryEvent } from '../story/types';
+import type { EventRecord } from '../story/schema';
+import type { LonLat, Place, PlaceKind } from '../story/types';
 import { draftEvents } from './draft-events';
 import { buildDoc } from './doc/doc';
 import type { Gazetteer, GazetteerPlace, NameType } from './gazetteer/gazetteer';
@@ -42,13 +43,13 @@ export interface DraftMention extends MentionReading {
 /** A place the draft's events use, as the story format has it. */
 export type DraftPlace = Place;
 
-/** An event with the story format's properties (dates as YYYY-MM-DD), plus what the draft had to
- * infer and whether the text fixes a single day. */
-export type DraftEvent = Omit<StoryEvent, 'start' | 'end' | 'notes'> & {
-	start: string;
-	end: string;
+/** An event with the story format's fields (schema.ts, dates as YYYY-MM-DD), plus what the draft
+ * had to infer, whether the text fixes a single day, and its point. A draft has no notes and no
+ * source row. */
+export type DraftEvent = Omit<EventRecord<string>, 'notes' | 'row'> & {
 	notes: [];
 	exact: boolean;
+	coordinates: LonLat;
 };
 
 export interface Draft {

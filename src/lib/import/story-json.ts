@@ -4,6 +4,7 @@
  * written feature by feature and article.txt line by line as the rows are read.
  */
 import { placeFeature } from '../story/place-feature';
+import { eventProperties } from '../story/schema';
 import type { ImportedPlace } from './place-table';
 import type { ImportedEvent } from './rows-to-events';
 
@@ -24,22 +25,14 @@ export function eventFeature(event: ImportedEvent): string {
 	return JSON.stringify({
 		type: 'Feature',
 		geometry: { type: 'Point', coordinates: event.coordinates },
-		properties: {
-			id: event.id,
-			title: event.title,
-			summary: event.summary,
-			category: event.category,
-			actors: event.actors,
-			start: event.start,
-			end: event.end,
-			when: event.when,
-			place: event.place,
+		properties: eventProperties({
+			...event,
 			places: [],
 			source: [event.source],
 			background: false,
 			notes: [],
-			row: event.row
-		}
+			inferred: []
+		})
 	});
 }
 

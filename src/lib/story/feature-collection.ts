@@ -30,12 +30,12 @@ function decimals(value: number): number {
 	return dot === -1 ? 0 : text.length - dot - 1;
 }
 
-function checkCoordinates(
-	geometry: Record<string, unknown>,
+/** A Point's position: two plain numbers in range, with no false precision. */
+export function checkPosition(
+	position: unknown,
 	label: string,
 	problems: ProblemList
 ): LonLat | null {
-	const position = geometry.coordinates;
 	if (!Array.isArray(position) || position.length < 2 || position.length > 3) {
 		problems.add('must be a position [longitude, latitude].', label, 'geometry.coordinates');
 		return null;
@@ -69,6 +69,19 @@ function checkCoordinates(
 	return ok ? [lon, lat] : null;
 }
 
+export const EMPTY_COLLECTION = 'has no features: the collection is empty.';
+
+/**
+ * How problems name the feature at `index`: its id when that is a slug, else "feature N", with a
+ * short quote of the id when it has one. The raw id can be 10 MB or hold terminal escapes, and
+ * every problem repeats the label.
+ */
+export function featureLabel(index: number, id: string | null): string {
+	const numbered = `feature ${index + 1}`;
+	if (!id) return numbered;
+	return isSlug(id) ? id : `${numbered} (${quote(id, 40)})`;
+}
+
 /**
  * Reads an RFC 7946 FeatureCollection of Points. Reports every structural problem rather than the
  * first, and never throws: the input may be anything at all.
@@ -97,14 +110,13 @@ export function readPointCollection(
 		return null;
 	}
 	if (json.features.length === 0) {
-		problems.add('has no features: the collection is empty.', undefined, 'features');
+		problems.add(EMPTY_COLLECTION, undefined, 'features');
 		return null;
 	}
 	const features: RawPointFeature[] = [];
 	json.features.forEach((feature: unknown, index: number) => {
-		let label = `feature ${index + 1}`;
 		if (!isRecord(feature) || feature.type !== 'Feature') {
-			problems.add('is not a GeoJSON Feature ("type": "Feature").', label);
+			problems.add('is not a GeoJSON Feature ("type": "Feature").', featureLabel(index, null));
 			return;
 		}
 		const properties = isRecord(feature.properties) ? feature.properties : null;
@@ -112,8 +124,7 @@ export function readPointCollection(
 			properties && typeof properties.id === 'string' && properties.id.trim()
 				? properties.id
 				: null;
-		// The raw id can be 10 MB or hold terminal escapes, and every problem repeats the label.
-		if (id) label = isSlug(id) ? id : `${label} (${quote(id, 40)})`;
+		const label = featureLabel(index, id);
 		if (!properties) {
 			problems.add('has no "properties" object.', label, 'properties');
 			return;
@@ -143,7 +154,7 @@ export function readPointCollection(
 				'geometry.type'
 			);
 		} else {
-			coordinates = checkCoordinates(geometry, label, problems);
+			coordinates = checkPosition(geometry.coordinates, label, problems);
 		}
 		features.push({ label, id, properties, coordinates });
 	});

@@ -1,4 +1,5 @@
 /** The validated, typed story every component reads. Dates are UTC day numbers (see dates.ts). */
+import type { EventRecord } from './schema';
 
 export const CATEGORIES = [
 	'war',
@@ -37,27 +38,8 @@ export interface Note {
 	reportedBy: string;
 }
 
-export interface StoryEvent {
-	id: string;
-	title: string;
-	summary: string;
-	category: Category;
-	actors: string[];
-	/** Inclusive UTC day numbers. */
-	start: number;
-	end: number;
-	/** The article's own words for the time. */
-	when: string;
-	place: string;
-	places: string[];
-	/** Verbatim excerpts of the article. */
-	source: string[];
-	background: boolean;
-	notes: Note[];
-	/** The place or the dates the article does not state: the reader is told they are inferred. */
-	inferred: Inferable[];
-	coordinates: LonLat;
-}
+/** An event of the reader's model: its fields (schema.ts) with days as day numbers, and its point. */
+export type StoryEvent = EventRecord<number> & { coordinates: LonLat };
 
 export interface Story {
 	title: string;

@@ -1,24 +1,17 @@
 import { readTour } from '../tour/tour';
 import type { CountryLookup } from './country-lookup';
-import { formatDay, parseIsoDate } from './dates';
-import { readPointCollection, type RawPointFeature } from './feature-collection';
-import { excerptFinder } from './excerpts';
-import { FieldReader } from './fields';
-import { decodeText, isRecord, type FileContents } from './json-file';
-import { ProblemList, type Problem } from './problems';
-import { isSlug } from './slug';
-import { describe, findUnsafe, quote, unsafeMessage } from './text';
+import { parseIsoDate } from './dates';
 import {
-	CATEGORIES,
-	INFERABLE,
-	PLACE_KINDS,
-	type Inferable,
-	type Note,
-	type Place,
-	type Story,
-	type StoryEvent,
-	type TourStep
-} from './types';
+	readPointCollection,
+	type RawCollection,
+	type RawPointFeature
+} from './feature-collection';
+import { FieldReader } from './fields';
+import { decodeText, type FileContents } from './json-file';
+import { ProblemList, type Problem } from './problems';
+import { describe, findUnsafe, quote, unsafeMessage } from './text';
+import { checkId, profileOf, validateRecords } from './validate-records';
+import { PLACE_KINDS, type Place, type Story, type StoryEvent, type TourStep } from './types';
 
 export interface StoryFiles {
 	events: { name: string; contents: FileContents };
@@ -29,57 +22,10 @@ export interface StoryFiles {
 export type ValidationResult = { ok: true; story: Story } | { ok: false; problems: Problem[] };
 
 const ISO2 = /^[A-Z]{2}$/;
-const MAX_EXCERPT = 2000;
-
-/** Curly and straight quotes differ by one keystroke and are the commonest reason an excerpt misses. */
-function loosen(text: string): string {
-	return text
-		.replace(/[‘’‛′]/g, "'")
-		.replace(/[“”„″]/g, '"')
-		.replace(/\s+/g, ' ');
-}
-
-function checkId(
-	raw: RawPointFeature,
-	seen: Set<string>,
-	problems: ProblemList
-): string | undefined {
-	const value = raw.properties.id;
-	if (value === undefined || value === null || value === '') {
-		problems.add('has no id. Give it a unique slug like "kryvyi-rih".', raw.label, 'id');
-		return undefined;
-	}
-	if (typeof value !== 'string') {
-		// Never stringified: a 100,000-deep list would overflow the stack.
-		problems.add(
-			`must be a slug like "kryvyi-rih" (lower-case letters, digits and hyphens), not ${describe(value)}.`,
-			raw.label,
-			'id'
-		);
-		return undefined;
-	}
-	if (!isSlug(value)) {
-		problems.add(
-			`${quote(value)} is not a slug: use lower-case letters, digits and hyphens.`,
-			raw.label,
-			'id'
-		);
-		return undefined;
-	}
-	if (seen.has(value)) {
-		problems.add(
-			`${quote(value)} is used by more than one feature; ids must be unique.`,
-			raw.label,
-			'id'
-		);
-		return undefined;
-	}
-	seen.add(value);
-	return value;
-}
+const EMPTY_ARTICLE = 'is empty: excerpts need an article to point into.';
 
 function readPlaces(
-	raws: RawPointFeature[],
+	raws: readonly RawPointFeature[],
 	problems: ProblemList,
 	countries?: CountryLookup
 ): Place[] {
@@ -87,7 +33,7 @@ function readPlaces(
 	const places: Place[] = [];
 	for (const raw of raws) {
 		const read = new FieldReader(raw.properties, raw.label, problems);
-		const id = checkId(raw, seen, problems);
+		const id = checkId(raw.properties.id, raw.label, seen, problems);
 		const name = read.text('name', { max: 120, plain: true });
 		const kind = read.oneOf('kind', PLACE_KINDS);
 		let country: string | undefined;
@@ -142,199 +88,6 @@ function readPlaces(
 	return places;
 }
 
-export function readNotes(
-	read: FieldReader,
-	label: string,
-	problems: ProblemList
-): Note[] | undefined {
-	const value = read.raw('notes');
-	if (value === undefined) return [];
-	if (!Array.isArray(value)) {
-		problems.add('must be a list of { "correction", "reportedBy" } objects.', label, 'notes');
-		return undefined;
-	}
-	const notes: Note[] = [];
-	value.forEach((note: unknown, index) => {
-		const field = `notes[${index}]`;
-		if (!isRecord(note)) {
-			problems.add('must be an object with "correction" and "reportedBy".', label, field);
-			return;
-		}
-		const inner = new FieldReader(note, label, problems);
-		const correction = inner.text('correction', { plain: true, multiline: true });
-		const reportedBy = inner.text('reportedBy', { max: 300, plain: true });
-		if (correction && reportedBy) notes.push({ correction, reportedBy });
-	});
-	return notes.length === value.length ? notes : undefined;
-}
-
-function readDate(
-	read: FieldReader,
-	field: 'start' | 'end',
-	label: string,
-	problems: ProblemList
-): number | undefined {
-	const value = read.text(field, { max: 40 });
-	if (value === undefined) return undefined;
-	const day = parseIsoDate(value);
-	if (day === null) {
-		problems.add(
-			/^\d{4}-\d{2}-\d{2}$/.test(value)
-				? `${quote(value)} is not a real date.`
-				: `${quote(value)} is not a date in the form YYYY-MM-DD.`,
-			label,
-			field
-		);
-		return undefined;
-	}
-	return day;
-}
-
-function readEvents(
-	raws: RawPointFeature[],
-	problems: ProblemList,
-	placeById: ReadonlyMap<string, Place>,
-	/** Every id the places file names, valid or not, so one bad place does not cascade; null if unreadable. */
-	knownPlaceIds: ReadonlySet<string> | null,
-	article: string | null
-): StoryEvent[] {
-	const seen = new Set<string>();
-	const loosenedArticle = article === null ? '' : loosen(article);
-	// Large stories quote the same sentences many times; search the article once per excerpt.
-	const found = new Map<string, boolean>();
-	const search = article === null ? () => false : excerptFinder(article);
-	const inArticle = (excerpt: string): boolean => {
-		let hit = found.get(excerpt);
-		if (hit === undefined) found.set(excerpt, (hit = search(excerpt)));
-		return hit;
-	};
-	const events: StoryEvent[] = [];
-	for (const raw of raws) {
-		const { label } = raw;
-		const read = new FieldReader(raw.properties, label, problems);
-		const id = checkId(raw, seen, problems);
-		const title = read.text('title', { max: 160, plain: true });
-		const summary = read.text('summary', { max: 800, plain: true, multiline: true });
-		const category = read.oneOf('category', CATEGORIES);
-		const actors = read.textList('actors', { max: 120, minItems: 1 });
-		const when = read.text('when', { max: 120, plain: true });
-		const start = readDate(read, 'start', label, problems);
-		const end = readDate(read, 'end', label, problems);
-		if (start !== undefined && end !== undefined && end < start) {
-			problems.add(`${formatDay(end)} is before the start, ${formatDay(start)}.`, label, 'end');
-		}
-		const place = read.text('place', { max: 120 });
-		const mainPlace = place === undefined ? undefined : placeById.get(place);
-		if (place !== undefined && knownPlaceIds && !knownPlaceIds.has(place)) {
-			problems.add(`${quote(place)} is not a place id in the places file.`, label, 'place');
-		}
-		const others = read.textList('places', { optional: true, max: 120 });
-		others?.forEach((other, index) => {
-			if (knownPlaceIds && !knownPlaceIds.has(other)) {
-				problems.add(
-					`${quote(other)} is not a place id in the places file.`,
-					label,
-					`places[${index}]`
-				);
-			} else if (other === place) {
-				problems.add(`${quote(other)} is already the main place.`, label, `places[${index}]`);
-			}
-		});
-		const source = read.textList('source', { max: MAX_EXCERPT, minItems: 1, multiline: true });
-		if (source && article !== null) {
-			source.forEach((excerpt, index) => {
-				if (inArticle(excerpt)) return;
-				const near = loosenedArticle.includes(loosen(excerpt));
-				problems.add(
-					near
-						? 'is not in the article exactly: it differs in quotation marks, apostrophes or spaces. Copy it from the article again.'
-						: `${quote(excerpt)} is not in the article. Excerpts must be copied verbatim.`,
-					label,
-					`source[${index}]`
-				);
-			});
-		}
-		const background = read.boolean('background');
-		const notes = readNotes(read, label, problems);
-		const inferred = readInferred(read, label, problems);
-		if (mainPlace && raw.coordinates) {
-			const [lon, lat] = raw.coordinates;
-			const [plon, plat] = mainPlace.coordinates;
-			if (Math.abs(lon - plon) > 1e-6 || Math.abs(lat - plat) > 1e-6) {
-				const swapped = Math.abs(lat - plon) <= 1e-6 && Math.abs(lon - plat) <= 1e-6;
-				problems.add(
-					swapped
-						? `[${lon}, ${lat}] is its place "${mainPlace.id}" with longitude and latitude swapped.`
-						: `[${lon}, ${lat}] is not at its place "${mainPlace.id}" [${plon}, ${plat}]; an event's point is its main place.`,
-					label,
-					'geometry.coordinates'
-				);
-				continue;
-			}
-		}
-		if (
-			id &&
-			title &&
-			summary &&
-			category &&
-			actors &&
-			when &&
-			start !== undefined &&
-			end !== undefined &&
-			end >= start &&
-			mainPlace &&
-			others &&
-			source &&
-			background !== undefined &&
-			notes &&
-			inferred &&
-			raw.coordinates
-		) {
-			events.push({
-				id,
-				title,
-				summary,
-				category,
-				actors,
-				start,
-				end,
-				when,
-				place: mainPlace.id,
-				places: others,
-				source,
-				background,
-				notes,
-				inferred,
-				coordinates: raw.coordinates
-			});
-		}
-	}
-	return events;
-}
-
-/** `inferred`: optional, a list of "place" and "date", each at most once. */
-function readInferred(
-	read: FieldReader,
-	label: string,
-	problems: ProblemList
-): Inferable[] | undefined {
-	const values = read.textList('inferred', { optional: true, max: 20, maxItems: INFERABLE.length });
-	if (!values) return undefined;
-	const inferred: Inferable[] = [];
-	values.forEach((value, index) => {
-		if (!(INFERABLE as readonly string[]).includes(value)) {
-			problems.add(
-				`${quote(value)} is not one of: ${INFERABLE.join(', ')}.`,
-				label,
-				`inferred[${index}]`
-			);
-		} else if (inferred.includes(value as Inferable)) {
-			problems.add(`${quote(value)} is listed twice.`, label, `inferred[${index}]`);
-		} else inferred.push(value as Inferable);
-	});
-	return inferred.length === values.length ? inferred : undefined;
-}
-
 /** The article is shown as it is, so it is held to the rule for the text fields. */
 function checkArticleText(article: string, problems: ProblemList): void {
 	const unsafe = findUnsafe(article, { multiline: true });
@@ -358,11 +111,36 @@ function compareEvents(a: StoryEvent, b: StoryEvent): number {
 	return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** The article as every form of story reads it: decoded, and held to the rule for text. */
+export function readArticle(
+	file: StoryFiles['article'],
+	emptyArticle: string
+): { article: string | null; problems: ProblemList } {
+	const problems = new ProblemList(file.name);
+	const article = decodeText(file.contents, problems);
+	if (article !== null && article.trim() === '') problems.add(emptyArticle);
+	if (article !== null) checkArticleText(article, problems);
+	return { article, problems };
+}
+
 /**
- * The article and the places, checked as every form of story checks them (GeoJSON and columnar):
- * the article held to the text rule, each place checked. `emptyArticle` says why an empty article
- * is wrong in this form. `knownPlaceIds` holds every id the places file names, valid or not, so one
- * bad place does not cascade; null when the file cannot be read.
+ * The places of a story, checked. `knownPlaceIds` holds every id the places file names, valid or
+ * not, so one bad place does not cascade; null when the file cannot be read (`raws` null).
+ */
+export function readPlaceRecords(
+	raws: readonly RawPointFeature[] | null,
+	problems: ProblemList,
+	countries?: CountryLookup
+): { places: Place[]; knownPlaceIds: Set<string> | null } {
+	if (!raws) return { places: [], knownPlaceIds: null };
+	const knownPlaceIds = new Set<string>();
+	for (const f of raws) if (typeof f.properties.id === 'string') knownPlaceIds.add(f.properties.id);
+	return { places: readPlaces(raws, problems, countries), knownPlaceIds };
+}
+
+/**
+ * The article and the places, checked as every form of story checks them (GeoJSON and columnar).
+ * `emptyArticle` says why an empty article is wrong in this form.
  */
 export function readArticleAndPlaces(
 	files: Pick<StoryFiles, 'article' | 'places'>,
@@ -374,22 +152,46 @@ export function readArticleAndPlaces(
 	knownPlaceIds: Set<string> | null;
 	problems: [ProblemList, ProblemList];
 } {
-	const articleProblems = new ProblemList(files.article.name);
-	const article = decodeText(files.article.contents, articleProblems);
-	if (article !== null && article.trim() === '') articleProblems.add(emptyArticle);
-	if (article !== null) checkArticleText(article, articleProblems);
-
+	const { article, problems: articleProblems } = readArticle(files.article, emptyArticle);
 	const placeProblems = new ProblemList(files.places.name);
 	const rawPlaces = readPointCollection(files.places.contents, placeProblems);
-	const places = rawPlaces ? readPlaces(rawPlaces.features, placeProblems, countries) : [];
-	const knownPlaceIds = rawPlaces
-		? new Set(
-				rawPlaces.features
-					.map((f) => f.properties.id)
-					.filter((id): id is string => typeof id === 'string')
-			)
-		: null;
+	const { places, knownPlaceIds } = readPlaceRecords(
+		rawPlaces?.features ?? null,
+		placeProblems,
+		countries
+	);
 	return { article, places, knownPlaceIds, problems: [articleProblems, placeProblems] };
+}
+
+/** The story-wide members of events.geojson (or of the studio's project): its title and day. */
+export function readStoryMeta(
+	members: Record<string, unknown>,
+	problems: ProblemList
+): { title: string; published: number | null } {
+	const meta = new FieldReader(members, 'collection', problems);
+	const title = meta.text('title', { optional: true, max: 200, plain: true }) ?? 'Story Atlas';
+	const publishedText = meta.text('published', { optional: true, max: 40 });
+	if (publishedText === undefined) return { title, published: null };
+	const published = parseIsoDate(publishedText);
+	if (published === null)
+		problems.add(
+			`${quote(publishedText)} is not a real date in the form YYYY-MM-DD.`,
+			'collection',
+			'published'
+		);
+	return { title, published };
+}
+
+/**
+ * A story read into records, whatever its form: the article's file, and the places and events as
+ * collections of points (null when unreadable; why is already in their problem lists).
+ */
+export interface StoryRecords {
+	article: StoryFiles['article'];
+	places: RawCollection | null;
+	placeProblems: ProblemList;
+	events: RawCollection | null;
+	eventProblems: ProblemList;
 }
 
 /**
@@ -397,6 +199,28 @@ export function readArticleAndPlaces(
  * found. Never throws, whatever the files hold.
  */
 export function validateStory(files: StoryFiles, countries?: CountryLookup): ValidationResult {
+	const placeProblems = new ProblemList(files.places.name);
+	const eventProblems = new ProblemList(files.events.name);
+	return validateStoryRecords(
+		{
+			article: files.article,
+			places: readPointCollection(files.places.contents, placeProblems),
+			placeProblems,
+			events: readPointCollection(files.events.contents, eventProblems),
+			eventProblems
+		},
+		countries
+	);
+}
+
+/**
+ * The checks of a story once its format is read: the article, the places, and the events by the
+ * core every format shares (validate-records.ts). The studio calls it with its project as it is.
+ */
+export function validateStoryRecords(
+	records: StoryRecords,
+	countries?: CountryLookup
+): ValidationResult {
 	const all: Problem[] = [];
 	let count = 0;
 	// A loop, not push(...list): spreading 125,000 problems overflows the stack.
@@ -405,56 +229,52 @@ export function validateStory(files: StoryFiles, countries?: CountryLookup): Val
 		count += list.count;
 	};
 
-	const { article, places, knownPlaceIds, problems } = readArticleAndPlaces(
-		files,
-		'is empty: excerpts need an article to point into.',
+	const { article, problems: articleProblems } = readArticle(records.article, EMPTY_ARTICLE);
+	collect(articleProblems);
+	const { placeProblems, eventProblems } = records;
+	const { places, knownPlaceIds } = readPlaceRecords(
+		records.places?.features ?? null,
+		placeProblems,
 		countries
 	);
-	problems.forEach(collect);
+	collect(placeProblems);
 	const placeById = new Map(places.map((p) => [p.id, p]));
 
-	const eventProblems = new ProblemList(files.events.name);
-	const rawEvents = readPointCollection(files.events.contents, eventProblems);
-	const events = rawEvents
-		? readEvents(
-				rawEvents.features,
-				eventProblems,
-				placeById,
-				knownPlaceIds,
-				article && article.trim() ? article : null
-			)
-		: [];
-	let title = 'Story Atlas';
-	let published: number | null = null;
+	const rawEvents = records.events;
+	let events: StoryEvent[] = [];
+	let meta: { title: string; published: number | null } = { title: 'Story Atlas', published: null };
 	let tour: TourStep[] | undefined;
 	if (rawEvents) {
+		// Read first for the dataset profile's bound; its problems are still listed after the events'.
+		const metaProblems = new ProblemList(eventProblems.file);
+		meta = readStoryMeta(rawEvents.members, metaProblems);
+		events = validateRecords(
+			rawEvents.features,
+			{
+				kind: profileOf(rawEvents.features),
+				article: article && article.trim() ? article : null,
+				placeById,
+				knownPlaceIds,
+				published: meta.published
+			},
+			eventProblems
+		);
 		// Every id the file names, valid or not, so one bad event does not cascade into the tour.
 		const eventIds = new Set<string>();
 		for (const f of rawEvents.features)
 			if (typeof f.properties.id === 'string') eventIds.add(f.properties.id);
 		tour = readTour(rawEvents.members.tour, eventIds, eventProblems);
-		const meta = new FieldReader(rawEvents.members, 'collection', eventProblems);
-		title = meta.text('title', { optional: true, max: 200, plain: true }) ?? title;
-		const publishedText = meta.text('published', { optional: true, max: 40 });
-		if (publishedText !== undefined) {
-			published = parseIsoDate(publishedText);
-			if (published === null)
-				eventProblems.add(
-					`${quote(publishedText)} is not a real date in the form YYYY-MM-DD.`,
-					'collection',
-					'published'
-				);
-		}
-	}
-	collect(eventProblems);
+		collect(eventProblems);
+		collect(metaProblems);
+	} else collect(eventProblems);
 
 	if (count > 0 || article === null) return { ok: false, problems: all };
 	events.sort(compareEvents);
 	return {
 		ok: true,
 		story: {
-			title,
-			published,
+			title: meta.title,
+			published: meta.published,
 			article,
 			events,
 			places,

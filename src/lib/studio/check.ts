@@ -1,8 +1,16 @@
 import type { CountryLookup } from '../story/country-lookup';
 import type { Problem } from '../story/problems';
-import { validateStory } from '../story/validate';
+import {
+	EMPTY_COLLECTION,
+	checkPosition,
+	featureLabel,
+	type RawCollection,
+	type RawPointFeature
+} from '../story/feature-collection';
+import { ProblemList } from '../story/problems';
+import { validateStoryRecords, type StoryRecords } from '../story/validate';
 import type { StudioProject } from './project';
-import { toBundle, toStoryFiles } from './story-files';
+import { toBundle, type StoryBundle } from './story-files';
 
 /** The validator's problems, sorted to where the editor fixes them. */
 export interface ProjectCheck {
@@ -26,12 +34,57 @@ function group(problems: readonly Problem[], ids: ReadonlySet<string>) {
 	return { map, rest };
 }
 
+/** A collection's features as the validator reads them, or null and why, as for an empty file. */
+function collection(
+	members: Record<string, unknown>,
+	features: RawPointFeature[],
+	problems: ProblemList
+): RawCollection | null {
+	if (features.length > 0) return { members, features };
+	problems.add(EMPTY_COLLECTION, undefined, 'features');
+	return null;
+}
+
 /**
- * Runs the same validator as `npm run check:data` and the atlas on what the studio would export:
+ * The project as the validator's records: what the studio would export (story-files.ts), handed
+ * over as it is instead of written as JSON and parsed back on every keystroke.
+ */
+export function projectRecords(project: StudioProject): StoryRecords {
+	const bundle = toBundle(project);
+	const placeProblems = new ProblemList('places.geojson');
+	const eventProblems = new ProblemList('events.geojson');
+	const points = (features: StoryBundle['places']['features'], problems: ProblemList) =>
+		features.map((f, index): RawPointFeature => {
+			const properties = f.properties ?? {};
+			const id = typeof properties.id === 'string' && properties.id.trim() ? properties.id : null;
+			const label = featureLabel(index, id);
+			return {
+				label,
+				id,
+				properties,
+				coordinates: checkPosition(f.geometry.coordinates, label, problems)
+			};
+		});
+	const { title, published } = bundle.events;
+	return {
+		article: { name: 'article.txt', contents: bundle.article },
+		places: collection({}, points(bundle.places.features, placeProblems), placeProblems),
+		placeProblems,
+		events: collection(
+			{ title, published },
+			points(bundle.events.features, eventProblems),
+			eventProblems
+		),
+		eventProblems
+	};
+}
+
+/**
+ * Runs the same checks as `npm run check:data` and the atlas on what the studio would export:
  * a story the studio calls clean opens in the atlas.
  */
 export function checkProject(project: StudioProject, countries?: CountryLookup): ProjectCheck {
-	const result = validateStory(toStoryFiles(toBundle(project)), countries);
+	const result = validateStoryRecords(projectRecords(project), countries);
 	const accepted = project.events.some((e) => e.review === 'accepted');
 	// With nothing accepted the files are empty, and the validator says so twice in its own words.
 	const problems = accepted

@@ -6,7 +6,8 @@
 import type { Draft, MentionReading } from '../draft/draft';
 import { parseIsoDate, toIsoDate } from '../story/dates';
 import { slugify } from '../story/slug';
-import type { LonLat, Place, Story, StoryEvent } from '../story/types';
+import type { EventRecord } from '../story/schema';
+import type { LonLat, Place, Story } from '../story/types';
 
 export type Review = 'proposed' | 'accepted' | 'rejected';
 
@@ -42,15 +43,15 @@ function unsureOf(draft: Draft): Map<string, Unsure> {
 	return found;
 }
 
-/** A story event as the editor has it: the dates as typed (YYYY-MM-DD, so the validator can name a
- * bad one at its field), a review verdict, and no point of its own (its place's, on export). */
-export type StudioEvent = Omit<StoryEvent, 'start' | 'end' | 'coordinates'> & {
-	review: Review;
-	start: string;
-	end: string;
-	/** The row of the spreadsheet it was imported from (geodata/README.md), exported with it. */
-	row?: number;
-};
+/** A story event as the editor has it: its fields (story/schema.ts) with the dates as typed
+ * (YYYY-MM-DD, so the validator can name a bad one at its field), a review verdict, and no point of
+ * its own (its place's, on export). */
+export type StudioEvent = EventRecord<string> & { review: Review };
+
+/** The event's own fields, without the editor's verdict: what the story files publish. */
+export function eventOf({ review: _review, ...fields }: StudioEvent): EventRecord<string> {
+	return fields;
+}
 
 export interface StudioProject {
 	version: 1;
@@ -79,22 +80,9 @@ export function fromDraft(draft: Draft, article: string): StudioProject {
 				...(unsure ? { unsure } : {})
 			};
 		}),
-		events: draft.events.map((e) => ({
-			id: e.id,
-			review: 'proposed',
-			title: e.title,
-			summary: e.summary,
-			category: e.category,
-			actors: [...e.actors],
-			start: e.start,
-			end: e.end,
-			when: e.when,
-			place: e.place,
-			places: [...e.places],
-			source: [...e.source],
-			background: e.background,
-			notes: [],
-			inferred: [...e.inferred]
+		events: draft.events.map(({ exact: _exact, coordinates: _point, ...fields }) => ({
+			...structuredClone(fields),
+			review: 'proposed'
 		}))
 	};
 }
@@ -107,22 +95,11 @@ export function fromStory(story: Story): StudioProject {
 		published: story.published === null ? '' : toIsoDate(story.published),
 		article: story.article,
 		places: story.places.map((p) => ({ ...p, coordinates: [...p.coordinates] as LonLat })),
-		events: story.events.map((e) => ({
-			id: e.id,
-			review: 'accepted',
-			title: e.title,
-			summary: e.summary,
-			category: e.category,
-			actors: [...e.actors],
-			start: toIsoDate(e.start),
-			end: toIsoDate(e.end),
-			when: e.when,
-			place: e.place,
-			places: [...e.places],
-			source: [...e.source],
-			background: e.background,
-			notes: e.notes.map((n) => ({ ...n })),
-			inferred: [...e.inferred]
+		events: story.events.map(({ coordinates: _point, start, end, ...fields }) => ({
+			...structuredClone(fields),
+			start: toIsoDate(start),
+			end: toIsoDate(end),
+			review: 'accepted'
 		}))
 	};
 }

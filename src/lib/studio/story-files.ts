@@ -6,7 +6,8 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { placeFeature } from '../story/place-feature';
 import type { StoryFiles } from '../story/validate';
 import type { Draft, DraftMention } from '../draft/draft';
-import { acceptAll, fromDraft, type StudioProject } from './project';
+import { eventProperties } from '../story/schema';
+import { acceptAll, eventOf, fromDraft, type StudioProject } from './project';
 
 export interface StoryBundle {
 	events: FeatureCollection<Point> & { title: string; published: string };
@@ -22,23 +23,7 @@ export function toBundle(project: StudioProject): StoryBundle {
 		type: 'Feature',
 		// An event's point is its place's: moving a pin moves its events with it.
 		geometry: { type: 'Point', coordinates: placeById.get(e.place)?.coordinates ?? [0, 0] },
-		properties: {
-			id: e.id,
-			title: e.title,
-			summary: e.summary,
-			category: e.category,
-			actors: e.actors,
-			start: e.start,
-			end: e.end,
-			when: e.when,
-			place: e.place,
-			places: e.places,
-			source: e.source,
-			background: e.background,
-			notes: e.notes,
-			...(e.inferred.length > 0 ? { inferred: e.inferred } : {}),
-			...(e.row !== undefined ? { row: e.row } : {})
-		}
+		properties: eventProperties(eventOf(e))
 	}));
 	const places: Feature<Point>[] = project.places
 		.filter((p) => used.has(p.id))

@@ -4,6 +4,7 @@
  * Arrow IPC file, and `text/<n>.json`, the words of each block of CHUNK_SIZE events, fetched
  * only when a reader opens one of them. `places.geojson` is the same as in every story.
  */
+import type { EventRecord, StoredIn } from '../schema';
 
 export const EVENTS_ARROW = 'events.arrow';
 export const TEXT_FOLDER = 'text';
@@ -41,15 +42,7 @@ export interface TableMeta {
 }
 
 /** One event's words, in a text chunk: the chunk is a JSON array of these, in table order. */
-export interface EventText {
-	id: string;
-	title: string;
-	summary: string;
-	actors: string[];
-	when: string;
-	source: string[];
-	notes: { correction: string; reportedBy: string }[];
-}
+export type EventText = { id: string } & Pick<EventRecord<string>, StoredIn<'text'>>;
 
 /**
  * The most events an import writes as GeoJSON; a bigger one is written in the columnar form. A

@@ -4,14 +4,17 @@
  * lengths, no control characters or bidirectional overrides). A chunk is checked on its own, so
  * a million events' words never sit in memory at once.
  */
-import { FieldReader } from '../fields';
 import { isRecord, parseJson, type FileContents } from '../json-file';
 import type { ProblemList } from '../problems';
 import { isSlug } from '../slug';
 import { describe } from '../text';
-import { readNotes } from '../validate';
+import { readFields } from '../read-fields';
+import { fieldsIn } from '../schema';
 import { eventId, type EventTable } from './event-table';
 import { CHUNK_SIZE, MAX_CHUNK_BYTES } from './layout';
+
+/** The fields a chunk holds: the schema's words of an event. */
+const TEXT_FIELDS = fieldsIn('text');
 
 const mb = (bytes: number) =>
 	`${(bytes / 1048576).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
@@ -97,12 +100,6 @@ export function checkTextChunk(
 		}
 		// The id is the table's: a slug names the event as it is, without decoding it again.
 		const where = isSlug(text.id) ? text.id : label(i);
-		const read = new FieldReader(text, where, problems);
-		read.text('title', { max: 160, plain: true });
-		read.text('summary', { max: 800, plain: true, multiline: true });
-		read.textList('actors', { max: 120, minItems: 1 });
-		read.text('when', { max: 120, plain: true });
-		read.textList('source', { max: 2000, minItems: 1, multiline: true });
-		readNotes(read, where, problems);
+		readFields(text, TEXT_FIELDS, where, problems);
 	}
 }
