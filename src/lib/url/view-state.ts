@@ -57,8 +57,13 @@ function step(value: string | null): number | null {
 	return value !== null && /^[1-9]\d{0,2}$/.test(value) ? Number(value) : null;
 }
 
+/**
+ * Ids are lower-case slugs, but a link is often typed by hand or carries a dataset's own id in
+ * capitals (ACLED's `UKR12345`): the case is not what the reader meant to say.
+ */
 function id(value: string | null): string | null {
-	return value !== null && isSlug(value) ? value : null;
+	const lower = value?.toLowerCase();
+	return lower !== undefined && isSlug(lower) ? lower : null;
 }
 
 /** `address` is a URL or its text, as `location.href` gives it. */

@@ -46,6 +46,8 @@ describe('parseViewState', () => {
 			{ day: parseIsoDate('2025-04-11'), place: 'kryvyi-rih', event: null }
 		],
 		['?event=kryvyi-rih-strike', { day: null, place: null, event: 'kryvyi-rih-strike' }],
+		['?event=UKR12345', { event: 'ukr12345' }],
+		['?place=Kyiv', { place: 'kyiv' }],
 		['?panel=article', { panel: 'article', step: null }],
 		['?panel=<b>', { panel: null }],
 		['?step=5', { step: 5 }],
