@@ -51,8 +51,8 @@ export const MAX_LISTED = 1_000;
 export type NamedBlob = Blob & { readonly name: string };
 
 export interface ImportSettings {
-	/** The user's column choice for a spreadsheet in no known layout (every column named). */
-	mapping?: [string, Field | typeof IGNORE][];
+	/** The user's column choice for a spreadsheet in no known layout: every column, by index. */
+	mapping?: [number, Field | typeof IGNORE][];
 	dateFormat?: DateFormat;
 	/** The category of every row, when no column holds one. */
 	category?: Category;
