@@ -2,7 +2,8 @@
  * npm run import -- FILE [--preset acled|gdelt] [--map COLUMN=FIELD …] [--date-format dmy|mdy]
  *   [--category C] [--encoding E] [--published YYYY-MM-DD] [--title T] [--format F] --out DIR
  * Turns a CSV or TSV of events (an ACLED export, a GDELT 2.0 event file, or any spreadsheet with a
- * date and coordinates) into a story folder that `npm run check:data -- DIR` accepts, and writes
+ * date and coordinates), an .xlsx workbook's first sheet or a GeoJSON FeatureCollection of points
+ * into a story folder that `npm run check:data -- DIR` accepts, and writes
  * the rows it did not take, with the reason, to DIR/rejected.csv. Up to MAX_GEOJSON_EVENTS
  * events the folder is GeoJSON; past that, or with --format columnar, it is the columnar form
  * (events.arrow and text chunks; geodata/README.md). The logic is src/lib/import;
@@ -30,7 +31,7 @@ import {
 	type Newline
 } from '../src/lib/import/delimiter';
 import { kindOf } from '../src/lib/import/file-kind';
-import { parseMapping, type Field, type IGNORE } from '../src/lib/import/guess-columns';
+import { parseMapping, type Mapping } from '../src/lib/import/guess-columns';
 import { MAX_IMPORT_BYTES, MAX_WHOLE_BYTES, sizeProblem } from '../src/lib/import/limits';
 import { DATE_FORMATS, type DateFormat } from '../src/lib/import/parse-date';
 import { PRESETS, type Preset } from '../src/lib/import/presets';
@@ -54,8 +55,11 @@ import {
 	type Written
 } from './lib/story-writers';
 
-const USAGE =
-	'usage: npm run import -- FILE [--preset acled|gdelt] [--map COLUMN=FIELD …] [--date-format dmy|mdy] [--category C] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--published YYYY-MM-DD] [--title T] [--format geojson|columnar] --out DIR';
+const USAGE = [
+	'usage: npm run import -- FILE [--preset acled|gdelt] [--map COLUMN=FIELD …] [--date-format dmy|mdy] [--category C] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--published YYYY-MM-DD] [--title T] [--format geojson|columnar] --out DIR',
+	`  FILE: a CSV or TSV (streamed, up to ${MAX_IMPORT_BYTES / 1024 ** 3} GB), an .xlsx workbook (its first sheet, read whole, up to ${MAX_WHOLE_BYTES.xlsx / 1024 ** 2} MB) or a .geojson/.json FeatureCollection of points (read whole, up to ${MAX_WHOLE_BYTES.geojson / 1024 ** 2} MB).`,
+	'  --map COLUMN=FIELD: COLUMN is a header name, or a column number counted from 1 (--map 3=date) for a name two columns share.'
+].join('\n');
 
 class UsageError extends Error {}
 /** A file the importer will not take: said plainly, exit 1. */
@@ -66,7 +70,7 @@ interface Args {
 	out: string;
 	preset?: Preset;
 	map: string[];
-	mapping: Map<string, Field | typeof IGNORE>;
+	mapping: Mapping;
 	dateFormat?: DateFormat;
 	category?: Category;
 	encoding?: Encoding;
@@ -268,6 +272,10 @@ async function* fileChunks(file: string): AsyncGenerator<Uint8Array> {
 }
 
 async function main(argv: string[]): Promise<number> {
+	if (argv.includes('--help') || argv.includes('-h')) {
+		for (const line of USAGE.split('\n')) say(line);
+		return 0;
+	}
 	const args = parseArgs(argv);
 	const started = performance.now();
 	let size: number;
@@ -292,7 +300,7 @@ async function main(argv: string[]): Promise<number> {
 		if (tooBig)
 			throw new Refused(
 				size > MAX_WHOLE_BYTES[kind]
-					? `${tooBig} Saved as CSV, it is streamed, up to ${count(MAX_IMPORT_BYTES / 1048576)} MB.`
+					? `${tooBig} Saved as CSV, it is streamed, up to ${count(MAX_IMPORT_BYTES / 1024 ** 3)} GB.`
 					: tooBig
 			);
 		const bytes = new Uint8Array(readFileSync(args.file)).buffer;
@@ -415,7 +423,8 @@ main(process.argv.slice(2)).then(
 	},
 	(error: unknown) => {
 		if (error instanceof UsageError) {
-			warn(`import: ${error.message}`);
+			for (const [i, line] of error.message.split('\n').entries())
+				warn(i === 0 ? `import: ${line}` : line);
 			process.exitCode = 2;
 		} else if (error instanceof Refused) {
 			for (const [i, line] of error.message.split('\n').entries())
