@@ -138,7 +138,7 @@ describe('two columns of one name', () => {
 		expect(notes.map((i) => i + 1)).toEqual([28, 32]);
 	});
 
-	it.each<[string, Mapping, number[] | string]>([
+	it.each<[string, Mapping, number[] | string | RegExp]>([
 		[
 			'guessed: asked which, by number',
 			new Map(),
