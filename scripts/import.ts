@@ -2,28 +2,43 @@
  * npm run import -- FILE [--preset acled|gdelt] [--map COLUMN=FIELD …] [--date-format dmy|mdy]
  *   [--category C] [--encoding E] [--published YYYY-MM-DD] [--title T] [--format F] --out DIR
  * Turns a CSV or TSV of events (an ACLED export, a GDELT 2.0 event file, or any spreadsheet with a
- * date and coordinates) into a story folder that `npm run check:data -- DIR` accepts, and writes
+ * date and coordinates), an .xlsx workbook's first sheet or a GeoJSON FeatureCollection of points
+ * into a story folder that `npm run check:data -- DIR` accepts, and writes
  * the rows it did not take, with the reason, to DIR/rejected.csv. Up to MAX_GEOJSON_EVENTS
  * events the folder is GeoJSON; past that, or with --format columnar, it is the columnar form
  * (events.arrow and text chunks; geodata/README.md). The logic is src/lib/import;
  * this is the glue: arguments, files, streams.
  */
-import { closeSync, createReadStream, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import {
+	closeSync,
+	createReadStream,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	readSync,
+	statSync
+} from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { Readable } from 'node:stream';
-import Papa from 'papaparse';
-import { chooseReader } from '../src/lib/import/choose-reader';
 import { countryIndex } from '../src/lib/import/countries';
 import { cachedGeocoder, type GeocodeQuery, type Geocoded } from '../src/lib/import/geocode';
 import { csvLine } from '../src/lib/import/csv-safe';
-import { isEncoding, makeDecoder, sniffEncoding, type Encoding } from '../src/lib/import/decode';
-import { delimiterName, guessDelimiter, type Delimiter } from '../src/lib/import/delimiter';
-import { parseMapping, type Field, type IGNORE } from '../src/lib/import/guess-columns';
-import { MAX_CELL_CHARS, sizeProblem } from '../src/lib/import/limits';
+import { isEncoding, sniffEncoding, type Encoding } from '../src/lib/import/decode';
+import {
+	delimiterName,
+	guessDelimiter,
+	guessNewline,
+	type Delimiter,
+	type Newline
+} from '../src/lib/import/delimiter';
+import { kindOf } from '../src/lib/import/file-kind';
+import { parseMapping, type Mapping } from '../src/lib/import/guess-columns';
+import { MAX_IMPORT_BYTES, MAX_WHOLE_BYTES, sizeProblem } from '../src/lib/import/limits';
 import { DATE_FORMATS, type DateFormat } from '../src/lib/import/parse-date';
 import { PRESETS, type Preset } from '../src/lib/import/presets';
-import type { RowReader } from '../src/lib/import/reader';
-import { RowsToEvents, cut } from '../src/lib/import/rows-to-events';
+import { NotUtf8, readDelimited } from '../src/lib/import/read-delimited';
+import { RowLoop, type LoopEnd } from '../src/lib/import/row-loop';
+import { cut } from '../src/lib/import/rows-to-events';
+import { walkRows, wholeRows, type WholeRows } from '../src/lib/import/whole-rows';
 import { parseIsoDate, toIsoDate } from '../src/lib/story/dates';
 import { escapeUnsafe, findUnsafe } from '../src/lib/story/text';
 import { CATEGORIES, type Category } from '../src/lib/story/types';
@@ -40,21 +55,22 @@ import {
 	type Written
 } from './lib/story-writers';
 
-const USAGE =
-	'usage: npm run import -- FILE [--preset acled|gdelt] [--map COLUMN=FIELD …] [--date-format dmy|mdy] [--category C] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--published YYYY-MM-DD] [--title T] [--format geojson|columnar] --out DIR';
+const USAGE = [
+	'usage: npm run import -- FILE [--preset acled|gdelt] [--map COLUMN=FIELD …] [--date-format dmy|mdy] [--category C] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--published YYYY-MM-DD] [--title T] [--format geojson|columnar] --out DIR',
+	`  FILE: a CSV or TSV (streamed, up to ${MAX_IMPORT_BYTES / 1024 ** 3} GB), an .xlsx workbook (its first sheet, read whole, up to ${MAX_WHOLE_BYTES.xlsx / 1024 ** 2} MB) or a .geojson/.json FeatureCollection of points (read whole, up to ${MAX_WHOLE_BYTES.geojson / 1024 ** 2} MB).`,
+	'  --map COLUMN=FIELD: COLUMN is a header name, or a column number counted from 1 (--map 3=date) for a name two columns share.'
+].join('\n');
 
 class UsageError extends Error {}
 /** A file the importer will not take: said plainly, exit 1. */
 class Refused extends Error {}
-/** The file is not the UTF-8 it began as: read it again as Windows-1252. */
-class NotUtf8 extends Error {}
 
 interface Args {
 	file: string;
 	out: string;
 	preset?: Preset;
 	map: string[];
-	mapping: Map<string, Field | typeof IGNORE>;
+	mapping: Mapping;
 	dateFormat?: DateFormat;
 	category?: Category;
 	encoding?: Encoding;
@@ -151,48 +167,22 @@ function readHead(file: string, bytes: number): Uint8Array {
 	}
 }
 
-/** The file decoded a megabyte at a time; a UTF-8 error stops it with NotUtf8. */
-async function* decoded(file: string, encoding: Encoding): AsyncGenerator<string> {
-	const decoder = makeDecoder(encoding);
-	let offset = 0;
-	for await (const chunk of createReadStream(file, {
-		highWaterMark: 1 << 20
-	}) as AsyncIterable<Buffer>) {
-		try {
-			yield decoder.decode(chunk, { stream: true });
-		} catch {
-			throw new NotUtf8(`not valid UTF-8 in the megabyte after byte ${count(offset)}`);
-		}
-		offset += chunk.length;
-	}
-	try {
-		const rest = decoder.decode();
-		if (rest) yield rest;
-	} catch {
-		throw new NotUtf8('not valid UTF-8 at its end');
-	}
-}
+/** How the rows come: a CSV or TSV streamed, or a workbook's or GeoJSON file's rows read whole. */
+type Source =
+	| { kind: 'text'; encoding: Encoding; delimiter: Delimiter; newline: Newline; what: string }
+	| { kind: 'whole'; whole: WholeRows; what: string };
 
 interface Totals {
-	reader: RowReader;
+	end: Extract<LoopEnd, { ok: true }>;
+	/** How the file was read: "UTF-8, comma-separated", "GeoJSON". */
+	what: string;
 	/** Places found by a row's place name (no coordinates in it), each named once, and how sure. */
 	geocoded: Map<string, { detail: string; confidence: number }>;
-	guessed: string[];
-	rows: number;
-	imported: number;
-	rejected: number;
-	blank: number;
-	engine: RowsToEvents;
 	written: Written | null;
 }
 
-/** One pass over the file: every row becomes an event or a line of rejected.csv. */
-function importPass(
-	args: Args,
-	encoding: Encoding,
-	delimiter: Delimiter,
-	sniffedWhy: string
-): Promise<Totals> {
+/** One pass over the file: every row becomes an event or a line of rejected.csv (row-loop.ts). */
+async function importPass(args: Args, source: Source): Promise<Totals> {
 	const dir = args.out;
 	const latest = args.published ? parseIsoDate(args.published)! : today();
 	const countries = countryIndex(shippedBasemap());
@@ -201,158 +191,91 @@ function importPass(
 	if (!title || findUnsafe(title) || /<\/?[a-z!][^>]*>/i.test(title)) title = 'Imported dataset';
 	title = cut(title, 200);
 
-	return new Promise((resolvePass, rejectPass) => {
-		const rejected = new Output(join(dir, 'rejected.csv'));
-		let writer: StoryWriter | null = null;
-		let totals: Totals | null = null;
-		let geocoder: ((query: GeocodeQuery) => Geocoded) | null = null;
-		let row = 0;
-		let pendingBlank = 0;
-		let failure: Error | null = null;
-		const closeAll = (keep: boolean) => {
-			writer?.abort();
-			rejected.close(keep);
-		};
-		const reject = (cells: readonly string[], column: string, reason: string) => {
-			totals!.rejected++;
-			const shown = cells.map((cell) =>
-				cell.length > MAX_CELL_CHARS
-					? `${cell.slice(0, 1000)}… [cut here: the cell holds ${count(cell.length)} characters]`
-					: cell
+	const rejected = new Output(join(dir, 'rejected.csv'));
+	// Set by the loop's callback; typed here so the checker does not take it for null for good.
+	let writer = null as StoryWriter | null;
+	let geocoder: ((query: GeocodeQuery) => Geocoded) | null = null;
+	const geocoded = new Map<string, { detail: string; confidence: number }>();
+	const loop = new RowLoop({
+		choice: {
+			...(args.preset ? { preset: args.preset } : {}),
+			...(args.category ? { category: args.category } : {}),
+			mapping: args.mapping,
+			placeNames: true
+		},
+		countries,
+		latest,
+		// The gazetteer is read only if a row needs it: most datasets carry coordinates.
+		geocode: (query) => (geocoder ??= cachedGeocoder(loadGazetteerForNode()))(query),
+		...(args.dateFormat ? { dateFormat: args.dateFormat } : {}),
+		onReader(reader) {
+			writer = storyWriter(
+				dir,
+				{
+					title,
+					published: args.published ?? null,
+					file: fileName,
+					what: `${reader.name}, ${source.what}`,
+					day: toIsoDate(today())
+				},
+				args.format
 			);
-			rejected.write(csvLine([String(row), column, reason, ...shown]));
-		};
-		Papa.parse<string[]>(Readable.from(decoded(args.file, encoding)), {
-			delimiter,
-			header: false,
-			skipEmptyLines: false,
-			step(results, parser) {
-				row++;
-				const cells = results.data;
-				if (!totals) {
-					const choice = chooseReader(cells, {
-						...(args.preset ? { preset: args.preset } : {}),
-						...(args.category ? { category: args.category } : {}),
-						mapping: args.mapping,
-						placeNames: true
-					});
-					if (!choice.ok) {
-						failure = new Refused(choice.problems.join('\n'));
-						parser.abort();
-						return;
-					}
-					totals = {
-						reader: choice.reader,
-						geocoded: new Map(),
-						guessed: choice.guessed,
-						rows: 0,
-						imported: 0,
-						rejected: 0,
-						blank: 0,
-						written: null,
-						engine: new RowsToEvents({
-							reader: choice.reader,
-							countries,
-							latest,
-							// The gazetteer is read only if a row needs it: most datasets carry coordinates.
-							geocode: (query) => (geocoder ??= cachedGeocoder(loadGazetteerForNode()))(query),
-							...(args.dateFormat ? { dateFormat: args.dateFormat } : {})
-						})
-					};
-					writer = storyWriter(
-						dir,
-						{
-							title,
-							published: args.published ?? null,
-							file: fileName,
-							what: `${choice.reader.name}, ${sniffedWhy}, ${delimiterName(delimiter)}-separated`,
-							day: toIsoDate(today())
-						},
-						args.format
-					);
-					rejected.write(csvLine(['row', 'column', 'reason', ...choice.reader.columns]));
-					if (choice.header) return;
-				}
-				// A line with nothing on it is no row of data; counted, and said.
-				if (cells.length === 1 && cells[0] === '') {
-					pendingBlank++;
-					return;
-				}
-				totals.blank += pendingBlank;
-				pendingBlank = 0;
-				totals.rows++;
-				// A million rows take half a minute: show a terminal they are moving (never a pipe).
-				if (process.stderr.isTTY && totals.rows % 100_000 === 0)
-					process.stderr.write(`\r  ${count(totals.rows)} rows read…`);
-				const quoteError = results.errors.find((e) => e.type === 'Quotes');
-				if (quoteError) {
-					reject(
-						cells,
-						'(row)',
-						quoteError.code === 'MissingQuotes'
-							? 'a quoted cell starts here and is never closed; the rest of the file is read as that one cell.'
-							: 'a quoted cell has text after its closing quote; the row cannot be read reliably.'
-					);
-					return;
-				}
-				const outcome = totals.engine.push(cells, row);
-				if (outcome.ok) {
-					totals.imported++;
-					const found = outcome.event.geocoded;
-					if (found && !totals.geocoded.has(outcome.event.place))
-						totals.geocoded.set(outcome.event.place, found);
-					writer!.add(outcome.event, outcome.line);
-				} else if ('fatal' in outcome) {
-					failure = new Refused(`row ${row}, column ${outcome.fatal}`);
-					parser.abort();
-				} else {
-					reject(
-						cells,
-						outcome.problems.map((p) => p.column).join('; '),
-						outcome.problems.map((p) => p.reason).join(' ')
-					);
-				}
-			},
-			complete() {
-				if (process.stderr.isTTY && totals && totals.rows >= 100_000)
-					process.stderr.write('\r\x1b[K');
-				const error: Error | null =
-					failure ??
-					(totals
-						? totals.rows === 0
-							? new Refused(`has a header and no rows: nothing to import.`)
-							: null
-						: new Refused('is empty: nothing to import.'));
-				if (error || !totals) {
-					closeAll(false);
-					rejectPass(error);
-					return;
-				}
-				try {
-					// Nothing imported: no story to check, but rejected.csv says why.
-					if (totals.imported > 0) {
-						if (process.stderr.isTTY && totals.imported > MAX_GEOJSON_EVENTS)
-							process.stderr.write(`  writing ${count(totals.imported)} events…`);
-						totals.written = writer!.finish(totals.engine.places);
-						if (process.stderr.isTTY && totals.imported > MAX_GEOJSON_EVENTS)
-							process.stderr.write('\r\x1b[K');
-					} else writer!.abort();
-					rejected.close(true);
-					resolvePass(totals);
-				} catch (error) {
-					closeAll(false);
-					rejectPass(error);
-				}
-			},
-			error(error) {
-				closeAll(false);
-				rejectPass(error);
-			}
-		});
+			rejected.write(csvLine(['row', 'column', 'reason', ...reader.columns]));
+		},
+		onEvent(event, line) {
+			if (event.geocoded && !geocoded.has(event.place)) geocoded.set(event.place, event.geocoded);
+			writer!.add(event, line);
+		},
+		onRejected({ row, column, reason, cells }) {
+			rejected.write(csvLine([String(row), column, reason, ...cells]));
+		}
 	});
+	// A million rows take half a minute: show a terminal they are moving (never a pipe).
+	const tty = process.stderr.isTTY;
+	try {
+		if (source.kind === 'text')
+			await readDelimited(fileChunks(args.file), {
+				encoding: source.encoding,
+				delimiter: source.delimiter,
+				newline: source.newline,
+				onRow(cells, quoteError) {
+					const going = loop.push(cells, quoteError);
+					if (tty && loop.row % 100_000 === 0)
+						process.stderr.write(`\r  ${count(loop.row)} rows read…`);
+					return going;
+				}
+			});
+		else walkRows(loop, source.whole);
+		if (tty && loop.row >= 100_000) process.stderr.write('\r\x1b[K');
+		const end = loop.end();
+		if (!end.ok) throw new Refused(end.problem);
+		let written: Written | null = null;
+		// Nothing imported: no story to check, but rejected.csv says why.
+		if (end.imported > 0) {
+			if (tty && end.imported > MAX_GEOJSON_EVENTS)
+				process.stderr.write(`  writing ${count(end.imported)} events…`);
+			written = writer!.finish(end.places);
+			if (tty && end.imported > MAX_GEOJSON_EVENTS) process.stderr.write('\r\x1b[K');
+		} else writer!.abort();
+		rejected.close(true);
+		return { end, what: source.what, geocoded, written };
+	} catch (error) {
+		writer?.abort();
+		rejected.close(false);
+		throw error;
+	}
+}
+
+/** The file a megabyte at a time, as readDelimited takes it. */
+async function* fileChunks(file: string): AsyncGenerator<Uint8Array> {
+	yield* createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
 }
 
 async function main(argv: string[]): Promise<number> {
+	if (argv.includes('--help') || argv.includes('-h')) {
+		for (const line of USAGE.split('\n')) say(line);
+		return 0;
+	}
 	const args = parseArgs(argv);
 	const started = performance.now();
 	let size: number;
@@ -367,9 +290,31 @@ async function main(argv: string[]): Promise<number> {
 			`cannot be read (${code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error')}).`
 		);
 	}
+	const head = readHead(args.file, 1 << 20);
+	const kind = kindOf(args.file, head);
+	if (kind !== 'text') {
+		if (args.encoding)
+			throw new UsageError(`--encoding is for CSV and TSV files; ${args.file} is read as ${kind}.`);
+		// Named before a byte past the head is read: a workbook or GeoJSON file is held whole.
+		const tooBig = sizeProblem(size, MAX_WHOLE_BYTES[kind]);
+		if (tooBig)
+			throw new Refused(
+				size > MAX_WHOLE_BYTES[kind]
+					? `${tooBig} Saved as CSV, it is streamed, up to ${count(MAX_IMPORT_BYTES / 1024 ** 3)} GB.`
+					: tooBig
+			);
+		const bytes = new Uint8Array(readFileSync(args.file)).buffer;
+		const whole = await wholeRows(kind, bytes);
+		if (typeof whole === 'string') throw new Refused(whole);
+		mkdirSync(args.out, { recursive: true });
+		return report(
+			args,
+			started,
+			await importPass(args, { kind: 'whole', whole, what: whole.what })
+		);
+	}
 	const tooBig = sizeProblem(size);
 	if (tooBig) throw new Refused(tooBig);
-	const head = readHead(args.file, 1 << 20);
 	let encoding: Encoding;
 	let why: string;
 	if (args.encoding) {
@@ -381,20 +326,32 @@ async function main(argv: string[]): Promise<number> {
 		encoding = sniffed.encoding;
 		why = sniffed.why;
 	}
-	// Not fatal: only the delimiter is read from it, and a character may be cut at its end.
+	// Not fatal: only the delimiter and line break are read from it, and a character may be cut.
 	const headText = new TextDecoder(encoding).decode(head);
 	const delimiter: Delimiter = args.preset === 'gdelt' ? '\t' : guessDelimiter(headText);
+	const newline = guessNewline(headText);
+	const text = (encoding: Encoding, why: string): Source => ({
+		kind: 'text',
+		encoding,
+		delimiter,
+		newline,
+		what: `${why}, ${delimiterName(delimiter)}-separated`
+	});
 	mkdirSync(args.out, { recursive: true });
 	let totals: Totals;
 	try {
-		totals = await importPass(args, encoding, delimiter, why);
+		totals = await importPass(args, text(encoding, why));
 	} catch (error) {
 		if (!(error instanceof NotUtf8) || args.encoding) throw error;
 		// Valid UTF-8 for its first megabyte, not after: a Windows file with accents further down.
-		why = `Windows-1252 (it is ${error.message})`;
-		encoding = 'windows-1252';
-		totals = await importPass(args, encoding, delimiter, why);
+		totals = await importPass(args, text('windows-1252', `Windows-1252 (it is ${error.message})`));
 	}
+	return report(args, started, totals);
+}
+
+/** What the import did, said; the exit code. */
+function report(args: Args, started: number, totals: Totals): number {
+	const { end } = totals;
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
 	// CPU time beside wall time: on a shared machine the two part ways.
 	const cpu = process.cpuUsage();
@@ -402,23 +359,21 @@ async function main(argv: string[]): Promise<number> {
 	// Beside the file's size, the peak shows whether it was streamed or held whole.
 	const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
 	say(
-		`Read ${args.file} as ${totals.reader.name} (${why}, ${delimiterName(delimiter)}-separated) in ${seconds} s (${cpuSeconds} s of CPU, ${count(peakMb)} MB peak memory).`
+		`Read ${args.file} as ${end.reader.name} (${totals.what}) in ${seconds} s (${cpuSeconds} s of CPU, ${count(peakMb)} MB peak memory).`
 	);
-	if (totals.guessed.length)
+	if (end.guessed.length)
 		say(
-			`  Columns guessed: ${totals.guessed.join(', ')}. If one is wrong, say so with --map COLUMN=FIELD.`
+			`  Columns guessed: ${end.guessed.join(', ')}. If one is wrong, say so with --map COLUMN=FIELD.`
 		);
-	if (totals.blank)
-		say(
-			`  ${count(totals.blank)} blank line${totals.blank === 1 ? '' : 's'} skipped (no cells at all).`
-		);
+	if (end.blank)
+		say(`  ${count(end.blank)} blank line${end.blank === 1 ? '' : 's'} skipped (no cells at all).`);
 	const rejectedPath = shown(join(args.out, 'rejected.csv'));
 	say(
-		totals.rejected
-			? `${count(totals.imported)} row${totals.imported === 1 ? '' : 's'} imported, ${count(totals.rejected)} not: see ${rejectedPath}`
-			: `${count(totals.imported)} row${totals.imported === 1 ? '' : 's'} imported, all of them.`
+		end.rejected
+			? `${count(end.imported)} row${end.imported === 1 ? '' : 's'} imported, ${count(end.rejected)} not: see ${rejectedPath}`
+			: `${count(end.imported)} row${end.imported === 1 ? '' : 's'} imported, all of them.`
 	);
-	const warnings = totals.engine.placeWarnings;
+	const warnings = end.placeWarnings;
 	if (warnings.length) {
 		say(
 			`  ${count(warnings.length)} place${warnings.length === 1 ? '' : 's'} kept without a country, as regions: ${warnings
@@ -428,7 +383,7 @@ async function main(argv: string[]): Promise<number> {
 		);
 	}
 	if (totals.geocoded.size) {
-		const names = new Map(totals.engine.places.map((p) => [p.id, p.name]));
+		const names = new Map(end.places.map((p) => [p.id, p.name]));
 		const unsure = [...totals.geocoded]
 			.filter(([, g]) => g.confidence < UNSURE_BELOW)
 			.map(([id, g]) => ({ detail: `${names.get(id) ?? id} (${g.detail})` }));
@@ -443,11 +398,11 @@ async function main(argv: string[]): Promise<number> {
 			}.`
 		);
 	}
-	if (!totals.imported || !totals.written) {
+	if (!end.imported || !totals.written) {
 		warn(`import: no row could be imported; nothing written but ${rejectedPath}.`);
 		return 1;
 	}
-	const placeCount = totals.engine.places.length;
+	const placeCount = end.places.length;
 	const places = `places.geojson (${count(placeCount)} place${placeCount === 1 ? '' : 's'})`;
 	const { written } = totals;
 	say(
@@ -468,7 +423,8 @@ main(process.argv.slice(2)).then(
 	},
 	(error: unknown) => {
 		if (error instanceof UsageError) {
-			warn(`import: ${error.message}`);
+			for (const [i, line] of error.message.split('\n').entries())
+				warn(i === 0 ? `import: ${line}` : line);
 			process.exitCode = 2;
 		} else if (error instanceof Refused) {
 			for (const [i, line] of error.message.split('\n').entries())

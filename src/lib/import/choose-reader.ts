@@ -4,9 +4,10 @@
  */
 import type { Category } from '../story/types';
 import { genericReader } from './generic-reader';
-import { FIELD_WORDS, guessColumns, IGNORE, type Field } from './guess-columns';
+import { FIELD_WORDS, guessColumns, type Mapping } from './guess-columns';
 import {
 	GDELT_COLUMNS,
+	acledDuplicates,
 	acledReader,
 	gdeltReader,
 	isAcledHeader,
@@ -17,7 +18,7 @@ import type { RowReader } from './reader';
 
 export interface ReaderChoice {
 	preset?: Preset;
-	mapping?: ReadonlyMap<string, Field | typeof IGNORE>;
+	mapping?: Mapping;
 	category?: Category;
 	/** A gazetteer places rows by name: a place column may stand in for the coordinates. */
 	placeNames?: boolean;
@@ -59,6 +60,14 @@ export function chooseReader(firstRow: readonly string[], choice: ReaderChoice =
 				ok: false,
 				problems: [
 					"its header is not an ACLED export's: it needs at least event_id_cnty, event_date, event_type, latitude and longitude."
+				]
+			};
+		const twice = acledDuplicates(firstRow);
+		if (twice.length)
+			return {
+				ok: false,
+				problems: [
+					`its header is an ACLED export's with a column twice: ${twice.join(', ')}. Delete or rename the one not to read.`
 				]
 			};
 		return { ok: true, reader: acledReader(firstRow), header: true, guessed: [] };

@@ -3,7 +3,7 @@
  */
 import type { Category } from '../story/types';
 import { categoryFromText } from './categories';
-import { FIELDS, type ColumnChoice, type Field } from './guess-columns';
+import { columnName, FIELDS, type ColumnChoice, type Field } from './guess-columns';
 import type { RowFields, RowReader } from './reader';
 
 export interface GenericOptions {
@@ -17,6 +17,8 @@ export function genericReader(
 	{ category }: GenericOptions = {}
 ): RowReader {
 	const one = (field: Field) => columns[field][0];
+	// Two columns of one name are told apart in every message: "date (column 3)".
+	const names = header.map((_, i) => columnName(header, i));
 	return {
 		name: 'a spreadsheet',
 		width: header.length,
@@ -29,7 +31,7 @@ export function genericReader(
 		read(cells): RowFields {
 			const cell = (field: Field) => {
 				const i = one(field);
-				return i === undefined ? null : { column: header[i]!, text: (cells[i] ?? '').trim() };
+				return i === undefined ? null : { column: names[i]!, text: (cells[i] ?? '').trim() };
 			};
 			const text = (field: Field) => cell(field)?.text ?? '';
 			const categoryCell = cell('category');

@@ -24,6 +24,15 @@ export type Field = (typeof FIELDS)[number];
 /** `--map COLUMN=ignore` takes a column out of the guessing. */
 export const IGNORE = 'ignore';
 
+/**
+ * A column as a mapping names it: its index in the header (the studio, whose lists show every
+ * column, two of the same name included), or the COLUMN of `--map COLUMN=FIELD`: a header name,
+ * or a column number counted from 1 when no header has that name.
+ */
+export type ColumnKey = number | string;
+
+export type Mapping = ReadonlyMap<ColumnKey, Field | typeof IGNORE>;
+
 /** Fields a story cannot do without; the others have defaults. */
 export const REQUIRED: readonly Field[] = ['date', 'lat', 'lon'];
 
@@ -53,16 +62,63 @@ export const normalName = (name: string) =>
 		.toLowerCase()
 		.replace(/[\s_.-]+/g, '');
 
+const named = (header: readonly string[], name: string) =>
+	header.flatMap((h, i) => (h === name ? [i] : []));
+
+/** Column `i` for messages: its name, and its number when another column has the same name. */
+export function columnName(header: readonly string[], i: number): string {
+	const name = header[i] ?? '';
+	return named(header, name).length > 1 ? `${name} (column ${i + 1})` : name;
+}
+
+/** How `--map` can name column `i`: by its name, or by its number when the name is not its own. */
+function mapKey(header: readonly string[], i: number): string {
+	const name = header[i] ?? '';
+	return named(header, name).length > 1 ? String(i + 1) : name;
+}
+
+/**
+ * The index of the column `key` names, or why none: the exact name first, then the name with
+ * other case or spacing, then a column number. A name two columns share is no answer.
+ */
+function columnOf(header: readonly string[], key: ColumnKey, field: string): number | string {
+	const columns = header.map((h) => `"${h}"`).join(', ');
+	if (typeof key === 'number')
+		return key >= 0 && key < header.length
+			? key
+			: `--map: there is no column ${key + 1} (the file has ${header.length}).`;
+	let found = named(header, key);
+	if (!found.length)
+		found = header.flatMap((h, i) => (normalName(h) === normalName(key) ? [i] : []));
+	if (found.length === 1) return found[0]!;
+	if (found.length > 1)
+		return `--map ${key}=${field}: ${found.length} columns are named "${header[found[0]!]}" (columns ${found
+			.map((i) => i + 1)
+			.join(' and ')}): say which by its number, like --map ${found[0]! + 1}=${field}.`;
+	if (/^\d+$/.test(key)) {
+		const n = Number(key);
+		if (n >= 1 && n <= header.length) return n - 1;
+		return `--map ${key}=${field}: there is no column "${key}", nor a column ${n} (the file has ${header.length}: ${columns}).`;
+	}
+	return `--map ${key}=${field}: there is no column "${key}" (the columns are ${columns}).`;
+}
+
 export type ColumnChoice = { [F in Field]: number[] };
 
+/** A field guessed from a column's name; `column` as messages name it (columnName). */
+export interface Guessed {
+	field: Field;
+	index: number;
+	column: string;
+}
+
 export type Guess =
-	| { ok: true; columns: ColumnChoice; guessed: { field: Field; column: string }[] }
-	| { ok: false; problems: string[] };
+	{ ok: true; columns: ColumnChoice; guessed: Guessed[] } | { ok: false; problems: string[] };
 
 /** What guessing found, problems or not: the studio shows it for the user to complete. */
 export interface PartialGuess {
 	columns: ColumnChoice;
-	guessed: { field: Field; column: string }[];
+	guessed: Guessed[];
 	problems: string[];
 }
 
@@ -77,14 +133,17 @@ export interface GuessOptions {
 /** `--map` values as given: COLUMN=FIELD, split at the last "=" (a column may hold one). */
 export function parseMapping(
 	specs: readonly string[]
-): { ok: true; map: Map<string, Field | typeof IGNORE> } | { ok: false; problem: string } {
-	const map = new Map<string, Field | typeof IGNORE>();
+): { ok: true; map: Map<ColumnKey, Field | typeof IGNORE> } | { ok: false; problem: string } {
+	const map = new Map<ColumnKey, Field | typeof IGNORE>();
 	for (const spec of specs) {
 		const at = spec.lastIndexOf('=');
 		const column = spec.slice(0, at).trim();
 		const field = spec.slice(at + 1).trim();
 		if (at <= 0 || !column)
-			return { ok: false, problem: `--map "${spec}" is not COLUMN=FIELD (like --map Breite=lat).` };
+			return {
+				ok: false,
+				problem: `--map "${spec}" is not COLUMN=FIELD (like --map Breite=lat, or --map 3=lat for the third column).`
+			};
 		if (field !== IGNORE && !(FIELDS as readonly string[]).includes(field))
 			return {
 				ok: false,
@@ -101,7 +160,7 @@ export function parseMapping(
  */
 export function guessColumns(
 	header: readonly string[],
-	mapping: ReadonlyMap<string, Field | typeof IGNORE> = new Map(),
+	mapping: Mapping = new Map(),
 	options: GuessOptions = {}
 ): Guess {
 	const { columns, guessed, problems } = guessPartial(header, mapping, options);
@@ -110,20 +169,20 @@ export function guessColumns(
 
 export function guessPartial(
 	header: readonly string[],
-	mapping: ReadonlyMap<string, Field | typeof IGNORE> = new Map(),
+	mapping: Mapping = new Map(),
 	{ placeNames = false }: GuessOptions = {}
 ): PartialGuess {
 	const columns = Object.fromEntries(FIELDS.map((f) => [f, [] as number[]])) as ColumnChoice;
 	const problems: string[] = [];
 	const chosen = new Set<number>();
-	for (const [column, field] of mapping) {
-		// Exact name first; then the same name with other case or spacing.
-		let i = header.indexOf(column);
-		if (i < 0) i = header.findIndex((name) => normalName(name) === normalName(column));
-		if (i < 0) {
-			problems.push(
-				`--map ${column}=${field}: there is no column "${column}" (the columns are ${header.map((h) => `"${h}"`).join(', ')}).`
-			);
+	for (const [key, field] of mapping) {
+		const i = columnOf(header, key, field);
+		if (typeof i === 'string') {
+			problems.push(i);
+			continue;
+		}
+		if (chosen.has(i)) {
+			problems.push(`--map names column ${i + 1} ("${header[i]}") twice; give it one field.`);
 			continue;
 		}
 		chosen.add(i);
@@ -133,32 +192,32 @@ export function guessPartial(
 		if (!MANY.has(field) && columns[field].length > 1)
 			problems.push(`--map names ${columns[field].length} columns for ${field}; give one.`);
 	}
-	const guessed: { field: Field; column: string }[] = [];
+	const guessed: Guessed[] = [];
 	for (const field of FIELDS) {
 		if (columns[field].length) continue;
 		const candidates = header
-			.map((name, i) => ({ name, i }))
-			.filter(({ name, i }) => !chosen.has(i) && NAMES[field].includes(normalName(name)));
+			.map((_, i) => i)
+			.filter((i) => !chosen.has(i) && NAMES[field].includes(normalName(header[i]!)));
 		if (candidates.length === 1 || (MANY.has(field) && candidates.length > 1)) {
-			for (const { name, i } of candidates) {
+			for (const i of candidates) {
 				columns[field].push(i);
-				guessed.push({ field, column: name });
+				guessed.push({ field, index: i, column: columnName(header, i) });
 			}
 		} else if (candidates.length > 1) {
-			const list = candidates.map(({ name }) => `"${name}"`).join(' and ');
+			const list = candidates.map((i) => `"${columnName(header, i)}"`).join(' and ');
+			const [first, second] = candidates.map((i) => mapKey(header, i));
 			problems.push(
-				`${list} could each be the ${field}: say which with --map ${candidates[0]!.name}=${field} (and --map ${candidates[1]!.name}=${IGNORE}).`
+				`${list} could each be the ${field}: say which with --map ${first}=${field} (and --map ${second}=${IGNORE}).`
 			);
 		}
 	}
 	// A column guessed for two fields ("date" is no one's title) is a guess too far.
 	const owner = new Map<number, Field>();
-	for (const { field, column } of guessed) {
-		const i = header.indexOf(column);
-		const other = owner.get(i);
+	for (const { field, index, column } of guessed) {
+		const other = owner.get(index);
 		if (other)
 			problems.push(`"${column}" could be the ${other} or the ${field}: say which with --map.`);
-		owner.set(i, field);
+		owner.set(index, field);
 	}
 	const placed = placeNames && columns.place.length > 0;
 	for (const field of REQUIRED) {

@@ -74,15 +74,16 @@ export function inspectRows(rows: readonly string[][]): Inspection {
 }
 
 /**
- * The user's choice of a column for each field, as the `--map` the readers take: every column
- * named, so nothing more is guessed behind the user's back.
+ * The user's choice of a column for each field, as the mapping the readers take: every column
+ * given a field or IGNORE, so nothing more is guessed behind the user's back, and each by its
+ * index, so that of two columns named "date" the one chosen is the one read.
  */
 export function mappingFrom(
 	header: readonly string[],
 	fields: Readonly<Record<Field, readonly number[]>>
-): [string, Field | typeof IGNORE][] {
+): [number, Field | typeof IGNORE][] {
 	const fieldOf = new Map<number, Field>();
 	for (const field of FIELDS)
 		for (const i of fields[field]) if (!fieldOf.has(i)) fieldOf.set(i, field);
-	return header.map((name, i) => [name, fieldOf.get(i) ?? IGNORE]);
+	return header.map((_, i) => [i, fieldOf.get(i) ?? IGNORE]);
 }

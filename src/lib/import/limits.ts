@@ -10,6 +10,16 @@
 export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
 
 /**
+ * The largest workbook and GeoJSON file the importer reads, by kind: they are read whole (exceljs
+ * and JSON.parse hold all of it and more), where a CSV is streamed. Saved as CSV, the same rows go
+ * up to MAX_IMPORT_BYTES.
+ */
+export const MAX_WHOLE_BYTES = {
+	xlsx: 50 * 1024 * 1024,
+	geojson: 100 * 1024 * 1024
+} as const;
+
+/**
  * The longest cell taken: what one spreadsheet cell holds (Excel's limit). A longer cell is not a
  * value someone typed, and rejected.csv must still open in a spreadsheet.
  */

@@ -114,6 +114,21 @@ export type Preset = (typeof PRESETS)[number];
 
 const normal = (name: string) => name.trim().toLowerCase();
 
+/**
+ * ACLED's columns that the header holds more than once ("notes (columns 28 and 32)"): the reader
+ * finds its columns by name, and would read one of the two without saying which.
+ */
+export function acledDuplicates(header: readonly string[]): string[] {
+	const known = new Set<string>(ACLED_COLUMNS);
+	const at = new Map<string, number[]>();
+	header.forEach((name, i) => {
+		if (known.has(normal(name))) at.set(normal(name), [...(at.get(normal(name)) ?? []), i + 1]);
+	});
+	return [...at]
+		.filter(([, columns]) => columns.length > 1)
+		.map(([name, columns]) => `${name} (columns ${columns.join(' and ')})`);
+}
+
 export function isAcledHeader(header: readonly string[]): boolean {
 	const names = new Set(header.map(normal));
 	return ACLED_REQUIRED.every((name) => names.has(name));

@@ -47,7 +47,7 @@ export const MAX_EMPTY_ROWS = 100_000;
 
 function sheetRows(sheet: Worksheet): string[][] | string {
 	if (sheet.columnCount > MAX_SHEET_COLUMNS)
-		return `has ${sheet.columnCount.toLocaleString('en-GB')} columns in its first sheet; the studio reads up to ${MAX_SHEET_COLUMNS.toLocaleString('en-GB')}.`;
+		return `has ${sheet.columnCount.toLocaleString('en-GB')} columns in its first sheet; the importer reads up to ${MAX_SHEET_COLUMNS.toLocaleString('en-GB')}.`;
 	if (sheet.rowCount - sheet.actualRowCount > MAX_EMPTY_ROWS)
 		return `has ${(sheet.rowCount - sheet.actualRowCount).toLocaleString('en-GB')} empty rows in its first sheet before its last row (${sheet.rowCount.toLocaleString('en-GB')}); delete them in Excel, or save the sheet as CSV.`;
 	const filled = new Map<number, string[]>();

@@ -9,7 +9,7 @@ import type { Gazetteer } from '../draft/gazetteer/gazetteer';
 import type { ReaderChoice } from '../import/choose-reader';
 import type { CountryIndex } from '../import/country-index';
 import { csvLine } from '../import/csv-safe';
-import { isUtf8, sniffEncoding, type Encoding } from '../import/decode';
+import { sniffEncoding, type Encoding } from '../import/decode';
 import {
 	delimiterName,
 	guessDelimiter,
@@ -17,17 +17,17 @@ import {
 	type Delimiter,
 	type Newline
 } from '../import/delimiter';
-import { geojsonRows } from '../import/geojson-rows';
+import { kindOf, type FileKind } from '../import/file-kind';
 import type { Field, IGNORE } from '../import/guess-columns';
 import { inspectRows, type Inspection } from '../import/inspect';
-import { sizeProblem } from '../import/limits';
+import { MAX_WHOLE_BYTES, sizeProblem } from '../import/limits';
 import type { DateFormat } from '../import/parse-date';
 import type { PlaceWarning } from '../import/place-table';
 import { blobChunks, NotUtf8, readDelimited } from '../import/read-delimited';
 import { RowLoop, type RejectedRow } from '../import/row-loop';
 import type { ImportedEvent } from '../import/rows-to-events';
 import { cut } from '../import/rows-to-events';
-import { xlsxRows } from '../import/xlsx-rows';
+import { walkRows, wholeRows, type WholeRows } from '../import/whole-rows';
 import { toIsoDate } from '../story/dates';
 import { findUnsafe } from '../story/text';
 import type { Category } from '../story/types';
@@ -36,26 +36,23 @@ import type { StudioProject } from './project';
 
 /**
  * The largest files the studio reads, by kind. A CSV is read a megabyte at a time, but what it
- * yields is held in the page; a workbook or a GeoJSON file is read whole. Bigger files go through
- * `npm run import`, which streams to disk.
+ * yields is held in the page; a workbook or a GeoJSON file is read whole, as by the CLI. Bigger
+ * files go through `npm run import`, which streams a CSV to disk.
  */
 export const STUDIO_LIMITS = {
 	text: 256 * 1024 * 1024,
-	xlsx: 50 * 1024 * 1024,
-	geojson: 100 * 1024 * 1024
+	...MAX_WHOLE_BYTES
 } as const;
 
 /** Rows not imported listed on screen; rejected.csv has every one. */
 export const MAX_LISTED = 1_000;
 
-export type FileKind = keyof typeof STUDIO_LIMITS;
-
 /** The file as the worker has it: a File is a Blob with a name. */
 export type NamedBlob = Blob & { readonly name: string };
 
 export interface ImportSettings {
-	/** The user's column choice for a spreadsheet in no known layout (every column named). */
-	mapping?: [string, Field | typeof IGNORE][];
+	/** The user's column choice for a spreadsheet in no known layout: every column, by index. */
+	mapping?: [number, Field | typeof IGNORE][];
 	dateFormat?: DateFormat;
 	/** The category of every row, when no column holds one. */
 	category?: Category;
@@ -109,14 +106,6 @@ export type ImportOutcome =
 
 const HEAD_BYTES = 1 << 20;
 
-export function kindOf(name: string, head: Uint8Array): FileKind {
-	const lower = name.toLowerCase();
-	const zip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
-	if (lower.endsWith('.xlsx') || (zip && !/\.(csv|tsv|txt)$/.test(lower))) return 'xlsx';
-	if (lower.endsWith('.geojson') || lower.endsWith('.json')) return 'geojson';
-	return 'text';
-}
-
 async function bytesOf(file: NamedBlob, end?: number): Promise<Uint8Array> {
 	return new Uint8Array(await file.slice(0, end).arrayBuffer());
 }
@@ -153,24 +142,8 @@ function textForm(head: Uint8Array, size: number): TextForm | string {
 }
 
 /** The rows of a workbook or GeoJSON file, read whole. */
-async function wholeRows(
-	kind: 'xlsx' | 'geojson',
-	file: NamedBlob
-): Promise<
-	| { rows: string[][]; refused: Map<number, { column: string; reason: string }>; what: string }
-	| string
-> {
-	const bytes = await file.slice().arrayBuffer();
-	if (kind === 'xlsx') {
-		const sheet = await xlsxRows(bytes);
-		if (!sheet.ok) return sheet.problem;
-		return { rows: sheet.rows, refused: new Map(), what: `sheet "${sheet.sheet}" of a workbook` };
-	}
-	const view = new Uint8Array(bytes);
-	if (!isUtf8(view, false)) return 'is not UTF-8 text; GeoJSON is always UTF-8.';
-	const read = geojsonRows(new TextDecoder().decode(view));
-	if (!read.ok) return read.problem;
-	return { rows: read.rows, refused: read.refused, what: 'GeoJSON' };
+async function wholeRowsOf(kind: 'xlsx' | 'geojson', file: NamedBlob): Promise<WholeRows | string> {
+	return wholeRows(kind, await file.slice().arrayBuffer());
 }
 
 export async function inspectFile(file: NamedBlob): Promise<Inspected> {
@@ -178,7 +151,7 @@ export async function inspectFile(file: NamedBlob): Promise<Inspected> {
 	if (typeof checked === 'string') return { ok: false, message: `${file.name} ${checked}` };
 	const { kind, head } = checked;
 	if (kind !== 'text') {
-		const whole = await wholeRows(kind, file);
+		const whole = await wholeRowsOf(kind, file);
 		if (typeof whole === 'string') return { ok: false, message: `${file.name} ${whole}` };
 		return { ok: true, kind, inspection: inspectRows(whole.rows.slice(0, 8)), what: whole.what };
 	}
@@ -283,16 +256,11 @@ export async function runImport(
 			});
 			what = `${form!.why}, ${delimiterName(form!.delimiter)}-separated`;
 		} else {
-			const whole = await wholeRows(kind, file);
+			const whole = await wholeRowsOf(kind, file);
 			if (typeof whole === 'string') return refuse(whole);
-			const total = whole.rows.length;
-			whole.rows.forEach((cells, i) => {
-				const refused = whole.refused.get(i + 1);
-				if (refused) loop.refuse(cells, refused.column, refused.reason);
-				else loop.push(cells);
-				if (i % 2000 === 0) deps.progress?.({ done: i, total, unit: 'rows', rows: i });
-			});
-			deps.progress?.({ done: total, total, unit: 'rows', rows: total });
+			walkRows(loop, whole, (done, total) =>
+				deps.progress?.({ done, total, unit: 'rows', rows: done })
+			);
 			what = whole.what;
 		}
 		const end = loop.end();

@@ -1,5 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { guessColumns, parseMapping, type Field } from '../../../src/lib/import/guess-columns';
+import {
+	columnName,
+	guessColumns,
+	parseMapping,
+	type Field,
+	type Mapping
+} from '../../../src/lib/import/guess-columns';
 
 /** The guess as { field: column names }, for the fields that got one. */
 function guessed(header: string[], map: string[] = []) {
@@ -94,8 +102,14 @@ describe('parseMapping', () => {
 	it.each([
 		[['a=lat'], null],
 		[['a=b=lat'], null],
-		[['lat'], '--map "lat" is not COLUMN=FIELD (like --map Breite=lat).'],
-		[['=lat'], '--map "=lat" is not COLUMN=FIELD (like --map Breite=lat).'],
+		[
+			['lat'],
+			'--map "lat" is not COLUMN=FIELD (like --map Breite=lat, or --map 3=lat for the third column).'
+		],
+		[
+			['=lat'],
+			'--map "=lat" is not COLUMN=FIELD (like --map Breite=lat, or --map 3=lat for the third column).'
+		],
 		[['a=latitude'], /"latitude" is not a field; use one of id, date, end, lat, lon/]
 	])('%j', (specs, problem) => {
 		const parsed = parseMapping(specs);
@@ -108,3 +122,107 @@ describe('parseMapping', () => {
 		expect(parsed.ok && [...parsed.map]).toEqual([['a=b', 'lat']]);
 	});
 });
+
+describe('two columns of one name', () => {
+	// ACLED's 31 columns, not recognised as ACLED (no event_id_cnty), with its notes twice: a desk
+	// that pasted its own notes beside ACLED's.
+	const acled = readFileSync(join(import.meta.dirname, '../../fixtures/import/acled.csv'), 'utf8')
+		.split('\r\n')[0]!
+		.split(',');
+	const header = [...acled.map((name) => (name === 'event_id_cnty' ? 'ref' : name)), 'notes'];
+	const notes = [acled.indexOf('notes'), header.length - 1];
+	const settle = ['region=ignore'];
+
+	it('the ACLED layout has notes in column 28, and the second in 32', () => {
+		expect(acled).toHaveLength(31);
+		expect(notes.map((i) => i + 1)).toEqual([28, 32]);
+	});
+
+	it.each<[string, Mapping, number[] | string | RegExp]>([
+		[
+			'guessed: asked which, by number',
+			new Map(),
+			'"notes (column 28)" and "notes (column 32)" could each be the summary: say which with --map 28=summary (and --map 32=ignore).'
+		],
+		[
+			'--map by the shared name: refused, both numbers named',
+			new Map([['notes', 'summary']]),
+			'--map notes=summary: 2 columns are named "notes" (columns 28 and 32): say which by its number, like --map 28=summary.'
+		],
+		[
+			'--map by number: the second',
+			new Map([
+				['32', 'summary'],
+				['28', 'ignore']
+			]),
+			[notes[1]!]
+		],
+		[
+			'--map by number: the first',
+			new Map([
+				['28', 'summary'],
+				['32', 'ignore']
+			]),
+			[notes[0]!]
+		],
+		[
+			'the studio, by index: the second',
+			new Map([
+				[31, 'summary'],
+				[27, 'ignore']
+			]),
+			[31]
+		],
+		[
+			'the studio, by index: the first',
+			new Map([
+				[27, 'summary'],
+				[31, 'ignore']
+			]),
+			[27]
+		],
+		[
+			'a column number past the last',
+			new Map([['40', 'summary']]),
+			/^--map 40=summary: there is no column "40", nor a column 40 \(the file has 32: "ref", /
+		],
+		[
+			'one column named twice',
+			new Map([
+				['latitude', 'lat'],
+				['23', 'ignore']
+			]),
+			'--map names column 23 ("latitude") twice; give it one field.'
+		]
+	])('%s', (_, mapping, expected) => {
+		const guess = guessColumns(header, new Map([...parseMap(settle), ...mapping]));
+		if (typeof expected === 'string' || expected instanceof RegExp) {
+			expect(guess.ok).toBe(false);
+			const problems = guess.ok ? [] : guess.problems;
+			if (typeof expected === 'string') expect(problems).toContain(expected);
+			else expect(problems.some((p) => expected.test(p))).toBe(true);
+		} else {
+			expect(guess.ok && guess.columns.summary).toEqual(expected);
+		}
+	});
+
+	it('a header name that is a number is its name first', () => {
+		const years = ['date', 'lat', 'lon', '2', 'kind'];
+		const guess = guessColumns(years, new Map([['2', 'category']]));
+		expect(guess.ok && guess.columns.category).toEqual([3]);
+		expect(guess.ok && guess.columns.lat).toEqual([1]);
+	});
+
+	it('names the column of every cell, with its number when its name is shared', () => {
+		expect(header.map((_, i) => columnName(header, i)).filter((n) => n.includes('('))).toEqual([
+			'notes (column 28)',
+			'notes (column 32)'
+		]);
+	});
+});
+
+function parseMap(specs: string[]): Mapping {
+	const parsed = parseMapping(specs);
+	if (!parsed.ok) throw new Error(parsed.problem);
+	return parsed.map;
+}

@@ -42,7 +42,7 @@ describe('what the first rows say', () => {
 		expect(inspection.dateOrder).toBeNull();
 	});
 
-	it('turns a choice per field into a choice per column, every column named', () => {
+	it('turns a choice per field into a choice per column, every column by its index', () => {
 		const header = ['Datum', 'Breite', 'Länge', 'A1', 'A2', 'Spare'];
 		const fields = {
 			...Object.fromEntries(
@@ -56,12 +56,12 @@ describe('what the first rows say', () => {
 			actors: [3, 4]
 		} as unknown as Parameters<typeof mappingFrom>[1];
 		expect(mappingFrom(header, fields)).toEqual([
-			['Datum', 'date'],
-			['Breite', 'lat'],
-			['Länge', 'lon'],
-			['A1', 'actors'],
-			['A2', 'actors'],
-			['Spare', 'ignore']
+			[0, 'date'],
+			[1, 'lat'],
+			[2, 'lon'],
+			[3, 'actors'],
+			[4, 'actors'],
+			[5, 'ignore']
 		]);
 	});
 });

@@ -325,7 +325,7 @@ describe('bad input to the studio import', () => {
 		[
 			'A1 and XFD1',
 			'XFD1',
-			/has 16,384 columns in its first sheet; the studio reads up to 2,000\./
+			/has 16,384 columns in its first sheet; the importer reads up to 2,000\./
 		],
 		[
 			'A1 and A1048576',
