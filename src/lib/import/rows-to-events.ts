@@ -7,7 +7,8 @@
 import { toIsoDate } from '../story/dates';
 import { slugify } from '../story/slug';
 import { findUnsafe, quote, unsafeMessage } from '../story/text';
-import type { Category, LonLat } from '../story/types';
+import { EVENT_FIELDS, type EventRecord } from '../story/schema';
+import type { LonLat } from '../story/types';
 import type { MentionReading } from '../draft/draft';
 import type { CountryIndex } from './country-index';
 import type { GeocodeQuery, Geocoded } from './geocode';
@@ -16,16 +17,14 @@ import { monthOf, parseDate, weekAround, type DateFormat } from './parse-date';
 import { PlaceTable, type ImportedPlace } from './place-table';
 import type { Cell, RowFields, RowProblem, RowReader } from './reader';
 
-export interface ImportedEvent {
-	id: string;
-	title: string;
-	summary: string;
-	category: Category;
-	actors: string[];
-	start: string;
-	end: string;
-	when: string;
-	place: string;
+/**
+ * An event as a row makes it: the schema's fields a dataset fills (story/schema.ts), with dates as
+ * YYYY-MM-DD, its one excerpt, the row it came from, and its point.
+ */
+export type ImportedEvent = Pick<
+	EventRecord<string>,
+	'id' | 'title' | 'summary' | 'category' | 'actors' | 'start' | 'end' | 'when' | 'place'
+> & {
 	/** The one excerpt: the row's line in article.txt up to its notes (at most 2,000 characters). */
 	source: string;
 	/** The row of the file it comes from, as a spreadsheet numbers it (the header is row 1). */
@@ -33,7 +32,7 @@ export interface ImportedEvent {
 	coordinates: LonLat;
 	/** Placed by its name (the row has no coordinates): how sure, and the readings that came close. */
 	geocoded?: { detail: string; confidence: number; alternatives: MentionReading[] };
-}
+};
 
 export type RowOutcome =
 	| { ok: true; event: ImportedEvent; line: string }
@@ -53,7 +52,15 @@ export interface ImportOptions {
 }
 
 /** The validator's limits for each text (story/validate.ts). */
-const MAX = { title: 160, summary: 800, actor: 120, when: 120, excerpt: 2000, actors: 50 };
+/** The schema's limits, so that what is imported passes the validator. */
+const MAX = {
+	title: EVENT_FIELDS.title.max,
+	summary: EVENT_FIELDS.summary.max,
+	actor: EVENT_FIELDS.actors.max,
+	when: EVENT_FIELDS.when.max,
+	excerpt: EVENT_FIELDS.source.max,
+	actors: EVENT_FIELDS.actors.maxItems
+};
 /** A title, a name or an actor holding what looks like an HTML tag fails the validator. */
 const HTML_TAG = /<\/?[a-z!][^>]*>/i;
 const NO_ACTOR = 'not named in the data';

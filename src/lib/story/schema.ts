@@ -17,7 +17,7 @@ export type FieldSpec = { store: Store } & (
 	| { kind: 'text'; max: number; plain?: true; multiline?: true }
 	/** Verbatim excerpts of the article: at least one. */
 	| { kind: 'excerpts'; max: number }
-	| { kind: 'texts'; max: number; minItems: number }
+	| { kind: 'texts'; max: number; minItems: number; maxItems: number }
 	| { kind: 'choice'; values: readonly string[] }
 	/** Some of `values`, each at most once; left out of the export when empty. */
 	| { kind: 'subset'; values: readonly string[] }
@@ -38,7 +38,7 @@ export const EVENT_FIELDS = {
 	title: { kind: 'text', max: 160, plain: true, store: 'text' },
 	summary: { kind: 'text', max: 800, plain: true, multiline: true, store: 'text' },
 	category: { kind: 'choice', values: CATEGORIES, store: 'column' },
-	actors: { kind: 'texts', max: 120, minItems: 1, store: 'text' },
+	actors: { kind: 'texts', max: 120, minItems: 1, maxItems: 50, store: 'text' },
 	start: { kind: 'day', store: 'column' },
 	end: { kind: 'day', store: 'column' },
 	/** The article's own words for the time. */
