@@ -2,42 +2,18 @@
  * `npm run import` past MAX_GEOJSON_EVENTS: a generated ACLED export of 12,000 rows becomes a
  * story in the columnar form that `npm run check:data` accepts, with every row accounted for.
  */
-import { spawnSync } from 'node:child_process';
-import {
-	existsSync,
-	mkdtempSync,
-	readFileSync,
-	readdirSync,
-	rmSync,
-	unlinkSync,
-	writeFileSync
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { root, runScript, scratchFolder } from '../../helpers/cli';
 import { ACLED_COLUMNS } from '../../../src/lib/import/presets';
 import { readEventTable } from '../../../src/lib/story/columnar/arrow-table';
 import { eventId } from '../../../src/lib/story/columnar/event-table';
 import type { EventText } from '../../../src/lib/story/columnar/layout';
 import { MAX_GEOJSON_EVENTS } from '../../../src/lib/story/columnar/layout';
 
-const root = resolve(import.meta.dirname, '../../..');
-const viteNode = join(root, 'node_modules/.bin/vite-node');
-const scratch = mkdtempSync(join(tmpdir(), 'import-columnar-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function run(script: string, args: string[]) {
-	const result = spawnSync(
-		viteNode,
-		['--config', 'scripts/vite.config.ts', script, '--', ...args],
-		{
-			cwd: root,
-			encoding: 'utf8'
-		}
-	);
-	return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const scratch = scratchFolder('import-columnar-');
 
 const ROWS = 12_000;
 const TOWNS: [string, string, number, number][] = [
@@ -101,7 +77,7 @@ function acledFile(): { file: string; bad: Map<number, string> } {
 const { file, bad } = acledFile();
 
 function importTo(dir: string, ...args: string[]) {
-	return run('scripts/import.ts', [file, '--published', '2025-04-12', ...args, '--out', dir]);
+	return runScript('scripts/import.ts', [file, '--published', '2025-04-12', ...args, '--out', dir]);
 }
 
 describe('npm run import of 12,000 ACLED rows', { timeout: 120_000 }, () => {
@@ -126,7 +102,7 @@ describe('npm run import of 12,000 ACLED rows', { timeout: 120_000 }, () => {
 	});
 
 	it('check:data accepts the folder', () => {
-		const checked = run('scripts/check-data.ts', [dir]);
+		const checked = runScript('scripts/check-data.ts', [dir]);
 		expect(checked.err).toBe('');
 		expect(checked.code).toBe(0);
 		expect(checked.out).toMatch(
@@ -187,7 +163,7 @@ describe('npm run import of 12,000 ACLED rows', { timeout: 120_000 }, () => {
 		expect(importTo(broken).code).toBe(0);
 		unlinkSync(join(broken, 'text', '3.json'));
 		writeFileSync(join(broken, 'text', '12.json'), '[]');
-		const checked = run('scripts/check-data.ts', [broken]);
+		const checked = runScript('scripts/check-data.ts', [broken]);
 		expect(checked.code).toBe(1);
 		expect(checked.err).toMatch(/^✗ 2 problems in the story:$/m);
 		expect(checked.err).toMatch(
@@ -217,7 +193,7 @@ describe('npm run import --format columnar on a small file', { timeout: 60_000 }
 	it('the ACLED fixture as a columnar story passes check:data', () => {
 		const dir = join(scratch, 'small');
 		const fixture = join(root, 'tests/fixtures/import/acled.csv');
-		const imported = run('scripts/import.ts', [
+		const imported = runScript('scripts/import.ts', [
 			fixture,
 			'--published',
 			'2025-04-12',
@@ -229,13 +205,19 @@ describe('npm run import --format columnar on a small file', { timeout: 60_000 }
 		expect(imported.code).toBe(0);
 		expect(imported.out).toMatch(/^4 rows imported, 4 not: see /m);
 		expect(imported.out).toContain('events.arrow (4 events), text/ (1 chunk of their words)');
-		const checked = run('scripts/check-data.ts', [join(dir, 'events.arrow')]);
+		const checked = runScript('scripts/check-data.ts', [join(dir, 'events.arrow')]);
 		expect(checked.code).toBe(0);
 		expect(checked.out).toMatch(/^✓ 4 events and 4 places check out/m);
 	});
 
 	it('--format must be geojson or columnar', () => {
-		const { code, err } = run('scripts/import.ts', ['x.csv', '--out', 'd', '--format', 'parquet']);
+		const { code, err } = runScript('scripts/import.ts', [
+			'x.csv',
+			'--out',
+			'd',
+			'--format',
+			'parquet'
+		]);
 		expect(code).toBe(2);
 		expect(err).toMatch(
 			/^import: --format is geojson or columnar \(the default: columnar past 5,000 events\), not "parquet"$/m

@@ -2,39 +2,16 @@
  * `npm run import` on a workbook and a GeoJSON file: the same rows as a CSV give the same events,
  * the same rejected rows with the same reasons, and the same blank lines; then check:data.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { importer, root, runScript, scratchFolder } from '../../helpers/cli';
 
-const root = resolve(import.meta.dirname, '../../..');
-const viteNode = join(root, 'node_modules/.bin/vite-node');
-const scratch = mkdtempSync(join(tmpdir(), 'import-formats-'));
-let n = 0;
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder('import-formats-');
 
-function run(script: string, args: string[]) {
-	const result = spawnSync(
-		viteNode,
-		['--config', 'scripts/vite.config.ts', script, '--', ...args],
-		{
-			cwd: root,
-			encoding: 'utf8'
-		}
-	);
-	return { code: result.status, out: result.stdout, err: result.stderr };
-}
-
-function importFile(file: string, ...args: string[]) {
-	const dir = join(scratch, `out-${++n}`);
-	return {
-		...run('scripts/import.ts', [file, '--published', '2025-04-12', ...args, '--out', dir]),
-		dir
-	};
-}
+const importFile = importer(scratch);
 
 /** ACLED's 31 columns and its eight rows (tests/fixtures/import/acled.csv). */
 const ACLED = Papa.parse<string[]>(
@@ -144,7 +121,7 @@ describe('npm run import on a workbook and a GeoJSON file', { timeout: 120_000 }
 				rows === WITH_BLANK ? '  1 blank line skipped (no cells at all).' : null
 			);
 			expect(accounting(fromFile.dir, fromFile.out)).toEqual(expected);
-			const checked = run('scripts/check-data.ts', [fromFile.dir]);
+			const checked = runScript('scripts/check-data.ts', [fromFile.dir]);
 			expect(checked.code, checked.out + checked.err).toBe(0);
 		}
 	);
@@ -212,7 +189,7 @@ describe('npm run import on a workbook and a GeoJSON file', { timeout: 120_000 }
 			/^import: --encoding is for CSV and TSV files; .*plain\.xlsx is read as xlsx\.$/m
 		]
 	])('%s', async (_, name, make, args, code, said) => {
-		const file = join(scratch, `${++n}-${name}`);
+		const file = join(scratch, `${name}`);
 		writeFileSync(file, await make());
 		const result = importFile(file, ...args);
 		expect(result.code, result.err).toBe(code);

@@ -2,52 +2,20 @@
  * `npm run import` end to end: the script on small files of each kind, then `npm run check:data`
  * on the folder it wrote.
  */
-import { spawnSync } from 'node:child_process';
-import {
-	existsSync,
-	mkdtempSync,
-	readFileSync,
-	readdirSync,
-	rmSync,
-	truncateSync,
-	writeFileSync
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { importer, root, runScript, scratchFolder } from '../../helpers/cli';
 import { MAX_IMPORT_BYTES } from '../../../src/lib/import/limits';
 
-const root = resolve(import.meta.dirname, '../../..');
 const fixtures = join(root, 'tests/fixtures/import');
-const viteNode = join(root, 'node_modules/.bin/vite-node');
-const scratch = mkdtempSync(join(tmpdir(), 'import-cli-'));
-let folders = 0;
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder('import-cli-');
 
-function run(script: string, args: string[]) {
-	const result = spawnSync(
-		viteNode,
-		['--config', 'scripts/vite.config.ts', script, '--', ...args],
-		{
-			cwd: root,
-			encoding: 'utf8'
-		}
-	);
-	return { code: result.status, out: result.stdout, err: result.stderr };
-}
-
-/** Imports `file` into a fresh folder; returns the run and the folder. */
-function importFile(file: string, ...args: string[]) {
-	const out = join(scratch, `out-${++folders}`);
-	return {
-		...run('scripts/import.ts', [file, '--published', '2025-04-12', ...args, '--out', out]),
-		dir: out
-	};
-}
+const importFile = importer(scratch);
 
 function checkData(dir: string) {
-	return run('scripts/check-data.ts', [dir]);
+	return runScript('scripts/check-data.ts', [dir]);
 }
 
 function rejectedRows(dir: string): string[][] {
@@ -283,8 +251,8 @@ describe('npm run import refuses bad files plainly', { timeout: 60_000 }, () => 
 			Buffer.from('Datum,Breite,Länge\n2025-04-11,50,30\n'),
 			/no column looks like the date: name it with --map COLUMN=date/
 		]
-	])('%s', (_, bytes, message) => {
-		const file = join(scratch, `bad-${++folders}.csv`);
+	])('%s', (what, bytes, message) => {
+		const file = join(scratch, `bad-${what.replace(/\W+/g, '-')}.csv`);
 		writeFileSync(file, bytes);
 		const { code, err, dir } = importFile(file);
 		expect(code).toBe(1);
@@ -301,7 +269,7 @@ describe('npm run import refuses bad files plainly', { timeout: 60_000 }, () => 
 		[['x.csv', '--out', 'd', '--date-format', 'ymd'], /^import: --date-format is dmy/m],
 		[['x.csv', '--out', 'd', '--map', 'lat'], /^import: --map "lat" is not COLUMN=FIELD/m]
 	])('a wrong command line %j: exit 2 and what to type', (args, message) => {
-		const { code, err } = run('scripts/import.ts', args);
+		const { code, err } = runScript('scripts/import.ts', args);
 		expect(code).toBe(2);
 		expect(err).toMatch(message);
 	});

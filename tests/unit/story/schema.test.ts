@@ -25,67 +25,28 @@ const record: EventRecord<string> = {
 	inferred: []
 };
 
+/** What every event's properties hold, in the order the files write them. */
+const ALWAYS = [
+	'id',
+	'title',
+	'summary',
+	'category',
+	'actors',
+	'start',
+	'end',
+	'when',
+	'place',
+	'places',
+	'source',
+	'background',
+	'notes'
+];
+
 describe('eventProperties', () => {
 	it.each<[string, Partial<EventRecord<string>>, string[]]>([
-		[
-			'an article event: no inferred when empty, no row',
-			{},
-			[
-				'id',
-				'title',
-				'summary',
-				'category',
-				'actors',
-				'start',
-				'end',
-				'when',
-				'place',
-				'places',
-				'source',
-				'background',
-				'notes'
-			]
-		],
-		[
-			'an inferred date is kept',
-			{ inferred: ['date'] },
-			[
-				'id',
-				'title',
-				'summary',
-				'category',
-				'actors',
-				'start',
-				'end',
-				'when',
-				'place',
-				'places',
-				'source',
-				'background',
-				'notes',
-				'inferred'
-			]
-		],
-		[
-			'an imported event keeps its row, last',
-			{ row: 12 },
-			[
-				'id',
-				'title',
-				'summary',
-				'category',
-				'actors',
-				'start',
-				'end',
-				'when',
-				'place',
-				'places',
-				'source',
-				'background',
-				'notes',
-				'row'
-			]
-		]
+		['an article event: no inferred when empty, no row', {}, ALWAYS],
+		['an inferred date is kept', { inferred: ['date'] }, [...ALWAYS, 'inferred']],
+		['an imported event keeps its row, last', { row: 12 }, [...ALWAYS, 'row']]
 	])('%s', (_, over, keys) => {
 		const properties = eventProperties({ ...record, ...over });
 		expect(Object.keys(properties)).toEqual(keys);
