@@ -15,7 +15,7 @@ import type { Note } from './types';
 /** Place ids are slugs, but a file may hold anything: this bounds what a problem quotes. */
 const MAX_PLACE_ID = 120;
 
-export function readNotes(
+function readNotes(
 	read: FieldReader,
 	label: string,
 	problems: ProblemList

@@ -112,7 +112,7 @@ function compareEvents(a: StoryEvent, b: StoryEvent): number {
 }
 
 /** The article as every form of story reads it: decoded, and held to the rule for text. */
-export function readArticle(
+function readArticle(
 	file: StoryFiles['article'],
 	emptyArticle: string
 ): { article: string | null; problems: ProblemList } {
@@ -127,7 +127,7 @@ export function readArticle(
  * The places of a story, checked. `knownPlaceIds` holds every id the places file names, valid or
  * not, so one bad place does not cascade; null when the file cannot be read (`raws` null).
  */
-export function readPlaceRecords(
+function readPlaceRecords(
 	raws: readonly RawPointFeature[] | null,
 	problems: ProblemList,
 	countries?: CountryLookup
@@ -164,7 +164,7 @@ export function readArticleAndPlaces(
 }
 
 /** The story-wide members of events.geojson (or of the studio's project): its title and day. */
-export function readStoryMeta(
+function readStoryMeta(
 	members: Record<string, unknown>,
 	problems: ProblemList
 ): { title: string; published: number | null } {
