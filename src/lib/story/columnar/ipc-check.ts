@@ -4,7 +4,9 @@
  * looping over garbage until the process ran out of memory, which no try/catch survives. This
  * walks the same metadata (the flatbuffers of the footer and of each message, per the Arrow
  * format's Schema.fbs, Message.fbs and File.fbs) and checks that every table, list and string it
- * names lies inside the file, and that every declared length is one the file can hold.
+ * names lies inside the file, that every declared length is one the file can hold, and that each
+ * batch the footer lists is where a message of that kind begins (Arrow's file reader loops for
+ * ever, without a throw, on a record batch block that names any other message).
  */
 
 class Damaged extends Error {}
@@ -188,7 +190,11 @@ function checkRecordBatch(batch: Table, bodyLength: number, fileBytes: number): 
 }
 
 /** One message (Message.fbs) whose metadata is bytes [start, end), then its body. */
-function checkMessage(bytes: Uint8Array, start: number, end: number): number {
+function checkMessage(
+	bytes: Uint8Array,
+	start: number,
+	end: number
+): { type: number; bodyLength: number } {
 	const fb = new Flatbuffer(bytes, start, end);
 	const message = fb.root();
 	const bodyLength = message.i64(3);
@@ -203,14 +209,19 @@ function checkMessage(bytes: Uint8Array, start: number, end: number): number {
 		if (data) checkRecordBatch(data, bodyLength, bytes.length);
 	}
 	checkKeyValues(message, 4);
-	return bodyLength;
+	return { type, bodyLength };
 }
 
-/** The messages from `from` to `to`, one after another, as the stream format lays them out. */
-function checkMessages(bytes: Uint8Array, from: number, to: number): void {
+/**
+ * The messages from `from` to `to`, one after another, as the stream format lays them out: where
+ * each begins (its continuation marker or length), and its header's type.
+ */
+function checkMessages(bytes: Uint8Array, from: number, to: number): Map<number, number> {
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const types = new Map<number, number>();
 	let at = from;
 	while (at + 4 <= to) {
+		const start = at;
 		let length = view.getInt32(at, true);
 		at += 4;
 		// A continuation marker, then the length (the format since 0.15); before it, the length alone.
@@ -219,11 +230,41 @@ function checkMessages(bytes: Uint8Array, from: number, to: number): void {
 			length = view.getInt32(at, true);
 			at += 4;
 		}
-		if (length === 0) return; // the end of the stream
+		if (length === 0) break; // the end of the stream
 		if (length < 0 || at + length > to)
 			throw new Damaged('a message runs past the end of the file');
-		const body = checkMessage(bytes, at, at + length);
-		at += length + body;
+		const { type, bodyLength } = checkMessage(bytes, at, at + length);
+		types.set(start, type);
+		at += length + bodyLength;
+	}
+	return types;
+}
+
+/**
+ * Each block of the footer's list in `slot` (Block in File.fbs) inside the batches, and at the
+ * start of a message of the type the list is for. Arrow's file reader reads a record batch
+ * block's message until it is a record batch, without moving on: a block that names any other
+ * message (a dictionary, or the middle of one read as a message) made it loop for ever.
+ */
+function checkBlocks(
+	footer: Table,
+	slot: number,
+	footerStart: number,
+	messages: Map<number, number>,
+	want: number,
+	what: string
+): void {
+	const blocks = footer.vector(slot, 24);
+	const fb = footer.buffer;
+	for (let i = 0; blocks && i < blocks.length; i++) {
+		const at = blocks.first + i * 24;
+		const offset = fb.i64(at);
+		const metadata = fb.i32(at + 8);
+		const body = fb.i64(at + 16);
+		if (offset < 8 || metadata < 0 || body < 0 || offset + metadata + body > footerStart)
+			throw new Damaged('its footer points past the batches');
+		if (messages.get(offset) !== want)
+			throw new Damaged(`its footer points to ${what} that is not there`);
 	}
 }
 
@@ -248,20 +289,10 @@ export function ipcDamage(bytes: Uint8Array): string | null {
 			const footer = new Flatbuffer(bytes, footerStart, footerStart + footerLength).root();
 			const schema = footer.table(1);
 			if (schema) checkSchema(schema);
-			for (const slot of [2, 3]) {
-				const blocks = footer.vector(slot, 24);
-				const fb = footer.buffer;
-				for (let i = 0; blocks && i < blocks.length; i++) {
-					const at = blocks.first + i * 24;
-					const offset = fb.i64(at);
-					const metadata = fb.i32(at + 8);
-					const body = fb.i64(at + 16);
-					if (offset < 8 || metadata < 0 || body < 0 || offset + metadata + body > footerStart)
-						throw new Damaged('its footer points past the batches');
-				}
-			}
 			checkKeyValues(footer, 4);
-			checkMessages(bytes, 8, footerStart);
+			const messages = checkMessages(bytes, 8, footerStart);
+			checkBlocks(footer, 2, footerStart, messages, HEADER.dictionaryBatch, 'a dictionary');
+			checkBlocks(footer, 3, footerStart, messages, HEADER.recordBatch, 'a batch of events');
 		} else checkMessages(bytes, 0, bytes.length);
 		return null;
 	} catch (error) {
