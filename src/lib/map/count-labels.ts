@@ -125,7 +125,9 @@ export class CountLabels {
 			keep.add(label.cell);
 			let key = this.#keys.get(label.cell);
 			if (!key) {
-				key = { element: this.#spare.pop() ?? this.#make(), text: '', at: '', x: 0, y: 0 };
+				const element = this.#spare.pop() ?? this.#make();
+				// A spare keeps its last text: a count's, maybe, and a place's key must not show it.
+				key = { element, text: element.textContent ?? '', at: '', x: 0, y: 0 };
 				key.element.dataset.id = String(label.cell);
 				this.#keys.set(label.cell, key);
 				this.#root.append(key.element);
