@@ -7,6 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { shortCount } from '../../src/lib/map/aggregates';
 import { BIG_COUNT, BIG_SLUG, serveBigBuild } from '../helpers/columnar-build';
 
 /** The page is on a build of its own (helpers/columnar-build.ts), so it watches its own errors. */
@@ -48,10 +49,14 @@ const TOTAL = BIG_COUNT.toLocaleString('en-GB');
 const story = () => `${site}stories/${BIG_SLUG}/`;
 const map = (page: Page) => page.locator('.map[data-status]');
 const count = (page: Page) => page.getByRole('region', { name: 'Events' }).locator('.count');
-/** The counts over the aggregates' circles: a DOM overlay, hidden from screen readers. */
+/** The counts over the aggregates' circles: a DOM overlay, and a roving group of keys. */
 const labels = (page: Page) => page.locator('.count-labels span');
 const rows = (page: Page) =>
 	page.getByRole('list', { name: 'Events, newest first' }).getByRole('listitem');
+
+/** A label's number, roughly: "1.2k" is 1,200. */
+const fromShort = (text: string) =>
+	Number.parseFloat(text) * (text.endsWith('M') ? 1e6 : text.endsWith('k') ? 1e3 : 1);
 
 async function shot(page: Page, name: string) {
 	mkdirSync('test-results/screens', { recursive: true });
@@ -95,7 +100,8 @@ test('loads in a worker with its progress shown, and draws aggregates that add u
 	expect(texts.length).toBeGreaterThan(3);
 	expect(texts.length).toBeLessThanOrEqual(cells);
 	for (const text of texts) expect(text).toMatch(/^\d+(\.\d)?[kM]?$/);
-	await expect(page.locator('.count-labels')).toHaveAttribute('aria-hidden', 'true');
+	// One key of them is in the accessibility tree (and the Tab order): the rest are for the eye.
+	await expect(page.getByRole('application').getByRole('button')).toHaveCount(1);
 	await shot(page, 'big-dataset-aggregates');
 });
 
@@ -215,6 +221,118 @@ test('zooming in shows each event instead of the aggregates', async ({ page }) =
 	}
 	await expect(map(page)).toHaveAttribute('data-drawn', 'aggregates');
 	await expect(map(page)).toHaveAttribute('data-counted', String(BIG_COUNT));
+});
+
+/** The map's zoom, from the URL's `#zoom/lat/lon`. */
+const zoomOf = (page: Page) => Number(new URL(page.url()).hash.slice(1).split('/')[0] || NaN);
+/** A count key's name: "1,204 events near Location 12". */
+const CELL_NAME = /^([\d,]+) events? near Location \d+$/;
+const focused = (page: Page) => page.locator(':focus');
+
+test('the counts on the map are keys: Tab reaches them, arrows move, Enter zooms in', async ({
+	page
+}) => {
+	await page.goto(story());
+	await ready(page);
+	await expect(labels(page).first()).toBeVisible();
+	// The map's canvas, where arrows pan (here, so the URL has the view's zoom), then one Tab into
+	// its counts: the biggest first.
+	await page.getByRole('region', { name: 'Map', exact: true }).focus();
+	await page.keyboard.press('ArrowDown');
+	await expect.poll(() => zoomOf(page)).toBeGreaterThan(0);
+	await page.keyboard.press('Tab');
+	await expect(focused(page)).toHaveAttribute('role', 'button');
+	await expect(focused(page)).toHaveAccessibleName(CELL_NAME);
+	const name = (await focused(page).getAttribute('aria-label'))!;
+	const count = Number(CELL_NAME.exec(name)![1]!.replace(/,/g, ''));
+	// The name says the count the label shows, in full.
+	expect(shortCount(count)).toBe(await focused(page).textContent());
+	const biggest = Math.max(...(await labels(page).allTextContents()).map(fromShort));
+	expect(fromShort(shortCount(count))).toBe(biggest);
+	// Only the key in the Tab order is in the accessibility tree; the overlay is a group of keys.
+	await expect(page.getByRole('application', { name: /^Event counts on the map/ })).toBeVisible();
+	await expect(
+		page.getByRole('application').getByRole('button', { includeHidden: false })
+	).toHaveCount(1);
+	await shot(page, 'big-dataset-key-focused');
+	const axe = await new AxeBuilder({ page }).analyze();
+	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
+		[]
+	);
+
+	// An arrow moves to another count, and the map does not pan under it.
+	const hash = new URL(page.url()).hash;
+	let moved = false;
+	for (const arrow of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp']) {
+		await page.keyboard.press(arrow);
+		if ((await focused(page).getAttribute('aria-label')) !== name) {
+			moved = true;
+			break;
+		}
+	}
+	expect(moved).toBe(true);
+	await expect(focused(page)).toHaveAccessibleName(CELL_NAME);
+	await page.waitForTimeout(300);
+	expect(new URL(page.url()).hash).toBe(hash);
+
+	// Escape hands focus back to the map; Tab comes back to the group.
+	await page.keyboard.press('Escape');
+	await expect(focused(page)).toHaveAttribute('aria-label', 'Map');
+	await page.keyboard.press('Tab');
+	await expect(focused(page)).toHaveAccessibleName(CELL_NAME);
+
+	// Enter zooms in on the count, as a click on its circle does; focus stays on the map's keys.
+	// (A zoom asked for by the page is not written to the URL: what the map draws says it.)
+	const drawn = () =>
+		Promise.all(['data-drawn', 'data-cells'].map((name) => map(page).getAttribute(name)));
+	const before = await drawn();
+	await page.keyboard.press('Enter');
+	await expect.poll(drawn).not.toEqual(before);
+	await expect(focused(page)).toHaveAttribute('role', 'button');
+	await expect(page.getByRole('status').filter({ hasText: /^Zoomed in/ })).toBeAttached();
+	// Down to each event: the keys are the places now, and Enter opens one.
+	for (let i = 0; i < 4 && (await map(page).getAttribute('data-drawn')) !== 'dots'; i++) {
+		await expect(focused(page)).toHaveAccessibleName(CELL_NAME);
+		await page.keyboard.press('Enter');
+		await page.waitForTimeout(500);
+	}
+	await expect(map(page)).toHaveAttribute('data-drawn', 'dots');
+	await expect(focused(page)).toHaveAccessibleName(/^Location \d+: [\d,]+ events?$/);
+	const place = (await focused(page).getAttribute('aria-label'))!.split(':')[0]!;
+	await shot(page, 'big-dataset-place-key-focused');
+	await page.keyboard.press('Enter');
+	await expect(
+		page.getByRole('region', { name: 'Details' }).getByRole('heading', { level: 2 }).first()
+	).toContainText(place);
+});
+
+test('a drag that starts on a count pans the map, and does not zoom in', async ({ page }) => {
+	await page.goto(story());
+	await ready(page);
+	await expect(labels(page).first()).toBeVisible();
+	const hash = new URL(page.url()).hash;
+	const cells = await map(page).getAttribute('data-cells');
+	const box = (await labels(page).first().boundingBox())!;
+	const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+	await page.mouse.move(x, y);
+	await page.mouse.down();
+	for (let i = 1; i <= 8; i++) await page.mouse.move(x - i * 12, y + i * 6);
+	await page.mouse.up();
+	await expect.poll(() => new URL(page.url()).hash).not.toBe(hash);
+	// A click would have zoomed in two bands: the same band counts the same cells.
+	await expect(map(page)).toHaveAttribute('data-cells', cells!);
+	await expect(map(page)).toHaveAttribute('data-drawn', 'aggregates');
+});
+
+test('a focused count at phone size', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	await page.goto(story());
+	await ready(page);
+	await expect(labels(page).first()).toBeVisible();
+	await page.getByRole('region', { name: 'Map', exact: true }).focus();
+	await page.keyboard.press('Tab');
+	await expect(focused(page)).toHaveAccessibleName(CELL_NAME);
+	await shot(page, 'big-dataset-key-focused-phone');
 });
 
 test('the list is virtual, reads rows from the table, and opens an event with its words', async ({

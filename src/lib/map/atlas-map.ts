@@ -24,7 +24,7 @@ import {
 	type Size
 } from '../geo/room';
 import { spreadApart } from '../geo/spread';
-import { cellCounts, DOTS_ZOOM, gridFor } from '../derive/event-grid';
+import { cellCounts, DOTS_ZOOM, gridFor, type EventGrid } from '../derive/event-grid';
 import type { BigStory } from '../story/big-story';
 import type { LonLat, Story } from '../story/types';
 import type { MapView } from '../url/view-state';
@@ -33,7 +33,8 @@ import { eventDotVertices } from './event-dots';
 import { EventDotsLayer } from './event-dots-layer';
 import { FeatureStateWriter, storyStates, type Focus } from './feature-state';
 import { AGGREGATE_PAINT, bandFeatures, changedCells } from './aggregates';
-import { CountLabels } from './count-labels';
+import { cellKeys, placeKeys } from './big-keys';
+import { CountLabels, type KeySource } from './count-labels';
 import { atlasStyle, FONT, LAYERS, SOURCES, type BasemapAssets } from './style';
 
 /**
@@ -60,6 +61,8 @@ export interface BigMapHandlers {
 	 * event as a `dots`. The page says so in the map's data attributes.
 	 */
 	onDraw?(drawn: { mode: 'aggregates' | 'dots'; cells: number; events: number }): void;
+	/** Something for the page's live region: why keyboard focus moved on the map. */
+	onNote?(message: string): void;
 }
 
 export interface AtlasMapOptions {
@@ -141,6 +144,8 @@ export class AtlasMap {
 	#bands: Array<{ written: Int32Array; counts: Int32Array }> = [];
 	/** The counts' labels over the map, redrawn in the frame after a move or a new count. */
 	#labels: CountLabels | null = null;
+	/** What the labels key: each band's cells, made when the band is first drawn, and the places. */
+	#keys: { bands: Array<KeySource | undefined>; places: KeySource } | null = null;
 	#labelsStale = false;
 	/** True while the map moves on our account (a URL, a resize): every `moveend` fired then is ours. */
 	#restoring = false;
@@ -256,7 +261,18 @@ export class AtlasMap {
 			return { written: new Int32Array(cells), counts: new Int32Array(cells) };
 		});
 		const map = this.#map;
-		this.#labels = new CountLabels(map, () => sizeOf(this.#options.container));
+		const view = () => sizeOf(this.#options.container);
+		this.#labels = new CountLabels(map, view, (message) => handlers.onNote?.(message));
+		this.#keys = {
+			bands: [],
+			places: placeKeys(
+				map,
+				view,
+				{ places: story.places, table: story.table, byPlace: story.index.byPlace },
+				() => this.#big?.day ?? day,
+				(place) => handlers.onPlace(place)
+			)
+		};
 		const stale = () => (this.#labelsStale = true);
 		map.on('move', stale);
 		map.on('resize', stale);
@@ -275,13 +291,7 @@ export class AtlasMap {
 				const cell = event.features
 					?.map((f) => f.id)
 					.find((id): id is number => typeof id === 'number' && (counts[id] ?? 0) > 0);
-				if (cell === undefined) return;
-				// Two zooms in: the cell falls apart into the next band's, or into dots.
-				handlers.onCluster({
-					lon: grid.lon[cell]!,
-					lat: grid.lat[cell]!,
-					zoom: Math.min(DOTS_ZOOM, Math.floor(map.getZoom()) + 2)
-				});
+				if (cell !== undefined) this.#zoomToCell(grid, cell);
 			});
 			this.#pointer(layer);
 		});
@@ -290,6 +300,15 @@ export class AtlasMap {
 			if (typeof id === 'number') handlers.onPlace(id);
 		});
 		this.#pointer(BIG.placeCircles);
+	}
+
+	/** A chosen cell, by pointer or by key: two zooms in, where it falls apart into the next band's, or into dots. */
+	#zoomToCell(grid: EventGrid, cell: number): void {
+		this.#big?.handlers.onCluster({
+			lon: grid.lon[cell]!,
+			lat: grid.lat[cell]!,
+			zoom: Math.min(DOTS_ZOOM, Math.floor(this.#map.getZoom()) + 2)
+		});
 	}
 
 	#pointer(layer: string): void {
@@ -406,10 +425,25 @@ export class AtlasMap {
 				cells++;
 				events += count;
 			}
-			this.#labels?.show(grid, counts);
-		} else this.#labels?.show(null, null);
+			this.#labels?.show(this.#cellKeys(band, grid));
+		} else this.#labels?.show(this.#keys?.places ?? null);
 		this.#labelsStale = true;
 		big.handlers.onDraw?.({ mode: grid ? 'aggregates' : 'dots', cells, events });
+	}
+
+	#cellKeys(band: number, grid: EventGrid): KeySource | null {
+		const keys = this.#keys;
+		const big = this.#big;
+		if (!keys || !big) return null;
+		keys.bands[band] ??= cellKeys(
+			this.#map,
+			() => sizeOf(this.#options.container),
+			grid,
+			this.#bands[band]!.counts,
+			big.story.places,
+			(cell) => this.#zoomToCell(grid, cell)
+		);
+		return keys.bands[band];
 	}
 
 	/** What the count labels over the map say now, by cell of the zoom's band. */
@@ -423,6 +457,8 @@ export class AtlasMap {
 		this.#big.day = day;
 		this.#dots?.setDay(day);
 		this.#drawAggregates();
+		// Zoomed in, a new day moves no key, but the focused place's count may have changed.
+		this.#labels?.rename();
 	}
 
 	/**

@@ -12,6 +12,8 @@ export interface LabelCandidate {
 	y: number;
 	count: number;
 	text: string;
+	/** The room it takes across, in CSS pixels, where that is not its text's (a place's key). */
+	width?: number;
 }
 
 export interface View {
@@ -40,7 +42,7 @@ interface Box {
 }
 
 function boxOf(c: LabelCandidate): Box {
-	const halfW = labelWidth(c.text) / 2 + GAP_PX / 2;
+	const halfW = (c.width ?? labelWidth(c.text)) / 2 + GAP_PX / 2;
 	const halfH = LINE_PX / 2 + GAP_PX / 2;
 	return { left: c.x - halfW, top: c.y - halfH, right: c.x + halfW, bottom: c.y + halfH };
 }

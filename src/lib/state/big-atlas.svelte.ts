@@ -52,6 +52,11 @@ export class BigAtlas implements SliderModel {
 	view = $state.raw<MapView | null>(null);
 	camera = $state.raw<CameraRequest | null>(null);
 	map = $state.raw<AtlasMap | null>(null);
+	/**
+	 * What the live region says instead of the count of events, until the date next changes: why
+	 * keyboard focus moved on the map.
+	 */
+	note = $state<string | null>(null);
 	/** Grows each time a text chunk arrives: the rows that show titles read it to redraw. */
 	textVersion = $state(0);
 
@@ -100,6 +105,11 @@ export class BigAtlas implements SliderModel {
 	setDay(day: number): void {
 		const { first, last } = this.extent;
 		this.day = Math.min(last, Math.max(first, Math.round(day)));
+		this.note = null;
+	}
+
+	announce(message: string): void {
+		this.note = message;
 	}
 
 	eventIdOf(row: number): string {

@@ -90,8 +90,12 @@ interface FakeElement {
 	className: string;
 	style: Record<string, string>;
 	attributes: Record<string, string>;
-	ownerDocument: { createElement(tag: string): FakeElement };
+	dataset: Record<string, string>;
+	tabIndex: number;
+	ownerDocument: { createElement(tag: string): FakeElement; activeElement: null };
 	setAttribute(name: string, value: string): void;
+	removeAttribute(name: string): void;
+	addEventListener(): void;
 	append(child: FakeElement): void;
 	remove(): void;
 }
@@ -104,10 +108,17 @@ function fakeElement(tag: string): FakeElement {
 		className: '',
 		style: {},
 		attributes: {},
-		ownerDocument: { createElement: fakeElement },
+		dataset: {},
+		tabIndex: 0,
+		ownerDocument: { createElement: fakeElement, activeElement: null },
 		setAttribute(name, value) {
 			element.attributes[name] = value;
 		},
+		removeAttribute(name) {
+			delete element.attributes[name];
+		},
+		// Keys and focus are the browser's to test (tests/e2e/big-dataset.spec.ts).
+		addEventListener() {},
 		append(child) {
 			child.remove();
 			child.parent = element;
@@ -200,11 +211,15 @@ const states = (stub: StubMap) => stub.states.get(`big-aggregates-${band(stub)}`
 /** The counts the circles draw: a cell at 0 has no circle. */
 const counts = (stub: StubMap) =>
 	[...states(stub).values()].map((s) => s.count).filter((c) => c > 0);
-/** The labels over the map after the frame that follows a change. */
-const labels = (stub: StubMap) => {
+/** The overlay over the map after the frame that follows a change. */
+const overlay = (stub: StubMap) => {
 	stub.fire('render');
-	const root = stub.canvasContainer.children[0]!;
-	expect(root.attributes['aria-hidden']).toBe('true');
+	return stub.canvasContainer.children[0]!;
+};
+/** The count labels over the map: none while it draws each event (it keys the places then). */
+const labels = (stub: StubMap) => {
+	const root = overlay(stub);
+	if (root.dataset.kind !== 'counts') return [];
 	return root.children.map((span) => span.textContent).sort();
 };
 const setDataCalls = (stub: StubMap) =>
@@ -266,6 +281,42 @@ describe('AtlasMap: a big story', () => {
 		atlas.setBigDay(9);
 		expect(labels(stub)).toEqual([]);
 		expect(atlas.countLabels().size).toBe(0);
+	});
+
+	it('puts one key in the Tab order, the biggest count, named; the rest are out of it', () => {
+		const { atlas, stub } = bigMap(3, 20);
+		const root = overlay(stub);
+		expect(root.attributes.role).toBe('application');
+		expect(root.attributes['aria-label']).toMatch(/^Event counts on the map: arrow keys/);
+		const entry = () => root.children.filter((span) => span.tabIndex === 0);
+		expect(entry().map((span) => [span.textContent, span.attributes['aria-label']])).toEqual([
+			['3', '3 events near kyiv']
+		]);
+		expect(entry()[0]!.attributes['aria-hidden']).toBeUndefined();
+		const rest = root.children.filter((span) => span.tabIndex !== 0);
+		expect(rest.map((span) => [span.tabIndex, span.attributes['aria-hidden']])).toEqual([
+			[-1, 'true']
+		]);
+		// A scrub names no key: only the text of the labels changes.
+		atlas.setBigDay(12);
+		overlay(stub);
+		expect(entry().map((span) => span.textContent)).toEqual(['2']);
+		expect(entry()[0]!.attributes['aria-label']).toBe('3 events near kyiv');
+	});
+
+	it('keys the places with no text once it draws each event, the busiest in the Tab order', () => {
+		const { stub } = bigMap(3, 20);
+		expect(labels(stub)).toEqual(['1', '3']);
+		// Zoomed in, the counts' elements are reused as the places' keys: with no count left on them.
+		stub.zoom = DOTS_ZOOM + 0.5;
+		stub.fire('zoom');
+		const root = overlay(stub);
+		expect(root.dataset.kind).toBe('places');
+		expect(root.attributes['aria-label']).toMatch(/^Places on the map: arrow keys/);
+		expect(root.children.map((span) => span.textContent)).toEqual(['', '']);
+		expect(
+			root.children.filter((span) => span.tabIndex === 0).map((s) => s.attributes['aria-label'])
+		).toEqual(['kyiv: 3 events']);
 	});
 
 	it('places a label on its circle, and moves it with the map', () => {
