@@ -281,13 +281,15 @@ test('the counts on the map are keys: Tab reaches them, arrows move, Enter zooms
 	await page.keyboard.press('Tab');
 	await expect(focused(page)).toHaveAccessibleName(CELL_NAME);
 
-	// Enter zooms in on the count, as a click on its circle does; focus stays on the map's keys.
-	// (A zoom asked for by the page is not written to the URL: what the map draws says it.)
+	// Enter zooms in on the count, as a click on its circle does, and the URL keeps the new view;
+	// focus stays on the map's keys.
 	const drawn = () =>
 		Promise.all(['data-drawn', 'data-cells'].map((name) => map(page).getAttribute(name)));
 	const before = await drawn();
+	const zoomBefore = zoomOf(page);
 	await page.keyboard.press('Enter');
 	await expect.poll(drawn).not.toEqual(before);
+	await expect.poll(() => zoomOf(page)).toBeGreaterThan(zoomBefore);
 	await expect(focused(page)).toHaveAttribute('role', 'button');
 	await expect(page.getByRole('status').filter({ hasText: /^Zoomed in/ })).toBeAttached();
 	// Down to each event: the keys are the places now, and Enter opens one.

@@ -88,6 +88,8 @@ export type CameraMove =
 	/** A chosen place, and the places its events join, brought clear of whatever covers the map. */
 	| { kind: 'show'; place: LonLat; joins: LonLat[] }
 	| { kind: 'jump'; view: MapView }
+	/** The reader's own zoom into a cluster: a view they chose, so it reaches the URL. */
+	| { kind: 'zoom'; view: MapView }
 	| { kind: 'fit' }
 	/** The tour's frame around an event's places, with room for the tour's card. */
 	| { kind: 'frame'; bounds: Bounds };
@@ -522,6 +524,12 @@ export class AtlasMap {
 			if (!target) return;
 			if (animate) map.easeTo({ ...target, duration: 700, essential: false });
 			else map.jumpTo(target);
+			return;
+		}
+		if (request.kind === 'zoom') {
+			// A jump, not a flight: the keys on the map are laid out once, at the view it lands on.
+			const { lon, lat, zoom } = request.view;
+			map.jumpTo({ center: [lon, lat], zoom });
 			return;
 		}
 		if (request.kind === 'frame') {

@@ -144,7 +144,7 @@ export class BigAtlas implements SliderModel {
 
 	/** A cluster chosen on the map: the map zooms in on it, where its events come apart. */
 	zoomTo(view: MapView): void {
-		this.#move({ kind: 'jump', view });
+		this.#move({ kind: 'zoom', view });
 	}
 
 	restore(state: ViewState): void {
