@@ -9,17 +9,13 @@ import { FieldReader } from './fields';
 import { isRecord } from './json-file';
 import type { ProblemList } from './problems';
 import { EVENT_FIELDS, type EventRecord, type FieldName, type FieldSpec } from './schema';
-import { quote } from './text';
+import { describe, quote } from './text';
 import type { Note } from './types';
 
 /** Place ids are slugs, but a file may hold anything: this bounds what a problem quotes. */
 const MAX_PLACE_ID = 120;
 
-function readNotes(
-	read: FieldReader,
-	label: string,
-	problems: ProblemList
-): Note[] | undefined {
+function readNotes(read: FieldReader, label: string, problems: ProblemList): Note[] | undefined {
 	const value = read.raw('notes');
 	if (value === undefined) return [];
 	if (!Array.isArray(value)) {
@@ -99,7 +95,7 @@ function readRow(
 	if (value === undefined) return undefined;
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 2 ** 31 - 1) {
 		problems.add(
-			`must be the number of the file's row the event came from (1 or more), not ${typeof value === 'number' ? value : quote(String(value), 40)}.`,
+			`must be the number of the file's row the event came from (1 or more), not ${typeof value === 'number' ? value : describe(value)}.`,
 			label,
 			field
 		);
@@ -117,6 +113,8 @@ function readOne(
 ): unknown {
 	switch (spec.kind) {
 		case 'id':
+			// An id is checked with the others of its file, for uniqueness (validate-records.ts).
+			return read.raw(field);
 		case 'place':
 			return read.text(field, { max: MAX_PLACE_ID });
 		case 'text':
