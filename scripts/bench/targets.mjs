@@ -4,7 +4,60 @@
 const KB = 1024;
 
 export function checkTargets(result, { previousIdleMs }) {
-	return [...storyTargets(result, previousIdleMs), ...millionTargets(result)];
+	return [
+		...storyTargets(result, previousIdleMs),
+		...hundredKTargets(result),
+		...millionTargets(result)
+	];
+}
+
+/** "2.78× (940 ms / 338 ms)", or a dash without a baseline. */
+const ratioText = (w) =>
+	w.speedup_p95 === null || w.speedup_p95 === undefined
+		? '– (no setFilter baseline)'
+		: `${w.speedup_p95}× (${w.baseline_p95_ms} ms / ${w.p95_ms} ms)`;
+
+/**
+ * Issue 20's targets for 100k events, within one run: scrub p95 at least 5× faster than
+ * setFilter's (in both windows), scrub main-thread work p95 ≤ 16.7 ms (both windows), and the map
+ * on screen no later than the Leaflet page's (medians of the interleaved loads). Ours reads the
+ * columnar form, setFilter and Leaflet the GeoJSON form of the same events (forms.mjs).
+ */
+export function hundredKTargets(result) {
+	const load = result.load_by_size?.['100k'];
+	const scrub = result.scrub?.['100k'];
+	const checks = [];
+	if (scrub) {
+		const faster = (w) =>
+			typeof w.baseline_p95_ms === 'number' &&
+			typeof w.p95_ms === 'number' &&
+			w.baseline_p95_ms >= 5 * w.p95_ms;
+		checks.push(
+			{
+				name: '100k: scrub p95, setFilter / ours (late, mid)',
+				target: '≥ 5× in each window',
+				value: `${ratioText(scrub.late)}, ${ratioText(scrub.mid)}`,
+				pass: faster(scrub.late) && faster(scrub.mid)
+			},
+			{
+				name: '100k: scrub main-thread work p95 (late, mid)',
+				target: '≤ 16.7 ms',
+				value: `${scrub.late.work_p95_ms} ms, ${scrub.mid.work_p95_ms} ms`,
+				pass: scrub.late.work_p95_ms <= 16.7 && scrub.mid.work_p95_ms <= 16.7
+			}
+		);
+	}
+	if (load) {
+		const ours = load.story_map_ms?.median;
+		const peer = load.peer_leaflet_ms;
+		checks.push({
+			name: '100k: map on screen no later than the Leaflet page (medians, this run)',
+			target: 'ours ≤ Leaflet',
+			value: `${ours} ms vs ${peer ?? '–'} ms`,
+			pass: typeof ours === 'number' && typeof peer === 'number' && ours <= peer
+		});
+	}
+	return checks.map((c) => ({ ...c, pass: Boolean(c.pass) }));
 }
 
 /**
