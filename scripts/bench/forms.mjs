@@ -8,15 +8,18 @@
 /** src/lib/story/columnar/layout.ts's MAX_GEOJSON_EVENTS (a unit test keeps the two equal). */
 export const MAX_GEOJSON_EVENTS = 5000;
 
-/** Events in each synthetic size; the project's story (`story`) has a few hundred. */
+/**
+ * Events in each synthetic size; the project's story (`story`) has a few hundred.
+ * @type {Record<string, number>}
+ */
 export const SIZE_EVENTS = { '1k': 1_000, '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
 
 /** The synthetic sizes whose events are also built as GeoJSON for the baselines. */
 export const GEOJSON_TWINS = ['10k', '100k'];
 
-export const sizeSlug = (size) => `bench-${size}`;
+export const sizeSlug = (/** @type {string} */ size) => `bench-${size}`;
 /** The GeoJSON form of a columnar size's events, built as a story of its own. */
-export const geojsonSlug = (size) => `bench-${size}-geojson`;
+export const geojsonSlug = (/** @type {string} */ size) => `bench-${size}-geojson`;
 
 const OURS_LABEL = {
 	geojson: 'GeoJSON (events.geojson)',
@@ -30,6 +33,7 @@ const OURS_LABEL = {
  *   GeoJSON: the same page and files), `twin` (the same events as GeoJSON, a story of their own:
  *   setFilter runs on our GeoJSON page of it) or `null` (no GeoJSON form: no baselines);
  * - `labels`: the same in words, for the report and the JSON.
+ * @param {string} size
  */
 export function sizeForms(size) {
 	const events = SIZE_EVENTS[size] ?? 0;
@@ -51,20 +55,24 @@ export function sizeForms(size) {
 /**
  * The synthetic stories the bench build adds, as [folder under bench-results/synthetic, slug]:
  * each size in the form the product stores it, and the GeoJSON twins beside them.
+ * @param {string[]} [sizes]
+ * @returns {[string, string][]}
  */
 export function buildStories(sizes = Object.keys(SIZE_EVENTS)) {
 	return sizes.flatMap((size) => {
 		const { ours, baseline } = sizeForms(size);
-		const main = [
-			ours === 'columnar' && baseline === 'twin' ? `${size}-columnar` : size,
-			sizeSlug(size)
+		/** @type {[string, string][]} */
+		const stories = [
+			[ours === 'columnar' && baseline === 'twin' ? `${size}-columnar` : size, sizeSlug(size)]
 		];
-		return baseline === 'twin' ? [main, [size, geojsonSlug(size)]] : [main];
+		if (baseline === 'twin') stories.push([size, geojsonSlug(size)]);
+		return stories;
 	});
 }
 
 /** Whether a bench build (its build-info.json) holds every story this bench measures, in its form. */
+/** @param {{ stories?: Record<string, string> } | object | null | undefined} info */
 export function buildHasStories(info) {
-	const built = info?.stories ?? {};
+	const built = (info && 'stories' in info ? info.stories : undefined) ?? {};
 	return buildStories().every(([from, slug]) => built[slug] === from);
 }

@@ -3,6 +3,10 @@
 
 const KB = 1024;
 
+/**
+ * @param {any} result the bench's result object (bench.mjs)
+ * @param {{ previousIdleMs: number }} options
+ */
 export function checkTargets(result, { previousIdleMs }) {
 	return [
 		...storyTargets(result, previousIdleMs),
@@ -12,7 +16,7 @@ export function checkTargets(result, { previousIdleMs }) {
 }
 
 /** "2.78× (940 ms / 338 ms)", or a dash without a baseline. */
-const ratioText = (w) =>
+const ratioText = (/** @type {any} */ w) =>
 	w.speedup_p95 === null || w.speedup_p95 === undefined
 		? '– (no setFilter baseline)'
 		: `${w.speedup_p95}× (${w.baseline_p95_ms} ms / ${w.p95_ms} ms)`;
@@ -23,12 +27,13 @@ const ratioText = (w) =>
  * on screen no later than the Leaflet page's (medians of the interleaved loads). Ours reads the
  * columnar form, setFilter and Leaflet the GeoJSON form of the same events (forms.mjs).
  */
+/** @param {any} result */
 export function hundredKTargets(result) {
 	const load = result.load_by_size?.['100k'];
 	const scrub = result.scrub?.['100k'];
 	const checks = [];
 	if (scrub) {
-		const faster = (w) =>
+		const faster = (/** @type {any} */ w) =>
 			typeof w.baseline_p95_ms === 'number' &&
 			typeof w.p95_ms === 'number' &&
 			w.baseline_p95_ms >= 5 * w.p95_ms;
@@ -65,6 +70,7 @@ export function hundredKTargets(result) {
  * main-thread task over 200 ms while it loads, scrub work p95 ≤ 16.7 ms with the settled frame at
  * most 1.5× one plain repaint, and the JS heap at most 400 MB.
  */
+/** @param {any} result */
 function millionTargets(result) {
 	const load = result.load_by_size['1m'];
 	const scrub = result.scrub['1m'];
@@ -86,8 +92,8 @@ function millionTargets(result) {
 		{
 			name: '1M: longest main-thread task while loading, worst load',
 			target: '≤ 200 ms',
-			value: `${Math.max(...load.runs.map((r) => r.longest_task_ms))} ms`,
-			pass: load.runs.every((r) => r.longest_task_ms <= 200)
+			value: `${Math.max(...load.runs.map((/** @type {any} */ r) => r.longest_task_ms))} ms`,
+			pass: load.runs.every((/** @type {any} */ r) => r.longest_task_ms <= 200)
 		},
 		{
 			name: '1M: scrub main-thread work p95 (late, mid)',
@@ -113,6 +119,10 @@ function millionTargets(result) {
 	return checks.map((c) => ({ ...c, pass: Boolean(c.pass) }));
 }
 
+/**
+ * @param {any} result
+ * @param {number} previousIdleMs
+ */
 function storyTargets(result, previousIdleMs) {
 	const load = result.load;
 	if (!load.runs) return [];

@@ -84,13 +84,15 @@ describe('the form each size is measured in', () => {
 });
 
 /** A 100k result with only the figures the 100k targets read. */
+type Window = { p95: number; baseline: number | null; work: number };
+
 function result({
-	late = { p95: 100, baseline: 600, work: 10 },
-	mid = { p95: 80, baseline: 500, work: 8 },
+	late = { p95: 100, baseline: 600, work: 10 } as Window,
+	mid = { p95: 80, baseline: 500, work: 8 } as Window,
 	ours = 1500,
 	peer = 1700 as number | null
 } = {}) {
-	const window = (w: { p95: number; baseline: number | null; work: number }) => ({
+	const window = (w: Window) => ({
 		p95_ms: w.p95,
 		baseline_p95_ms: w.baseline,
 		speedup_p95: w.baseline === null ? null : Math.round((w.baseline / w.p95) * 100) / 100,
