@@ -7,11 +7,13 @@
  *
  * - cold load of the story: first and largest contentful paint, the story's map on screen, first
  *   idle, layout shift, the bytes before first contentful paint and those of the first view;
- *   the same load times for the synthetic stories of 1k, 10k and 100k events, and for the columnar
- *   one of 1m with the longest main-thread task while it loads and the heap;
+ *   the same load times for the synthetic stories of 1k, 10k, 100k and 1m events, each in the form
+ *   the product stores it in (bench/forms.mjs: GeoJSON up to 5,000 events, columnar past it),
+ *   with the longest main-thread task while it loads, beside the Leaflet page's loads;
  * - scrub latency in a late window (the last ten days: nearly every event shown) and a mid window
- *   (about 30 % shown), ours against MapLibre's plain setFilter on the same page and against the
- *   Leaflet page;
+ *   (about 30 % shown), ours against MapLibre's plain setFilter and against the Leaflet page, both
+ *   on the GeoJSON form of the same events (at 10k and 100k a GeoJSON story of its own beside the
+ *   columnar one; setFilter runs on our GeoJSON page of it; 1m has no GeoJSON form);
  * - heap growth over 1,000 scrubs and frame times while playing;
  * - the issue's targets, PASS or FAIL (never the exit code).
  *
@@ -20,7 +22,7 @@
 import { chromium } from '@playwright/test';
 import { cpus } from 'node:os';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium.mjs';
-import { buildForBench, COLUMNAR, headCommit, readBuildInfo } from './bench/build.mjs';
+import { buildForBench, headCommit, readBuildInfo } from './bench/build.mjs';
 import { scrubSetFilter } from './bench/baseline.mjs';
 import { coldLoadApp, coldLoadPeer } from './bench/cold-load.mjs';
 import { heapOverScrubs } from './bench/memory.mjs';
@@ -30,7 +32,8 @@ import { framesWhilePlaying } from './bench/play.mjs';
 import { waitForQuietMachine } from './bench/quiet.mjs';
 import { reportLines } from './bench/report.mjs';
 import { scrubAtlas } from './bench/scrub.mjs';
-import { BASE, appUrl, eventsFile, peerUrl, serveBench, storyFolder } from './bench/site.mjs';
+import { sizeForms } from './bench/forms.mjs';
+import { BASE, appUrl, eventsFile, geojsonForm, peerUrl, serveBench } from './bench/site.mjs';
 import { loadFigures, repaintMedian, windowFigures } from './bench/figures.mjs';
 import { summary } from './bench/stats.mjs';
 import { checkTargets } from './bench/targets.mjs';
@@ -45,7 +48,10 @@ const log = (...a) => (options.json ? console.error(...a) : console.log(...a));
 
 // Building is slow (and the 100k story's page is large): reuse the last bench build unless told.
 let build = readBuildInfo();
-if (options.build === 'never' && !build) throw new Error('no bench build: npm run bench:build');
+if (options.build === 'never' && !build)
+	throw new Error(
+		'no bench build, or one without every story in the form measured here: npm run bench:build'
+	);
 // Asking for a commit is asking for a build of it.
 if (options.build === 'always' || options.rev || !build) {
 	build = buildForBench({ rev: options.rev, stdio: options.json ? ['ignore', 2, 2] : 'inherit' });
@@ -86,22 +92,25 @@ const result = {
 	memory: {},
 	memory_by_size: {},
 	play: {},
+	// What each column read, by size: ours, and setFilter and the Leaflet page (forms.mjs).
+	forms: Object.fromEntries(options.sizes.map((size) => [size, sizeForms(size).labels])),
 	targets: []
 };
 
 /**
- * Cold loads of one size, the Leaflet page's interleaved with ours for the story so that a noisy
- * moment hits both. Another load is made only while it fits the size's time budget (a 100k story
- * can take a minute); the last load's page is kept open to scrub.
+ * Cold loads of one size, the Leaflet page's interleaved with ours (when the size has a GeoJSON
+ * form for it) so that a noisy moment hits both. Another load is made only while it fits the
+ * size's time budget (a 100k story can take a minute); the last load's page is kept open to scrub.
  */
 async function coldLoads(size) {
 	const runs = [];
 	const peerRuns = [];
 	const started = Date.now();
+	const withPeer = sizeForms(size).baseline !== null;
 	let longest = 0;
 	for (let i = 0; ; i++) {
-		if (size === 'story') {
-			const peer = await coldLoadPeer(browser, peerUrl(size));
+		if (withPeer) {
+			const peer = await coldLoadPeer(browser, peerUrl(size), { timeout: 240_000 });
 			peerRuns.push(peer.run);
 			await peer.context.close();
 		}
@@ -122,9 +131,11 @@ async function coldLoads(size) {
 
 /** One size: its loads, then ours, setFilter and Leaflet scrubbed in both windows. */
 async function measureSize(size) {
+	const forms = sizeForms(size);
 	const days = readStoryDays(eventsFile(size));
 	const windows = scrubWindows(days);
 	const moves = options.moves[size];
+	log(`${size}: ${forms.labels.ours}; ${forms.labels.baselines}`);
 	log(`${size}: cold loads…`);
 	const { runs, peerRuns, page, context } = await coldLoads(size);
 	const events = await page.evaluate(
@@ -145,8 +156,8 @@ async function measureSize(size) {
 			);
 		}
 	}
-	const columnar = COLUMNAR.has(size);
-	if (columnar) {
+	// The heap over 1,000 scrubs of a big story is the 1m target's; at 100k it would cost minutes.
+	if (size === '1m') {
 		log(`${size}: memory over 1,000 scrubs…`);
 		result.memory_by_size[size] = await heapOverScrubs(page);
 	}
@@ -156,28 +167,45 @@ async function measureSize(size) {
 		log('story: playing…');
 		result.play = await framesWhilePlaying(page);
 	}
-	// A columnar story has no GeoJSON for setFilter or for the Leaflet page to read: a million
-	// circles in one GeoJSON source, or a million Leaflet markers, is what it exists to avoid.
-	const skipped = { late: [], mid: [] };
-	if (columnar)
-		log(`${size}: no setFilter baseline or Leaflet peer (a columnar story has no GeoJSON)`);
-	const base = columnar
-		? skipped
-		: await scrubSetFilter(page, {
-				eventsUrl: `${BASE}${storyFolder(size)}/events.geojson`,
-				windows: ['late', 'mid'].map((name) => ({
-					name,
-					endDay: days.first + windows[name].end_offset
-				})),
-				moves,
-				warmup: WARMUP
-			});
-	await context.close();
+	// setFilter reads the GeoJSON form of the same events on our GeoJSON page: this page when
+	// ours is GeoJSON, else one load of the GeoJSON twin's page (forms.mjs). A million events have
+	// no GeoJSON form: a million circles in one GeoJSON source, or a million Leaflet markers, is
+	// what the columnar form exists to avoid.
+	const geojson = geojsonForm(size);
+	let base = { late: [], mid: [] };
+	let geojsonPageRun = null;
+	if (!geojson) {
+		log(`${size}: no setFilter baseline or Leaflet peer (no GeoJSON form at this size)`);
+		await context.close();
+	} else {
+		let basePage = { page, context };
+		if (forms.baseline === 'twin') {
+			await context.close();
+			log(`${size}: our GeoJSON page of the same events, one load, for setFilter…`);
+			const twin = await coldLoadApp(browser, geojson.url, { timeout: 240_000 });
+			geojsonPageRun = twin.run;
+			log(
+				`  GeoJSON page: story map ${twin.run.story_map_ms} ms (${twin.run.story_map_source}), first idle ${twin.run.first_idle_ms} ms`
+			);
+			basePage = twin;
+		}
+		log(`${size}: scrub, setFilter…`);
+		base = await scrubSetFilter(basePage.page, {
+			eventsUrl: `${BASE}${geojson.folder}/events.geojson`,
+			windows: ['late', 'mid'].map((name) => ({
+				name,
+				endDay: days.first + windows[name].end_offset
+			})),
+			moves,
+			warmup: WARMUP
+		});
+		await basePage.context.close();
+	}
 
 	const peer = { late: { frame: [] }, mid: { frame: [] } };
-	const peerPage = columnar
-		? null
-		: await coldLoadPeer(browser, peerUrl(size), { timeout: 240_000 });
+	const peerPage = geojson
+		? await coldLoadPeer(browser, peerUrl(size), { timeout: 240_000 })
+		: null;
 	if (peerPage) log(`${size}: Leaflet peer, load and scrub…`);
 	for (const name of peerPage ? ['late', 'mid'] : []) {
 		peer[name] = await scrubPeer(peerPage.page, {
@@ -205,6 +233,7 @@ async function measureSize(size) {
 	// The late window's figures stay at the top level too, where earlier runs had them.
 	result.scrub[size] = {
 		events,
+		form: forms.labels,
 		work_p95_ms: late.work_p95_ms,
 		repaint_median_ms: repaintMedian(ours.late.repaint),
 		median_ms: late.median_ms,
@@ -235,12 +264,21 @@ async function measureSize(size) {
 	} else {
 		result.load_by_size[size] = {
 			events,
+			form: forms.labels,
 			loads: runs.length,
 			first_idle_ms: idle,
 			...loads,
-			// One load, in the same run: the peer page that was then scrubbed.
-			peer_leaflet_ms: peerPage?.run.peer_leaflet_ms ?? null,
-			runs
+			// The median of the Leaflet loads interleaved with ours (null without a GeoJSON form).
+			peer_leaflet_ms: peerRuns.length
+				? summary(peerRuns.map((r) => r.peer_leaflet_ms)).median
+				: null,
+			peer_leaflet_summary: peerRuns.length
+				? summary(peerRuns.map((r) => r.peer_leaflet_ms))
+				: null,
+			// One load of our GeoJSON page of the same events (10k, 100k), the page setFilter ran on.
+			geojson_page: geojsonPageRun,
+			runs,
+			peer_runs: peerRuns
 		};
 	}
 }

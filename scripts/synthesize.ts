@@ -1,8 +1,11 @@
 /**
  * npm run synthesize [OUT_DIR] [--sizes 1k,10k,100k,1m]: synthetic stories for the benchmark. 1k,
  * 10k and 100k are GeoJSON stories over the story's own places and years, each checked by the same
- * validator as the real story; 1m (and 50k, for the end-to-end test) are columnar stories
- * (events.arrow and text chunks) in the shape of an ACLED export, checked as check:data checks them.
+ * validator as the real story; 10k-columnar and 100k-columnar are the same events (same seed, ids,
+ * points, dates, categories and words) in the columnar form, as a story of more than
+ * MAX_GEOJSON_EVENTS events is stored; 1m (and 50k, for the end-to-end test) are columnar stories
+ * (events.arrow and text chunks) in the shape of an ACLED export. Columnar ones are checked as
+ * check:data checks them.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,15 +16,26 @@ import { validateStory } from '../src/lib/story/validate';
 import { readColumnarFolder } from './lib/columnar-files';
 import { shippedBasemap } from './lib/natural-earth';
 import { readStoryFiles, storyFilePaths } from './lib/story-files';
-import { nearbyCountry, synthesizeColumnar, synthesizeStory } from './lib/synthesize';
+import {
+	columnarFromStory,
+	nearbyCountry,
+	synthesizeColumnar,
+	synthesizeStory,
+	type ColumnarStory
+} from './lib/synthesize';
 import { writeColumnarStory } from './lib/write-columnar';
 
 export const SIZES = { '1k': 1_000, '10k': 10_000, '100k': 100_000 } as const;
 export const COLUMNAR_SIZES = { '50k': 50_000, '1m': 1_000_000 } as const;
+/** The columnar form of a GeoJSON size's events: `<size>-columnar`. */
+export const COLUMNAR_FORM_OF = ['10k', '100k'] as const;
 
 const args = process.argv.slice(2);
 const sizesAt = args.indexOf('--sizes');
-const wanted = sizesAt >= 0 ? (args[sizesAt + 1] ?? '').split(',') : [...Object.keys(SIZES), '1m'];
+const wanted =
+	sizesAt >= 0
+		? (args[sizesAt + 1] ?? '').split(',')
+		: [...Object.keys(SIZES), ...COLUMNAR_FORM_OF.map((s) => `${s}-columnar`), '1m'];
 const out = resolve(
 	args.find((a, i) => !a.startsWith('--') && i !== sizesAt + 1) ?? 'bench-results/synthetic'
 );
@@ -33,8 +47,33 @@ if (!base.ok) throw new Error('the project story does not validate: npm run chec
 const extent = { first: base.story.events[0]!.start, last: base.story.published! };
 const countryOf = nearbyCountry(lookup);
 
+/** Writes a columnar story to OUT_DIR/name and checks the folder as check:data does. */
+function writeColumnar(name: string, count: number, story: ColumnarStory, started: number): void {
+	const dir = resolve(out, name);
+	rmSync(dir, { recursive: true, force: true });
+	writeColumnarStory(story, dir);
+	// The same check as npm run check:data and the build's, on the folder as written.
+	const folder = readColumnarFolder(dir, (path) => path);
+	const checked =
+		'unreadable' in folder
+			? folder.unreadable
+			: ((result) => (result.ok ? [] : result.problems.map(formatProblem)))(
+					validateColumnarStory(folder, { today: extent.last, countries: lookup })
+				);
+	if (checked.length) {
+		console.error(checked.join('\n'));
+		process.exit(1);
+	}
+	console.log(
+		`${name}: ${count} events (columnar, ${(story.arrow.length / 1e6).toFixed(1)} MB) checked in ${(performance.now() - started).toFixed(0)} ms → ${dir}`
+	);
+}
+
 for (const [name, count] of Object.entries(SIZES)) {
-	if (!wanted.includes(name)) continue;
+	const columnarName = `${name}-columnar`;
+	const columnarToo =
+		(COLUMNAR_FORM_OF as readonly string[]).includes(name) && wanted.includes(columnarName);
+	if (!wanted.includes(name) && !columnarToo) continue;
 	const story = synthesizeStory(base.story.places, count, extent, count);
 	const started = performance.now();
 	const result = validateStory(
@@ -57,28 +96,16 @@ for (const [name, count] of Object.entries(SIZES)) {
 	console.log(
 		`${name}: ${result.story.events.length} events validated in ${(performance.now() - started).toFixed(0)} ms → ${dir}`
 	);
+	if (columnarToo) writeColumnar(columnarName, count, columnarFromStory(story), performance.now());
 }
 
 for (const [name, count] of Object.entries(COLUMNAR_SIZES)) {
 	if (!wanted.includes(name)) continue;
 	const started = performance.now();
-	const story = synthesizeColumnar(count, extent, { seed: count, countryOf });
-	const dir = resolve(out, name);
-	rmSync(dir, { recursive: true, force: true });
-	writeColumnarStory(story, dir);
-	// The same check as npm run check:data and the build's, on the folder as written.
-	const folder = readColumnarFolder(dir, (path) => path);
-	const checked =
-		'unreadable' in folder
-			? folder.unreadable
-			: ((result) => (result.ok ? [] : result.problems.map(formatProblem)))(
-					validateColumnarStory(folder, { today: extent.last, countries: lookup })
-				);
-	if (checked.length) {
-		console.error(checked.join('\n'));
-		process.exit(1);
-	}
-	console.log(
-		`${name}: ${count} events (columnar, ${(story.arrow.length / 1e6).toFixed(1)} MB) checked in ${(performance.now() - started).toFixed(0)} ms → ${dir}`
+	writeColumnar(
+		name,
+		count,
+		synthesizeColumnar(count, extent, { seed: count, countryOf }),
+		started
 	);
 }

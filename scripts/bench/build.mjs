@@ -6,9 +6,12 @@
  * --rev) are copied to bench-results/build-src/ and built there with VITE_BENCH_HOOKS=1, which
  * compiles in the map's benchmark hooks (src/lib/map/bench-hooks.ts).
  *
- * The synthetic stories of 1k, 10k and 100k events and the columnar one of 1m (npm run synthesize)
- * are added to that copy as ordinary stories (geodata/stories/bench-1k/ …), so each is built, and
+ * The synthetic stories (npm run synthesize) are added to that copy as ordinary stories
+ * (geodata/stories/bench-1k/ …), each in the form the product stores a story of its size in
+ * (forms.mjs: GeoJSON up to MAX_GEOJSON_EVENTS events, columnar past it), so each is built, and
  * prerendered if the app prerenders stories, exactly as a published story of that size would be.
+ * Beside the columnar 10k and 100k, the GeoJSON form of the same events (bench-10k-geojson …) is
+ * built too, for the setFilter baseline and the Leaflet page.
  */
 import { execFileSync, execSync } from 'node:child_process';
 import {
@@ -23,6 +26,7 @@ import {
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { buildHasStories, buildStories } from './forms.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BENCH_DIR = resolve(ROOT, 'bench-results');
@@ -30,15 +34,6 @@ export const BUILD_DIR = resolve(BENCH_DIR, 'build');
 export const BUILD_INFO = resolve(BENCH_DIR, 'build-info.json');
 const SOURCE_DIR = resolve(BENCH_DIR, 'build-src');
 const SYNTHETIC_DIR = resolve(BENCH_DIR, 'synthetic');
-
-/**
- * The synthetic sizes, and the slug each is built under. 1m is a columnar story (events.arrow and
- * text chunks, in the shape of an ACLED export), as a story that size is published.
- */
-export const SIZES = ['1k', '10k', '100k', '1m'];
-/** Sizes written in the columnar form: no events.geojson, so no setFilter baseline or Leaflet page. */
-export const COLUMNAR = new Set(['1m']);
-export const sizeSlug = (size) => `bench-${size}`;
 
 const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' });
 
@@ -79,9 +74,9 @@ export function buildForBench({ rev, stdio = 'inherit' } = {}) {
 		log('bench build: the working tree…');
 		copyWorkingTree();
 	}
-	for (const size of SIZES) {
-		const to = resolve(SOURCE_DIR, 'geodata/stories', sizeSlug(size));
-		cpSync(resolve(SYNTHETIC_DIR, size), to, { recursive: true });
+	for (const [from, slug] of buildStories()) {
+		const to = resolve(SOURCE_DIR, 'geodata/stories', slug);
+		cpSync(resolve(SYNTHETIC_DIR, from), to, { recursive: true });
 	}
 	// The project's installed packages, not a second install.
 	symlinkSync(resolve(ROOT, 'node_modules'), resolve(SOURCE_DIR, 'node_modules'), 'dir');
@@ -105,7 +100,8 @@ export function buildForBench({ rev, stdio = 'inherit' } = {}) {
 		// The working tree had changes not yet committed: the build is of those, not of `commit`.
 		dirty,
 		build_s: Math.round((Date.now() - started) / 1000),
-		sizes: Object.fromEntries(SIZES.map((s) => [s, `stories/${sizeSlug(s)}/`]))
+		// Each built story's slug, and the synthetic folder it was made from (`100k-columnar`, …).
+		stories: Object.fromEntries(buildStories().map(([from, slug]) => [slug, from]))
 	};
 	writeFileSync(BUILD_INFO, JSON.stringify(info, null, '\t') + '\n');
 	log(
@@ -117,10 +113,14 @@ export function buildForBench({ rev, stdio = 'inherit' } = {}) {
 /** The commit checked out now, to say when the bench build is of an older one. */
 export const headCommit = () => git('rev-parse', 'HEAD').trim();
 
-/** What the last bench build was made from, or null if there is none. */
+/**
+ * What the last bench build was made from, or null if there is none, or if it lacks a story in
+ * the form this bench measures it in (a build made before 10k and 100k were columnar).
+ */
 export function readBuildInfo() {
 	if (!existsSync(resolve(BUILD_DIR, 'index.html')) || !existsSync(BUILD_INFO)) return null;
-	return JSON.parse(readFileSync(BUILD_INFO, 'utf8'));
+	const info = JSON.parse(readFileSync(BUILD_INFO, 'utf8'));
+	return buildHasStories(info) ? info : null;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

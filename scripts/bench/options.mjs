@@ -22,7 +22,11 @@ export const USAGE = `npm run bench [-- options]
   --build              build the bench build first even if there is one (npm run bench:build)
   --no-build           never build; fail if bench-results/build is missing
   --rev COMMIT         build COMMIT (instead of the working tree) first, and measure it
-  --sizes LIST         e.g. story,1k or 1m (default story,1k,10k,100k,1m)
+  --sizes LIST         e.g. story,1k or 1m (default story,1k,10k,100k,1m). Ours reads each size in the
+                       form the product stores it in: GeoJSON for story and 1k, columnar (events.arrow)
+                       past 5,000 events; setFilter and the Leaflet page read the same events as
+                       GeoJSON (at 10k and 100k a GeoJSON story built beside the columnar one;
+                       none at 1m)
   --moves N            moves kept per scrub window, for every size (default ${JSON.stringify(MOVES)})
   --loads N            cold loads per size, at most (default ${JSON.stringify(LOAD_RUNS)})
   --quiet-load X       wait for the 1-minute load average to fall below X (default 0.6 × cores)

@@ -32,16 +32,29 @@ function loadLines(load) {
 	];
 }
 
+/** "columnar (events.arrow)" → "columnar": the table's form column. */
+const formWord = (labels) => labels?.ours?.match(/^ours: (\w+)/i)?.[1]?.toLowerCase() ?? '–';
+
+/** What each size's columns read: ours, and setFilter and the Leaflet page. */
+export function formLines(forms = {}) {
+	const rows = Object.entries(forms);
+	if (!rows.length) return [];
+	return [
+		'What each column measured:',
+		...rows.map(([size, f]) => `  ${size}: ${f.ours}; ${f.baselines}`)
+	];
+}
+
 function loadBySizeLines(bySize) {
 	const rows = Object.entries(bySize);
 	if (!rows.length) return [];
 	return [
 		'',
-		'| load | events | loads | first contentful paint | story map on screen, median | p95 | first idle, median | p95 | longest task while loading, median | bytes before FCP | Leaflet peer drawn |',
-		'|---|---|---|---|---|---|---|---|---|---|---|',
+		'| load | ours read | events | loads | first contentful paint | story map on screen, median | p95 | first idle, median | p95 | longest task while loading, median | bytes before FCP | Leaflet peer drawn, median (loads) | our GeoJSON page of the same events, map on screen (1 load) |',
+		'|---|---|---|---|---|---|---|---|---|---|---|---|---|',
 		...rows.map(
 			([size, s]) =>
-				`| ${size} | ${s.events} | ${s.loads} | ${ms(s.fcp_ms.median)} | ${ms(s.story_map_ms.median)} | ${ms(s.story_map_ms.p95)} | ${ms(s.first_idle_ms.median)} | ${ms(s.first_idle_ms.p95)} | ${ms(s.longest_task_ms?.median)} | ${kb(s.bytes_before_content_gz)} | ${ms(s.peer_leaflet_ms)} |`
+				`| ${size} | ${formWord(s.form)} | ${s.events} | ${s.loads} | ${ms(s.fcp_ms.median)} | ${ms(s.story_map_ms.median)} | ${ms(s.story_map_ms.p95)} | ${ms(s.first_idle_ms.median)} | ${ms(s.first_idle_ms.p95)} | ${ms(s.longest_task_ms?.median)} | ${kb(s.bytes_before_content_gz)} | ${ms(s.peer_leaflet_ms)}${s.peer_runs?.length ? ` (${s.peer_runs.length})` : ''} | ${ms(s.geojson_page?.story_map_ms)} |`
 		)
 	];
 }
@@ -54,12 +67,12 @@ function scrubLines(scrub, settings) {
 		'',
 		`Scrub, each move timed to the first frame after the map has settled (moves kept per window: ${moves}; ${settings.warmup_moves} warm-up moves before each not kept):`,
 		'',
-		'| scrub | window | events shown | main-thread work p95 | ours, median | ours, p95 | setFilter p95 | setFilter / ours | Leaflet p95 | Leaflet / ours |',
-		'|---|---|---|---|---|---|---|---|---|---|',
+		'| scrub | ours read | window | events shown | main-thread work p95 | ours, median | ours, p95 | setFilter p95 | setFilter / ours | Leaflet p95 | Leaflet / ours |',
+		'|---|---|---|---|---|---|---|---|---|---|---|',
 		...rows.flatMap(([size, s]) =>
 			['late', 'mid'].map((name) => {
 				const w = s[name];
-				return `| ${size} (${s.events}) | ${name} | ${w.shown_pct[0]}–${w.shown_pct[1]} % | ${ms(w.work_p95_ms)} | ${ms(w.median_ms)} | ${ms(w.p95_ms)} | ${ms(w.baseline_p95_ms)} | ${times(w.speedup_p95)} | ${ms(w.peer_leaflet_p95_ms)} | ${times(w.peer_vs_ours_p95)} |`;
+				return `| ${size} (${s.events}) | ${formWord(s.form)} | ${name} | ${w.shown_pct[0]}–${w.shown_pct[1]} % | ${ms(w.work_p95_ms)} | ${ms(w.median_ms)} | ${ms(w.p95_ms)} | ${ms(w.baseline_p95_ms)} | ${times(w.speedup_p95)} | ${ms(w.peer_leaflet_p95_ms)} | ${times(w.peer_vs_ours_p95)} |`;
 			})
 		),
 		'',
@@ -74,6 +87,8 @@ export function reportLines(result) {
 		`Story Atlas benchmark: ${m.description}; load average ${m.loadavg_at_start} at start (${m.quiet ? 'quiet' : `NOT quiet, wanted < ${m.quiet_threshold}`})`,
 		`Bench build: ${b.commit.slice(0, 10)}${b.dirty ? ' with uncommitted changes' : ''}, built ${b.built_at}`,
 		'',
+		...formLines(result.forms),
+		...(result.forms && Object.keys(result.forms).length ? [''] : []),
 		...loadLines(result.load),
 		...loadBySizeLines(result.load_by_size),
 		...scrubLines(result.scrub, result.settings),

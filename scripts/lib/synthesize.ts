@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { CountryLookup } from '../../src/lib/story/country-lookup';
-import { toIsoDate } from '../../src/lib/story/dates';
+import { parseIsoDate, toIsoDate } from '../../src/lib/story/dates';
 import { placeFeature } from '../../src/lib/story/place-feature';
 import { encodeIds, writeEventTable } from '../../src/lib/story/columnar/arrow-table';
 import type { EventTable } from '../../src/lib/story/columnar/event-table';
@@ -217,6 +217,88 @@ export function synthesizeColumnar(
 			features: places.map((p) => placeFeature({ ...p, kind: 'city' }))
 		}),
 		article: `Synthetic events in the shape of an ACLED export, ${count.toLocaleString('en-GB')} rows, made by npm run synthesize for the benchmark and the tests. No row is real.\n`,
+		chunk,
+		chunks: Math.ceil(count / CHUNK_SIZE)
+	};
+}
+
+/**
+ * The columnar form of a story synthesizeStory wrote: the same events (ids, points, dates,
+ * categories, words), as `npm run import` stores a story of more than MAX_GEOJSON_EVENTS events,
+ * so the benchmark can load the product's form while its baselines read the GeoJSON of the same
+ * events. The table is sorted by start, then end, then id, as the form requires; an event's row
+ * is its place in events.geojson plus two (as if the features were rows under a header). The
+ * columnar form keeps one place an event: the 1 % that join a second place keep their main one.
+ */
+export function columnarFromStory(story: {
+	events: string;
+	places: string;
+	article: string;
+}): ColumnarStory {
+	const collection = JSON.parse(story.events) as FeatureCollection<Point> & {
+		title: string;
+		published: string;
+	};
+	const features = collection.features;
+	const count = features.length;
+	const props = features.map((f) => f.properties as Record<string, unknown>);
+	const dayOf = (iso: unknown): number => {
+		const day = parseIsoDate(String(iso));
+		if (day === null) throw new Error(`not a day: ${String(iso)}`);
+		return day;
+	};
+	const start = Int32Array.from(props, (p) => dayOf(p.start));
+	const end = Int32Array.from(props, (p) => dayOf(p.end ?? p.start));
+	const ids = props.map((p) => String(p.id));
+	const order = Array.from({ length: count }, (_, i) => i).sort(
+		(a, b) =>
+			start[a]! - start[b]! ||
+			end[a]! - end[b]! ||
+			(ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0)
+	);
+	const placeIds = (
+		JSON.parse(story.places) as FeatureCollection<Point, { id: string }>
+	).features.map((f) => f.properties.id);
+	const placeIndex = new Map(placeIds.map((id, i) => [id, i]));
+	const categoryIndex = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
+	const table: EventTable = {
+		length: count,
+		lon: Float64Array.from(order, (i) => features[i]!.geometry.coordinates[0]!),
+		lat: Float64Array.from(order, (i) => features[i]!.geometry.coordinates[1]!),
+		start: Int32Array.from(order, (i) => start[i]!),
+		end: Int32Array.from(order, (i) => end[i]!),
+		category: Uint8Array.from(order, (i) => categoryIndex.get(String(props[i]!.category))!),
+		categories: [...CATEGORIES],
+		place: Int32Array.from(order, (i) => placeIndex.get(String(props[i]!.place))!),
+		places: placeIds,
+		row: Int32Array.from(order, (i) => i + 2),
+		...encodeIds(order.map((i) => ids[i]!))
+	};
+	const arrow = writeEventTable(table, {
+		title: collection.title,
+		published: collection.published,
+		origin: 'Synthetic, the columnar form of the GeoJSON story of the same events'
+	});
+	const chunk = (n: number): string => {
+		const texts: EventText[] = [];
+		for (let k = n * CHUNK_SIZE; k < Math.min(count, (n + 1) * CHUNK_SIZE); k++) {
+			const p = props[order[k]!]!;
+			texts.push({
+				id: ids[order[k]!]!,
+				title: p.title as string,
+				summary: p.summary as string,
+				actors: p.actors as string[],
+				when: p.when as string,
+				source: p.source as string[],
+				notes: p.notes as EventText['notes']
+			});
+		}
+		return JSON.stringify(texts);
+	};
+	return {
+		arrow,
+		places: story.places,
+		article: story.article,
 		chunk,
 		chunks: Math.ceil(count / CHUNK_SIZE)
 	};
