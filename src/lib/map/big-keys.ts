@@ -95,7 +95,15 @@ export function placeKeys(
 				const [lon, lat] = places[p]!.coordinates;
 				if (!inView(lon, lat)) continue;
 				const { x, y } = map.project([lon, lat]);
-				candidates.push({ cell: p, x, y, count: total, text: '', width: PLACE_KEY_PX });
+				candidates.push({
+					cell: p,
+					x,
+					y,
+					count: total,
+					text: '',
+					width: PLACE_KEY_PX,
+					height: PLACE_KEY_PX
+				});
 			}
 			return candidates;
 		},

@@ -12,8 +12,9 @@ export interface LabelCandidate {
 	y: number;
 	count: number;
 	text: string;
-	/** The room it takes across, in CSS pixels, where that is not its text's (a place's key). */
+	/** The room it takes across and down, in CSS pixels, where that is not its text's (a place's key). */
 	width?: number;
+	height?: number;
 }
 
 export interface View {
@@ -43,7 +44,7 @@ interface Box {
 
 function boxOf(c: LabelCandidate): Box {
 	const halfW = (c.width ?? labelWidth(c.text)) / 2 + GAP_PX / 2;
-	const halfH = LINE_PX / 2 + GAP_PX / 2;
+	const halfH = (c.height ?? LINE_PX) / 2 + GAP_PX / 2;
 	return { left: c.x - halfW, top: c.y - halfH, right: c.x + halfW, bottom: c.y + halfH };
 }
 

@@ -15,6 +15,13 @@ const at = (cell: number, x: number, y: number, count: number): LabelCandidate =
 	count,
 	text: String(count)
 });
+/** A place's key: no text, the room of its 18 px button. */
+const key = (cell: number, x: number, y: number, count: number): LabelCandidate => ({
+	...at(cell, x, y, count),
+	text: '',
+	width: 18,
+	height: 18
+});
 const cellsOf = (labels: LabelCandidate[]) => labels.map((l) => l.cell).sort((a, b) => a - b);
 
 describe('placeLabels', () => {
@@ -40,7 +47,13 @@ describe('placeLabels', () => {
 			[0, 2]
 		],
 		['off screen: not drawn', [at(0, -30, 100, 5), at(1, 100, view.height + 30, 5)], []],
-		['half on screen: drawn', [at(0, 2, 100, 5)], [0]]
+		['half on screen: drawn', [at(0, 2, 100, 5)], [0]],
+		[
+			"places' keys, 18 px square, 16 px apart down: the text's 13 px line would let both in",
+			[key(0, 100, 100, 5), key(1, 100, 116, 4)],
+			[0]
+		],
+		["places' keys 21 px apart down: both", [key(0, 100, 100, 5), key(1, 100, 121, 4)], [0, 1]]
 	])('%s', (_, candidates, shown) => {
 		expect(cellsOf(placeLabels(candidates, view))).toEqual(shown);
 	});
