@@ -71,6 +71,11 @@ export function checkPosition(
 
 export const EMPTY_COLLECTION = 'has no features: the collection is empty.';
 
+/** A feature's id as its label may quote it: non-empty text, or null. */
+export function usableId(properties: Record<string, unknown>): string | null {
+	return typeof properties.id === 'string' && properties.id.trim() ? properties.id : null;
+}
+
 /**
  * How problems name the feature at `index`: its id when that is a slug, else "feature N", with a
  * short quote of the id when it has one. The raw id can be 10 MB or hold terminal escapes, and
@@ -120,10 +125,7 @@ export function readPointCollection(
 			return;
 		}
 		const properties = isRecord(feature.properties) ? feature.properties : null;
-		const id =
-			properties && typeof properties.id === 'string' && properties.id.trim()
-				? properties.id
-				: null;
+		const id = properties ? usableId(properties) : null;
 		const label = featureLabel(index, id);
 		if (!properties) {
 			problems.add('has no "properties" object.', label, 'properties');

@@ -4,6 +4,7 @@ import {
 	EMPTY_COLLECTION,
 	checkPosition,
 	featureLabel,
+	usableId,
 	type RawCollection,
 	type RawPointFeature
 } from '../story/feature-collection';
@@ -56,7 +57,7 @@ export function projectRecords(project: StudioProject): StoryRecords {
 	const points = (features: StoryBundle['places']['features'], problems: ProblemList) =>
 		features.map((f, index): RawPointFeature => {
 			const properties = f.properties ?? {};
-			const id = typeof properties.id === 'string' && properties.id.trim() ? properties.id : null;
+			const id = usableId(properties);
 			const label = featureLabel(index, id);
 			return {
 				label,
