@@ -24,6 +24,21 @@ test.describe('the URL and the map agree', () => {
 		await shot(page, info, 'back-restores-camera');
 	});
 
+	test('the moment the map is ready, a press on it reaches the map, not the fading picture', async ({
+		page
+	}) => {
+		await page.goto('./');
+		// Read in the same frame the status turns ready: the picture fades for a while after it.
+		const hit = await page.waitForFunction(() => {
+			const map = document.querySelector('.map[data-status="ready"]');
+			if (!map) return null;
+			const r = map.getBoundingClientRect();
+			const at = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+			return at?.closest('.canvas') ? 'the map' : (at?.className.toString() ?? 'nothing');
+		});
+		expect(await hit.jsonValue()).toBe('the map');
+	});
+
 	test('a drag that starts on a place pans the map and does not open it', async ({ page }) => {
 		await page.goto('./');
 		await mapReady(page);
