@@ -1,25 +1,77 @@
 /**
  * Which column of an unknown spreadsheet holds what, guessed from the header's names. A guess is
  * taken only when one column matches; two candidates, or none for a field the story needs, are
- * put to the user (`--map COLUMN=FIELD`) rather than picked.
+ * put to the user (`--map COLUMN=FIELD`) rather than picked. What a column may be is the event
+ * schema's (story/schema.ts), and where the row is.
  */
+import { COLUMN_FIELDS, type ColumnFieldName, type ColumnSpec } from '../story/schema';
 
-export const FIELDS = [
-	'id',
+/**
+ * Where a row is: columns that fill no event field themselves but place it (its coordinates, or
+ * the country and state that help geocode its place name and check its coordinates).
+ */
+const LOCATION_COLUMNS = [
+	{
+		name: 'lat',
+		column: {
+			names: ['lat', 'latitude', 'y', 'decimallatitude', 'latdd', 'laty'],
+			words: 'latitude',
+			required: true
+		}
+	},
+	{
+		name: 'lon',
+		column: {
+			names: ['lon', 'lng', 'long', 'longitude', 'x', 'decimallongitude', 'londd', 'lonx', 'lngx'],
+			words: 'longitude',
+			required: true
+		}
+	},
+	{
+		name: 'country',
+		column: { names: ['country', 'countrycode', 'iso2', 'countryname'], words: 'country' }
+	},
+	{
+		name: 'admin',
+		column: {
+			names: ['admin1', 'state', 'province', 'adm1', 'region', 'oblast', 'admin'],
+			words: 'state or province'
+		}
+	}
+] as const satisfies ReadonlyArray<{ name: string; column: ColumnSpec }>;
+
+export type Field = ColumnFieldName | (typeof LOCATION_COLUMNS)[number]['name'];
+
+/** What a column may be mapped to: the schema's fields a column fills, then the location's. */
+const COLUMNS: ReadonlyArray<{ name: Field; column: ColumnSpec }> = [
+	...COLUMN_FIELDS,
+	...LOCATION_COLUMNS
+];
+
+/**
+ * The order a desk thinks of them in, which messages and the studio's mapping follow: when, where,
+ * then what. A field the schema gains goes after these until it is given a place here.
+ */
+const DESK_ORDER: readonly Field[] = [
 	'date',
 	'end',
 	'lat',
 	'lon',
+	'place',
+	'country',
+	'admin',
 	'title',
 	'summary',
 	'category',
 	'actors',
 	'source',
-	'place',
-	'country',
-	'admin'
-] as const;
-export type Field = (typeof FIELDS)[number];
+	'id'
+];
+
+export const FIELDS: readonly Field[] = [
+	...DESK_ORDER,
+	...COLUMNS.map(({ name }) => name).filter((name) => !DESK_ORDER.includes(name))
+];
 
 /** `--map COLUMN=ignore` takes a column out of the guessing. */
 export const IGNORE = 'ignore';
@@ -33,28 +85,25 @@ export type ColumnKey = number | string;
 
 export type Mapping = ReadonlyMap<ColumnKey, Field | typeof IGNORE>;
 
-/** Fields a story cannot do without; the others have defaults. */
-export const REQUIRED: readonly Field[] = ['date', 'lat', 'lon'];
+const specOf = Object.fromEntries(COLUMNS.map(({ name, column }) => [name, column])) as Readonly<
+	Record<Field, ColumnSpec>
+>;
 
-/** Only `actors` may come from several columns (actor1, actor2). */
-const MANY: ReadonlySet<Field> = new Set(['actors']);
+/** Fields a story cannot do without; the others have defaults. */
+export const REQUIRED: readonly Field[] = FIELDS.filter((field) => specOf[field].required);
+
+/** Fields several columns may fill (actor1, actor2). */
+const MANY: ReadonlySet<Field> = new Set(FIELDS.filter((field) => specOf[field].many));
 
 /** Header names, lower-cased with spaces, underscores, hyphens and dots taken out. */
-const NAMES: Readonly<Record<Field, readonly string[]>> = {
-	id: ['id', 'eventid', 'uid', 'identifier', 'eventidcnty', 'globaleventid'],
-	date: ['date', 'eventdate', 'startdate', 'start', 'datestart', 'day', 'begindate', 'sqldate'],
-	end: ['enddate', 'end', 'dateend', 'until', 'finishdate'],
-	lat: ['lat', 'latitude', 'y', 'decimallatitude', 'latdd', 'laty'],
-	lon: ['lon', 'lng', 'long', 'longitude', 'x', 'decimallongitude', 'londd', 'lonx', 'lngx'],
-	title: ['title', 'headline', 'eventname', 'event'],
-	summary: ['summary', 'description', 'notes', 'note', 'details', 'text'],
-	category: ['category', 'type', 'eventtype', 'kind', 'class'],
-	actors: ['actors', 'actor', 'actor1', 'actor2', 'who', 'participants'],
-	source: ['source', 'sources', 'url', 'link', 'sourceurl', 'reference'],
-	place: ['place', 'location', 'placename', 'city', 'town', 'locality', 'site', 'locationname'],
-	country: ['country', 'countrycode', 'iso2', 'countryname'],
-	admin: ['admin1', 'state', 'province', 'adm1', 'region', 'oblast', 'admin']
-};
+const NAMES = Object.fromEntries(FIELDS.map((field) => [field, specOf[field].names])) as Readonly<
+	Record<Field, readonly string[]>
+>;
+
+/** Each field in messages: "no column looks like the end date". */
+export const FIELD_WORDS = Object.fromEntries(
+	FIELDS.map((field) => [field, specOf[field].words])
+) as Readonly<Record<Field, string>>;
 
 export const normalName = (name: string) =>
 	name
@@ -229,19 +278,3 @@ export function guessPartial(
 	}
 	return { columns, guessed, problems };
 }
-
-export const FIELD_WORDS: Readonly<Record<Field, string>> = {
-	id: 'id',
-	date: 'date',
-	end: 'end date',
-	lat: 'latitude',
-	lon: 'longitude',
-	title: 'title',
-	summary: 'summary',
-	category: 'category',
-	actors: 'actors',
-	source: 'source',
-	place: 'place name',
-	country: 'country',
-	admin: 'state or province'
-};

@@ -12,7 +12,23 @@ import { CATEGORIES, INFERABLE, type Note } from './types';
  */
 export type Store = 'column' | 'text' | 'geojson';
 
-export type FieldSpec = { store: Store } & (
+/**
+ * How a spreadsheet's column fills a field, for the importer's column mapping (import/
+ * guess-columns.ts): the header names that mean it (lower case, without spaces, underscores,
+ * hyphens or dots), its words in messages, and `as` when the mapping names it otherwise (`date`
+ * fills `start`; `--map` and the studio say "date").
+ */
+export interface ColumnSpec {
+	names: readonly string[];
+	words: string;
+	as?: string;
+	/** Several columns may fill it (ACLED's actor1 and actor2). */
+	many?: true;
+	/** No story without it. */
+	required?: true;
+}
+
+export type FieldSpec = { store: Store; column?: ColumnSpec } & (
 	| { kind: 'id' }
 	| { kind: 'text'; max: number; plain?: true; multiline?: true }
 	/** Verbatim excerpts of the article: at least one. */
@@ -34,18 +50,95 @@ export type FieldSpec = { store: Store } & (
 
 /** In the order the story files write them. */
 export const EVENT_FIELDS = {
-	id: { kind: 'id', store: 'column' },
-	title: { kind: 'text', max: 160, plain: true, store: 'text' },
-	summary: { kind: 'text', max: 800, plain: true, multiline: true, store: 'text' },
-	category: { kind: 'choice', values: CATEGORIES, store: 'column' },
-	actors: { kind: 'texts', max: 120, minItems: 1, maxItems: 50, store: 'text' },
-	start: { kind: 'day', store: 'column' },
-	end: { kind: 'day', store: 'column' },
+	id: {
+		kind: 'id',
+		store: 'column',
+		column: {
+			names: ['id', 'eventid', 'uid', 'identifier', 'eventidcnty', 'globaleventid'],
+			words: 'id'
+		}
+	},
+	title: {
+		kind: 'text',
+		max: 160,
+		plain: true,
+		store: 'text',
+		column: { names: ['title', 'headline', 'eventname', 'event'], words: 'title' }
+	},
+	summary: {
+		kind: 'text',
+		max: 800,
+		plain: true,
+		multiline: true,
+		store: 'text',
+		column: {
+			names: ['summary', 'description', 'notes', 'note', 'details', 'text'],
+			words: 'summary'
+		}
+	},
+	category: {
+		kind: 'choice',
+		values: CATEGORIES,
+		store: 'column',
+		column: { names: ['category', 'type', 'eventtype', 'kind', 'class'], words: 'category' }
+	},
+	actors: {
+		kind: 'texts',
+		max: 120,
+		minItems: 1,
+		maxItems: 50,
+		store: 'text',
+		column: {
+			names: ['actors', 'actor', 'actor1', 'actor2', 'who', 'participants'],
+			words: 'actors',
+			many: true
+		}
+	},
+	start: {
+		kind: 'day',
+		store: 'column',
+		column: {
+			as: 'date',
+			names: [
+				'date',
+				'eventdate',
+				'startdate',
+				'start',
+				'datestart',
+				'day',
+				'begindate',
+				'sqldate'
+			],
+			words: 'date',
+			required: true
+		}
+	},
+	end: {
+		kind: 'day',
+		store: 'column',
+		column: { names: ['enddate', 'end', 'dateend', 'until', 'finishdate'], words: 'end date' }
+	},
 	/** The article's own words for the time. */
 	when: { kind: 'text', max: 120, plain: true, store: 'text' },
-	place: { kind: 'place', store: 'column' },
+	/** From a spreadsheet, the place's name: the importer makes the id, or geocodes the name. */
+	place: {
+		kind: 'place',
+		store: 'column',
+		column: {
+			names: ['place', 'location', 'placename', 'city', 'town', 'locality', 'site', 'locationname'],
+			words: 'place name'
+		}
+	},
 	places: { kind: 'places', store: 'geojson' },
-	source: { kind: 'excerpts', max: 2000, store: 'text' },
+	source: {
+		kind: 'excerpts',
+		max: 2000,
+		store: 'text',
+		column: {
+			names: ['source', 'sources', 'url', 'link', 'sourceurl', 'reference'],
+			words: 'source'
+		}
+	},
 	background: { kind: 'boolean', store: 'geojson' },
 	notes: { kind: 'notes', store: 'text' },
 	/** The place or the dates the article does not state: the reader is told they are inferred. */
@@ -83,6 +176,22 @@ export type EventRecord<Day> = {
 } & { [K in OptionalName]?: ValueOf<Fields[K], Day> };
 
 export const FIELD_NAMES = Object.keys(EVENT_FIELDS) as FieldName[];
+
+/** What a spreadsheet's column may fill, by the name the mapping gives it (`date` for `start`). */
+export type ColumnFieldName = {
+	[K in FieldName]: Fields[K] extends { column: { as: infer A extends string } }
+		? A
+		: Fields[K] extends { column: ColumnSpec }
+			? K
+			: never;
+}[FieldName];
+
+/** The fields a column may fill, in the table's order, each under the mapping's name for it. */
+export const COLUMN_FIELDS: ReadonlyArray<{ name: ColumnFieldName; column: ColumnSpec }> =
+	FIELD_NAMES.flatMap((field) => {
+		const column: ColumnSpec | undefined = (EVENT_FIELDS[field] as FieldSpec).column;
+		return column ? [{ name: (column.as ?? field) as ColumnFieldName, column }] : [];
+	});
 
 export type StoredIn<S extends Store> = {
 	[K in FieldName]: Fields[K]['store'] extends S ? K : never;

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COLUMN_FIELDS, EVENT_FIELDS } from '../../../src/lib/story/schema';
 import {
 	columnName,
+	FIELD_WORDS,
+	FIELDS,
 	guessColumns,
 	parseMapping,
 	type Field,
@@ -98,6 +101,50 @@ describe('guessColumns', () => {
 	});
 });
 
+describe('what a column may be comes from the event schema', () => {
+	it('maps every schema field that declares a column, under its mapping name, and where a row is', () => {
+		const fromSchema = Object.entries(EVENT_FIELDS).flatMap(([field, spec]) =>
+			'column' in spec ? [(spec.column as { as?: string }).as ?? field] : []
+		);
+		expect(fromSchema).toContain('date');
+		expect([...FIELDS].sort()).toEqual([...fromSchema, 'lat', 'lon', 'country', 'admin'].sort());
+	});
+
+	it('gives no header name to two fields, so a name is never a guess between them', () => {
+		const owners = new Map<string, string>();
+		for (const { name, column } of COLUMN_FIELDS)
+			for (const header of column.names) {
+				expect(owners.get(header), `"${header}"`).toBeUndefined();
+				owners.set(header, name);
+			}
+	});
+
+	it.each(COLUMN_FIELDS.map(({ name, column }) => [name, column.names] as const))(
+		'%s: each of its header names is guessed as it',
+		(field, names) => {
+			for (const header of names) {
+				// The date and coordinates a story needs, then the column under test.
+				const columns =
+					field === 'date'
+						? ['latitude', 'longitude', header]
+						: ['when', 'latitude', 'longitude', header];
+				const mapping: Mapping = field === 'date' ? new Map() : new Map([['when', 'date']]);
+				const guess = guessColumns(columns, mapping);
+				expect(guess.ok && guess.columns[field as Field], `"${header}"`).toEqual([
+					columns.length - 1
+				]);
+			}
+		}
+	);
+
+	it('words each field for messages from the same table', () => {
+		expect(FIELD_WORDS.date).toBe('date');
+		expect(FIELD_WORDS.end).toBe('end date');
+		expect(FIELD_WORDS.place).toBe('place name');
+		expect(FIELD_WORDS.lat).toBe('latitude');
+	});
+});
+
 describe('parseMapping', () => {
 	it.each([
 		[['a=lat'], null],
@@ -110,7 +157,10 @@ describe('parseMapping', () => {
 			['=lat'],
 			'--map "=lat" is not COLUMN=FIELD (like --map Breite=lat, or --map 3=lat for the third column).'
 		],
-		[['a=latitude'], /"latitude" is not a field; use one of id, date, end, lat, lon/]
+		[
+			['a=latitude'],
+			/"latitude" is not a field; use one of date, end, lat, lon, place, country, admin, title/
+		]
 	])('%j', (specs, problem) => {
 		const parsed = parseMapping(specs);
 		if (problem === null) expect(parsed.ok).toBe(true);
