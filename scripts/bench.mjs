@@ -236,6 +236,7 @@ async function measureSize(size) {
 		form: forms.labels,
 		work_p95_ms: late.work_p95_ms,
 		repaint_median_ms: repaintMedian(ours.late.repaint),
+		repaint_frame_median_ms: repaintMedian(ours.late.repaintFrame),
 		median_ms: late.median_ms,
 		p95_ms: late.p95_ms,
 		baseline_median_ms: late.baseline_median_ms,

@@ -34,6 +34,7 @@ export function windowFigures({ moves, window, ours, baseline, peer }) {
 		work_p95_ms: p95(ours.work),
 		median_ms: median(ours.frame),
 		p95_ms: p95(ours.frame),
+		to_idle_p95_ms: p95(ours.toIdle),
 		baseline_median_ms: median(baseline),
 		baseline_p95_ms: p95(baseline),
 		peer_leaflet_median_ms: median(peer.frame),

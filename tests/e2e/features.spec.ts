@@ -188,6 +188,22 @@ test.describe('your own story', () => {
 });
 
 test.describe('share and embed', () => {
+	test('a link shared straight after a scrub holds the day the reader stopped on', async ({
+		page,
+		context
+	}) => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		await page.goto('./?date=2025-04-04');
+		await mapReady(page);
+		// The address waits for the scrub to pause (url/history-writer.ts); Share must not.
+		await slider(page).focus();
+		for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+		await expect(slider(page)).toHaveAttribute('aria-valuetext', '7 April 2025');
+		await page.getByRole('button', { name: 'Share' }).click();
+		await expect(page.getByText('Link copied')).toBeVisible();
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('date=2025-04-07');
+	});
+
 	test('Share copies a link that opens the same view', async ({ page, context }) => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 		await page.goto('./?date=2025-04-04&place=kryvyi-rih#5/48/33');

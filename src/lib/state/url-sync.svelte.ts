@@ -4,6 +4,7 @@ import { page } from '$app/state';
 import { untrack } from 'svelte';
 import { toIsoDate } from '../story/dates';
 import { historyUpdate, type EmbedMessage } from '../url/history-policy';
+import { HistoryWriter } from '../url/history-writer';
 import { parseViewState, type EmbedOptions, type ViewState } from '../url/view-state';
 
 /**
@@ -24,6 +25,17 @@ export function trackRouter(): void {
 	});
 }
 
+/** The writer of the atlas on the page: what `flushUrl` writes out. */
+let current: HistoryWriter<ViewState> | null = null;
+
+/**
+ * Writes the view the URL is still waiting for (history-writer.ts): call before reading the
+ * address to hand it on, as the share button does.
+ */
+export function flushUrl(): void {
+	current?.flush();
+}
+
 /** What the URL reads into and writes out of: a GeoJSON story's Atlas and a big story's alike. */
 export interface UrlModel {
 	readonly extent: { first: number; last: number };
@@ -42,6 +54,26 @@ export function syncUrl(atlas: UrlModel, embed: EmbedOptions): void {
 	/** The page state this module last wrote: its echo in `page.state` is not a Back. */
 	let ours: ViewState | null = null;
 	let written: ViewState | null = null;
+	const writer = new HistoryWriter<ViewState>((url, mode, state) => {
+		ours = state;
+		// The URL is this page's own, with a new query and hash: there is no route to resolve.
+		// eslint-disable-next-line svelte/no-navigation-without-resolve
+		(mode === 'push' ? pushState : replaceState)(url, { atlas: state });
+	});
+	current = writer;
+	$effect(() => {
+		// Back or Forward: a view still waiting would overwrite the entry the reader went to.
+		const back = () => writer.cancel();
+		const leave = () => writer.flush();
+		window.addEventListener('popstate', back);
+		window.addEventListener('pagehide', leave);
+		return () => {
+			window.removeEventListener('popstate', back);
+			window.removeEventListener('pagehide', leave);
+			writer.cancel();
+			if (current === writer) current = null;
+		};
+	});
 
 	const read = (state: ViewState, initial = false) => {
 		atlas.restore(state, { initial });
@@ -67,13 +99,10 @@ export function syncUrl(atlas: UrlModel, embed: EmbedOptions): void {
 	$effect(() => {
 		const state = atlas.urlState();
 		if (!router.started) return;
-		const update = historyUpdate(location.href, state, written, atlas.extent.last);
+		const update = historyUpdate(writer.address(location.href), state, written, atlas.extent.last);
 		written = state;
 		if (!update) return;
-		ours = state;
-		// The URL is this page's own, with a new query and hash: there is no route to resolve.
-		// eslint-disable-next-line svelte/no-navigation-without-resolve
-		(update.mode === 'push' ? pushState : replaceState)(update.url, { atlas: state });
+		writer.update(update.url, update.mode, state);
 		if (embed.embed && window.parent !== window) {
 			const message: EmbedMessage = {
 				source: 'story-atlas',
