@@ -76,7 +76,8 @@ function scrubLines(scrub, settings) {
 			})
 		),
 		'',
-		`One plain repaint with nothing changed, median: ${rows.map(([size, s]) => `${size} ${ms(s.repaint_median_ms)}`).join(', ')}`
+		`One plain repaint with nothing changed, median, to \`idle\` and on to the frame that shows it (as a move is timed): ${rows.map(([size, s]) => `${size} ${ms(s.repaint_median_ms)} and ${ms(s.repaint_frame_median_ms)}`).join(', ')}`,
+		`A move timed to \`idle\` only, p95 (late, mid): ${rows.map(([size, s]) => `${size} ${ms(s.late.to_idle_p95_ms)}, ${ms(s.mid.to_idle_p95_ms)}`).join('; ')}`
 	];
 }
 

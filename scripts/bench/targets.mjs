@@ -102,10 +102,12 @@ function millionTargets(result) {
 			pass: scrub.late.work_p95_ms <= 16.7 && scrub.mid.work_p95_ms <= 16.7
 		},
 		{
-			name: '1M: settled scrub frame p95 against one plain repaint (late)',
+			// Like for like: both to the frame that shows them (scrub.mjs). Until 6 December the
+			// repaint was timed to `idle` only, a frame short of the move it was set against.
+			name: '1M: settled scrub frame p95 against one plain repaint, each to its frame (late)',
 			target: '≤ 1.5×',
-			value: `${scrub.late.p95_ms} ms vs ${scrub.repaint_median_ms} ms`,
-			pass: scrub.late.p95_ms <= 1.5 * scrub.repaint_median_ms
+			value: `${scrub.late.p95_ms} ms vs ${scrub.repaint_frame_median_ms} ms`,
+			pass: scrub.late.p95_ms <= 1.5 * scrub.repaint_frame_median_ms
 		}
 	];
 	if (memory) {
