@@ -18,7 +18,7 @@ export async function timeStudioImport(file) {
 	try {
 		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 		await page.addInitScript(() => {
-			const seen = { long: [], progress: 0 };
+			const seen = { long: [], progress: 0, doneAt: null };
 			window.benchImport = seen;
 			new PerformanceObserver((list) => {
 				for (const t of list.getEntries())
@@ -26,6 +26,9 @@ export async function timeStudioImport(file) {
 			}).observe({ type: 'longtask', buffered: true });
 			new MutationObserver(() => {
 				if (document.querySelector('progress')) seen.progress++;
+				if (seen.doneAt !== null) return;
+				for (const status of document.querySelectorAll('[role=status]'))
+					if (status.textContent.includes('rows imported')) seen.doneAt = performance.now();
 			}).observe(document, { subtree: true, childList: true, attributes: true });
 		});
 		await page.goto(`${BASE}studio/`);
@@ -34,19 +37,29 @@ export async function timeStudioImport(file) {
 		await page.getByRole('button', { name: 'Import a spreadsheet…' }).click();
 		const chosenAt = await page.evaluate(() => performance.now());
 		await (await chooser).setFiles(file);
-		const summary = page
-			.getByRole('region', { name: 'Import a spreadsheet of events' })
-			.getByRole('status')
-			.filter({ hasText: 'rows imported' });
-		await summary.waitFor({ timeout: 15 * 60_000 });
+		const section = page.getByRole('region', { name: 'Import a spreadsheet of events' });
+		const summary = section.getByRole('status').filter({ hasText: 'rows imported' });
+		// The summary, or why there is none: a refusal, or a page that ran out of memory.
+		let crashed = false;
+		page.on('crash', () => (crashed = true));
+		const problem = section.locator('.problem[role="alert"]');
+		const deadline = Date.now() + 15 * 60_000;
+		for (;;) {
+			if (crashed) throw new Error('the studio page crashed during the import');
+			if (await problem.count())
+				throw new Error(`the studio refused the file: ${await problem.innerText()}`);
+			if (await summary.count()) break;
+			if (Date.now() > deadline) throw new Error('no summary within 15 minutes');
+			await new Promise((r) => setTimeout(r, 500));
+		}
 		return await page.evaluate((from) => {
-			const { long, progress } = window.benchImport;
-			const during = long.filter((t) => t.start >= from);
+			const { long, progress, doneAt } = window.benchImport;
+			const during = long.filter((t) => t.start >= from && t.start <= doneAt);
 			const status = [...document.querySelectorAll('[role=status]')].find((s) =>
 				s.textContent.includes('rows imported')
 			);
 			return {
-				seconds: (performance.now() - from) / 1000,
+				seconds: (doneAt - from) / 1000,
 				longest_task_ms: Math.round(Math.max(0, ...during.map((t) => t.duration))),
 				long_tasks: during.length,
 				progress_seen: progress > 0,
