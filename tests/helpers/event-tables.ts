@@ -3,7 +3,8 @@ import { encodeIds } from '../../src/lib/story/columnar/arrow-table';
 import type { EventTable } from '../../src/lib/story/columnar/event-table';
 import type { EventText, TableMeta } from '../../src/lib/story/columnar/layout';
 import { parseIsoDate } from '../../src/lib/story/dates';
-import { CATEGORIES, type Place } from '../../src/lib/story/types';
+import { type Place } from '../../src/lib/story/types';
+import { CATEGORIES } from '../../src/lib/story/schema';
 
 export interface Row {
 	id: string;

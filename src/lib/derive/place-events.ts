@@ -1,4 +1,5 @@
-import { CATEGORIES, type Category, type StoryEvent } from '../story/types';
+import { type StoryEvent } from '../story/types';
+import { CATEGORIES, type Category } from '../story/schema';
 
 type Placed = Pick<StoryEvent, 'place' | 'places'>;
 

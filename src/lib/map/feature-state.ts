@@ -1,6 +1,6 @@
 import type { StoryLayers } from '../derive/story-layers';
 import { categoryColor, placeRadiusScale } from '../scales/category';
-import type { Category } from '../story/types';
+import type { Category } from '../story/schema';
 import { phaseOf, type PlaceTally } from '../time/phase';
 import { SOURCES, type StorySource } from './style';
 

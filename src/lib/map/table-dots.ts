@@ -6,7 +6,7 @@
 import { mercatorOf } from '../derive/event-grid';
 import { categoryColor } from '../scales/category';
 import type { EventTable } from '../story/columnar/event-table';
-import type { Category } from '../story/types';
+import type { Category } from '../story/schema';
 
 /** Floats per event: as DOT_STRIDE in event-dots.ts. */
 export const TABLE_DOT_STRIDE = 8;

@@ -1,5 +1,5 @@
 import { scaleOrdinal, scaleSqrt } from 'd3-scale';
-import { CATEGORIES, type Category } from '../story/types';
+import { CATEGORIES, type Category } from '../story/schema';
 
 /**
  * Colours per category: distinct for the common kinds of colour blindness (after Okabe-Ito and

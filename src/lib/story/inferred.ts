@@ -1,4 +1,4 @@
-import type { Inferable } from './types';
+import type { Inferable } from './schema';
 
 /** What the reader is told when the article leaves an event's place or dates unsaid. */
 export function inferredNote(inferred: readonly Inferable[], placeName: string): string {

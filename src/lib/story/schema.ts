@@ -1,10 +1,57 @@
 /**
- * An event's fields, declared once. The types of an event at every stage (the reader's, the
- * studio's, the draft's), the validator's checks, the export's properties and their order, and the
- * split of the columnar form into columns and text all come from this table, so a new field is
- * one line here and whatever its kind needs.
+ * The story's one schema: its vocabulary, the fields of an event and of a place, and the story's
+ * own metadata, with their limits. The types of an event at every stage (the reader's, the
+ * studio's, the draft's), the validator's checks, the export's properties and their order, the
+ * event table's columns and the split of the columnar form into columns and text all come from
+ * here, so a new field is one line here and whatever its kind needs. Nothing here imports the
+ * model: the model (types.ts) is built on it.
  */
-import { CATEGORIES, INFERABLE, type Note } from './types';
+
+/** What happened, in a small fixed vocabulary: the legend's colours and the import's mapping. */
+export const CATEGORIES = [
+	'war',
+	'strike',
+	'meeting',
+	'diplomacy',
+	'visit',
+	'statement',
+	'aid',
+	'exchange',
+	'detention'
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const PLACE_KINDS = ['city', 'venue', 'country', 'region', 'sea'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+/** What of an event the article leaves unsaid and the story's editors supplied. */
+export const INFERABLE = ['place', 'date'] as const;
+export type Inferable = (typeof INFERABLE)[number];
+
+export interface Note {
+	/** What other reporting says instead; the article's own claim stays in the event. */
+	correction: string;
+	reportedBy: string;
+}
+
+/** A place's fields as places.geojson holds them (its point is the feature's geometry). */
+export const PLACE_FIELDS = {
+	id: { kind: 'id' },
+	name: { kind: 'text', max: 120, plain: true },
+	kind: { kind: 'choice', values: PLACE_KINDS },
+	/** ISO 3166-1 alpha-2; required of the kinds that lie in one country. */
+	country: { kind: 'country', requiredOf: ['country', 'city', 'venue'] as readonly PlaceKind[] }
+} as const;
+
+/** The story's own members (events.geojson's top level, the Arrow schema's metadata). */
+export const STORY_FIELDS = {
+	title: { kind: 'text', max: 200, plain: true, fallback: 'Story Atlas' },
+	/** `YYYY-MM-DD`: no event may end after it unless planned. */
+	published: { kind: 'day', max: 40 }
+} as const;
+
+/** The most characters an article may have: the page holds it, and the draft reads it whole. */
+export const MAX_ARTICLE_CHARS = 2_500_000;
 
 /**
  * Where the columnar form (story/columnar) keeps a field: a column of `events.arrow`, the text

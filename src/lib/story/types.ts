@@ -1,27 +1,17 @@
 /** The validated, typed story every component reads. Dates are UTC day numbers (see dates.ts). */
-import type { EventRecord } from './schema';
+import type { EventRecord, PlaceKind } from './schema';
 
-export const CATEGORIES = [
-	'war',
-	'strike',
-	'meeting',
-	'diplomacy',
-	'visit',
-	'statement',
-	'aid',
-	'exchange',
-	'detention'
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-export const PLACE_KINDS = ['city', 'venue', 'country', 'region', 'sea'] as const;
-export type PlaceKind = (typeof PLACE_KINDS)[number];
+export {
+	CATEGORIES,
+	INFERABLE,
+	PLACE_KINDS,
+	type Category,
+	type Inferable,
+	type Note,
+	type PlaceKind
+} from './schema';
 
 export type LonLat = [number, number];
-
-/** What of an event the article leaves unsaid and the story's editors supplied. */
-export const INFERABLE = ['place', 'date'] as const;
-export type Inferable = (typeof INFERABLE)[number];
 
 export interface Place {
 	id: string;
@@ -30,12 +20,6 @@ export interface Place {
 	/** ISO 3166-1 alpha-2, absent for seas and other places outside any country. */
 	country?: string;
 	coordinates: LonLat;
-}
-
-export interface Note {
-	/** What other reporting says instead; the article's own claim stays in the event. */
-	correction: string;
-	reportedBy: string;
 }
 
 /** An event of the reader's model: its fields (schema.ts) with days as day numbers, and its point. */

@@ -11,7 +11,8 @@ import { decodeText, type FileContents } from './json-file';
 import { ProblemList, type Problem } from './problems';
 import { describe, findUnsafe, quote, unsafeMessage } from './text';
 import { checkId, profileOf, validateRecords } from './validate-records';
-import { PLACE_KINDS, type Place, type Story, type StoryEvent, type TourStep } from './types';
+import { type Place, type Story, type StoryEvent, type TourStep } from './types';
+import { PLACE_FIELDS, STORY_FIELDS } from './schema';
 
 export interface StoryFiles {
 	events: { name: string; contents: FileContents };
@@ -34,12 +35,12 @@ function readPlaces(
 	for (const raw of raws) {
 		const read = new FieldReader(raw.properties, raw.label, problems);
 		const id = checkId(raw.properties.id, raw.label, seen, problems);
-		const name = read.text('name', { max: 120, plain: true });
-		const kind = read.oneOf('kind', PLACE_KINDS);
+		const name = read.text('name', PLACE_FIELDS.name);
+		const kind = read.oneOf('kind', PLACE_FIELDS.kind.values);
 		let country: string | undefined;
 		const rawCountry = raw.properties.country;
 		if (rawCountry === undefined || rawCountry === null) {
-			if (kind === 'country' || kind === 'city' || kind === 'venue') {
+			if (kind && PLACE_FIELDS.country.requiredOf.includes(kind)) {
 				problems.add(
 					`is missing; a ${kind} needs its ISO 3166-1 alpha-2 code, like "UA".`,
 					raw.label,
@@ -169,8 +170,10 @@ function readStoryMeta(
 	problems: ProblemList
 ): { title: string; published: number | null } {
 	const meta = new FieldReader(members, 'collection', problems);
-	const title = meta.text('title', { optional: true, max: 200, plain: true }) ?? 'Story Atlas';
-	const publishedText = meta.text('published', { optional: true, max: 40 });
+	const { title: titleField, published: publishedField } = STORY_FIELDS;
+	const title =
+		meta.text('title', { optional: true, max: titleField.max, plain: true }) ?? titleField.fallback;
+	const publishedText = meta.text('published', { optional: true, max: publishedField.max });
 	if (publishedText === undefined) return { title, published: null };
 	const published = parseIsoDate(publishedText);
 	if (published === null)
@@ -242,7 +245,10 @@ export function validateStoryRecords(
 
 	const rawEvents = records.events;
 	let events: StoryEvent[] = [];
-	let meta: { title: string; published: number | null } = { title: 'Story Atlas', published: null };
+	let meta: { title: string; published: number | null } = {
+		title: STORY_FIELDS.title.fallback,
+		published: null
+	};
 	let tour: TourStep[] | undefined;
 	if (rawEvents) {
 		// Read first for the dataset profile's bound; its problems are still listed after the events'.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categoriesInUse, eventsByPlace, involves } from '../../../src/lib/derive/place-events';
-import type { Category } from '../../../src/lib/story/types';
+import type { Category } from '../../../src/lib/story/schema';
 
 const events = [
 	{ id: 'a', place: 'kyiv', places: [], category: 'war' as Category },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../../../src/lib/story/types';
+import { CATEGORIES } from '../../../src/lib/story/schema';
 import { eventsUpTo, tallyPlaces } from '../../../src/lib/time/phase';
 import { TimeIndex } from '../../../src/lib/time/time-index';
 import { projectStory } from '../../helpers/story-files';

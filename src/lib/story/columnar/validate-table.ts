@@ -12,7 +12,8 @@ import { FieldReader } from '../fields';
 import type { ProblemList } from '../problems';
 import { MAX_SLUG_LENGTH } from '../slug';
 import { quote } from '../text';
-import { CATEGORIES, type Place } from '../types';
+import { CATEGORIES } from '../schema';
+import type { Place } from '../types';
 import { eventId, type EventTable } from './event-table';
 import type { TableMeta } from './layout';
 

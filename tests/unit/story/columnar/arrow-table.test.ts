@@ -28,7 +28,7 @@ import {
 } from '../../../../src/lib/story/columnar/arrow-table';
 import { eventId, type EventTable } from '../../../../src/lib/story/columnar/event-table';
 import { FORMAT_KEY, FORMAT_VERSION } from '../../../../src/lib/story/columnar/layout';
-import { CATEGORIES } from '../../../../src/lib/story/types';
+import { CATEGORIES } from '../../../../src/lib/story/schema';
 import { META, ROWS, tableOf } from '../../../helpers/event-tables';
 
 const ids = (table: EventTable) =>

@@ -5,7 +5,7 @@ import type { TableMeta } from '../../../../src/lib/story/columnar/layout';
 import { FIRST_DAY, validateTable } from '../../../../src/lib/story/columnar/validate-table';
 import { parseIsoDate } from '../../../../src/lib/story/dates';
 import { MAX_PROBLEMS_PER_FILE, ProblemList } from '../../../../src/lib/story/problems';
-import { CATEGORIES } from '../../../../src/lib/story/types';
+import { CATEGORIES } from '../../../../src/lib/story/schema';
 import {
 	KHARKIV,
 	KYIV,
