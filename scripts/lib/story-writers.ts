@@ -30,6 +30,7 @@ import {
 	placesCollection
 } from '../../src/lib/import/story-json';
 import { writeEventTable } from '../../src/lib/story/columnar/arrow-table';
+import { chunkChecksum } from '../../src/lib/story/checksum';
 import {
 	CHUNK_SIZE,
 	EVENTS_ARROW,
@@ -53,6 +54,8 @@ export interface StoryHead {
 	what: string;
 	/** The day of the import, YYYY-MM-DD. */
 	day: string;
+	/** The file's rows, its header included, where the reader counted them all. */
+	rows?: number;
 }
 
 export interface Written {
@@ -182,6 +185,8 @@ class SpillFile {
 export class ColumnarWriter implements StoryWriter {
 	readonly #columns = new EventColumns();
 	readonly #spill: SpillFile;
+	/** The last row an event came from: the file has at least that many. */
+	#lastRow = 0;
 
 	constructor(
 		private readonly dir: string,
@@ -192,6 +197,7 @@ export class ColumnarWriter implements StoryWriter {
 
 	add(event: ImportedEvent): void {
 		this.#columns.add(event);
+		this.#lastRow = Math.max(this.#lastRow, event.row);
 		this.#spill.put(JSON.stringify(eventText(event)));
 	}
 
@@ -199,24 +205,29 @@ export class ColumnarWriter implements StoryWriter {
 		const { dir, head } = this;
 		const { table, order } = this.#columns.finish();
 		const partial = (name: string) => join(dir, `${name}.partial`);
+		const textDir = partial(TEXT_FOLDER);
+		rmSync(textDir, { recursive: true, force: true });
+		mkdirSync(textDir);
+		const chunks = chunkCount(table.length);
+		const checksums: string[] = [];
+		for (let chunk = 0; chunk < chunks; chunk++) {
+			const texts: string[] = [];
+			const end = Math.min(table.length, (chunk + 1) * CHUNK_SIZE);
+			for (let i = chunk * CHUNK_SIZE; i < end; i++) texts.push(this.#spill.get(order[i]!));
+			const json = chunkJson(texts);
+			checksums.push(chunkChecksum(json));
+			writeFileSync(join(textDir, `${chunk}.json`), json);
+		}
 		writeFileSync(
 			partial(EVENTS_ARROW),
 			writeEventTable(table, {
 				title: head.title,
 				published: head.published,
-				origin: `${head.file}, ${head.what}, imported on ${head.day}`
+				origin: `${head.file}, ${head.what}, imported on ${head.day}`,
+				rows: head.rows ?? this.#lastRow,
+				chunks: checksums
 			})
 		);
-		const textDir = partial(TEXT_FOLDER);
-		rmSync(textDir, { recursive: true, force: true });
-		mkdirSync(textDir);
-		const chunks = chunkCount(table.length);
-		for (let chunk = 0; chunk < chunks; chunk++) {
-			const texts: string[] = [];
-			const end = Math.min(table.length, (chunk + 1) * CHUNK_SIZE);
-			for (let i = chunk * CHUNK_SIZE; i < end; i++) texts.push(this.#spill.get(order[i]!));
-			writeFileSync(join(textDir, `${chunk}.json`), chunkJson(texts));
-		}
 		this.#spill.close();
 		writeFileSync(partial(STORY_FILE_NAMES.places), placesCollection(places));
 		writeFileSync(

@@ -2,10 +2,12 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { CountryLookup } from '../../src/lib/story/country-lookup';
 import { parseIsoDate, toIsoDate } from '../../src/lib/story/dates';
 import { placeFeature } from '../../src/lib/story/place-feature';
-import { encodeIds, writeEventTable } from '../../src/lib/story/columnar/arrow-table';
-import type { EventTable } from '../../src/lib/story/columnar/event-table';
+import { writeEventTable } from '../../src/lib/story/columnar/arrow-table';
+import { buildEventTable } from '../../src/lib/story/table-builder';
+import { chunkChecksums } from '../../src/lib/story/checksum';
 import { CHUNK_SIZE, type EventText } from '../../src/lib/story/columnar/layout';
-import { CATEGORIES, type Category, type Place } from '../../src/lib/story/types';
+import { CATEGORIES, type Category } from '../../src/lib/story/schema';
+import type { LonLat, Place } from '../../src/lib/story/types';
 
 /** A small, seeded PRNG (mulberry32): the same synthetic story on every run. */
 function random(seed: number): () => number {
@@ -175,24 +177,19 @@ export function synthesizeColumnar(
 		return out;
 	};
 	const sortedPlace = pick(place, (n) => new Int32Array(n));
-	const table: EventTable = {
-		length: count,
-		lon: Float64Array.from(sortedPlace, (p) => places[p]!.coordinates[0]),
-		lat: Float64Array.from(sortedPlace, (p) => places[p]!.coordinates[1]),
-		start: pick(start, (n) => new Int32Array(n)),
-		end: pick(end, (n) => new Int32Array(n)),
-		category: pick(category, (n) => new Uint8Array(n)),
-		categories: ACLED_MIX.map(([c]) => c),
-		place: sortedPlace,
-		places: places.map((p) => p.id),
-		row: Int32Array.from(order, (i) => i + 2),
-		...encodeIds(ids)
-	};
-	const arrow = writeEventTable(table, {
-		title: `Synthetic dataset, ${count.toLocaleString('en-GB')} events`,
-		published: toIsoDate(extent.last),
-		origin: 'Synthetic, in the shape of an ACLED export'
-	});
+	const sortedCategory = pick(category, (n) => new Uint8Array(n));
+	const table = buildEventTable(
+		Array.from(order, (i, k) => ({
+			id: ids[k]!,
+			start: start[i]!,
+			end: end[i]!,
+			category: ACLED_MIX[sortedCategory[k]!]![0],
+			place: places[sortedPlace[k]!]!.id,
+			coordinates: places[sortedPlace[k]!]!.coordinates,
+			row: i + 2
+		})),
+		places.map((p) => p.id)
+	);
 	const kinds = ['Shelling', 'Armed clash', 'Air strike', 'Drone strike', 'Arrest', 'Protest'];
 	const chunk = (n: number): string => {
 		const texts: EventText[] = [];
@@ -210,6 +207,13 @@ export function synthesizeColumnar(
 		}
 		return JSON.stringify(texts);
 	};
+	const arrow = writeEventTable(table, {
+		title: `Synthetic dataset, ${count.toLocaleString('en-GB')} events`,
+		published: toIsoDate(extent.last),
+		origin: 'Synthetic, in the shape of an ACLED export',
+		rows: count + 1,
+		chunks: chunkChecksums(chunk, table.length)
+	});
 	return {
 		arrow,
 		places: JSON.stringify({
@@ -228,7 +232,7 @@ export function synthesizeColumnar(
  * so the benchmark can load the product's form while its baselines read the GeoJSON of the same
  * events. The table is sorted by start, then end, then id, as the form requires; an event's row
  * is its place in events.geojson plus two (as if the features were rows under a header). The
- * columnar form keeps one place an event: the 1 % that join a second place keep their main one.
+ * events that join a second place keep it, as offsets into the table's places.
  */
 export function columnarFromStory(story: {
 	events: string;
@@ -259,26 +263,19 @@ export function columnarFromStory(story: {
 	const placeIds = (
 		JSON.parse(story.places) as FeatureCollection<Point, { id: string }>
 	).features.map((f) => f.properties.id);
-	const placeIndex = new Map(placeIds.map((id, i) => [id, i]));
-	const categoryIndex = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
-	const table: EventTable = {
-		length: count,
-		lon: Float64Array.from(order, (i) => features[i]!.geometry.coordinates[0]!),
-		lat: Float64Array.from(order, (i) => features[i]!.geometry.coordinates[1]!),
-		start: Int32Array.from(order, (i) => start[i]!),
-		end: Int32Array.from(order, (i) => end[i]!),
-		category: Uint8Array.from(order, (i) => categoryIndex.get(String(props[i]!.category))!),
-		categories: [...CATEGORIES],
-		place: Int32Array.from(order, (i) => placeIndex.get(String(props[i]!.place))!),
-		places: placeIds,
-		row: Int32Array.from(order, (i) => i + 2),
-		...encodeIds(order.map((i) => ids[i]!))
-	};
-	const arrow = writeEventTable(table, {
-		title: collection.title,
-		published: collection.published,
-		origin: 'Synthetic, the columnar form of the GeoJSON story of the same events'
-	});
+	const table = buildEventTable(
+		order.map((i) => ({
+			id: ids[i]!,
+			start: start[i]!,
+			end: end[i]!,
+			category: String(props[i]!.category),
+			place: String(props[i]!.place),
+			places: (props[i]!.places as string[] | undefined) ?? [],
+			coordinates: features[i]!.geometry.coordinates as LonLat,
+			row: i + 2
+		})),
+		placeIds
+	);
 	const chunk = (n: number): string => {
 		const texts: EventText[] = [];
 		for (let k = n * CHUNK_SIZE; k < Math.min(count, (n + 1) * CHUNK_SIZE); k++) {
@@ -295,6 +292,13 @@ export function columnarFromStory(story: {
 		}
 		return JSON.stringify(texts);
 	};
+	const arrow = writeEventTable(table, {
+		title: collection.title,
+		published: collection.published,
+		origin: 'Synthetic, the columnar form of the GeoJSON story of the same events',
+		rows: count + 1,
+		chunks: chunkChecksums(chunk, table.length)
+	});
 	return {
 		arrow,
 		places: story.places,

@@ -1,6 +1,6 @@
 /** A small EventTable built by hand, for the tests of what reads big stories by row index. */
-import { encodeIds } from '../../src/lib/story/columnar/arrow-table';
-import type { EventTable } from '../../src/lib/story/columnar/event-table';
+import { encodeIds } from '../../src/lib/story/table-builder';
+import type { EventTable } from '../../src/lib/story/event-table';
 
 export interface Row {
 	id: string;
@@ -28,6 +28,8 @@ export function tableOf(
 		place: Int32Array.from(rows, (r) => r.place ?? 0),
 		places,
 		row: Int32Array.from(rows, (_, i) => i + 2),
+		otherOffsets: new Int32Array(rows.length + 1),
+		otherPlaces: new Int32Array(0),
 		...encodeIds(rows.map((r) => r.id))
 	};
 }

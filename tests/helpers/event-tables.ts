@@ -1,6 +1,6 @@
 /** Small event tables for the columnar tests, built the way a writer builds them. */
-import { encodeIds } from '../../src/lib/story/columnar/arrow-table';
-import type { EventTable } from '../../src/lib/story/columnar/event-table';
+import { encodeIds } from '../../src/lib/story/table-builder';
+import type { EventTable } from '../../src/lib/story/event-table';
 import type { EventText, TableMeta } from '../../src/lib/story/columnar/layout';
 import { parseIsoDate } from '../../src/lib/story/dates';
 import { type Place } from '../../src/lib/story/types';
@@ -43,6 +43,8 @@ export function tableOf(
 		place: Int32Array.from(rows, (r) => placeWords.indexOf(r.place)),
 		places: placeWords,
 		row: Int32Array.from(rows, (r) => r.row),
+		otherOffsets: new Int32Array(rows.length + 1),
+		otherPlaces: new Int32Array(0),
 		...encodeIds(rows.map((r) => r.id))
 	};
 }
@@ -60,7 +62,9 @@ export const ROWS: Row[] = [
 export const META: TableMeta = {
 	title: 'Imported from acled.csv',
 	published: '2025-04-12',
-	origin: 'acled.csv, an ACLED export'
+	origin: 'acled.csv, an ACLED export',
+	rows: null,
+	chunks: []
 };
 
 export const PLACES: Place[] = [

@@ -4,7 +4,7 @@
  * so "how many by this day?" is one binary search per cell: a scrub costs cells × log(events),
  * never a pass over a million events.
  */
-import type { EventTable } from '../story/columnar/event-table';
+import type { EventTable } from '../story/event-table';
 
 /** At this zoom and above the map draws each event; below it, the grid of the zoom's band. */
 export const DOTS_ZOOM = 6;

@@ -3,7 +3,7 @@
  * keeps each place's rows in table order (by start), so "its events by this day" is a prefix found
  * by binary search, and a page of them is a slice. Built once, in the worker.
  */
-import type { EventTable } from '../story/columnar/event-table';
+import type { EventTable } from '../story/event-table';
 import { dayToDate } from '../story/dates';
 
 export interface PlaceRows {

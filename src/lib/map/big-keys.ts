@@ -6,7 +6,7 @@
 import type { EventGrid } from '../derive/event-grid';
 import { placeCountBy, type PlaceRows } from '../derive/place-rows';
 import type { BigPlace } from '../story/big-story';
-import type { EventTable } from '../story/columnar/event-table';
+import type { EventTable } from '../story/event-table';
 import { shortCount } from './aggregates';
 import type { KeySource, LabelMap } from './count-labels';
 import { LABEL_MARGIN_PX, type LabelCandidate, type View } from './label-layout';

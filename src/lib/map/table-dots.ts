@@ -5,7 +5,7 @@
  */
 import { mercatorOf } from '../derive/event-grid';
 import { categoryColor } from '../scales/category';
-import type { EventTable } from '../story/columnar/event-table';
+import type { EventTable } from '../story/event-table';
 import type { Category } from '../story/schema';
 
 /** Floats per event: as DOT_STRIDE in event-dots.ts. */

@@ -4,11 +4,11 @@ import { placeSummary, type PlaceSummary } from '../derive/place-rows';
 import type { AtlasMap, CameraMove } from '../map/atlas-map';
 import type { BigStory } from '../story/big-story';
 import { fileUrl } from '../story/big-story-protocol';
-import { eventId, type EventTable } from '../story/columnar/event-table';
+import { eventId, type EventTable } from '../story/event-table';
 import { chunkFile, type EventText } from '../story/columnar/layout';
 import { formatDay } from '../story/dates';
 import { findEventRow } from '../story/find-event';
-import { chunkLength, parseChunk, TextChunks } from '../story/text-chunks';
+import { readChunk, TextChunks } from '../story/text-chunks';
 import { countsChangeDays, countsColumns, countsExtent } from '../time/day-counts';
 import type { DayColumn, RangeBar } from '../time/histogram';
 import { buildTimeScaleFromCounts, type StoryTimeScale } from '../time/scale';
@@ -77,14 +77,14 @@ export class BigAtlas implements SliderModel {
 		// Built once and never changed: not state.
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		this.placeIndex = new Map(story.places.map((p, i) => [p.id, i]));
-		const length = story.table.length;
 		this.texts = new TextChunks(
 			async (chunk) => {
 				const name = chunkFile(chunk);
 				const response = await fetcher(fileUrl(folder, name, location.href));
 				if (!response.ok)
 					return { ok: false, message: `${name} could not be loaded (HTTP ${response.status}).` };
-				const parsed = parseChunk(await response.json(), chunkLength(chunk, length));
+				const bytes = new Uint8Array(await response.arrayBuffer());
+				const parsed = readChunk(bytes, story.table, chunk, story.meta.chunks[chunk]);
 				return parsed.ok ? parsed : { ok: false, message: `${name} ${parsed.message}` };
 			},
 			24,

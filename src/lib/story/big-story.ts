@@ -8,7 +8,7 @@ import { buildGrids, gridBuffers, mercatorOf, type EventGrid } from '../derive/e
 import { buildPlaceRows, type PlaceRows } from '../derive/place-rows';
 import { tableDotVertices } from '../map/table-dots';
 import { dayCounts, type DayCounts } from '../time/day-counts';
-import { transferables, type EventTable } from './columnar/event-table';
+import { transferables, type EventTable } from './event-table';
 import { readEventTable } from './columnar/arrow-table';
 import { EVENTS_ARROW, type TableMeta } from './columnar/layout';
 import { parseIsoDate } from './dates';

@@ -2,7 +2,7 @@
  * An event's row from its id, for a URL's `?event=`: the ids are compared as UTF-8 bytes in the
  * table, so no million strings are ever made.
  */
-import type { EventTable } from './columnar/event-table';
+import type { EventTable } from './event-table';
 
 export function findEventRow(table: EventTable, id: string): number | null {
 	const wanted = new TextEncoder().encode(id);

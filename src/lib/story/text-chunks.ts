@@ -2,7 +2,9 @@
  * The words of a big story's events, fetched a chunk of CHUNK_SIZE events at a time when a reader
  * opens one (or scrolls the list to it), and kept in a small cache: the table carries no text.
  */
+import { chunkChecksum } from './checksum';
 import { CHUNK_SIZE, chunkOf, type EventText } from './columnar/layout';
+import { eventId, type EventTable } from './event-table';
 
 /** What fetching one chunk gives: its events' words, or a sentence saying what went wrong. */
 export type ChunkResult = { ok: true; texts: EventText[] } | { ok: false; message: string };
@@ -22,16 +24,43 @@ const isText = (value: unknown): value is EventText => {
 };
 
 /**
- * A chunk's JSON, checked: an array of `expected` events' words. Fields the page does not show are
- * given empty defaults rather than refused.
+ * A fetched chunk, checked against the table it belongs to: its bytes against the checksum
+ * events.arrow keeps of it, then each entry's id against the table's row, so another chunk's words
+ * are never shown under this one's events. Fields the page does not show are given empty defaults
+ * rather than refused.
  */
-export function parseChunk(value: unknown, expected: number): ChunkResult {
+export function readChunk(
+	bytes: Uint8Array,
+	table: EventTable,
+	chunk: number,
+	checksum: string | undefined
+): ChunkResult {
+	if (checksum === undefined || chunkChecksum(bytes) !== checksum)
+		return {
+			ok: false,
+			message:
+				'does not match the checksum events.arrow keeps of it: these are not the words of its events.'
+		};
+	let value: unknown;
+	try {
+		value = JSON.parse(new TextDecoder().decode(bytes));
+	} catch {
+		return { ok: false, message: 'is not valid JSON.' };
+	}
+	const expected = chunkLength(chunk, table.length);
 	if (!Array.isArray(value)) return { ok: false, message: 'is not a list of event texts.' };
 	if (value.length !== expected) {
 		return { ok: false, message: `holds ${value.length} events where the table has ${expected}.` };
 	}
 	const bad = value.findIndex((v) => !isText(v));
 	if (bad >= 0) return { ok: false, message: `entry ${bad + 1} is not an event’s text.` };
+	const first = chunk * CHUNK_SIZE;
+	const wrong = (value as EventText[]).findIndex((t, k) => t.id !== eventId(table, first + k));
+	if (wrong >= 0)
+		return {
+			ok: false,
+			message: `entry ${wrong + 1} holds the words of another event than row ${first + wrong + 1} of the table.`
+		};
 	const texts = (value as EventText[]).map((t) => ({
 		id: t.id,
 		title: t.title,

@@ -3,7 +3,7 @@
  * in the worker. The slider's histogram, its Page Up/Down stops and the time scale read these few
  * thousand numbers instead of a million events.
  */
-import type { EventTable } from '../story/columnar/event-table';
+import type { EventTable } from '../story/event-table';
 import type { DayColumn } from './histogram';
 
 export interface DayCounts {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { root, runScript, scratchFolder } from '../../helpers/cli';
 import { ACLED_COLUMNS } from '../../../src/lib/import/presets';
 import { readEventTable } from '../../../src/lib/story/columnar/arrow-table';
-import { eventId } from '../../../src/lib/story/columnar/event-table';
+import { eventId } from '../../../src/lib/story/event-table';
 import type { EventText } from '../../../src/lib/story/columnar/layout';
 import { MAX_GEOJSON_EVENTS } from '../../../src/lib/story/columnar/layout';
 

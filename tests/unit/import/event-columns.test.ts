@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventColumns, chunkJson, dayOf, eventText } from '../../../src/lib/import/event-columns';
 import type { ImportedEvent } from '../../../src/lib/import/rows-to-events';
-import { eventId } from '../../../src/lib/story/columnar/event-table';
+import { eventId } from '../../../src/lib/story/event-table';
 import { parseIsoDate, toIsoDate } from '../../../src/lib/story/dates';
 
 const event = (

@@ -166,7 +166,7 @@ const places = {
 	}))
 };
 const prepared = prepareBigStory(
-	writeEventTable(table, { title: 'T', published: null, origin: '' }),
+	writeEventTable(table, { title: 'T', published: null, origin: '', rows: null, chunks: [] }),
 	new TextEncoder().encode(JSON.stringify(places))
 );
 if (!prepared.ok) throw new Error('the test story does not prepare');

@@ -8,7 +8,7 @@ import {
 } from '../../../scripts/bench/forms.mjs';
 import { checkTargets, hundredKTargets } from '../../../scripts/bench/targets.mjs';
 import { columnarFromStory, synthesizeStory } from '../../../scripts/lib/synthesize';
-import { eventId } from '../../../src/lib/story/columnar/event-table';
+import { eventId } from '../../../src/lib/story/event-table';
 import { readEventTable } from '../../../src/lib/story/columnar/arrow-table';
 import { MAX_GEOJSON_EVENTS } from '../../../src/lib/story/columnar/layout';
 import { parseIsoDate } from '../../../src/lib/story/dates';

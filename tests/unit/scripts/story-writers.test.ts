@@ -1,3 +1,4 @@
+import { chunkChecksum } from '../../../src/lib/story/checksum';
 import {
 	existsSync,
 	mkdirSync,
@@ -116,7 +117,12 @@ describe('ColumnarWriter', () => {
 		expect(result.meta).toEqual({
 			title: 'Imported from test.csv',
 			published: '2025-04-12',
-			origin: 'test.csv, a spreadsheet, UTF-8, comma-separated, imported on 2025-04-12'
+			origin: 'test.csv, a spreadsheet, UTF-8, comma-separated, imported on 2025-04-12',
+			// No more rows than the last an event came from; a checksum of each chunk's bytes.
+			rows: 2501,
+			chunks: ['0.json', '1.json', '2.json'].map((name) =>
+				chunkChecksum(readFileSync(join(dir, 'text', name)))
+			)
 		});
 		const first = JSON.parse(readFileSync(join(dir, 'text', '0.json'), 'utf8')) as { id: string }[];
 		// The earliest day is 1 April: events 9, 19, 29 … sorted as text.

@@ -36,7 +36,13 @@ const places = {
 	]
 };
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
-const meta = { title: 'A dataset', published: '1970-05-01', origin: 'Tests' };
+const meta = {
+	title: 'A dataset',
+	published: '1970-05-01',
+	origin: 'Tests',
+	rows: null,
+	chunks: []
+};
 
 describe('tableProblem', () => {
 	it('accepts a table the page can draw', () => {

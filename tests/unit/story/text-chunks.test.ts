@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EventText } from '../../../src/lib/story/columnar/layout';
-import { chunkLength, parseChunk, TextChunks } from '../../../src/lib/story/text-chunks';
+import { chunkChecksum } from '../../../src/lib/story/checksum';
+import { chunkLength, readChunk, TextChunks } from '../../../src/lib/story/text-chunks';
+import { tableOf } from '../../helpers/event-table';
 
 const text = (id: string): EventText => ({
 	id,
@@ -12,21 +14,47 @@ const text = (id: string): EventText => ({
 	notes: []
 });
 
-describe('parseChunk', () => {
+describe('readChunk', () => {
+	const table = tableOf([
+		{ id: 'a', lon: 0, lat: 0, start: 1 },
+		{ id: 'b', lon: 0, lat: 0, start: 2 }
+	]);
+	const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+	const read = (value: unknown) => {
+		const file = bytes(value);
+		return readChunk(file, table, 0, chunkChecksum(file));
+	};
+
 	it.each([
-		[{}, 2, 'is not a list of event texts.'],
-		[[text('a')], 2, 'holds 1 events where the table has 2.'],
-		[[text('a'), { id: 'b' }], 2, 'entry 2 is not an event’s text.']
-	])('refuses %j with a sentence', (value, expected, message) => {
-		const result = parseChunk(value, expected);
-		expect(result).toEqual({ ok: false, message });
+		[{}, 'is not a list of event texts.'],
+		[[text('a')], 'holds 1 events where the table has 2.'],
+		[[text('a'), { id: 'b' }], 'entry 2 is not an event’s text.'],
+		[[text('a'), text('c')], 'entry 2 holds the words of another event than row 2 of the table.']
+	])('refuses %j with a sentence', (value, message) => {
+		expect(read(value)).toEqual({ ok: false, message });
+	});
+
+	it('refuses bytes that are not those events.arrow keeps a checksum of', () => {
+		const own = bytes([text('a'), text('b')]);
+		const other = bytes([{ ...text('a'), title: 'Strike 207 in Odesa' }, text('b')]);
+		expect(readChunk(other, table, 0, chunkChecksum(own)).ok).toBe(false);
+		expect(readChunk(own, table, 0, undefined).ok).toBe(false);
+		expect(readChunk(own, table, 0, chunkChecksum(own)).ok).toBe(true);
 	});
 
 	it('takes a chunk, filling what the page does not need', () => {
-		const result = parseChunk([{ id: 'a', title: 't', summary: 's', source: [] }], 1);
-		expect(result).toEqual({
-			ok: true,
-			texts: [{ id: 'a', title: 't', summary: 's', actors: [], when: '', source: [], notes: [] }]
+		const result = read([
+			{ id: 'a', title: 't', summary: 's', source: [] },
+			{ id: 'b', title: 't', summary: 's', source: [] }
+		]);
+		expect(result.ok && result.texts[0]).toEqual({
+			id: 'a',
+			title: 't',
+			summary: 's',
+			actors: [],
+			when: '',
+			source: [],
+			notes: []
 		});
 	});
 });

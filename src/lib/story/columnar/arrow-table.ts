@@ -8,6 +8,7 @@ import {
 	Field,
 	Int32,
 	Int8,
+	List,
 	RecordBatch,
 	Schema,
 	Struct,
@@ -23,7 +24,9 @@ import {
 	type DataType,
 	type Vector
 } from 'apache-arrow';
-import type { EventTable } from './event-table';
+import { tableChecksum } from '../checksum';
+import type { EventTable } from '../event-table';
+import { NO_CATEGORY } from '../table-builder';
 import { ipcDamage } from './ipc-check';
 import { COLUMNS, FORMAT_KEY, FORMAT_VERSION, type TableMeta } from './layout';
 
@@ -33,10 +36,9 @@ export type ReadResult =
 const fail = (message: string): ReadResult => ({ ok: false, message });
 
 /**
- * What an index that names no word of its dictionary becomes: no category or place has it, so
- * the validator reports the event rather than the reader guessing.
+ * What an index that names no word of its dictionary becomes: no category (table-builder's
+ * NO_CATEGORY) or place has it, so the validator reports the event rather than the reader guessing.
  */
-export const NO_CATEGORY = 255;
 export const NO_PLACE = -1;
 
 /** The most categories a table may have: a category index is a byte, and 255 means none. */
@@ -73,6 +75,7 @@ const EXPECTED: Record<
 	end: { typeId: Type.Int, array: Int32Array, name: 'Int32' },
 	category: { typeId: Type.Dictionary, name: 'a dictionary of Utf8' },
 	place: { typeId: Type.Dictionary, name: 'a dictionary of Utf8' },
+	others: { typeId: Type.List, name: 'a list of Int32' },
 	row: { typeId: Type.Int, array: Int32Array, name: 'Int32' }
 };
 
@@ -91,6 +94,14 @@ function column(table: Table, name: ColumnName): Vector | string {
 		if (type.indices.bitWidth > 32)
 			return `column "${name}" has ${String(type.indices)} indices; 32 bits at most.`;
 	}
+	if (vector.type.typeId === Type.List) {
+		const child = (vector.type as List).valueType;
+		if (
+			child.typeId !== Type.Int ||
+			!vector.data.every((d) => d.children[0]?.values instanceof Int32Array)
+		)
+			return wrong;
+	}
 	if (vector.length !== table.numRows)
 		return `column "${name}" has ${vector.length} values for ${table.numRows} events.`;
 	// A damaged length claims more values than the buffers hold; Arrow would read past them.
@@ -98,7 +109,10 @@ function column(table: Table, name: ColumnName): Vector | string {
 		const short =
 			d.typeId === Type.Utf8
 				? d.valueOffsets.length < d.length + 1 || d.values.length < d.valueOffsets[d.length]!
-				: d.values.length < d.length;
+				: d.typeId === Type.List
+					? d.valueOffsets.length < d.length + 1 ||
+						(d.children[0]?.length ?? 0) < d.valueOffsets[d.length]!
+					: d.values.length < d.length;
 		if (short) return `column "${name}" is damaged: it holds fewer values than it says.`;
 	}
 	if (vector.nullCount > 0)
@@ -205,7 +219,8 @@ function idColumn(chunks: readonly Data<Utf8>[]): { idOffsets: Int32Array; idByt
 	if (chunks.length === 1 && first && first.valueOffsets[0] === 0) {
 		return {
 			idOffsets: first.valueOffsets.subarray(0, first.length + 1),
-			idBytes: first.values
+			// Arrow pads a buffer to 8 bytes: the ids are the bytes the offsets reach.
+			idBytes: first.values.subarray(0, first.valueOffsets[first.length])
 		};
 	}
 	const total = chunks.reduce((sum, d) => sum + d.length, 0);
@@ -229,6 +244,38 @@ function idColumn(chunks: readonly Data<Utf8>[]): { idOffsets: Int32Array; idByt
 		at += part.length;
 	}
 	return { idOffsets: offsets, idBytes: bytes };
+}
+
+/** The other places' list column as offsets from 0 and one array of place indices. */
+function othersColumn(
+	vector: Vector,
+	merged: Merged
+): { otherOffsets: Int32Array; otherPlaces: Int32Array } {
+	const otherOffsets = new Int32Array(vector.length + 1);
+	const parts: Int32Array[] = [];
+	let row = 0;
+	let at = 0;
+	vector.data.forEach((d, batch) => {
+		const base = d.valueOffsets[0]!;
+		const endAt = d.valueOffsets[d.length]!;
+		const child = d.children[0]!;
+		const values = (child.values as Int32Array).subarray(child.offset + base, child.offset + endAt);
+		// The others name places by the place column's dictionary: a batch that replaced it is mapped.
+		const remap = merged.remaps[batch];
+		parts.push(
+			remap ? values.map((p) => (p >= 0 && p < remap.length ? remap[p]! : NO_PLACE)) : values
+		);
+		for (let i = 1; i <= d.length; i++) otherOffsets[row + i] = at + d.valueOffsets[i]! - base;
+		row += d.length;
+		at += endAt - base;
+	});
+	const otherPlaces = new Int32Array(at);
+	let k = 0;
+	for (const part of parts) {
+		otherPlaces.set(part, k);
+		k += part.length;
+	}
+	return { otherOffsets, otherPlaces };
 }
 
 /** Whether the bytes begin as an Arrow file or stream does: a damaged one, not another kind. */
@@ -274,26 +321,38 @@ function read(bytes: Uint8Array): ReadResult {
 	if (category.words.length > MAX_CATEGORIES)
 		return fail(`column "category" has over ${MAX_CATEGORIES} categories.`);
 
+	const events: EventTable = {
+		length: table.numRows,
+		lon: joined(got.lon.data, (n) => new Float64Array(n)),
+		lat: joined(got.lat.data, (n) => new Float64Array(n)),
+		start: joined(got.start.data, (n) => new Int32Array(n)),
+		end: joined(got.end.data, (n) => new Int32Array(n)),
+		category: indices(got.category, category, (n) => new Uint8Array(n), NO_CATEGORY),
+		categories: category.words,
+		place: placeIndices(got.place, place),
+		places: place.words,
+		row: joined(got.row.data, (n) => new Int32Array(n)),
+		...othersColumn(got.others, place),
+		...idColumn(got.id.data as Data<Utf8>[])
+	};
+	const checksum = meta.get('checksum');
+	if (checksum === undefined) return fail('has no checksum of its columns in its metadata.');
+	if (tableChecksum(events) !== checksum)
+		return fail(
+			'is damaged: its columns do not match the checksum it was written with. Export or import the story again.'
+		);
+	const rows = meta.get('rows');
+	const chunks = meta.get('chunks');
 	return {
 		ok: true,
 		meta: {
 			title: meta.get('title') ?? '',
 			published: meta.get('published') || null,
-			origin: meta.get('origin') ?? ''
+			origin: meta.get('origin') ?? '',
+			rows: rows ? Number(rows) : null,
+			chunks: chunks ? chunks.split(',') : []
 		},
-		table: {
-			length: table.numRows,
-			lon: joined(got.lon.data, (n) => new Float64Array(n)),
-			lat: joined(got.lat.data, (n) => new Float64Array(n)),
-			start: joined(got.start.data, (n) => new Int32Array(n)),
-			end: joined(got.end.data, (n) => new Int32Array(n)),
-			category: indices(got.category, category, (n) => new Uint8Array(n), NO_CATEGORY),
-			categories: category.words,
-			place: placeIndices(got.place, place),
-			places: place.words,
-			row: joined(got.row.data, (n) => new Int32Array(n)),
-			...idColumn(got.id.data as Data<Utf8>[])
-		}
+		table: events
 	};
 }
 
@@ -343,6 +402,20 @@ export function writeEventTable(table: EventTable, meta: TableMeta): Uint8Array 
 		end: makeVector(table.end),
 		category: dictionaryVector(category, table.categories, new Int8()),
 		place: dictionaryVector(table.place, table.places, new Int32()),
+		others: makeVector(
+			makeData({
+				type: new List(new Field('place', new Int32(), false)),
+				length: table.length,
+				nullCount: 0,
+				valueOffsets: table.otherOffsets,
+				child: makeData({
+					type: new Int32(),
+					length: table.otherPlaces.length,
+					nullCount: 0,
+					data: table.otherPlaces
+				})
+			})
+		),
 		row: makeVector(table.row)
 	};
 	const fields = Object.entries(vectors).map(([name, v]) => new Field(name, v.type, false));
@@ -350,7 +423,10 @@ export function writeEventTable(table: EventTable, meta: TableMeta): Uint8Array 
 		[FORMAT_KEY, FORMAT_VERSION],
 		['title', meta.title],
 		['published', meta.published ?? ''],
-		['origin', meta.origin]
+		['origin', meta.origin],
+		['checksum', tableChecksum(table)],
+		...(meta.rows === null ? [] : [['rows', String(meta.rows)] as [string, string]]),
+		['chunks', meta.chunks.join(',')]
 	]);
 	const schema = new Schema(fields, metadata);
 	// One batch built by hand: `new Table(schema, vectors)` refuses a table of no rows.
@@ -364,35 +440,4 @@ export function writeEventTable(table: EventTable, meta: TableMeta): Uint8Array 
 		})
 	);
 	return tableToIPC(new Table([batch]), 'file');
-}
-
-/**
- * Builds the id columns from strings: what a writer that has ids as text needs. Ids are mostly
- * ASCII, written byte for byte; only an id with other characters goes through the encoder.
- */
-export function encodeIds(ids: readonly string[]): { idOffsets: Int32Array; idBytes: Uint8Array } {
-	const encoder = new TextEncoder();
-	const idOffsets = new Int32Array(ids.length + 1);
-	let bytes = new Uint8Array(Math.max(16, ids.length * 12));
-	let at = 0;
-	ids.forEach((id, i) => {
-		// A UTF-16 unit is at most 3 bytes of UTF-8.
-		if (at + id.length * 3 > bytes.length) {
-			const bigger = new Uint8Array(Math.max(bytes.length * 2, at + id.length * 3));
-			bigger.set(bytes.subarray(0, at));
-			bytes = bigger;
-		}
-		let ascii = true;
-		for (let j = 0; j < id.length; j++) {
-			const code = id.charCodeAt(j);
-			if (code >= 0x80) {
-				ascii = false;
-				break;
-			}
-			bytes[at + j] = code;
-		}
-		at += ascii ? id.length : encoder.encodeInto(id, bytes.subarray(at)).written;
-		idOffsets[i + 1] = at;
-	});
-	return { idOffsets, idBytes: bytes.slice(0, at) };
 }

@@ -14,7 +14,7 @@ export const CHUNK_SIZE = 1000;
 
 /** The schema's metadata key that marks the file as a story's, and its version. */
 export const FORMAT_KEY = 'story-atlas';
-export const FORMAT_VERSION = '1';
+export const FORMAT_VERSION = '2';
 
 /** The text chunk that holds the event at row index `i` of the table. */
 export const chunkOf = (i: number): number => Math.floor(i / CHUNK_SIZE);
@@ -29,6 +29,8 @@ export const COLUMNS = {
 	end: 'Int32',
 	category: 'Dictionary<Utf8, Int8>',
 	place: 'Dictionary<Utf8, Int32>',
+	/** The event's other places, as indices into the place column's dictionary. */
+	others: 'List<Int32>',
 	row: 'Int32'
 } as const;
 
@@ -39,6 +41,10 @@ export interface TableMeta {
 	published: string | null;
 	/** Where the rows came from ("ACLED export, 31 columns"), shown in place of an article. */
 	origin: string;
+	/** How many rows the source file had, its header included: no event's `row` is past it. */
+	rows: number | null;
+	/** The checksum (checksum.ts) of each text chunk's bytes, in order: the words belong to the table. */
+	chunks: string[];
 }
 
 /** One event's words, in a text chunk: the chunk is a JSON array of these, in table order. */

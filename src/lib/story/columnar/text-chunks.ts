@@ -10,8 +10,9 @@ import { isSlug } from '../slug';
 import { describe } from '../text';
 import { readFields } from '../read-fields';
 import { fieldsIn } from '../schema';
-import { eventId, type EventTable } from './event-table';
-import { CHUNK_SIZE, MAX_CHUNK_BYTES } from './layout';
+import { eventId, type EventTable } from '../event-table';
+import { chunkChecksum } from '../checksum';
+import { CHUNK_SIZE, EVENTS_ARROW, MAX_CHUNK_BYTES } from './layout';
 
 /** The fields a chunk holds: the schema's words of an event. */
 const TEXT_FIELDS = fieldsIn('text');
@@ -59,6 +60,7 @@ export function checkTextChunk(
 	table: EventTable,
 	chunk: number,
 	contents: FileContents,
+	checksum: string | undefined,
 	problems: ProblemList,
 	label: (i: number) => string = (i) => eventId(table, i)
 ): void {
@@ -66,6 +68,12 @@ export function checkTextChunk(
 	const tooBig = chunkTooBig(typeof contents === 'string' ? contents.length : contents.byteLength);
 	if (tooBig) {
 		problems.add(tooBig);
+		return;
+	}
+	if (checksum !== undefined && chunkChecksum(contents) !== checksum) {
+		problems.add(
+			`does not match the checksum ${EVENTS_ARROW} keeps of it: these are not the words it was written with (another chunk's, or damaged). Import or export the story again.`
+		);
 		return;
 	}
 	const json = parseJson(contents, problems);

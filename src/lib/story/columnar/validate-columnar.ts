@@ -9,7 +9,7 @@ import { MAX_PROBLEMS_PER_FILE, ProblemList, type Problem } from '../problems';
 import type { Place } from '../types';
 import { readArticleAndPlaces } from '../validate';
 import { readEventTable } from './arrow-table';
-import type { EventTable } from './event-table';
+import type { EventTable } from '../event-table';
 import { CHUNK_SIZE, MAX_EVENTS_ARROW_BYTES, chunkCount, type TableMeta } from './layout';
 import { checkTextChunk } from './text-chunks';
 import { validateTable } from './validate-table';
@@ -83,8 +83,16 @@ export function validateColumnarStory(
 	collect(eventProblems);
 
 	const chunks = chunkCount(table.length);
+	if (meta.chunks.length !== chunks) {
+		const listed = new ProblemList(files.events.name);
+		listed.add(
+			`keeps ${meta.chunks.length.toLocaleString('en-GB')} checksums of text chunks in its metadata for the ${chunks.toLocaleString('en-GB')} chunks of its events.`
+		);
+		collect(listed);
+	}
 	checkChunks(
 		table,
+		meta.chunks,
 		chunks,
 		files.text,
 		(list) => collect(list),
@@ -105,6 +113,7 @@ export function validateColumnarStory(
  */
 function checkChunks(
 	table: EventTable,
+	checksums: readonly string[],
 	chunks: number,
 	text: ColumnarFiles['text'],
 	collect: (list: ProblemList) => void,
@@ -142,7 +151,7 @@ function checkChunks(
 			const contents = text.read(name);
 			if (typeof contents === 'object' && 'unreadable' in contents)
 				problems.add(contents.unreadable);
-			else checkTextChunk(table, n, contents, problems);
+			else checkTextChunk(table, n, contents, checksums[n], problems);
 		}
 		names.delete(name);
 		take(problems);

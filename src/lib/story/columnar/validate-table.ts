@@ -14,7 +14,7 @@ import { MAX_SLUG_LENGTH } from '../slug';
 import { quote } from '../text';
 import { CATEGORIES } from '../schema';
 import type { Place } from '../types';
-import { eventId, type EventTable } from './event-table';
+import { eventId, type EventTable } from '../event-table';
 import type { TableMeta } from './layout';
 
 /** 0001-01-01 and 9999-12-31 as day numbers: a story's dates are years 1 to 9999. */
@@ -278,13 +278,27 @@ function checkCategories(table: EventTable, label: Label, problems: ProblemList)
 	}
 }
 
-/** Each event's source row: 1 or more (the header is row 1), and one event per row. */
-function checkRows(table: EventTable, label: Label, problems: ProblemList): void {
+/**
+ * Each event's source row: 1 or more (the header is row 1), within the rows the file had where
+ * the table says how many, and one event per row.
+ */
+function checkRows(
+	table: EventTable,
+	rows: number | null,
+	label: Label,
+	problems: ProblemList
+): void {
 	const { row, length } = table;
 	for (let i = 0; i < length; i++) {
 		if (row[i]! < 1)
 			problems.add(
 				`is ${row[i]}; an event of a dataset keeps the row of the file it came from (1 or more).`,
+				label(i),
+				'row'
+			);
+		else if (rows !== null && row[i]! > rows)
+			problems.add(
+				`is ${row[i]!.toLocaleString('en-GB')}, past the ${rows.toLocaleString('en-GB')} rows the table says its file had.`,
 				label(i),
 				'row'
 			);
@@ -306,6 +320,47 @@ function checkRows(table: EventTable, label: Label, problems: ProblemList): void
 				label(i),
 				'row'
 			);
+	}
+}
+
+/** Each event's other places: named in the place dictionary, and not its main place again. */
+function checkOthers(
+	table: EventTable,
+	known: ReadonlySet<string>,
+	label: Label,
+	problems: ProblemList
+): void {
+	const { otherOffsets: off, otherPlaces: others, length } = table;
+	if (off.length !== length + 1 || off[0] !== 0 || off[length] !== others.length) {
+		problems.add('the table is damaged: its column of other places does not match its events.');
+		return;
+	}
+	for (let i = 0; i < length; i++) {
+		if (off[i + 1]! < off[i]!) {
+			problems.add('the table is damaged: its column of other places runs backwards.', label(i));
+			return;
+		}
+		for (let k = off[i]!; k < off[i + 1]!; k++) {
+			const p = others[k]!;
+			if (p < 0 || p >= table.places.length)
+				problems.add(
+					`names no place: its index is outside the place dictionary of ${table.places.length} words.`,
+					label(i),
+					`places[${k - off[i]!}]`
+				);
+			else if (!known.has(table.places[p]!))
+				problems.add(
+					`${quote(table.places[p]!)} is not a place id in the places file.`,
+					label(i),
+					`places[${k - off[i]!}]`
+				);
+			else if (p === table.place[i])
+				problems.add(
+					`${quote(table.places[p]!)} is already the main place.`,
+					label(i),
+					`places[${k - off[i]!}]`
+				);
+		}
 	}
 }
 
@@ -366,9 +421,11 @@ export function validateTable(
 		const id = eventId(table, i);
 		return id ? `${n} (${quote(id, 40)})` : n;
 	};
-	checkPoints(table, places, knownPlaceIds ?? new Set(places.map((p) => p.id)), label, problems);
+	const known = knownPlaceIds ?? new Set(places.map((p) => p.id));
+	checkPoints(table, places, known, label, problems);
 	checkDates(table, published ?? today, published !== null, label, problems);
 	checkCategories(table, label, problems);
-	checkRows(table, label, problems);
+	checkOthers(table, known, label, problems);
+	checkRows(table, meta.rows, label, problems);
 	if (usable) checkOrder(table, label, problems);
 }

@@ -20,13 +20,13 @@ import {
 } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import {
-	NO_CATEGORY,
 	NO_PLACE,
-	encodeIds,
 	readEventTable,
 	writeEventTable
 } from '../../../../src/lib/story/columnar/arrow-table';
-import { eventId, type EventTable } from '../../../../src/lib/story/columnar/event-table';
+import { NO_CATEGORY, encodeIds } from '../../../../src/lib/story/table-builder';
+import { tableChecksum } from '../../../../src/lib/story/checksum';
+import { eventId, type EventTable } from '../../../../src/lib/story/event-table';
 import { FORMAT_KEY, FORMAT_VERSION } from '../../../../src/lib/story/columnar/layout';
 import { CATEGORIES } from '../../../../src/lib/story/schema';
 import { META, ROWS, tableOf } from '../../../helpers/event-tables';
@@ -322,10 +322,10 @@ describe('a file that is not a Story Atlas events table gets a sentence', () => 
 			/^is not a Story Atlas events table \(its metadata has no "story-atlas" key\)\.$/
 		],
 		[
-			'bad metadata: another version',
-			() => edited((_, m) => m.set(FORMAT_KEY, '2')),
+			'bad metadata: another version (the first, which kept no other places and no checksum)',
+			() => edited((_, m) => m.set(FORMAT_KEY, '1')),
 			new RegExp(
-				`^is version "2" of the events table; this atlas reads version ${FORMAT_VERSION}\\.$`
+				`^is version "1" of the events table; this atlas reads version ${FORMAT_VERSION}\\.$`
 			)
 		]
 	];
@@ -343,15 +343,73 @@ describe('a file that is not a Story Atlas events table gets a sentence', () => 
 			m.delete('title');
 		});
 		const { meta } = expectRead(bytes);
-		expect(meta).toEqual({ title: '', published: 'soon', origin: META.origin });
+		expect(meta).toEqual({
+			title: '',
+			published: 'soon',
+			origin: META.origin,
+			rows: null,
+			chunks: []
+		});
+	});
+});
+
+describe('the checksum of the columns', () => {
+	it.each([
+		['a row number', 'row', 2, 2_130_708_155],
+		['a start day', 'start', 0, 20_000],
+		['a longitude', 'lon', 1, 31.5]
+	] as const)('refuses a file whose %s changed after it was written', (_, column, i, value) => {
+		const changed = { ...tableOf(ROWS), [column]: tableOf(ROWS)[column].slice() };
+		changed[column][i] = value;
+		const bytes = edited((v) => v.set(column, makeVector(changed[column])));
+		const result = readEventTable(bytes);
+		expect(result.ok).toBe(false);
+		if (!result.ok)
+			expect(result.message).toMatch(/^is damaged: its columns do not match the checksum/);
+	});
+
+	it('a byte flipped anywhere is refused, or changes nothing the reader reads', () => {
+		const base = tableOf(ROWS);
+		let refused = 0;
+		for (let k = 0; k < 120; k++) {
+			const bytes = good.slice();
+			// A fixed walk over the file, so every run flips the same bytes.
+			const at = (k * 7919) % bytes.length;
+			bytes[at] = bytes[at]! ^ (1 << (k % 8));
+			const result = readEventTable(bytes);
+			if (!result.ok) {
+				refused++;
+				continue;
+			}
+			expect(tableChecksum(result.table), `byte ${at}`).toBe(tableChecksum(base));
+			expect(ids(result.table)).toEqual(ids(base));
+		}
+		expect(refused).toBeGreaterThan(0);
+	});
+
+	it('refuses a file that carries none', () => {
+		const result = readEventTable(edited((_, m) => m.delete('checksum')));
+		expect(result).toEqual({
+			ok: false,
+			message: 'has no checksum of its columns in its metadata.'
+		});
+	});
+
+	it('holds when another tool writes the same values in other batches and dictionaries', () => {
+		const rewritten = tableToIPC(tableFromIPC(good), 'stream');
+		expect(readEventTable(rewritten).ok).toBe(true);
 	});
 });
 
 describe('dictionary indices that name no word', () => {
 	it('become NO_CATEGORY and NO_PLACE, for the validator to name', () => {
-		const bytes = edited((v) => {
+		const category = Uint8Array.from([0, NO_CATEGORY, NO_CATEGORY]);
+		const place = Int32Array.from([1, NO_PLACE, NO_PLACE]);
+		const read = { ...tableOf(ROWS), category, categories: ['war'], place };
+		const bytes = edited((v, m) => {
 			v.set('category', dictionary(['war'], Int8Array.from([0, -1, 5]), new Int8()));
 			v.set('place', dictionary(['kyiv', 'kharkiv'], Int32Array.from([1, 2, -4]), new Int32()));
+			m.set('checksum', tableChecksum(read));
 		});
 		const { table } = expectRead(bytes);
 		expect(Array.from(table.category)).toEqual([0, NO_CATEGORY, NO_CATEGORY]);

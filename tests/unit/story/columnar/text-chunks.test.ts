@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { MAX_CHUNK_BYTES } from '../../../../src/lib/story/columnar/layout';
 import { checkTextChunk, chunkSpan } from '../../../../src/lib/story/columnar/text-chunks';
 import { ProblemList } from '../../../../src/lib/story/problems';
+import { chunkChecksum } from '../../../../src/lib/story/checksum';
 import { ROWS, tableOf, textOf } from '../../../helpers/event-tables';
 
 const table = tableOf(ROWS);
 const words = () => ROWS.map((r) => textOf(r.id, r.row));
 
-function check(contents: string | Uint8Array, chunk = 0) {
+function check(contents: string | Uint8Array, chunk = 0, checksum?: string) {
 	const problems = new ProblemList('text/0.json');
-	checkTextChunk(table, chunk, contents, problems);
+	checkTextChunk(table, chunk, contents, checksum, problems);
 	return problems;
 }
 
@@ -21,6 +22,17 @@ describe('checkTextChunk', () => {
 	it('a chunk with the words of its events, in order, passes', () => {
 		expect(check(JSON.stringify(words())).list()).toEqual([]);
 		expect(check(new TextEncoder().encode(JSON.stringify(words()))).count).toBe(0);
+	});
+
+	it('a chunk whose bytes are not those events.arrow keeps a checksum of is refused', () => {
+		const own = JSON.stringify(words());
+		expect(check(own, 0, chunkChecksum(own)).count).toBe(0);
+		// Another chunk's words under this chunk's ids: every id is right, the checksum is not.
+		const swapped = withText(0, { title: 'Strike 207 in Odesa', source: ['Row 207: …'] });
+		const problems = check(swapped, 0, chunkChecksum(own));
+		expect(problems.list().map((p) => p.message)).toEqual([
+			expect.stringMatching(/^does not match the checksum events\.arrow keeps of it/)
+		]);
 	});
 
 	it('spans CHUNK_SIZE events, the last one the rest', () => {

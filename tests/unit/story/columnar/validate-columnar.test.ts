@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shippedCountryLookup } from '../../../../scripts/lib/natural-earth';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { writeEventTable } from '../../../../src/lib/story/columnar/arrow-table';
+import { chunkChecksum } from '../../../../src/lib/story/checksum';
 import { MAX_EVENTS_ARROW_BYTES } from '../../../../src/lib/story/columnar/layout';
 import {
 	validateColumnarStory,
@@ -43,7 +44,12 @@ function folder(
 	return {
 		events: {
 			name: 'events.arrow',
-			contents: change.events ?? writeEventTable(tableOf(rows), META)
+			contents:
+				change.events ??
+				writeEventTable(tableOf(rows), {
+					...META,
+					chunks: Object.values(chunks ?? {}).map((json) => chunkChecksum(json))
+				})
 		},
 		places: { name: 'places.geojson', contents: change.places ?? PLACES_GEOJSON },
 		article: {
@@ -81,7 +87,7 @@ describe('validateColumnarStory', () => {
 		expect(result.table.length).toBe(3);
 		expect(result.places.map((p) => p.id)).toEqual(['kyiv', 'kharkiv']);
 		expect(result.chunks).toBe(1);
-		expect(result.meta).toEqual(META);
+		expect(result.meta).toEqual({ ...META, chunks: [expect.stringMatching(/^[0-9a-f]{16}$/)] });
 	});
 
 	it('2,500 events in three chunks pass', () => {
@@ -112,6 +118,26 @@ describe('validateColumnarStory', () => {
 				chunks: { '0.json': JSON.stringify(ROWS.map((r) => textOf(r.id, r.row))), '1.json': '[]' }
 			}),
 			/^text\/1\.json: is not a chunk of this table: its 3 events take 0\.json to 0\.json\.$/
+		],
+		[
+			"a chunk given another chunk's words under its own ids",
+			folder(ROWS, {
+				events: writeEventTable(tableOf(ROWS), {
+					...META,
+					chunks: [chunkChecksum(JSON.stringify(ROWS.map((r) => textOf(r.id, r.row))))]
+				}),
+				chunks: {
+					'0.json': JSON.stringify(
+						ROWS.map((r, i) => ({ ...textOf(r.id, r.row), title: `Strike ${207 + i} in Odesa` }))
+					)
+				}
+			}),
+			/^text\/0\.json: does not match the checksum events\.arrow keeps of it/
+		],
+		[
+			'events.arrow that keeps no checksums of its chunks',
+			folder(ROWS, { events: writeEventTable(tableOf(ROWS), META) }),
+			/^events\.arrow: keeps 0 checksums of text chunks in its metadata for the 1 chunks/
 		],
 		[
 			'events.arrow that is GeoJSON',

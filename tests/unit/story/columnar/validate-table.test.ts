@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NO_CATEGORY, NO_PLACE, encodeIds } from '../../../../src/lib/story/columnar/arrow-table';
-import type { EventTable } from '../../../../src/lib/story/columnar/event-table';
+import { NO_PLACE } from '../../../../src/lib/story/columnar/arrow-table';
+import { NO_CATEGORY, encodeIds } from '../../../../src/lib/story/table-builder';
+import type { EventTable } from '../../../../src/lib/story/event-table';
 import type { TableMeta } from '../../../../src/lib/story/columnar/layout';
 import { FIRST_DAY, validateTable } from '../../../../src/lib/story/columnar/validate-table';
 import { parseIsoDate } from '../../../../src/lib/story/dates';
@@ -174,6 +175,46 @@ const cases: Case[] = [
 		}
 	],
 	[
+		'a row past the rows the table says its file had',
+		patched(() => ({ row: Int32Array.from([2, 2_130_708_155, 4]) })),
+		{ feature: 'ukr2', field: 'row', says: /^is 2,130,708,155, past the 4 rows the table says/ },
+		{ ...META, rows: 4 }
+	],
+	[
+		'another place outside the place dictionary',
+		patched(() => ({
+			otherOffsets: Int32Array.from([0, 0, 1, 1]),
+			otherPlaces: Int32Array.from([7])
+		})),
+		{ feature: 'ukr2', field: 'places[0]', says: /^names no place: its index is outside/ }
+	],
+	[
+		'another place that is the main place again',
+		patched(() => ({
+			otherOffsets: Int32Array.from([0, 1, 1, 1]),
+			otherPlaces: Int32Array.from([0])
+		})),
+		{ feature: 'ukr1', field: 'places[0]', says: /^"kyiv" is already the main place\.$/ }
+	],
+	[
+		'another place the places file does not have',
+		patched(() => ({
+			places: ['kyiv', 'kharkiv', 'odesa'],
+			otherOffsets: Int32Array.from([0, 1, 1, 1]),
+			otherPlaces: Int32Array.from([2])
+		})),
+		{
+			feature: 'ukr1',
+			field: 'places[0]',
+			says: /^"odesa" is not a place id in the places file\.$/
+		}
+	],
+	[
+		'other places whose offsets do not match the events',
+		patched(() => ({ otherOffsets: Int32Array.from([0, 1]) })),
+		{ says: /^the table is damaged: its column of other places does not match its events\.$/ }
+	],
+	[
 		'row 0: no source row',
 		tableOf(withRow(1, { row: 0 })),
 		{
@@ -281,6 +322,8 @@ describe('validateTable on a big table', () => {
 			place: new Int32Array(n),
 			places: ['kyiv'],
 			row: Int32Array.from({ length: n }, (_, i) => i + 2),
+			otherOffsets: new Int32Array(n + 1),
+			otherPlaces: new Int32Array(0),
 			...encodeIds(ids)
 		};
 	}
