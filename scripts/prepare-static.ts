@@ -3,14 +3,14 @@
  * per country, every story's files with an index of them, and the label font. Everything the page
  * needs ships with it.
  */
-import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { BACKDROP_FILE, SHARE_CARD_FILE } from '../src/lib/derive/map-picture';
 import { storyLayers } from '../src/lib/derive/story-layers';
 import { storyBounds } from '../src/lib/geo/bounds';
 import { storyCountryLookup } from '../src/lib/geo/countries';
-import { EVENTS_ARROW, TEXT_FOLDER } from '../src/lib/story/columnar/layout';
+import { TEXT_FOLDER } from '../src/lib/story/columnar/layout';
 import { validateColumnarStory } from '../src/lib/story/columnar/validate-columnar';
 import type { Problem } from '../src/lib/story/problems';
 import type { Story } from '../src/lib/story/types';
@@ -106,12 +106,17 @@ function columnarStory(slug: string, dir: string): StoryIndexEntry {
 		countries: lookup
 	});
 	if (!result.ok) return failed(result.problems);
+	// Written from what was checked, never copied: a file swapped or linked since is not published.
 	const to = resolve(out, 'stories', slug);
-	mkdirSync(to, { recursive: true });
-	for (const file of [EVENTS_ARROW, STORY_FILE_NAMES.places, STORY_FILE_NAMES.article]) {
-		copyFileSync(resolve(dir, file), resolve(to, file));
+	mkdirSync(resolve(to, TEXT_FOLDER), { recursive: true });
+	for (const file of [files.events, files.places, files.article])
+		writeFileSync(resolve(to, basename(file.name)), file.contents);
+	for (let n = 0; n < result.chunks; n++) {
+		const chunk = files.text.read(`${n}.json`);
+		if (typeof chunk === 'object' && 'unreadable' in chunk)
+			return failed([{ file: slug, message: chunk.unreadable }]);
+		writeFileSync(resolve(to, TEXT_FOLDER, `${n}.json`), chunk);
 	}
-	cpSync(resolve(dir, TEXT_FOLDER), resolve(to, TEXT_FOLDER), { recursive: true });
 	return columnarIndexEntry(slug, {
 		title: result.meta.title || slug,
 		published: result.meta.published,

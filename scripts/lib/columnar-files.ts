@@ -3,19 +3,27 @@
  * events.arrow and the small files read now, the text chunks read one at a time as they are
  * checked. Sizes are asked before reading, so an oversized file is named, not loaded.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { EVENTS_ARROW, TEXT_FOLDER } from '../../src/lib/story/columnar/layout';
-import { chunkTooBig } from '../../src/lib/story/columnar/text-chunks';
-import { eventsTooBig, type ColumnarFiles } from '../../src/lib/story/columnar/validate-columnar';
+import {
+	EVENTS_ARROW,
+	MAX_CHUNK_BYTES,
+	MAX_EVENTS_ARROW_BYTES,
+	TEXT_FOLDER
+} from '../../src/lib/story/columnar/layout';
+import type { ColumnarFiles } from '../../src/lib/story/columnar/validate-columnar';
+import { MAX_FILE_BYTES } from '../../src/lib/story/json-file';
+import { MAX_ARTICLE_BYTES } from '../../src/lib/story/schema';
 import { STORY_FILE_NAMES } from '../../src/lib/story/story-index';
+import { readStoryFile } from './read-story-file';
 
 /** Whether `dir` holds a story in the columnar form. */
 export const isColumnarFolder = (dir: string): boolean => existsSync(join(dir, EVENTS_ARROW));
 
-const why = (error: unknown) => {
-	const code = (error as NodeJS.ErrnoException).code;
-	return `cannot be read (${code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error')}).`;
+const LIMITS: Record<string, number> = {
+	[EVENTS_ARROW]: MAX_EVENTS_ARROW_BYTES,
+	[STORY_FILE_NAMES.places]: MAX_FILE_BYTES,
+	[STORY_FILE_NAMES.article]: MAX_ARTICLE_BYTES
 };
 
 /**
@@ -29,17 +37,10 @@ export function readColumnarFolder(
 	const unreadable: string[] = [];
 	const read = (file: string): Uint8Array => {
 		const path = join(dir, file);
-		try {
-			const tooBig = file === EVENTS_ARROW ? eventsTooBig(statSync(path).size) : null;
-			if (tooBig) {
-				unreadable.push(`${name(path)}: ${tooBig}`);
-				return new Uint8Array(0);
-			}
-			return new Uint8Array(readFileSync(path));
-		} catch (error) {
-			unreadable.push(`${name(path)}: ${why(error)}`);
-			return new Uint8Array(0);
-		}
+		const contents = readStoryFile(path, dir, LIMITS[file]!);
+		if (contents instanceof Uint8Array) return contents;
+		unreadable.push(`${name(path)}: ${contents.unreadable}`);
+		return new Uint8Array(0);
 	};
 	const events = read(EVENTS_ARROW);
 	const places = read(STORY_FILE_NAMES.places);
@@ -64,15 +65,7 @@ export function readColumnarFolder(
 		text: {
 			folder: name(folder),
 			names,
-			read(file) {
-				const path = join(folder, file);
-				try {
-					const tooBig = chunkTooBig(statSync(path).size);
-					return tooBig ? { unreadable: tooBig } : new Uint8Array(readFileSync(path));
-				} catch (error) {
-					return { unreadable: why(error) };
-				}
-			}
+			read: (file) => readStoryFile(join(folder, file), dir, MAX_CHUNK_BYTES)
 		}
 	};
 }

@@ -1,8 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { MAX_FILE_BYTES } from '../../src/lib/story/json-file';
+import { MAX_ARTICLE_BYTES } from '../../src/lib/story/schema';
 import { roleOf, type FileRole } from '../../src/lib/story/file-roles';
 import { STORY_FILE_NAMES, storySlugs } from '../../src/lib/story/story-index';
 import type { StoryFiles } from '../../src/lib/story/validate';
+import { readStoryFile } from './read-story-file';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 /** One folder per story, named by its slug: the slug is the story's URL, /stories/<slug>/. */
@@ -50,15 +53,12 @@ export function listStories(root: string = STORIES_ROOT): { slugs: string[]; mis
 export function readStoryFiles(paths: Record<Role, string>): StoryFiles | { unreadable: string[] } {
 	const unreadable: string[] = [];
 	const read = (role: Role) => {
-		try {
-			return { name: paths[role], contents: new Uint8Array(readFileSync(paths[role])) };
-		} catch (error) {
-			const code = (error as NodeJS.ErrnoException).code;
-			unreadable.push(
-				`${paths[role]}: cannot be read (${code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error')}).`
-			);
-			return { name: paths[role], contents: '' };
-		}
+		const path = paths[role];
+		const limit = role === 'article' ? MAX_ARTICLE_BYTES : MAX_FILE_BYTES;
+		const contents = readStoryFile(path, dirname(path), limit);
+		if (contents instanceof Uint8Array) return { name: path, contents };
+		unreadable.push(`${path}: ${contents.unreadable}`);
+		return { name: path, contents: '' };
 	};
 	const files = { events: read('events'), places: read('places'), article: read('article') };
 	return unreadable.length ? { unreadable } : files;

@@ -50,8 +50,14 @@ export const STORY_FIELDS = {
 	published: { kind: 'day', max: 40 }
 } as const;
 
-/** The most characters an article may have: the page holds it, and the draft reads it whole. */
+/**
+ * The most characters an article may have (about 400,000 words): the draft reads it whole, and a
+ * story's page holds it in its HTML, so past this `check:data` refuses it rather than the build
+ * writing a page no phone can open.
+ */
 export const MAX_ARTICLE_CHARS = 2_500_000;
+/** Its most bytes on disk: three bytes of UTF-8 at most for each UTF-16 unit. */
+export const MAX_ARTICLE_BYTES = MAX_ARTICLE_CHARS * 3;
 
 /**
  * Where the columnar form (story/columnar) keeps a field: a column of `events.arrow`, the text

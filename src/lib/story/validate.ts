@@ -12,7 +12,7 @@ import { ProblemList, type Problem } from './problems';
 import { describe, findUnsafe, quote, unsafeMessage } from './text';
 import { checkId, profileOf, validateRecords } from './validate-records';
 import { type Place, type Story, type StoryEvent, type TourStep } from './types';
-import { PLACE_FIELDS, STORY_FIELDS } from './schema';
+import { MAX_ARTICLE_CHARS, PLACE_FIELDS, STORY_FIELDS } from './schema';
 
 export interface StoryFiles {
 	events: { name: string; contents: FileContents };
@@ -119,6 +119,12 @@ function readArticle(
 ): { article: string | null; problems: ProblemList } {
 	const problems = new ProblemList(file.name);
 	const article = decodeText(file.contents, problems);
+	if (article !== null && article.length > MAX_ARTICLE_CHARS) {
+		problems.add(
+			`is ${article.length.toLocaleString('en-GB')} characters; an article may have ${MAX_ARTICLE_CHARS.toLocaleString('en-GB')} (about 400,000 words), as its page holds it whole.`
+		);
+		return { article: null, problems };
+	}
 	if (article !== null && article.trim() === '') problems.add(emptyArticle);
 	if (article !== null) checkArticleText(article, problems);
 	return { article, problems };

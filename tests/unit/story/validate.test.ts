@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { roleOf } from '../../../scripts/lib/story-files';
 import { formatProblem } from '../../../src/lib/story/problems';
 import { validateStory } from '../../../src/lib/story/validate';
+import { MAX_ARTICLE_CHARS } from '../../../src/lib/story/schema';
 import { fixture, storyLookup, storyFiles } from '../../helpers/story-files';
 
 /** One bad file per kind of mistake, and what a journalist must be told about it. */
@@ -177,5 +178,19 @@ describe('the minimal example in geodata/README.md', () => {
 			storyLookup
 		);
 		expect(result.ok ? 'ok' : result.problems.map(formatProblem)).toBe('ok');
+	});
+});
+
+describe('an article past the limit its page can hold', () => {
+	it('is refused, the limit named, and nothing else is said of it', () => {
+		const own = new TextDecoder().decode(storyFiles().article.contents as Uint8Array);
+		const long = own + 'x'.repeat(MAX_ARTICLE_CHARS);
+		const result = validateStory(
+			storyFiles({ article: { name: 'article.txt', contents: long } }),
+			storyLookup
+		);
+		expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+			`article.txt: is ${long.length.toLocaleString('en-GB')} characters; an article may have 2,500,000 (about 400,000 words), as its page holds it whole.`
+		]);
 	});
 });
