@@ -12,7 +12,7 @@ export const WINDOW_DAYS = 10;
 const MID_SHOWN = 0.3;
 
 /**
- * The story's start days and its span of days, as the app reads them (src/lib/time/extent.ts: from
+ * The story's start days and its span of days, as the app reads them (src/lib/time/day-counts.ts, storyExtent: from
  * the first event to publication, or to the last event if later). An event is shown on the map
  * when it starts on or before the slider's day (src/lib/time/phase.ts).
  */

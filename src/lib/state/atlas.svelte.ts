@@ -7,12 +7,14 @@ import { formatDay } from '../story/dates';
 import { tourSteps } from '../tour/tour';
 import type { Story, StoryEvent, TourStep } from '../story/types';
 import type { Category } from '../story/schema';
-import { storyExtent } from '../time/extent';
-import { histogram } from '../time/histogram';
+import { buildEventTable } from '../story/table-builder';
+import type { EventTable } from '../story/event-table';
+import { dayCounts } from '../time/day-counts';
+import type { Histogram } from '../time/histogram';
+import { timeline, type Timeline } from '../time/timeline';
 import type { PlaceTally } from '../time/phase';
 import { TimeIndex } from '../time/time-index';
-import { buildTimeScale, type StoryTimeScale } from '../time/scale';
-import { changeDays } from '../time/steps';
+import type { StoryTimeScale } from '../time/scale';
 import type { MapView, ViewState } from '../url/view-state';
 
 /**
@@ -33,13 +35,21 @@ const NO_EVENTS: readonly StoryEvent[] = [];
 export class Atlas {
 	story = $state.raw<Story>() as Story;
 	layers = $state.raw<StoryLayers>() as StoryLayers;
+	/** The story's events as the one event table every story has, in the same order. */
+	table: EventTable = $derived(
+		buildEventTable(
+			this.story.events,
+			this.story.places.map((p) => p.id)
+		)
+	);
+	#timeline: Timeline = $derived(timeline(this.table, dayCounts(this.table), this.story.published));
 	/** From the first event to publication, or to the last event if the story has no date. */
-	extent: { first: number; last: number } = $derived(storyExtent(this.story));
+	extent: { first: number; last: number } = $derived(this.#timeline.extent);
 	/** The one time scale, built once per story, read by the slider, the map and the list. */
-	time: StoryTimeScale = $derived(buildTimeScale(this.story.events, this.extent));
-	changeDays: number[] = $derived(changeDays(this.story.events));
+	time: StoryTimeScale = $derived(this.#timeline.time);
+	changeDays: number[] = $derived(this.#timeline.changeDays);
 	/** The slider's histogram. */
-	bars: ReturnType<typeof histogram> = $derived(histogram(this.story.events));
+	bars: Histogram = $derived(this.#timeline.bars);
 	categories: Category[] = $derived(categoriesInUse(this.story.events));
 	/** Events at each place, or joining it to another: the details, the article and the map agree. */
 	private byPlace: ReadonlyMap<string, StoryEvent[]> = $derived(eventsByPlace(this.story.events));

@@ -9,9 +9,9 @@ import { chunkFile, type EventText } from '../story/columnar/layout';
 import { formatDay } from '../story/dates';
 import { findEventRow } from '../story/find-event';
 import { readChunk, TextChunks } from '../story/text-chunks';
-import { countsChangeDays, countsColumns, countsExtent } from '../time/day-counts';
-import type { DayColumn, RangeBar } from '../time/histogram';
-import { buildTimeScaleFromCounts, type StoryTimeScale } from '../time/scale';
+import type { Histogram } from '../time/histogram';
+import type { StoryTimeScale } from '../time/scale';
+import { timeline } from '../time/timeline';
 import type { MapView, ViewState } from '../url/view-state';
 import type { CameraRequest } from './atlas.svelte';
 
@@ -22,7 +22,7 @@ export interface SliderModel {
 	readonly day: number;
 	readonly changeDays: readonly number[];
 	readonly step: number | null;
-	readonly bars: { columns: DayColumn[]; ranges: RangeBar[]; rows: number };
+	readonly bars: Histogram;
 	setDay(day: number): void;
 }
 
@@ -69,11 +69,11 @@ export class BigAtlas implements SliderModel {
 	constructor(story: BigStory, folder: string, fetcher: typeof fetch = fetch) {
 		this.story = story;
 		this.table = story.table;
-		const { counts } = story.index;
-		this.extent = countsExtent(counts, story.published);
-		this.time = buildTimeScaleFromCounts(counts, this.extent);
-		this.changeDays = countsChangeDays(counts);
-		this.bars = { columns: countsColumns(counts), ranges: [], rows: 0 };
+		const line = timeline(story.table, story.index.counts, story.published);
+		this.extent = line.extent;
+		this.time = line.time;
+		this.changeDays = line.changeDays;
+		this.bars = line.bars;
 		// Built once and never changed: not state.
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		this.placeIndex = new Map(story.places.map((p, i) => [p.id, i]));

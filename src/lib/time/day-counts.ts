@@ -1,10 +1,9 @@
 /**
- * A big story's time at the grain of days: how many events start and end on each day, counted once
- * in the worker. The slider's histogram, its Page Up/Down stops and the time scale read these few
- * thousand numbers instead of a million events.
+ * A story's time at the grain of days: how many events start and end on each day, counted once
+ * from its table (in the worker, for a big story). The time scale, the slider's Page Up/Down stops
+ * and the story's span read these few thousand numbers instead of a million events.
  */
 import type { EventTable } from '../story/event-table';
-import type { DayColumn } from './histogram';
 
 export interface DayCounts {
 	/** Day number of slot 0: the first event's start (the table is sorted by start). */
@@ -31,7 +30,7 @@ export function dayCounts(table: EventTable): DayCounts {
 }
 
 /** The story's span: its first start to the later of its last end and its publication. */
-export function countsExtent(
+export function storyExtent(
 	counts: DayCounts,
 	published: number | null
 ): { first: number; last: number } {
@@ -40,19 +39,10 @@ export function countsExtent(
 }
 
 /** Sorted days on which something starts or ends: where Page Up and Page Down stop. */
-export function countsChangeDays(counts: DayCounts): number[] {
+export function changeDays(counts: DayCounts): number[] {
 	const days: number[] = [];
 	for (let k = 0; k < counts.starts.length; k++) {
 		if (counts.starts[k]! > 0 || counts.ends[k]! > 0) days.push(counts.first + k);
 	}
 	return days;
-}
-
-/** The slider's columns: events starting each day. */
-export function countsColumns(counts: DayCounts): DayColumn[] {
-	const columns: DayColumn[] = [];
-	for (let k = 0; k < counts.starts.length; k++) {
-		if (counts.starts[k]! > 0) columns.push({ day: counts.first + k, count: counts.starts[k]! });
-	}
-	return columns;
 }

@@ -1,4 +1,4 @@
-import type { StoryEvent } from '../story/types';
+import { eventId, type EventTable } from '../story/event-table';
 
 export interface DayColumn {
 	day: number;
@@ -17,34 +17,38 @@ export interface RangeBar {
  * a guessed day. Bars are packed into rows so that overlapping ranges stay apart, in the story's
  * order: by date, as the validator sorts it once.
  */
-export function histogram(
-	events: readonly Pick<StoryEvent, 'id' | 'start' | 'end'>[],
-	maxRows = 8,
-	maxBars = 400
-): {
+export interface Histogram {
 	columns: DayColumn[];
 	ranges: RangeBar[];
 	rows: number;
-} {
+}
+
+export function histogram(table: EventTable, maxRows = 8, maxBars = 400): Histogram {
 	const counts = new Map<number, number>();
-	const ranges: RangeBar[] = [];
+	/** The ranges as table rows: an id is decoded only for a bar drawn on its own. */
+	const ranges: Array<Omit<RangeBar, 'id'> & { at: number }> = [];
 	const rowEnds: number[] = [];
-	for (const e of events) {
-		if (e.start === e.end) {
-			counts.set(e.start, (counts.get(e.start) ?? 0) + 1);
+	for (let i = 0; i < table.length; i++) {
+		const start = table.start[i]!;
+		const end = table.end[i]!;
+		if (start === end) {
+			counts.set(start, (counts.get(start) ?? 0) + 1);
 			continue;
 		}
-		let row = rowEnds.findIndex((end) => end < e.start);
+		let row = rowEnds.findIndex((last) => last < start);
 		// With thousands of ranges, rows stop growing: the busiest bars then overlap in the last row.
 		if (row === -1 && rowEnds.length >= maxRows) row = maxRows - 1;
-		if (row === -1) row = rowEnds.push(e.end) - 1;
-		else rowEnds[row] = Math.max(rowEnds[row]!, e.end);
-		ranges.push({ id: e.id, start: e.start, end: e.end, row });
+		if (row === -1) row = rowEnds.push(end) - 1;
+		else rowEnds[row] = Math.max(rowEnds[row]!, end);
+		ranges.push({ at: i, start, end, row });
 	}
 	const columns = [...counts].map(([day, count]) => ({ day, count })).sort((a, b) => a.day - b.day);
+	const bars = ranges.map(({ at, ...bar }) =>
+		ranges.length > maxBars ? { ...bar, id: '' } : { ...bar, id: eventId(table, at) }
+	);
 	return {
 		columns,
-		ranges: ranges.length > maxBars ? mergeRows(ranges) : ranges,
+		ranges: ranges.length > maxBars ? mergeRows(bars) : bars,
 		rows: rowEnds.length
 	};
 }

@@ -1,7 +1,7 @@
 import { scaleUtc } from 'd3-scale';
 import { utcMonth } from 'd3-time';
 import { dateToDay, dayToDate } from '../story/dates';
-import type { StoryEvent } from '../story/types';
+import type { DayCounts } from './day-counts';
 
 /**
  * The story's one time scale: day number ↔ position along the slider, 0…1.
@@ -30,26 +30,12 @@ const monthStart = (day: number): number => dateToDay(utcMonth.floor(dayToDate(d
 const nextMonth = (day: number): number =>
 	dateToDay(utcMonth.offset(utcMonth.floor(dayToDate(day)), 1));
 
-export function buildTimeScale(
-	events: readonly Pick<StoryEvent, 'start' | 'end'>[],
-	extent: { first: number; last: number }
-): StoryTimeScale {
-	const changes = new Map<number, number>();
-	for (const e of events) {
-		for (const day of new Set([e.start, e.end])) {
-			const m = monthStart(day);
-			changes.set(m, (changes.get(m) ?? 0) + 1);
-		}
-	}
-	return timeScaleFromChanges(changes, extent);
-}
-
 /**
- * The same scale from counts per day (a big story's, counted in its worker): `starts[k]` events
- * start and `ends[k]` end on day `first + k`, so no event is visited here.
+ * The scale from a story's counts per day (day-counts.ts): `starts[k]` events start and `ends[k]`
+ * end on day `first + k`, so no event is visited here, whatever the story's size.
  */
-export function buildTimeScaleFromCounts(
-	counts: { first: number; starts: Int32Array; ends: Int32Array },
+export function buildTimeScale(
+	counts: DayCounts,
 	extent: { first: number; last: number }
 ): StoryTimeScale {
 	const changes = new Map<number, number>();

@@ -29,8 +29,3 @@ export function keyStep(
 			return null;
 	}
 }
-
-/** Sorted unique days on which an event starts or ends. */
-export function changeDays(events: readonly { start: number; end: number }[]): number[] {
-	return [...new Set(events.flatMap((e) => [e.start, e.end]))].sort((a, b) => a - b);
-}

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate } from '../../../src/lib/story/dates';
-import {
-	countsChangeDays,
-	countsColumns,
-	countsExtent,
-	dayCounts
-} from '../../../src/lib/time/day-counts';
-import { buildTimeScale, buildTimeScaleFromCounts } from '../../../src/lib/time/scale';
+import { changeDays, dayCounts, storyExtent } from '../../../src/lib/time/day-counts';
 import { tableOf } from '../../helpers/event-table';
 
 const d = (s: string) => parseIsoDate(s)!;
@@ -27,32 +21,16 @@ describe('dayCounts', () => {
 		expect(counts.ends[0]).toBe(0);
 	});
 
-	it('gives the slider its columns, stops and extent', () => {
-		expect(countsColumns(counts)).toEqual([
-			{ day: d('2025-01-30'), count: 2 },
-			{ day: d('2025-04-02'), count: 1 }
-		]);
-		expect(countsChangeDays(counts)).toEqual([d('2025-01-30'), d('2025-02-05'), d('2025-04-02')]);
-		expect(countsExtent(counts, d('2025-04-12'))).toEqual({
+	it('gives the slider its stops and the story its extent', () => {
+		expect(changeDays(counts)).toEqual([d('2025-01-30'), d('2025-02-05'), d('2025-04-02')]);
+		expect(storyExtent(counts, d('2025-04-12'))).toEqual({
 			first: d('2025-01-30'),
 			last: d('2025-04-12')
 		});
-		expect(countsExtent(counts, null).last).toBe(d('2025-04-02'));
+		expect(storyExtent(counts, null).last).toBe(d('2025-04-02'));
 	});
 
 	it('is empty for an empty table', () => {
 		expect(dayCounts(tableOf([])).starts.length).toBe(0);
-	});
-});
-
-describe('buildTimeScaleFromCounts', () => {
-	it('is the scale the events themselves would give', () => {
-		const extent = { first: d('2025-01-30'), last: d('2025-04-12') };
-		const fromEvents = buildTimeScale(events, extent);
-		const fromCounts = buildTimeScaleFromCounts(counts, extent);
-		expect(fromCounts.segments).toEqual(fromEvents.segments);
-		for (const day of [extent.first, d('2025-02-05'), d('2025-03-15'), extent.last]) {
-			expect(fromCounts.position(day)).toBeCloseTo(fromEvents.position(day), 10);
-		}
 	});
 });

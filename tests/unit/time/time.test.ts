@@ -3,14 +3,34 @@ import { parseIsoDate } from '../../../src/lib/story/dates';
 import { histogram } from '../../../src/lib/time/histogram';
 import { eventsUpTo, phaseOf, tallyPlaces } from '../../../src/lib/time/phase';
 import { buildTimeScale } from '../../../src/lib/time/scale';
-import { changeDays, keyStep } from '../../../src/lib/time/steps';
+import { keyStep } from '../../../src/lib/time/steps';
+import { changeDays, dayCounts, storyExtent } from '../../../src/lib/time/day-counts';
+import { buildEventTable } from '../../../src/lib/story/table-builder';
 import { candidateTicks, fitTicks } from '../../../src/lib/time/ticks';
 import { projectStory } from '../../helpers/story-files';
 
 const d = (s: string) => parseIsoDate(s)!;
 const story = projectStory();
 const extent = { first: story.events[0]!.start, last: d('2025-04-12') };
-const time = buildTimeScale(story.events, extent);
+const table = buildEventTable(story.events);
+const time = buildTimeScale(dayCounts(table), extent);
+
+/** Ranges as a table: what the histogram reads. */
+const ranges = (list: Array<{ id: string; start: number; end: number }>) =>
+	buildEventTable(
+		list.map((r) => ({
+			...r,
+			category: 'war',
+			place: 'p',
+			coordinates: [0, 0] as [number, number]
+		}))
+	);
+
+describe("the story's extent", () => {
+	it('runs from its first event to its publication', () => {
+		expect(storyExtent(dayCounts(table), story.published)).toEqual(extent);
+	});
+});
 
 describe('phaseOf', () => {
 	const range = { start: d('2025-03-31'), end: d('2025-04-06') };
@@ -105,7 +125,7 @@ describe('ticks', () => {
 describe('histogram', () => {
 	it('merges bars in a row into their union once there are too many to draw one by one', () => {
 		const many = Array.from({ length: 30 }, (_, i) => ({ id: `r${i}`, start: i, end: i + 5 }));
-		const h = histogram(many, 2, 10);
+		const h = histogram(ranges(many), 2, 10);
 		expect(h.ranges.length).toBeLessThanOrEqual(2);
 		expect(Math.min(...h.ranges.map((r) => r.start))).toBe(0);
 		expect(Math.max(...h.ranges.map((r) => r.end))).toBe(34);
@@ -113,13 +133,13 @@ describe('histogram', () => {
 
 	it('stops adding rows at the limit, however many ranges overlap', () => {
 		const many = Array.from({ length: 50 }, (_, i) => ({ id: `r${i}`, start: 10, end: 20 }));
-		const h = histogram(many, 4);
+		const h = histogram(ranges(many), 4);
 		expect(h.rows).toBe(4);
 		expect(Math.max(...h.ranges.map((r) => r.row))).toBe(3);
 	});
 
 	it('draws exact days as columns and vague ranges as bars in separate rows', () => {
-		const h = histogram(story.events);
+		const h = histogram(table);
 		expect(h.columns.find((c) => c.day === d('2025-04-11'))!.count).toBeGreaterThanOrEqual(6);
 		const lastWeek = h.ranges.find((r) => r.id === 'dmitriev-washington')!;
 		expect([lastWeek.start, lastWeek.end]).toEqual([d('2025-03-31'), d('2025-04-06')]);
@@ -131,7 +151,7 @@ describe('histogram', () => {
 });
 
 describe('keyStep', () => {
-	const days = changeDays(story.events);
+	const days = changeDays(dayCounts(table));
 	it.each([
 		['ArrowRight', '2025-04-04', '2025-04-05'],
 		['ArrowLeft', '2025-04-04', '2025-04-03'],
