@@ -1,5 +1,6 @@
 import type { ProblemList } from './problems';
-import { describe, findUnsafe, quote, unsafeMessage } from './text';
+import { notInVocabulary } from './rules';
+import { describe, findUnsafe, unsafeMessage } from './text';
 
 export interface TextOptions {
 	optional?: boolean;
@@ -62,7 +63,7 @@ export class FieldReader {
 		const value = this.text(field);
 		if (value === undefined) return undefined;
 		if (!(allowed as readonly string[]).includes(value)) {
-			this.report(field, `${quote(value)} is not one of: ${allowed.join(', ')}.`);
+			this.report(field, notInVocabulary(value, allowed));
 			return undefined;
 		}
 		return value as T;

@@ -9,10 +9,17 @@
  * day of publication. The columnar form holds the dataset profile's checks over typed arrays
  * (columnar/validate-table.ts), since a million records would cost seconds.
  */
-import { formatDay } from './dates';
 import { excerptFinder } from './excerpts';
 import type { ProblemList } from './problems';
 import { readFields } from './read-fields';
+import {
+	endBeforeStart,
+	endsTooLate,
+	mainPlaceAgain,
+	pointAtPlace,
+	rowTaken,
+	unknownPlace
+} from './rules';
 import { FIELD_NAMES, type EventRecord } from './schema';
 import { isSlug } from './slug';
 import { describe, quote } from './text';
@@ -120,22 +127,17 @@ export function validateRecords(
 		const id = checkId(record.properties.id, label, seen, problems);
 		const values = readFields(record.properties, READ_HERE, label, problems);
 		const { start, end, place, places, source, row } = values;
-		if (start !== undefined && end !== undefined && end < start) {
-			problems.add(`${formatDay(end)} is before the start, ${formatDay(start)}.`, label, 'end');
-		}
+		const backwards = start !== undefined && end !== undefined && endBeforeStart(start, end);
+		if (backwards) problems.add(backwards, label, 'end');
 		const mainPlace = place === undefined ? undefined : placeById.get(place);
 		if (place !== undefined && knownPlaceIds && !knownPlaceIds.has(place)) {
-			problems.add(`${quote(place)} is not a place id in the places file.`, label, 'place');
+			problems.add(unknownPlace(place), label, 'place');
 		}
 		places?.forEach((other, index) => {
 			if (knownPlaceIds && !knownPlaceIds.has(other)) {
-				problems.add(
-					`${quote(other)} is not a place id in the places file.`,
-					label,
-					`places[${index}]`
-				);
+				problems.add(unknownPlace(other), label, `places[${index}]`);
 			} else if (other === place) {
-				problems.add(`${quote(other)} is already the main place.`, label, `places[${index}]`);
+				problems.add(mainPlaceAgain(other), label, `places[${index}]`);
 			}
 		});
 		if (source && article !== null) {
@@ -160,35 +162,22 @@ export function validateRecords(
 				);
 			} else if (row !== undefined) {
 				const other = rows.get(row);
-				if (other !== undefined)
-					problems.add(
-						`row ${row} is the row of ${other} too: one row of a file makes one event.`,
-						label,
-						'row'
-					);
+				if (other !== undefined) problems.add(rowTaken(row, other), label, 'row');
 				else rows.set(row, label);
 			}
-			if (end !== undefined && profile.published !== null && end > profile.published)
-				problems.add(
-					`${formatDay(end)} is after the story's publication, ${formatDay(profile.published)}.`,
-					label,
-					'end'
-				);
+			const late =
+				end !== undefined &&
+				profile.published !== null &&
+				endsTooLate(end, profile.published, 'published');
+			if (late) problems.add(late, label, 'end');
 		}
-		if (mainPlace && record.coordinates) {
-			const [lon, lat] = record.coordinates;
-			const [plon, plat] = mainPlace.coordinates;
-			if (Math.abs(lon - plon) > 1e-6 || Math.abs(lat - plat) > 1e-6) {
-				const swapped = Math.abs(lat - plon) <= 1e-6 && Math.abs(lon - plat) <= 1e-6;
-				problems.add(
-					swapped
-						? `[${lon}, ${lat}] is its place "${mainPlace.id}" with longitude and latitude swapped.`
-						: `[${lon}, ${lat}] is not at its place "${mainPlace.id}" [${plon}, ${plat}]; an event's point is its main place.`,
-					label,
-					'geometry.coordinates'
-				);
-				continue;
-			}
+		const away =
+			mainPlace && record.coordinates
+				? pointAtPlace(record.coordinates, mainPlace.id, mainPlace.coordinates)
+				: null;
+		if (away) {
+			problems.add(away, label, 'geometry.coordinates');
+			continue;
 		}
 		// An event with no problem had every field read, so `values` holds them all (`row` if given).
 		if (problems.count === before && id !== undefined && mainPlace && record.coordinates) {

@@ -12,6 +12,7 @@ import { ProblemList, type Problem } from './problems';
 import { describe, findUnsafe, quote, unsafeMessage } from './text';
 import { checkId, profileOf, validateRecords } from './validate-records';
 import { type Place, type Story, type StoryEvent, type TourStep } from './types';
+import { notARealDay } from './rules';
 import { MAX_ARTICLE_CHARS, PLACE_FIELDS, STORY_FIELDS } from './schema';
 
 export interface StoryFiles {
@@ -182,12 +183,7 @@ function readStoryMeta(
 	const publishedText = meta.text('published', { optional: true, max: publishedField.max });
 	if (publishedText === undefined) return { title, published: null };
 	const published = parseIsoDate(publishedText);
-	if (published === null)
-		problems.add(
-			`${quote(publishedText)} is not a real date in the form YYYY-MM-DD.`,
-			'collection',
-			'published'
-		);
+	if (published === null) problems.add(notARealDay(publishedText), 'collection', 'published');
 	return { title, published };
 }
 

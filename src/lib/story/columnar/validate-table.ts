@@ -7,8 +7,19 @@
  * of publication (today, if the dataset has none). A point at 0, 0 is refused as the placeholder
  * datasets use for a missing place.
  */
-import { formatDay, parseIsoDate, toIsoDate } from '../dates';
+import { parseIsoDate } from '../dates';
 import { FieldReader } from '../fields';
+import {
+	endBeforeStart,
+	endsTooLate,
+	mainPlaceAgain,
+	notARealDay,
+	notInVocabulary,
+	pointAtPlace,
+	rowProblem,
+	rowTaken,
+	unknownPlace
+} from '../rules';
 import type { ProblemList } from '../problems';
 import { MAX_SLUG_LENGTH } from '../slug';
 import { quote } from '../text';
@@ -154,12 +165,7 @@ function checkMeta(meta: TableMeta, problems: ProblemList): number | null {
 	const published = read.text('published', { optional: true, max: 40 });
 	if (published === undefined) return null;
 	const day = parseIsoDate(published);
-	if (day === null)
-		problems.add(
-			`${quote(published)} is not a real date in the form YYYY-MM-DD.`,
-			'metadata',
-			'published'
-		);
+	if (day === null) problems.add(notARealDay(published), 'metadata', 'published');
 	return day;
 }
 
@@ -217,20 +223,10 @@ function checkPoints(
 				'place'
 			);
 		} else if (!isKnown[w]) {
-			problems.add(`${quote(words[w]!)} is not a place id in the places file.`, label(i), 'place');
+			problems.add(unknownPlace(words[w]!), label(i), 'place');
 		} else if (located && !Number.isNaN(placeLon[w]!)) {
-			const plon = placeLon[w]!;
-			const plat = placeLat[w]!;
-			if (Math.abs(lon - plon) > 1e-6 || Math.abs(lat - plat) > 1e-6) {
-				const swapped = Math.abs(lat - plon) <= 1e-6 && Math.abs(lon - plat) <= 1e-6;
-				problems.add(
-					swapped
-						? `[${lon}, ${lat}] is its place "${words[w]}" with longitude and latitude swapped.`
-						: `[${lon}, ${lat}] is not at its place "${words[w]}" [${plon}, ${plat}]; an event's point is its main place.`,
-					label(i),
-					'lon, lat'
-				);
-			}
+			const away = pointAtPlace([lon, lat], words[w]!, [placeLon[w]!, placeLat[w]!]);
+			if (away) problems.add(away, label(i), 'lon, lat');
 		}
 	}
 }
@@ -243,20 +239,20 @@ function checkDates(
 	problems: ProblemList
 ): void {
 	const outside = (day: number) => `day ${day} is not a day of the years 1 to 9999.`;
-	const last = published ? 'the day the story was published' : 'today';
+	const lastIs = published ? 'published' : 'today';
 	for (let i = 0; i < table.length; i++) {
 		const start = table.start[i]!;
 		const end = table.end[i]!;
-		if (start < FIRST_DAY || start > LAST_DAY) problems.add(outside(start), label(i), 'start');
-		else if (end < FIRST_DAY || end > LAST_DAY) problems.add(outside(end), label(i), 'end');
-		else if (end < start)
-			problems.add(`${formatDay(end)} is before the start, ${formatDay(start)}.`, label(i), 'end');
-		else if (end > latest)
-			problems.add(
-				`${toIsoDate(end)} is after ${last}, ${toIsoDate(latest)}.`,
-				label(i),
-				end === start ? 'start' : 'end'
-			);
+		if (start < FIRST_DAY || start > LAST_DAY) {
+			problems.add(outside(start), label(i), 'start');
+			continue;
+		}
+		if (end < FIRST_DAY || end > LAST_DAY) {
+			problems.add(outside(end), label(i), 'end');
+			continue;
+		}
+		const wrong = endBeforeStart(start, end) ?? endsTooLate(end, latest, lastIs);
+		if (wrong) problems.add(wrong, label(i), end === start ? 'start' : 'end');
 	}
 }
 
@@ -271,7 +267,7 @@ function checkCategories(table: EventTable, label: Label, problems: ProblemList)
 		problems.add(
 			c >= words.length
 				? `names no category: its index is outside the category dictionary of ${words.length} words.`
-				: `${quote(words[c]!)} is not one of: ${CATEGORIES.join(', ')}.`,
+				: notInVocabulary(words[c]!, CATEGORIES),
 			label(i),
 			'category'
 		);
@@ -290,18 +286,8 @@ function checkRows(
 ): void {
 	const { row, length } = table;
 	for (let i = 0; i < length; i++) {
-		if (row[i]! < 1)
-			problems.add(
-				`is ${row[i]}; an event of a dataset keeps the row of the file it came from (1 or more).`,
-				label(i),
-				'row'
-			);
-		else if (rows !== null && row[i]! > rows)
-			problems.add(
-				`is ${row[i]!.toLocaleString('en-GB')}, past the ${rows.toLocaleString('en-GB')} rows the table says its file had.`,
-				label(i),
-				'row'
-			);
+		const wrong = rowProblem(row[i]!, rows);
+		if (wrong) problems.add(wrong, label(i), 'row');
 	}
 	const sorted = row.slice().sort();
 	const repeated = new Set<number>();
@@ -314,12 +300,7 @@ function checkRows(
 		if (!repeated.has(r)) continue;
 		const seen = first.get(r);
 		if (seen === undefined) first.set(r, i);
-		else
-			problems.add(
-				`row ${r} is the row of ${label(seen)} too: one row of a file makes one event.`,
-				label(i),
-				'row'
-			);
+		else problems.add(rowTaken(r, label(seen)), label(i), 'row');
 	}
 }
 
@@ -349,17 +330,9 @@ function checkOthers(
 					`places[${k - off[i]!}]`
 				);
 			else if (!known.has(table.places[p]!))
-				problems.add(
-					`${quote(table.places[p]!)} is not a place id in the places file.`,
-					label(i),
-					`places[${k - off[i]!}]`
-				);
+				problems.add(unknownPlace(table.places[p]!), label(i), `places[${k - off[i]!}]`);
 			else if (p === table.place[i])
-				problems.add(
-					`${quote(table.places[p]!)} is already the main place.`,
-					label(i),
-					`places[${k - off[i]!}]`
-				);
+				problems.add(mainPlaceAgain(table.places[p]!), label(i), `places[${k - off[i]!}]`);
 		}
 	}
 }
