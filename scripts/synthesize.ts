@@ -25,7 +25,7 @@ import {
 } from './lib/synthesize';
 import { writeColumnarStory } from './lib/write-columnar';
 
-export const SIZES = { '1k': 1_000, '10k': 10_000, '100k': 100_000 } as const;
+export const SIZES = { '1k': 1_000, '5k': 5_000, '10k': 10_000, '100k': 100_000 } as const;
 export const COLUMNAR_SIZES = { '50k': 50_000, '1m': 1_000_000 } as const;
 /** The columnar form of a GeoJSON size's events: `<size>-columnar`. */
 export const COLUMNAR_FORM_OF = ['10k', '100k'] as const;

@@ -6,13 +6,13 @@
  * where 40 put it on the 2nd and its ratio swung 2.0×–4.5× between runs) because each of its
  * moves costs about a second for setFilter and for Leaflet, in two windows.
  */
-export const MOVES = { story: 120, '1k': 100, '10k': 100, '100k': 60, '1m': 60 };
+export const MOVES = { story: 120, '1k': 100, '5k': 100, '10k': 100, '100k': 60, '1m': 60 };
 export const WARMUP = 5;
 /**
  * Cold loads of each size, at most. A size stops early when another load would take it past
  * LOAD_BUDGET_S seconds: a 100k story can take most of a minute a load.
  */
-export const LOAD_RUNS = { story: 9, '1k': 5, '10k': 5, '100k': 3, '1m': 3 };
+export const LOAD_RUNS = { story: 9, '1k': 5, '5k': 5, '10k': 5, '100k': 3, '1m': 3 };
 export const LOAD_BUDGET_S = 90;
 /** The median first idle the README's last run reported: the target is not to get worse. */
 export const PREVIOUS_FIRST_IDLE_MS = 1940;
@@ -22,8 +22,8 @@ export const USAGE = `npm run bench [-- options]
   --build              build the bench build first even if there is one (npm run bench:build)
   --no-build           never build; fail if bench-results/build is missing
   --rev COMMIT         build COMMIT (instead of the working tree) first, and measure it
-  --sizes LIST         e.g. story,1k or 1m (default story,1k,10k,100k,1m). Ours reads each size in the
-                       form the product stores it in: GeoJSON for story and 1k, columnar (events.arrow)
+  --sizes LIST         e.g. story,1k or 1m (default story,1k,5k,10k,100k,1m). Ours reads each size in the
+                       form the product stores it in: GeoJSON for story, 1k and 5k, columnar (events.arrow)
                        past 5,000 events; setFilter and the Leaflet page read the same events as
                        GeoJSON (at 10k and 100k a GeoJSON story built beside the columnar one;
                        none at 1m)
@@ -59,7 +59,7 @@ export function parseOptions(argv) {
 		}
 	}
 	const number = (v) => (v === undefined ? undefined : Number(v));
-	const sizes = (values.sizes ?? 'story,1k,10k,100k,1m').split(',');
+	const sizes = (values.sizes ?? 'story,1k,5k,10k,100k,1m').split(',');
 	for (const size of sizes) {
 		if (!(size in MOVES)) throw new Error(`unknown size ${size}: story, 1k, 10k, 100k or 1m`);
 	}

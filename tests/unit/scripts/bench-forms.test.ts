@@ -6,7 +6,7 @@ import {
 	buildStories,
 	sizeForms
 } from '../../../scripts/bench/forms.mjs';
-import { checkTargets, hundredKTargets } from '../../../scripts/bench/targets.mjs';
+import { checkTargets, deskTargets, hundredKTargets } from '../../../scripts/bench/targets.mjs';
 import { columnarFromStory, synthesizeStory } from '../../../scripts/lib/synthesize';
 import { eventId } from '../../../src/lib/story/event-table';
 import { readEventTable } from '../../../src/lib/story/columnar/arrow-table';
@@ -48,6 +48,7 @@ describe('the form each size is measured in', () => {
 	it('builds each size in its form, and the GeoJSON twins beside 10k and 100k', () => {
 		expect(buildStories()).toEqual([
 			['1k', 'bench-1k'],
+			['5k', 'bench-5k'],
 			['10k-columnar', 'bench-10k'],
 			['10k', 'bench-10k-geojson'],
 			['100k-columnar', 'bench-100k'],
@@ -207,5 +208,40 @@ describe('columnarFromStory', () => {
 		expect(first[0]!.id).toBe(eventId(read.table, 0));
 		const feature = features.find((f) => f.properties!.id === first[0]!.id)!;
 		expect(first[0]!.title).toBe(feature.properties!.title);
+	});
+});
+
+describe("issue 25's targets at a desk's sizes", () => {
+	const at = (loads: Record<string, { ours: number; peer: number | null }>) => ({
+		load_by_size: Object.fromEntries(
+			Object.entries(loads).map(([size, { ours, peer }]) => [
+				size,
+				{ story_map_ms: { median: ours }, peer_leaflet_ms: peer }
+			])
+		)
+	});
+
+	it.each([
+		[
+			'every size on time',
+			{
+				'1k': { ours: 250, peer: 280 },
+				'5k': { ours: 300, peer: 300 },
+				'10k': { ours: 400, peer: 443 }
+			},
+			[true, true, true]
+		],
+		[
+			'5k behind Leaflet',
+			{
+				'1k': { ours: 250, peer: 280 },
+				'5k': { ours: 700, peer: 350 },
+				'10k': { ours: 400, peer: 443 }
+			},
+			[true, false, true]
+		],
+		['no Leaflet figure', { '1k': { ours: 250, peer: null } }, [false]]
+	])('%s', (_, loads, passes) => {
+		expect(deskTargets(at(loads)).map((c) => c.pass)).toEqual(passes);
 	});
 });
