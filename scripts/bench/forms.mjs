@@ -9,10 +9,10 @@
 export const MAX_GEOJSON_EVENTS = 5000;
 
 /**
- * Events in each synthetic size; the project's story (`story`) has a few hundred.
+ * Events in each synthetic size; the project's story (`story`) has a few hundred. 5k is a desk's
+ * spreadsheet as the import stores it: GeoJSON, at the most it writes so.
  * @type {Record<string, number>}
  */
-/** 5k is a desk's spreadsheet as the import stores it: GeoJSON, at the most it writes so. */
 export const SIZE_EVENTS = {
 	'1k': 1_000,
 	'5k': 5_000,
