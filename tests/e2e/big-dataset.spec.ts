@@ -9,6 +9,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { shortCount } from '../../src/lib/map/aggregates';
 import { BIG_COUNT, BIG_SLUG, serveBigBuild } from '../helpers/columnar-build';
+import { tabWalk } from '../helpers/tab-walk';
 
 /** The page is on a build of its own (helpers/columnar-build.ts), so it watches its own errors. */
 const test = base.extend<{ watch: { errors: string[]; external: string[] } }>({
@@ -306,6 +307,20 @@ test('the counts on the map are keys: Tab reaches them, arrows move, Enter zooms
 	await expect(
 		page.getByRole('region', { name: 'Details' }).getByRole('heading', { level: 2 }).first()
 	).toContainText(place);
+});
+
+test('Tab from the top reaches the counts on the map, and leaves the virtual list', async ({
+	page
+}) => {
+	await tabWalk(
+		page,
+		async () => {
+			await page.goto(story());
+			await ready(page);
+			await expect(labels(page).first()).toBeVisible();
+		},
+		'[role="application"] [role="button"]'
+	);
 });
 
 test('a drag that starts on a count pans the map, and does not zoom in', async ({ page }) => {

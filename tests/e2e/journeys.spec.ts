@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { tabWalk } from '../helpers/tab-walk';
 import {
 	details,
 	eventsList,
@@ -112,6 +113,17 @@ test.describe('a reader with a mouse', () => {
 });
 
 test.describe('a reader with only a keyboard', () => {
+	test('Tab from the top reaches the map past the list, and leaves the list', async ({ page }) => {
+		await tabWalk(
+			page,
+			async () => {
+				await page.goto('./');
+				await mapReady(page);
+			},
+			'button.place-button'
+		);
+	});
+
 	test('scrubs with arrows, Page keys, Home and End', async ({ page }, info) => {
 		await page.goto('./');
 		await mapReady(page);
@@ -152,8 +164,11 @@ test.describe('a reader with only a keyboard', () => {
 		await page.goto('./');
 		await mapReady(page);
 		const item = eventsList(page).getByRole('button', { name: new RegExp(STRIKE) });
-		for (let i = 0; i < 60 && !(await item.evaluate((el) => el === document.activeElement)); i++) {
-			await page.keyboard.press('Tab');
+		const inList = () => eventsList(page).evaluate((el) => el.contains(document.activeElement));
+		for (let i = 0; i < 30 && !(await inList()); i++) await page.keyboard.press('Tab');
+		// The list is one Tab stop; arrows move within it.
+		for (let i = 0; i < 30 && !(await item.evaluate((el) => el === document.activeElement)); i++) {
+			await page.keyboard.press('ArrowDown');
 		}
 		await expect(item).toBeFocused();
 		await page.keyboard.press('Enter');
