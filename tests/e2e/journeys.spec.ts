@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from '../helpers/axe';
 import { tabWalk } from '../helpers/tab-walk';
 import {
 	details,
@@ -196,20 +196,21 @@ test.describe('a reader with only a keyboard', () => {
 	});
 });
 
-test('has no axe-core violations, with and without details open', async ({ page }) => {
-	await page.goto('./');
-	await mapReady(page);
-	const first = await new AxeBuilder({ page }).analyze();
-	expect(first.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
-		[]
-	);
-	await page.getByRole('button', { name: /^Kryvyi Rih/ }).click();
-	await expect(details(page)).toBeVisible();
-	const second = await new AxeBuilder({ page }).analyze();
-	expect(
-		second.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)
-	).toEqual([]);
-});
+for (const viewport of [
+	{ width: 1280, height: 800 },
+	{ width: 360, height: 740 }
+])
+	test(`has no WCAG 2.2 AA violations at ${viewport.width}×${viewport.height}, with and without details open`, async ({
+		page
+	}) => {
+		await page.setViewportSize(viewport);
+		await page.goto('./');
+		await mapReady(page);
+		expect(await axeViolations(page)).toEqual([]);
+		await page.getByRole('button', { name: /^Kryvyi Rih/ }).click();
+		await expect(details(page)).toBeVisible();
+		expect(await axeViolations(page)).toEqual([]);
+	});
 
 test('works on a 360 px phone', async ({ browser }, info) => {
 	const page = await browser.newPage({
