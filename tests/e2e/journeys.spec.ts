@@ -233,3 +233,21 @@ test('works on a 360 px phone', async ({ browser }, info) => {
 	await shot(page, info, 'phone-360-details');
 	await page.close();
 });
+
+test('on a 360 px phone, a place tapped on the map scrolls its details into view', async ({
+	browser
+}, info) => {
+	const page = await browser.newPage({
+		viewport: { width: 360, height: 740 },
+		isMobile: true,
+		hasTouch: true
+	});
+	await page.goto('./');
+	await mapReady(page);
+	await page.getByRole('button', { name: /^Kryvyi Rih/ }).tap();
+	await expect(details(page).getByRole('heading', { name: 'Kryvyi Rih', level: 2 })).toBeInViewport(
+		{ ratio: 1 }
+	);
+	await shot(page, info, 'phone-360-place-tapped');
+	await page.close();
+});
