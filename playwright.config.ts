@@ -25,7 +25,7 @@ export default defineConfig({
 		viewport: { width: 1280, height: 800 }
 	},
 	webServer: {
-		command: `npm run build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+		command: `npm run build && node scripts/serve.mjs --port ${PORT}`,
 		url: `http://127.0.0.1:${PORT}/`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 120_000

@@ -4,11 +4,12 @@
  * progress shown; the map draws aggregates that follow the slider at low zoom and each event when
  * zoomed in; the list is virtual; an event's words come from its chunk; the URL keeps the view.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { shortCount } from '../../src/lib/map/aggregates';
 import { BIG_COUNT, BIG_SLUG, serveBigBuild } from '../helpers/columnar-build';
+import { axeViolations } from '../helpers/axe';
+import { tabWalk } from '../helpers/tab-walk';
 
 /** The page is on a build of its own (helpers/columnar-build.ts), so it watches its own errors. */
 const test = base.extend<{ watch: { errors: string[]; external: string[] } }>({
@@ -255,10 +256,7 @@ test('the counts on the map are keys: Tab reaches them, arrows move, Enter zooms
 		page.getByRole('application').getByRole('button', { includeHidden: false })
 	).toHaveCount(1);
 	await shot(page, 'big-dataset-key-focused');
-	const axe = await new AxeBuilder({ page }).analyze();
-	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
-		[]
-	);
+	expect(await axeViolations(page)).toEqual([]);
 
 	// An arrow moves to another count, and the map does not pan under it.
 	const hash = new URL(page.url()).hash;
@@ -306,6 +304,20 @@ test('the counts on the map are keys: Tab reaches them, arrows move, Enter zooms
 	await expect(
 		page.getByRole('region', { name: 'Details' }).getByRole('heading', { level: 2 }).first()
 	).toContainText(place);
+});
+
+test('Tab from the top reaches the counts on the map, and leaves the virtual list', async ({
+	page
+}) => {
+	await tabWalk(
+		page,
+		async () => {
+			await page.goto(story());
+			await ready(page);
+			await expect(labels(page).first()).toBeVisible();
+		},
+		'[role="application"] [role="button"]'
+	);
 });
 
 test('a drag that starts on a count pans the map, and does not zoom in', async ({ page }) => {
@@ -379,10 +391,7 @@ test('the list is virtual, reads rows from the table, and opens an event with it
 	await expect(pager).toContainText(`Page 2 of ${pages}`);
 	await expect(page).toHaveURL(/event=ev-00001/);
 	await shot(page, 'big-dataset-event');
-	const axe = await new AxeBuilder({ page }).analyze();
-	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
-		[]
-	);
+	expect(await axeViolations(page)).toEqual([]);
 
 	// The address opens the same event again.
 	await page.reload();

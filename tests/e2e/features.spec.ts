@@ -9,6 +9,7 @@ import {
 	slider,
 	test,
 	hashView,
+	hostPage,
 	placeReachable
 } from './fixtures';
 
@@ -237,9 +238,7 @@ test.describe('share and embed', () => {
 		page,
 		baseURL
 	}, info) => {
-		await page.setContent(
-			`<html><body style="margin:0"><iframe src="${baseURL}?embed&date=2025-04-10" style="width:900px;height:640px;border:0" title="Story Atlas"></iframe></body></html>`
-		);
+		await hostPage(page, baseURL!, `<iframe src="${baseURL}?embed&date=2025-04-10" style="width:900px;height:640px;border:0" title="Story Atlas"></iframe>`);
 		await page.evaluate(() => {
 			(window as unknown as { messages: unknown[] }).messages = [];
 			window.addEventListener('message', (e) =>

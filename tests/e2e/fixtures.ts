@@ -82,3 +82,15 @@ export function placeReachable(page: Page, id: string): Promise<boolean> {
 		return hit === el || (hit !== null && el.contains(hit));
 	});
 }
+
+/**
+ * Opens a page of the atlas's own origin holding `body`: the served policy's frame-ancestors 'self'
+ * lets only the atlas's origin frame it, and a blank page (setContent) has none.
+ */
+export async function hostPage(page: Page, baseURL: string, body: string): Promise<void> {
+	const url = new URL('e2e-embed-host.html', baseURL).href;
+	await page.route(url, (route) =>
+		route.fulfill({ contentType: 'text/html', body: `<html><body style="margin:0">${body}</body></html>` })
+	);
+	await page.goto(url);
+}

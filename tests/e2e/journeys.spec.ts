@@ -1,4 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from '../helpers/axe';
+import { tabWalk } from '../helpers/tab-walk';
 import {
 	details,
 	eventsList,
@@ -112,6 +113,17 @@ test.describe('a reader with a mouse', () => {
 });
 
 test.describe('a reader with only a keyboard', () => {
+	test('Tab from the top reaches the map past the list, and leaves the list', async ({ page }) => {
+		await tabWalk(
+			page,
+			async () => {
+				await page.goto('./');
+				await mapReady(page);
+			},
+			'button.place-button'
+		);
+	});
+
 	test('scrubs with arrows, Page keys, Home and End', async ({ page }, info) => {
 		await page.goto('./');
 		await mapReady(page);
@@ -152,8 +164,11 @@ test.describe('a reader with only a keyboard', () => {
 		await page.goto('./');
 		await mapReady(page);
 		const item = eventsList(page).getByRole('button', { name: new RegExp(STRIKE) });
-		for (let i = 0; i < 60 && !(await item.evaluate((el) => el === document.activeElement)); i++) {
-			await page.keyboard.press('Tab');
+		const inList = () => eventsList(page).evaluate((el) => el.contains(document.activeElement));
+		for (let i = 0; i < 30 && !(await inList()); i++) await page.keyboard.press('Tab');
+		// The list is one Tab stop; arrows move within it.
+		for (let i = 0; i < 30 && !(await item.evaluate((el) => el === document.activeElement)); i++) {
+			await page.keyboard.press('ArrowDown');
 		}
 		await expect(item).toBeFocused();
 		await page.keyboard.press('Enter');
@@ -181,20 +196,21 @@ test.describe('a reader with only a keyboard', () => {
 	});
 });
 
-test('has no axe-core violations, with and without details open', async ({ page }) => {
-	await page.goto('./');
-	await mapReady(page);
-	const first = await new AxeBuilder({ page }).analyze();
-	expect(first.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
-		[]
-	);
-	await page.getByRole('button', { name: /^Kryvyi Rih/ }).click();
-	await expect(details(page)).toBeVisible();
-	const second = await new AxeBuilder({ page }).analyze();
-	expect(
-		second.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)
-	).toEqual([]);
-});
+for (const viewport of [
+	{ width: 1280, height: 800 },
+	{ width: 360, height: 740 }
+])
+	test(`has no WCAG 2.2 AA violations at ${viewport.width}×${viewport.height}, with and without details open`, async ({
+		page
+	}) => {
+		await page.setViewportSize(viewport);
+		await page.goto('./');
+		await mapReady(page);
+		expect(await axeViolations(page)).toEqual([]);
+		await page.getByRole('button', { name: /^Kryvyi Rih/ }).click();
+		await expect(details(page)).toBeVisible();
+		expect(await axeViolations(page)).toEqual([]);
+	});
 
 test('works on a 360 px phone', async ({ browser }, info) => {
 	const page = await browser.newPage({
@@ -215,5 +231,23 @@ test('works on a 360 px phone', async ({ browser }, info) => {
 	await expect(details(page)).toContainText('killed 19 people, including nine children');
 	await details(page).scrollIntoViewIfNeeded();
 	await shot(page, info, 'phone-360-details');
+	await page.close();
+});
+
+test('on a 360 px phone, a place tapped on the map scrolls its details into view', async ({
+	browser
+}, info) => {
+	const page = await browser.newPage({
+		viewport: { width: 360, height: 740 },
+		isMobile: true,
+		hasTouch: true
+	});
+	await page.goto('./');
+	await mapReady(page);
+	await page.getByRole('button', { name: /^Kryvyi Rih/ }).tap();
+	await expect(details(page).getByRole('heading', { name: 'Kryvyi Rih', level: 2 })).toBeInViewport(
+		{ ratio: 1 }
+	);
+	await shot(page, info, 'phone-360-place-tapped');
 	await page.close();
 });

@@ -1,3 +1,4 @@
+import { QUIET_MS } from '../../src/lib/url/history-writer';
 import { details, eventsList, expect, hashView, mapReady, shot, test } from './fixtures';
 
 /** Where a place's button sits on screen: the map's camera, as a reader sees it. */
@@ -23,6 +24,80 @@ test.describe('the URL and the map agree', () => {
 		await expect.poll(() => pixel(page, /^Kryvyi Rih/)).toEqual(before);
 		await shot(page, info, 'back-restores-camera');
 	});
+
+	/** Waits until a place's button has stopped moving: the map has come to rest. */
+	async function settle(page: import('@playwright/test').Page, name: RegExp) {
+		let last = await pixel(page, name);
+		await expect
+			.poll(async () => {
+				const now = await pixel(page, name);
+				const still = now.x === last.x && now.y === last.y;
+				last = now;
+				return still;
+			})
+			.toBe(true);
+		return last;
+	}
+
+	/** A point where a press reaches the map itself: no place, legend or panel over it. */
+	async function bareMap(page: import('@playwright/test').Page) {
+		const box = (await page.locator('.map .canvas').boundingBox())!;
+		const point = await page.evaluate((b) => {
+			for (let fy = 0.3; fy < 0.8; fy += 0.05)
+				for (let fx = 0.3; fx < 0.8; fx += 0.05) {
+					const [x, y] = [b.x + b.width * fx, b.y + b.height * fy];
+					const at = document.elementFromPoint(x, y);
+					if (at?.closest('.canvas') && !at.closest('button')) return { x, y };
+				}
+			return null;
+		}, box);
+		expect(point, 'a bare spot on the map').not.toBeNull();
+		return point!;
+	}
+
+	/** Within a pixel: the address rounds the view to MapLibre's own precision. */
+	const near = (a: { x: number; y: number }, b: { x: number; y: number }) =>
+		Math.max(Math.abs(a.x - b.x), Math.abs(a.y - b.y)) <= 1;
+
+	for (const { start, event } of [
+		{ start: './', event: /Trump and Zelensky clash/ },
+		{ start: './#1.72/42.2/1.3', event: /Russian missile strike/ }
+	])
+		test(`after choosing an event from the list, each drag reaches the address (${start})`, async ({
+			page
+		}) => {
+			await page.goto(start);
+			await mapReady(page);
+			const place = /^Kryvyi Rih/;
+			const before = await settle(page, place);
+			await eventsList(page).getByRole('button', { name: event }).click();
+			await expect(page).toHaveURL(/event=/);
+			await settle(page, place);
+			for (const [dx, dy] of [
+				[90, -60],
+				[-140, 40]
+			]) {
+				const { x, y } = await bareMap(page);
+				await page.mouse.move(x, y);
+				await page.mouse.down();
+				await page.mouse.move(x + dx!, y + dy!, { steps: 10 });
+				await page.mouse.up();
+				const seen = await settle(page, place);
+				// Past the pause after which the view reaches the address.
+				await page.waitForTimeout(QUIET_MS + 300);
+				await page.reload();
+				await mapReady(page);
+				await expect.poll(async () => near(await pixel(page, place), seen)).toBe(true);
+			}
+			// Back: the entry before the choice, with the view it had.
+			await page.goBack();
+			await expect(details(page)).toHaveCount(0);
+			await expect.poll(async () => near(await pixel(page, place), before)).toBe(true);
+			await page.waitForTimeout(QUIET_MS + 300);
+			await page.reload();
+			await mapReady(page);
+			await expect.poll(async () => near(await pixel(page, place), before)).toBe(true);
+		});
 
 	test('the moment the map is ready, a press on it reaches the map, not the fading picture', async ({
 		page

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_FILES } from '../../scripts/lib/story-files';
 import { formatDay, parseIsoDate } from '../../src/lib/story/dates';
-import { details, expect, mapReady, shot, slider, test } from './fixtures';
+import { details, expect, hostPage, mapReady, shot, slider, test } from './fixtures';
 
 interface Row {
 	id: string;
@@ -168,10 +168,37 @@ test.describe('the tour on a phone: scroll to tell', () => {
 		await shot(page, info, 'tour-phone-last');
 	});
 
-	test('inside an iframe too, and the embed hears of each step', async ({ page, baseURL }) => {
-		await page.setContent(
-			`<html><body style="margin:0"><iframe src="${baseURL}?embed&step=1" style="width:360px;height:640px;border:0" title="Story Atlas"></iframe></body></html>`
+	test('every card is opaque, and a card scrolled up passes under the bar of Leave the tour', async ({
+		page
+	}, info) => {
+		await page.goto('./');
+		await mapReady(page);
+		await page.getByRole('button', { name: 'Start the tour' }).click();
+		const column = page.getByRole('region', { name: 'Tour of the story' });
+		await expect(column).toBeVisible();
+		await column.evaluate((el) => el.scrollBy(0, 1100));
+		await expect.poll(() => Number(step(page))).toBeGreaterThan(1);
+		// Alpha of each card's background: text over the map's borders and labels is unreadable.
+		const alphas = await page.locator('.card').evaluateAll((cards) =>
+			cards.map((card) => {
+				const parts = getComputedStyle(card).backgroundColor.match(/[\d.]+/g)!.map(Number);
+				return parts[3] ?? 1;
+			})
 		);
+		expect(alphas.length).toBe(STEPS.length);
+		expect(alphas.every((a) => a === 1)).toBe(true);
+		// What sits at the top of the screen, above and beside the button, is the bar, never a card.
+		const leave = (await page.getByRole('button', { name: 'Leave the tour' }).boundingBox())!;
+		const onTop = await page.evaluate(
+			({ x, y }) => [x, 180, 340].map((px) => document.elementFromPoint(px, y)?.closest('.card') !== null),
+			{ x: leave.x + leave.width / 2, y: leave.y + leave.height / 2 }
+		);
+		expect(onTop).toEqual([false, false, false]);
+		await shot(page, info, 'tour-phone-cards');
+	});
+
+	test('inside an iframe too, and the embed hears of each step', async ({ page, baseURL }) => {
+		await hostPage(page, baseURL!, `<iframe src="${baseURL}?embed&step=1" style="width:360px;height:640px;border:0" title="Story Atlas"></iframe>`);
 		await page.evaluate(() => {
 			(window as unknown as { steps: number[] }).steps = [];
 			window.addEventListener('message', (e) => {

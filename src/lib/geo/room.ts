@@ -12,7 +12,7 @@ export interface Size {
 	height: number;
 }
 
-/** A place's button is 28 px across: its centre needs this much clear room on every side. */
+/** A place's button is 24 px across: its centre needs this much clear room on every side. */
 export const PLACE_MARGIN_PX = 24;
 
 type Side = keyof Padding;

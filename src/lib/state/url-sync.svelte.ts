@@ -25,6 +25,15 @@ export function trackRouter(): void {
 	});
 }
 
+/**
+ * Whether the page was reloaded or come back to through history: its address is then the reader's
+ * own view on this screen, restored as it was, not a link written elsewhere to be fitted here.
+ */
+function returning(): boolean {
+	const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+	return entry?.type === 'reload' || entry?.type === 'back_forward';
+}
+
 /** The writer of the atlas on the page: what `flushUrl` writes out. */
 let current: HistoryWriter<ViewState> | null = null;
 
@@ -82,7 +91,7 @@ export function syncUrl(atlas: UrlModel, embed: EmbedOptions): void {
 		written = untrack(() => atlas.urlState());
 	};
 	// A prerendered page is the story's opening view; the address's own view is the browser's to read.
-	if (browser) read(parseViewState(page.url, atlas.extent), true);
+	if (browser) read(parseViewState(page.url, atlas.extent), !returning());
 
 	afterNavigate(() => {
 		router.started = true;

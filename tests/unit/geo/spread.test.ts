@@ -44,6 +44,14 @@ describe('spreadApart: place buttons drawn apart', () => {
 				[100, 100]
 			]
 		],
+		// Centres 24 px apart on a diagonal: their square targets still overlap (axe's target-size).
+		[
+			'two places on a diagonal',
+			[
+				[0, 0],
+				[17, 17]
+			]
+		],
 		[
 			'a cluster of five',
 			[
@@ -54,12 +62,13 @@ describe('spreadApart: place buttons drawn apart', () => {
 				[51, 51]
 			]
 		]
-	])('%s end at least the spacing apart, each moved no further than needed', (_, points) => {
+	])('%s end with no two targets overlapping, each moved no further than needed', (_, points) => {
 		const after = moved(points);
 		for (let i = 0; i < after.length; i++)
 			for (let j = i + 1; j < after.length; j++) {
 				const [a, b] = [after[i]!, after[j]!];
-				expect(Math.hypot(a[0] - b[0], a[1] - b[1])).toBeGreaterThanOrEqual(
+				// Square targets of the spacing's size, side by side at most.
+				expect(Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]))).toBeGreaterThanOrEqual(
 					BUTTON_SPACING_PX - 0.01
 				);
 			}
@@ -72,8 +81,8 @@ describe('spreadApart: place buttons drawn apart', () => {
 			[0, 0],
 			[10, 0]
 		]);
-		expect(a![0]).toBeCloseTo(-7, 2);
-		expect(b![0]).toBeCloseTo(7, 2);
+		expect(a![0]).toBeCloseTo(-(BUTTON_SPACING_PX - 10) / 2, 2);
+		expect(b![0]).toBeCloseTo((BUTTON_SPACING_PX - 10) / 2, 2);
 		expect(a![1]).toBeCloseTo(0, 9);
 	});
 });
