@@ -23,13 +23,7 @@ import { countryIndex } from '../src/lib/import/countries';
 import { cachedGeocoder, type GeocodeQuery, type Geocoded } from '../src/lib/import/geocode';
 import { csvLine } from '../src/lib/import/csv-safe';
 import { isEncoding, sniffEncoding, type Encoding } from '../src/lib/import/decode';
-import {
-	delimiterName,
-	guessDelimiter,
-	guessNewline,
-	type Delimiter,
-	type Newline
-} from '../src/lib/import/delimiter';
+import { delimiterName, guessDelimiter, type Delimiter } from '../src/lib/import/delimiter';
 import { kindOf } from '../src/lib/import/file-kind';
 import { parseMapping, type Mapping } from '../src/lib/import/guess-columns';
 import { MAX_IMPORT_BYTES, MAX_WHOLE_BYTES, sizeProblem } from '../src/lib/import/limits';
@@ -169,7 +163,7 @@ function readHead(file: string, bytes: number): Uint8Array {
 
 /** How the rows come: a CSV or TSV streamed, or a workbook's or GeoJSON file's rows read whole. */
 type Source =
-	| { kind: 'text'; encoding: Encoding; delimiter: Delimiter; newline: Newline; what: string }
+	| { kind: 'text'; encoding: Encoding; delimiter: Delimiter; what: string }
 	| { kind: 'whole'; whole: WholeRows; what: string };
 
 interface Totals {
@@ -237,7 +231,6 @@ async function importPass(args: Args, source: Source): Promise<Totals> {
 			await readDelimited(fileChunks(args.file), {
 				encoding: source.encoding,
 				delimiter: source.delimiter,
-				newline: source.newline,
 				onRow(cells, quoteError) {
 					const going = loop.push(cells, quoteError);
 					if (tty && loop.row % 100_000 === 0)
@@ -329,12 +322,10 @@ async function main(argv: string[]): Promise<number> {
 	// Not fatal: only the delimiter and line break are read from it, and a character may be cut.
 	const headText = new TextDecoder(encoding).decode(head);
 	const delimiter: Delimiter = args.preset === 'gdelt' ? '\t' : guessDelimiter(headText);
-	const newline = guessNewline(headText);
 	const text = (encoding: Encoding, why: string): Source => ({
 		kind: 'text',
 		encoding,
 		delimiter,
-		newline,
 		what: `${why}, ${delimiterName(delimiter)}-separated`
 	});
 	mkdirSync(args.out, { recursive: true });

@@ -315,7 +315,7 @@ describe('npm run import refuses bad files plainly', { timeout: 60_000 }, () => 
 			[
 				'6',
 				'(row)',
-				'a quoted cell has text after its closing quote; the row cannot be read reliably.'
+				'a quoted cell has text after its closing quote (a stray quote); this line is rejected and the next line read as a new row.'
 			]
 		]);
 	});
