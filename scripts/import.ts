@@ -9,15 +9,7 @@
  * (events.arrow and text chunks; geodata/README.md). The logic is src/lib/import;
  * this is the glue: arguments, files, streams.
  */
-import {
-	closeSync,
-	createReadStream,
-	mkdirSync,
-	openSync,
-	readFileSync,
-	readSync,
-	statSync
-} from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { countryIndex } from '../src/lib/import/countries';
 import { cachedGeocoder, type GeocodeQuery, type Geocoded } from '../src/lib/import/geocode';
@@ -41,6 +33,7 @@ import { UNSURE_BELOW } from '../src/lib/studio/project';
 import { loadGazetteerForNode } from './lib/gazetteer-file';
 import { shippedBasemap } from './lib/natural-earth';
 import { Output } from './lib/output';
+import { outFolderProblem, StoryStage } from './lib/story-folder';
 import {
 	STORY_FORMATS,
 	storyWriter,
@@ -58,6 +51,8 @@ const USAGE = [
 class UsageError extends Error {}
 /** A file the importer will not take: said plainly, exit 1. */
 class Refused extends Error {}
+/** A folder the importer will not write into: said with its name, exit 1. */
+class OutRefused extends Refused {}
 
 interface Args {
 	file: string;
@@ -75,6 +70,15 @@ interface Args {
 
 /** Today in UTC, as a day number (dateToDay rounds, which is tomorrow after noon). */
 const today = () => Math.floor(Date.now() / 86_400_000);
+
+/** The folder being written beside --out, removed if the import is stopped (Ctrl-C). */
+let activeStage: StoryStage | null = null;
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+	process.on(signal, () => {
+		const left = activeStage?.discard();
+		if (left) warn(`import: ${left}`);
+		process.exit(130);
+	});
 
 /** The file as given, for messages. */
 let fileArg = 'the file';
@@ -177,7 +181,10 @@ interface Totals {
 
 /** One pass over the file: every row becomes an event or a line of rejected.csv (row-loop.ts). */
 async function importPass(args: Args, source: Source): Promise<Totals> {
-	const dir = args.out;
+	// Written beside --out, renamed into place when whole (story-folder.ts).
+	const stage = new StoryStage(args.out);
+	activeStage = stage;
+	const dir = stage.path;
 	const latest = args.published ? parseIsoDate(args.published)! : today();
 	const countries = countryIndex(shippedBasemap());
 	const fileName = escapeUnsafe(basename(args.file)).replace(/\\u[0-9A-F{}]+/g, '?');
@@ -251,10 +258,15 @@ async function importPass(args: Args, source: Source): Promise<Totals> {
 			if (tty && end.imported > MAX_GEOJSON_EVENTS) process.stderr.write('\r\x1b[K');
 		} else writer!.abort();
 		rejected.close(true);
+		stage.commit();
+		activeStage = null;
 		return { end, what: source.what, geocoded, written };
 	} catch (error) {
 		writer?.abort();
 		rejected.close(false);
+		const left = stage.discard();
+		activeStage = null;
+		if (left) warn(`import: ${left}`);
 		throw error;
 	}
 }
@@ -271,6 +283,8 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const args = parseArgs(argv);
 	const started = performance.now();
+	const outProblem = outFolderProblem(args.out);
+	if (outProblem) throw new OutRefused(`--out ${args.out} ${outProblem}`);
 	let size: number;
 	try {
 		const stat = statSync(args.file);
@@ -299,7 +313,6 @@ async function main(argv: string[]): Promise<number> {
 		const bytes = new Uint8Array(readFileSync(args.file)).buffer;
 		const whole = await wholeRows(kind, bytes);
 		if (typeof whole === 'string') throw new Refused(whole);
-		mkdirSync(args.out, { recursive: true });
 		return report(
 			args,
 			started,
@@ -328,7 +341,6 @@ async function main(argv: string[]): Promise<number> {
 		delimiter,
 		what: `${why}, ${delimiterName(delimiter)}-separated`
 	});
-	mkdirSync(args.out, { recursive: true });
 	let totals: Totals;
 	try {
 		totals = await importPass(args, text(encoding, why));
@@ -419,7 +431,13 @@ main(process.argv.slice(2)).then(
 			process.exitCode = 2;
 		} else if (error instanceof Refused) {
 			for (const [i, line] of error.message.split('\n').entries())
-				warn(i === 0 ? `import: ${fileArg}: ${line}` : `  ${line}`);
+				warn(
+					i > 0
+						? `  ${line}`
+						: error instanceof OutRefused
+							? `import: ${line}`
+							: `import: ${fileArg}: ${line}`
+				);
 			process.exitCode = 1;
 		} else {
 			warn(`import failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
