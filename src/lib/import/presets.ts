@@ -5,6 +5,7 @@
 import { quote } from '../story/text';
 import { acledCategory, cameoEvent } from './categories';
 import type { RowFields, RowProblem, RowReader, Span } from './reader';
+import { own } from './own';
 
 /** ACLED's export since March 2023 (31 columns); older exports differ a little, read by name. */
 export const ACLED_COLUMNS = [
@@ -188,7 +189,7 @@ export function acledReader(header: readonly string[]): RowReader {
 			const cell = (name: (typeof ACLED_COLUMNS)[number]) =>
 				at(name) < 0 ? null : { column: name, text: get(name) };
 			const precision = get('time_precision');
-			const span = precision === '' ? 'day' : SPANS[precision];
+			const span = precision === '' ? 'day' : own(SPANS, precision);
 			if (span === undefined)
 				return {
 					column: 'time_precision',
