@@ -1,5 +1,5 @@
 /**
- * npm run import -- FILE [--preset acled|gdelt] [--map COLUMN=FIELD …] [--date-format dmy|mdy]
+ * npm run import -- FILE [--preset acled|gdelt|ucdp] [--map COLUMN=FIELD …] [--date-format dmy|mdy]
  *   [--category C] [--encoding E] [--published YYYY-MM-DD] [--title T] [--format F] --out DIR
  * Turns a CSV or TSV of events (an ACLED export, a GDELT 2.0 event file, or any spreadsheet with a
  * date and coordinates), an .xlsx workbook's first sheet or a GeoJSON FeatureCollection of points
@@ -43,7 +43,7 @@ import {
 } from './lib/story-writers';
 
 const USAGE = [
-	'usage: npm run import -- FILE [--preset acled|gdelt] [--map COLUMN=FIELD …] [--date-format dmy|mdy] [--category C] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--published YYYY-MM-DD] [--title T] [--format geojson|columnar] --out DIR',
+	'usage: npm run import -- FILE [--preset acled|gdelt|ucdp] [--map COLUMN=FIELD …] [--date-format dmy|mdy] [--category C] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--published YYYY-MM-DD] [--title T] [--format geojson|columnar] --out DIR',
 	`  FILE: a CSV or TSV (streamed, up to ${MAX_IMPORT_BYTES / 1024 ** 3} GB), an .xlsx workbook (its first sheet, read whole, up to ${MAX_WHOLE_BYTES.xlsx / 1024 ** 2} MB) or a .geojson/.json FeatureCollection of points (read whole, up to ${MAX_WHOLE_BYTES.geojson / 1024 ** 2} MB).`,
 	'  --map COLUMN=FIELD: COLUMN is a header name, or a column number counted from 1 (--map 3=date) for a name two columns share.'
 ].join('\n');

@@ -88,3 +88,19 @@ export function categoryFromText(text: string): Category | null {
 	if (value === 'other') return null;
 	return own(ACLED_EVENT, value) ?? own(ACLED_SUB_EVENT, value) ?? null;
 }
+
+/**
+ * UCDP GED's type_of_violence → a story category, with UCDP's own name for it (geodata/README.md
+ * lists the table): state-based and non-state conflict are war; one-sided violence, an armed
+ * group's or a government's against civilians, is a strike, as ACLED's "Violence against
+ * civilians" is.
+ */
+const UCDP_VIOLENCE: Readonly<Record<string, { category: Category; label: string }>> = {
+	'1': { category: 'war', label: 'State-based armed conflict' },
+	'2': { category: 'war', label: 'Non-state conflict' },
+	'3': { category: 'strike', label: 'One-sided violence' }
+};
+
+export function ucdpViolence(code: string): { category: Category; label: string } | null {
+	return own(UCDP_VIOLENCE, code.trim()) ?? null;
+}

@@ -11,10 +11,11 @@ import type { QuoteError } from './row-loop';
 
 /**
  * The longest a quoted cell may run before its opening quote is taken for a stray one. Excel's
- * own limit for a cell is 32,767 characters (MAX_CELL_CHARS); a quoted cell far past it is not
- * a cell but a quote that was never closed, and reading on would swallow the rest of the file.
+ * own limit for a cell is 32,767 characters (MAX_CELL_CHARS); a longer cell is read, to be
+ * rejected with its length said, but one far past it is not a cell but a quote that was never
+ * closed, and reading on would swallow the rest of the file.
  */
-export const MAX_QUOTED_CHARS = 1 << 20;
+export const MAX_QUOTED_CHARS = 16 << 20;
 
 export type OnRow = (cells: string[], quoteError: QuoteError) => boolean;
 
