@@ -1,5 +1,5 @@
 /**
- * npm run import -- FILE [--preset acled|gdelt] [--map COLUMN=FIELD …] [--date-format dmy|mdy]
+ * npm run import -- FILE [--preset acled|gdelt|ucdp] [--map COLUMN=FIELD …] [--date-format dmy|mdy]
  *   [--category C] [--encoding E] [--published YYYY-MM-DD] [--title T] [--format F] --out DIR
  * Turns a CSV or TSV of events (an ACLED export, a GDELT 2.0 event file, or any spreadsheet with a
  * date and coordinates), an .xlsx workbook's first sheet or a GeoJSON FeatureCollection of points
@@ -9,27 +9,13 @@
  * (events.arrow and text chunks; geodata/README.md). The logic is src/lib/import;
  * this is the glue: arguments, files, streams.
  */
-import {
-	closeSync,
-	createReadStream,
-	mkdirSync,
-	openSync,
-	readFileSync,
-	readSync,
-	statSync
-} from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { countryIndex } from '../src/lib/import/countries';
 import { cachedGeocoder, type GeocodeQuery, type Geocoded } from '../src/lib/import/geocode';
 import { csvLine } from '../src/lib/import/csv-safe';
 import { isEncoding, sniffEncoding, type Encoding } from '../src/lib/import/decode';
-import {
-	delimiterName,
-	guessDelimiter,
-	guessNewline,
-	type Delimiter,
-	type Newline
-} from '../src/lib/import/delimiter';
+import { delimiterName, guessDelimiter, type Delimiter } from '../src/lib/import/delimiter';
 import { kindOf } from '../src/lib/import/file-kind';
 import { parseMapping, type Mapping } from '../src/lib/import/guess-columns';
 import { MAX_IMPORT_BYTES, MAX_WHOLE_BYTES, sizeProblem } from '../src/lib/import/limits';
@@ -47,6 +33,7 @@ import { UNSURE_BELOW } from '../src/lib/studio/project';
 import { loadGazetteerForNode } from './lib/gazetteer-file';
 import { shippedBasemap } from './lib/natural-earth';
 import { Output } from './lib/output';
+import { outFolderProblem, StoryStage } from './lib/story-folder';
 import {
 	STORY_FORMATS,
 	storyWriter,
@@ -56,7 +43,7 @@ import {
 } from './lib/story-writers';
 
 const USAGE = [
-	'usage: npm run import -- FILE [--preset acled|gdelt] [--map COLUMN=FIELD …] [--date-format dmy|mdy] [--category C] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--published YYYY-MM-DD] [--title T] [--format geojson|columnar] --out DIR',
+	'usage: npm run import -- FILE [--preset acled|gdelt|ucdp] [--map COLUMN=FIELD …] [--date-format dmy|mdy] [--category C] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--published YYYY-MM-DD] [--title T] [--format geojson|columnar] --out DIR',
 	`  FILE: a CSV or TSV (streamed, up to ${MAX_IMPORT_BYTES / 1024 ** 3} GB), an .xlsx workbook (its first sheet, read whole, up to ${MAX_WHOLE_BYTES.xlsx / 1024 ** 2} MB) or a .geojson/.json FeatureCollection of points (read whole, up to ${MAX_WHOLE_BYTES.geojson / 1024 ** 2} MB).`,
 	'  --map COLUMN=FIELD: COLUMN is a header name, or a column number counted from 1 (--map 3=date) for a name two columns share.'
 ].join('\n');
@@ -64,6 +51,8 @@ const USAGE = [
 class UsageError extends Error {}
 /** A file the importer will not take: said plainly, exit 1. */
 class Refused extends Error {}
+/** A folder the importer will not write into: said with its name, exit 1. */
+class OutRefused extends Refused {}
 
 interface Args {
 	file: string;
@@ -81,6 +70,15 @@ interface Args {
 
 /** Today in UTC, as a day number (dateToDay rounds, which is tomorrow after noon). */
 const today = () => Math.floor(Date.now() / 86_400_000);
+
+/** The folder being written beside --out, removed if the import is stopped (Ctrl-C). */
+let activeStage: StoryStage | null = null;
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+	process.on(signal, () => {
+		const left = activeStage?.discard();
+		if (left) warn(`import: ${left}`);
+		process.exit(130);
+	});
 
 /** The file as given, for messages. */
 let fileArg = 'the file';
@@ -169,7 +167,7 @@ function readHead(file: string, bytes: number): Uint8Array {
 
 /** How the rows come: a CSV or TSV streamed, or a workbook's or GeoJSON file's rows read whole. */
 type Source =
-	| { kind: 'text'; encoding: Encoding; delimiter: Delimiter; newline: Newline; what: string }
+	| { kind: 'text'; encoding: Encoding; delimiter: Delimiter; what: string }
 	| { kind: 'whole'; whole: WholeRows; what: string };
 
 interface Totals {
@@ -183,7 +181,10 @@ interface Totals {
 
 /** One pass over the file: every row becomes an event or a line of rejected.csv (row-loop.ts). */
 async function importPass(args: Args, source: Source): Promise<Totals> {
-	const dir = args.out;
+	// Written beside --out, renamed into place when whole (story-folder.ts).
+	const stage = new StoryStage(args.out);
+	activeStage = stage;
+	const dir = stage.path;
 	const latest = args.published ? parseIsoDate(args.published)! : today();
 	const countries = countryIndex(shippedBasemap());
 	const fileName = escapeUnsafe(basename(args.file)).replace(/\\u[0-9A-F{}]+/g, '?');
@@ -237,7 +238,6 @@ async function importPass(args: Args, source: Source): Promise<Totals> {
 			await readDelimited(fileChunks(args.file), {
 				encoding: source.encoding,
 				delimiter: source.delimiter,
-				newline: source.newline,
 				onRow(cells, quoteError) {
 					const going = loop.push(cells, quoteError);
 					if (tty && loop.row % 100_000 === 0)
@@ -258,10 +258,15 @@ async function importPass(args: Args, source: Source): Promise<Totals> {
 			if (tty && end.imported > MAX_GEOJSON_EVENTS) process.stderr.write('\r\x1b[K');
 		} else writer!.abort();
 		rejected.close(true);
+		stage.commit();
+		activeStage = null;
 		return { end, what: source.what, geocoded, written };
 	} catch (error) {
 		writer?.abort();
 		rejected.close(false);
+		const left = stage.discard();
+		activeStage = null;
+		if (left) warn(`import: ${left}`);
 		throw error;
 	}
 }
@@ -278,6 +283,8 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const args = parseArgs(argv);
 	const started = performance.now();
+	const outProblem = outFolderProblem(args.out);
+	if (outProblem) throw new OutRefused(`--out ${args.out} ${outProblem}`);
 	let size: number;
 	try {
 		const stat = statSync(args.file);
@@ -306,7 +313,6 @@ async function main(argv: string[]): Promise<number> {
 		const bytes = new Uint8Array(readFileSync(args.file)).buffer;
 		const whole = await wholeRows(kind, bytes);
 		if (typeof whole === 'string') throw new Refused(whole);
-		mkdirSync(args.out, { recursive: true });
 		return report(
 			args,
 			started,
@@ -329,15 +335,12 @@ async function main(argv: string[]): Promise<number> {
 	// Not fatal: only the delimiter and line break are read from it, and a character may be cut.
 	const headText = new TextDecoder(encoding).decode(head);
 	const delimiter: Delimiter = args.preset === 'gdelt' ? '\t' : guessDelimiter(headText);
-	const newline = guessNewline(headText);
 	const text = (encoding: Encoding, why: string): Source => ({
 		kind: 'text',
 		encoding,
 		delimiter,
-		newline,
 		what: `${why}, ${delimiterName(delimiter)}-separated`
 	});
-	mkdirSync(args.out, { recursive: true });
 	let totals: Totals;
 	try {
 		totals = await importPass(args, text(encoding, why));
@@ -428,7 +431,13 @@ main(process.argv.slice(2)).then(
 			process.exitCode = 2;
 		} else if (error instanceof Refused) {
 			for (const [i, line] of error.message.split('\n').entries())
-				warn(i === 0 ? `import: ${fileArg}: ${line}` : `  ${line}`);
+				warn(
+					i > 0
+						? `  ${line}`
+						: error instanceof OutRefused
+							? `import: ${line}`
+							: `import: ${fileArg}: ${line}`
+				);
 			process.exitCode = 1;
 		} else {
 			warn(`import failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);

@@ -2,9 +2,8 @@
  * Where `npm run import` puts its events: a story folder in one of its two forms
  * (geodata/README.md). GeoJSON is streamed out as the rows come; the columnar form gathers the
  * events as columns and their words in a spill file beside the story, then writes them sorted.
- * Every file is written under a temporary name and moved into place at the end, so a failed
- * import leaves no half-written story, and the files of the other form are removed, so a folder
- * imported again is never both.
+ * They write into a new folder of their own (scripts/lib/story-folder.ts renames it into place):
+ * they never remove a file they did not write, and a failed import removes what they began.
  */
 import {
 	closeSync,
@@ -12,6 +11,8 @@ import {
 	mkdirSync,
 	openSync,
 	readSync,
+	readdirSync,
+	rmdirSync,
 	renameSync,
 	rmSync,
 	writeFileSync,
@@ -74,19 +75,6 @@ export interface StoryWriter {
 	abort(): void;
 }
 
-/** Removes the files of the other form, once this one is in place. */
-function removeOtherForm(dir: string, kept: StoryFormat): void {
-	if (kept === 'columnar') {
-		rmSync(join(dir, STORY_FILE_NAMES.events), { force: true });
-		return;
-	}
-	// The text folder is the story's only beside its events.arrow: never another's folder.
-	if (existsSync(join(dir, EVENTS_ARROW))) {
-		rmSync(join(dir, EVENTS_ARROW), { force: true });
-		rmSync(join(dir, TEXT_FOLDER), { recursive: true, force: true });
-	}
-}
-
 /** Today's form: events.geojson and the listing article, streamed out row by row. */
 export class GeoJsonWriter implements StoryWriter {
 	readonly #events: Output;
@@ -116,7 +104,6 @@ export class GeoJsonWriter implements StoryWriter {
 		this.#events.close(true);
 		this.#article.close(true);
 		placesOut.close(true);
-		removeOtherForm(this.dir, 'geojson');
 		return { format: 'geojson', events: this.#count, chunks: 0 };
 	}
 
@@ -206,7 +193,6 @@ export class ColumnarWriter implements StoryWriter {
 		const { table, order } = this.#columns.finish();
 		const partial = (name: string) => join(dir, `${name}.partial`);
 		const textDir = partial(TEXT_FOLDER);
-		rmSync(textDir, { recursive: true, force: true });
 		mkdirSync(textDir);
 		const chunks = chunkCount(table.length);
 		const checksums: string[] = [];
@@ -235,11 +221,9 @@ export class ColumnarWriter implements StoryWriter {
 			datasetArticle(head.file, head.what, head.day, table.length)
 		);
 		renameSync(partial(EVENTS_ARROW), join(dir, EVENTS_ARROW));
-		rmSync(join(dir, TEXT_FOLDER), { recursive: true, force: true });
 		renameSync(textDir, join(dir, TEXT_FOLDER));
 		renameSync(partial(STORY_FILE_NAMES.places), join(dir, STORY_FILE_NAMES.places));
 		renameSync(partial(STORY_FILE_NAMES.article), join(dir, STORY_FILE_NAMES.article));
-		removeOtherForm(dir, 'columnar');
 		return { format: 'columnar', events: table.length, chunks };
 	}
 
@@ -247,7 +231,12 @@ export class ColumnarWriter implements StoryWriter {
 		this.#spill.close();
 		for (const name of [EVENTS_ARROW, STORY_FILE_NAMES.places, STORY_FILE_NAMES.article])
 			rmSync(join(this.dir, `${name}.partial`), { force: true });
-		rmSync(join(this.dir, `${TEXT_FOLDER}.partial`), { recursive: true, force: true });
+		const textDir = join(this.dir, `${TEXT_FOLDER}.partial`);
+		if (!existsSync(textDir)) return;
+		// Only the chunks this writer wrote, then the folder (which rmdir keeps if anything else is in it).
+		for (const name of readdirSync(textDir))
+			if (/^\d+\.json$/.test(name)) rmSync(join(textDir, name), { force: true });
+		rmdirSync(textDir);
 	}
 }
 

@@ -4,6 +4,7 @@
  * keeps the dataset's own type, so nothing is lost. geodata/README.md shows the same tables.
  */
 import { CATEGORIES, type Category } from '../story/types';
+import { own } from './own';
 
 /** ACLED sub-event types whose category differs from their event type's. */
 const ACLED_SUB_EVENT: Readonly<Record<string, Category>> = {
@@ -32,8 +33,8 @@ const ACLED_EVENT: Readonly<Record<string, Category>> = {
 
 /** ACLED's event_type and sub_event_type → a story category, or null for a type ACLED lacks. */
 export function acledCategory(eventType: string, subEventType: string): Category | null {
-	const sub = ACLED_SUB_EVENT[subEventType.trim().toLowerCase()];
-	const event = ACLED_EVENT[eventType.trim().toLowerCase()];
+	const sub = own(ACLED_SUB_EVENT, subEventType.trim().toLowerCase());
+	const event = own(ACLED_EVENT, eventType.trim().toLowerCase());
 	// A sub-type only refines the event type it belongs to; "Other" alone means nothing.
 	return event === undefined ? null : (sub ?? event);
 }
@@ -73,7 +74,7 @@ const CAMEO_CODES: Readonly<Record<string, { category: Category; label: string }
 export function cameoEvent(eventCode: string): { category: Category; label: string } | null {
 	const code = eventCode.trim();
 	if (!/^\d{2,4}$/.test(code)) return null;
-	return CAMEO_CODES[code.slice(0, 3)] ?? CAMEO_ROOTS[code.slice(0, 2)] ?? null;
+	return own(CAMEO_CODES, code.slice(0, 3)) ?? own(CAMEO_ROOTS, code.slice(0, 2)) ?? null;
 }
 
 /**
@@ -85,5 +86,21 @@ export function categoryFromText(text: string): Category | null {
 	if ((CATEGORIES as readonly string[]).includes(value)) return value as Category;
 	// ACLED's "Other" refines an event type; alone it says nothing.
 	if (value === 'other') return null;
-	return ACLED_EVENT[value] ?? ACLED_SUB_EVENT[value] ?? null;
+	return own(ACLED_EVENT, value) ?? own(ACLED_SUB_EVENT, value) ?? null;
+}
+
+/**
+ * UCDP GED's type_of_violence → a story category, with UCDP's own name for it (geodata/README.md
+ * lists the table): state-based and non-state conflict are war; one-sided violence, an armed
+ * group's or a government's against civilians, is a strike, as ACLED's "Violence against
+ * civilians" is.
+ */
+const UCDP_VIOLENCE: Readonly<Record<string, { category: Category; label: string }>> = {
+	'1': { category: 'war', label: 'State-based armed conflict' },
+	'2': { category: 'war', label: 'Non-state conflict' },
+	'3': { category: 'strike', label: 'One-sided violence' }
+};
+
+export function ucdpViolence(code: string): { category: Category; label: string } | null {
+	return own(UCDP_VIOLENCE, code.trim()) ?? null;
 }

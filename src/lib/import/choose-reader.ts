@@ -11,7 +11,9 @@ import {
 	acledReader,
 	gdeltReader,
 	isAcledHeader,
+	isUcdpHeader,
 	looksLikeGdelt,
+	ucdpReader,
 	type Preset
 } from './presets';
 import type { RowReader } from './reader';
@@ -71,6 +73,16 @@ export function chooseReader(firstRow: readonly string[], choice: ReaderChoice =
 				]
 			};
 		return { ok: true, reader: acledReader(firstRow), header: true, guessed: [] };
+	}
+	if (preset === 'ucdp' || (!preset && isUcdpHeader(firstRow))) {
+		if (!isUcdpHeader(firstRow))
+			return {
+				ok: false,
+				problems: [
+					"its header is not a UCDP GED export's: it needs at least date_start, type_of_violence, where_coordinates, latitude, longitude, side_a and side_b."
+				]
+			};
+		return { ok: true, reader: ucdpReader(firstRow), header: true, guessed: [] };
 	}
 	const guess = guessColumns(firstRow, mapping, { placeNames });
 	if (!guess.ok) return guess;

@@ -10,6 +10,7 @@ import en from 'i18n-iso-countries/langs/en.json';
 import type { Countries } from '../geo/basemap';
 import { COASTLINE_SLACK_KM, storyCountryLookup } from '../geo/countries';
 import type { CountryIndex } from './country-index';
+import { own } from './own';
 
 // The browser entry of i18n-iso-countries ships no names; Node's registers them all. Either way
 // English is what datasets write.
@@ -71,7 +72,7 @@ export function countryIndex(basemap: Countries): CountryIndex {
 		byName(name) {
 			const key = name.trim().toLowerCase();
 			return (
-				COUNTRY_ALIASES[key] ??
+				own(COUNTRY_ALIASES, key) ??
 				countries.getAlpha2Code(name.trim(), 'en') ??
 				basemapNames.get(key) ??
 				null

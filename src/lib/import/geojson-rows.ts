@@ -4,6 +4,7 @@
  * A feature that is not a point stays a row, refused with its reason.
  */
 import { quote } from '../story/text';
+import { own } from './own';
 
 /** The most property names the features may use between them: each is a column of every row. */
 export const MAX_GEOJSON_KEYS = 2_000;
@@ -20,6 +21,24 @@ export type GeoJsonRows =
 
 const LON = 'longitude';
 const LAT = 'latitude';
+
+/**
+ * How deep a property's objects may nest: deeper, its row is refused. A cell is text, and
+ * JSON.stringify recurses: a property 10,000 levels deep would overflow the stack.
+ */
+export const MAX_PROPERTY_DEPTH = 64;
+
+/** Whether `value` nests objects or arrays more than `limit` levels deep (walked without recursion). */
+export function nestsDeeper(value: unknown, limit = MAX_PROPERTY_DEPTH): boolean {
+	const stack: [unknown, number][] = [[value, 0]];
+	while (stack.length) {
+		const [item, depth] = stack.pop()!;
+		if (typeof item !== 'object' || item === null) continue;
+		if (depth >= limit) return true;
+		for (const child of Object.values(item)) stack.push([child, depth + 1]);
+	}
+	return false;
+}
 
 function text(value: unknown): string {
 	if (value === null || value === undefined) return '';
@@ -105,7 +124,17 @@ export function geojsonRows(json: string): GeoJsonRows {
 					reason: 'is a Point without two numbers for its coordinates.'
 				});
 		}
-		rows.push([lon, lat, ...keys.map((key) => text(properties[key]))]);
+		const cells = keys.map((key) => {
+			const value = own(properties, key);
+			if (!nestsDeeper(value)) return text(value);
+			if (!refused.has(row))
+				refused.set(row, {
+					column: key,
+					reason: `nests objects more than ${MAX_PROPERTY_DEPTH} levels deep; a property the importer reads is a value, a list or a shallow object.`
+				});
+			return '';
+		});
+		rows.push([lon, lat, ...cells]);
 	});
 	return { ok: true, rows, refused };
 }

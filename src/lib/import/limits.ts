@@ -10,8 +10,8 @@
 export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
 
 /**
- * The largest workbook and GeoJSON file the importer reads, by kind: they are read whole (exceljs
- * and JSON.parse hold all of it and more), where a CSV is streamed. Saved as CSV, the same rows go
+ * The largest workbook and GeoJSON file the importer reads, by kind: they are read whole (a workbook's
+ * rows are held as text, see XLSX_BUDGET; JSON.parse holds all of it and more), where a CSV is streamed. Saved as CSV, the same rows go
  * up to MAX_IMPORT_BYTES.
  */
 export const MAX_WHOLE_BYTES = {
@@ -34,3 +34,23 @@ export function sizeProblem(bytes: number, limit = MAX_IMPORT_BYTES): string | n
 	if (bytes <= limit) return null;
 	return `is ${mb(bytes)}; the importer takes files of up to ${mb(limit)} (${limit.toLocaleString('en-GB')} bytes). Split it, or import the columns and years you need.`;
 }
+
+/**
+ * What a workbook may take. Its archive is at most MAX_WHOLE_BYTES.xlsx; of it, only the parts the
+ * rows need are inflated (never xl/media or other sheets), each within a bound, so a "zip bomb" of
+ * a few megabytes is refused after inflating at most these bytes. The sheet's XML is read a piece
+ * at a time, never held whole; its rows are held as text, at most `cells` filled cells (each
+ * about 50–100 bytes held: about 1 GB at the bound). A sheet past it is saved as CSV, and streamed.
+ */
+export const XLSX_BUDGET = {
+	/** The first sheet's XML, inflated. */
+	sheetBytes: 1024 * 1024 * 1024,
+	/** The shared strings' XML, inflated; the strings themselves are held. */
+	stringsBytes: 256 * 1024 * 1024,
+	/** The workbook, its relations and its styles, each. */
+	partBytes: 16 * 1024 * 1024,
+	/** Filled cells in the first sheet. */
+	cells: 10_000_000
+} as const;
+
+export type XlsxBudget = { readonly [K in keyof typeof XLSX_BUDGET]: number };

@@ -1,6 +1,10 @@
 /**
- * The places of an import: one per distinct name, point and country, each checked once against
- * the basemap, the way the validator will check it.
+ * The places of an import: one per named location. Rows that name the same place (its name, its
+ * state or province and its country) within a distance that fits what the place is (a town's
+ * rows within 25 km, a region's within 150 km, a country's anywhere) are one place, at the point
+ * of its first row: a dataset geocodes each row of a town a little apart, and 50,000 rows around
+ * 28 towns are 28 places, not 50,000. Each place is checked once against the basemap, the way the
+ * validator will check it. Two places that share a name are named apart by their state or country.
  */
 import { slugify } from '../story/slug';
 import type { LonLat, PlaceKind } from '../story/types';
@@ -26,8 +30,28 @@ type Outcome = { ok: true; place: ImportedPlace } | { ok: false; problem: RowPro
 
 const MAX_NAME = 120;
 
+/** How far apart two rows of one named place may lie, by its kind, in kilometres. */
+export const SAME_PLACE_KM: Readonly<Record<PlaceKind, number>> = {
+	city: 25,
+	venue: 5,
+	region: 150,
+	country: Infinity,
+	sea: 300
+};
+
+/** Great-circle distance in kilometres. */
+function km([lon1, lat1]: LonLat, [lon2, lat2]: LonLat): number {
+	const rad = Math.PI / 180;
+	const a =
+		Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+		Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+	return 12_742 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
 export class PlaceTable {
 	readonly #byKey = new Map<string, Outcome>();
+	/** The places made so far under each name, state and country. */
+	readonly #named = new Map<string, { place: ImportedPlace; admin: string; country: string }[]>();
 	readonly #ids = new Set<string>();
 	readonly #places: ImportedPlace[] = [];
 	readonly warnings: PlaceWarning[] = [];
@@ -55,15 +79,44 @@ export class PlaceTable {
 		return id;
 	}
 
-	/** The place of a row at `point` (already rounded), created on first sight. */
-	place(rawName: string, kind: PlaceKind, point: LonLat, country: RowFields['country']): Outcome {
+	/**
+	 * The place of a row at `point` (already rounded): a place of the same name, state and country
+	 * near enough, or a new one.
+	 */
+	place(
+		rawName: string,
+		kind: PlaceKind,
+		point: LonLat,
+		country: RowFields['country'],
+		admin = ''
+	): Outcome {
 		const named = this.declared(country);
 		const name = rawName.length > MAX_NAME ? `${rawName.slice(0, MAX_NAME - 1)}…` : rawName;
 		const key = `${name}\u0000${point[0]},${point[1]}\u0000${named ?? ''}`;
 		const known = this.#byKey.get(key);
 		if (known) return known;
+		const nameKey = `${name.toLowerCase()}\u0000${admin.trim().toLowerCase()}\u0000${named ?? country?.name ?? ''}`;
+		const near = name
+			? this.#named
+					.get(nameKey)
+					?.find(({ place }) => place.kind === kind || (kind === 'city' && place.kind === 'region'))
+			: undefined;
+		if (near && km(near.place.coordinates, point) <= SAME_PLACE_KM[kind]) {
+			const outcome: Outcome = { ok: true, place: near.place };
+			this.#byKey.set(key, outcome);
+			return outcome;
+		}
 		const outcome = this.#check(name, kind, point, named, country);
-		if (outcome.ok) this.#places.push(outcome.place);
+		if (outcome.ok) {
+			this.#places.push(outcome.place);
+			const list = this.#named.get(nameKey) ?? [];
+			list.push({
+				place: outcome.place,
+				admin: admin.trim(),
+				country: country?.name ?? named ?? ''
+			});
+			this.#named.set(nameKey, list);
+		}
 		this.#byKey.set(key, outcome);
 		return outcome;
 	}
@@ -112,7 +165,26 @@ export class PlaceTable {
 		return make(this.countries.at(point), kind);
 	}
 
+	/** Every place, those that share a name told apart: "Paris, Kentucky" and "Paris, France". */
 	list(): ImportedPlace[] {
-		return this.#places;
+		const byName = new Map<string, { place: ImportedPlace; admin: string; country: string }[]>();
+		for (const list of this.#named.values())
+			for (const entry of list) {
+				const same = byName.get(entry.place.name) ?? [];
+				same.push(entry);
+				byName.set(entry.place.name, same);
+			}
+		const renamed = new Map<string, string>();
+		for (const [name, same] of byName) {
+			if (same.length < 2) continue;
+			const admins = new Set(same.map((entry) => entry.admin.toLowerCase()));
+			for (const entry of same) {
+				const by = admins.size === same.length ? entry.admin : entry.country || entry.admin;
+				if (by) renamed.set(entry.place.id, `${name}, ${by}`);
+			}
+		}
+		return this.#places.map((place) =>
+			renamed.has(place.id) ? { ...place, name: renamed.get(place.id)! } : place
+		);
 	}
 }

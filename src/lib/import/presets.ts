@@ -3,8 +3,10 @@
  * 2.0 event files, 61 tab-separated columns with no header, known by their shape.
  */
 import { quote } from '../story/text';
-import { acledCategory, cameoEvent } from './categories';
+import { acledCategory, cameoEvent, ucdpViolence } from './categories';
+import type { PlaceKind } from '../story/types';
 import type { RowFields, RowProblem, RowReader, Span } from './reader';
+import { own } from './own';
 
 /** ACLED's export since March 2023 (31 columns); older exports differ a little, read by name. */
 export const ACLED_COLUMNS = [
@@ -109,7 +111,74 @@ export const GDELT_COLUMNS = [
 	'SOURCEURL'
 ] as const;
 
-export const PRESETS = ['acled', 'gdelt'] as const;
+/**
+ * UCDP's Georeferenced Event Dataset (GED, version 23.1 onwards), in file order: 49 columns. Read
+ * by name, so a release that adds or moves a column still reads.
+ */
+export const UCDP_COLUMNS = [
+	'id',
+	'relid',
+	'year',
+	'active_year',
+	'code_status',
+	'type_of_violence',
+	'conflict_dset_id',
+	'conflict_new_id',
+	'conflict_name',
+	'dyad_dset_id',
+	'dyad_new_id',
+	'dyad_name',
+	'side_a_dset_id',
+	'side_a_new_id',
+	'side_a',
+	'side_b_dset_id',
+	'side_b_new_id',
+	'side_b',
+	'number_of_sources',
+	'source_article',
+	'source_office',
+	'source_date',
+	'source_headline',
+	'source_original',
+	'where_prec',
+	'where_coordinates',
+	'where_description',
+	'adm_1',
+	'adm_2',
+	'latitude',
+	'longitude',
+	'geom_wkt',
+	'priogrid_gid',
+	'country',
+	'country_id',
+	'region',
+	'event_clarity',
+	'date_prec',
+	'date_start',
+	'date_end',
+	'deaths_a',
+	'deaths_b',
+	'deaths_civilians',
+	'deaths_unknown',
+	'best',
+	'high',
+	'low',
+	'gwnoa',
+	'gwnob'
+] as const;
+
+/** What makes a header UCDP GED's: the columns the importer cannot do without. */
+const UCDP_REQUIRED = [
+	'date_start',
+	'type_of_violence',
+	'where_coordinates',
+	'latitude',
+	'longitude',
+	'side_a',
+	'side_b'
+];
+
+export const PRESETS = ['acled', 'gdelt', 'ucdp'] as const;
 export type Preset = (typeof PRESETS)[number];
 
 const normal = (name: string) => name.trim().toLowerCase();
@@ -132,6 +201,11 @@ export function acledDuplicates(header: readonly string[]): string[] {
 export function isAcledHeader(header: readonly string[]): boolean {
 	const names = new Set(header.map(normal));
 	return ACLED_REQUIRED.every((name) => names.has(name));
+}
+
+export function isUcdpHeader(header: readonly string[]): boolean {
+	const names = new Set(header.map(normal));
+	return UCDP_REQUIRED.every((name) => names.has(name));
 }
 
 /** A GDELT event row: 61 cells, a numeric event id, then an eight-digit SQLDATE. */
@@ -188,7 +262,7 @@ export function acledReader(header: readonly string[]): RowReader {
 			const cell = (name: (typeof ACLED_COLUMNS)[number]) =>
 				at(name) < 0 ? null : { column: name, text: get(name) };
 			const precision = get('time_precision');
-			const span = precision === '' ? 'day' : SPANS[precision];
+			const span = precision === '' ? 'day' : own(SPANS, precision);
 			if (span === undefined)
 				return {
 					column: 'time_precision',
@@ -283,6 +357,115 @@ export function gdeltReader(): RowReader {
 						actors.length ? actors.join(' and ') : '',
 						get('NumArticles') ? `${get('NumArticles')} articles` : '',
 						get('GoldsteinScale') ? `Goldstein ${get('GoldsteinScale')}` : ''
+					],
+					'. '
+				)
+			};
+		}
+	};
+}
+
+/**
+ * UCDP's where_prec: 1 the exact place, 2 within 25 km of it, 3 its second-order division, 4 its
+ * first, 5 a line (a road, a front), 6 the country, 7 waters or airspace.
+ */
+function ucdpPlaceKind(precision: string): PlaceKind {
+	if (precision === '1' || precision === '2') return 'city';
+	if (precision === '6') return 'country';
+	return 'region';
+}
+
+/**
+ * where_coordinates names the place and what it is ("Kryvyi Rih town", "Donetsk province"): the
+ * kind of place is a word the reader does not need in the name.
+ */
+export function ucdpPlaceName(text: string): string {
+	return text
+		.trim()
+		.replace(
+			/\s+(town|city|village|settlement|district|province|governorate|region|state|oblast|county|municipality|area|camp|country)$/i,
+			''
+		);
+}
+
+export function ucdpReader(header: readonly string[]): RowReader {
+	const index = new Map(header.map((name, i) => [normal(name), i]));
+	const at = (name: (typeof UCDP_COLUMNS)[number]) => index.get(name) ?? -1;
+	const used = [
+		'id',
+		'type_of_violence',
+		'side_a',
+		'side_b',
+		'source_article',
+		'source_headline',
+		'where_coordinates',
+		'adm_1',
+		'country',
+		'date_start',
+		'date_end',
+		'best'
+	] as const;
+	return {
+		name: 'a UCDP GED export',
+		width: header.length,
+		widthFrom: 'the header',
+		columns: header,
+		used: used.map(at).filter((i) => i >= 0),
+		read(cells): RowFields {
+			const get = (name: (typeof UCDP_COLUMNS)[number]) => {
+				const i = at(name);
+				return i < 0 ? '' : (cells[i] ?? '').trim();
+			};
+			const cell = (name: (typeof UCDP_COLUMNS)[number]) =>
+				at(name) < 0 ? null : { column: name, text: get(name) };
+			const violence = ucdpViolence(get('type_of_violence'));
+			const place = ucdpPlaceName(get('where_coordinates')) || get('adm_1') || get('country');
+			const sides = names(get('side_a'), get('side_b'));
+			// Several headlines are joined by semicolons; the first is the row's.
+			const headline = get('source_headline').split(';')[0]!.trim();
+			const best = get('best');
+			const [low, high] = [get('low'), get('high')];
+			const range = low && high && low !== high ? `, ${low} to ${high}` : '';
+			const deaths =
+				best && /^\d+$/.test(best)
+					? `${Number(best).toLocaleString('en-GB')} ${best === '1' ? 'death' : 'deaths'} (UCDP's best estimate${range})`
+					: '';
+			const what = violence?.label ?? 'Organised violence';
+			const summary = join(
+				[
+					`${what}${place ? ` in ${place}` : ''}${sides.length ? `: ${sides.join(' against ')}` : ''}`,
+					deaths
+				],
+				'. '
+			);
+			return {
+				id: cell('id'),
+				date: cell('date_start'),
+				end: get('date_end') ? cell('date_end') : null,
+				span: 'day',
+				lat: cell('latitude'),
+				lon: cell('longitude'),
+				placeName: place,
+				placeKind: ucdpPlaceKind(get('where_prec')),
+				admin: get('adm_1'),
+				country: get('country') ? { column: 'country', name: get('country') } : null,
+				category: {
+					column: 'type_of_violence',
+					text: get('type_of_violence'),
+					value: violence?.category ?? null
+				},
+				title: headline || (place ? `${what} in ${place}` : what),
+				summary: { column: 'best', text: `${summary}.` },
+				actors: sides,
+				source: get('source_article'),
+				detail: join(
+					[
+						what,
+						get('conflict_name'),
+						join([get('adm_1'), get('country')]),
+						deaths,
+						get('where_prec') ? `where_prec ${get('where_prec')}` : '',
+						get('date_prec') ? `date_prec ${get('date_prec')}` : ''
 					],
 					'. '
 				)

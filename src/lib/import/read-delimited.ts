@@ -1,13 +1,13 @@
 /**
  * A delimited text file read a chunk of bytes at a time: decoded with the encoding sniffed from
- * its head (decode.ts), split into rows by papaparse (quoted newlines, a row across two chunks),
+ * its head (decode.ts), split into rows by csv-rows.ts (quoted newlines, a row across two chunks),
  * each row handed on as it comes. Only a chunk and a row are in memory, so a file of hundreds of
  * megabytes is read in a worker with its progress said between chunks, and stopped there.
  * DOM-free: the studio's worker gives it a File's slices, a test a Uint8Array's.
  */
-import Papa from 'papaparse';
+import { CsvRows } from './csv-rows';
 import { makeDecoder, type Encoding } from './decode';
-import type { Delimiter, Newline } from './delimiter';
+import type { Delimiter } from './delimiter';
 import type { QuoteError } from './row-loop';
 
 /** The file is not the UTF-8 its head promised: it is read again as Windows-1252. */
@@ -22,29 +22,9 @@ export async function* blobChunks(blob: Blob, size = 1 << 20): ByteChunks {
 		yield new Uint8Array(await blob.slice(at, at + size).arrayBuffer());
 }
 
-/** Papa's reader for Node streams asks only this of its input: the chunks come from us. */
-class ChunkFeed {
-	readonly readable = true;
-	readonly #listeners = new Map<string, (value?: unknown) => void>();
-	read(): void {}
-	pause(): void {}
-	resume(): void {}
-	on(event: string, listener: (value?: unknown) => void): void {
-		this.#listeners.set(event, listener);
-	}
-	removeListener(event: string): void {
-		this.#listeners.delete(event);
-	}
-	emit(event: 'data' | 'end' | 'error', value?: unknown): void {
-		this.#listeners.get(event)?.(value);
-	}
-}
-
 export interface ReadOptions {
 	encoding: Encoding;
 	delimiter: Delimiter;
-	/** The file's line break (guessNewline on its head); papaparse's guess is per chunk. */
-	newline?: Newline;
 	/** One row's cells; false stops the reading. */
 	onRow: (cells: string[], quoteError: QuoteError) => boolean;
 	/** Bytes read so far, after each chunk. */
@@ -56,34 +36,10 @@ export interface ReadOptions {
 /** Reads every row; resolves false when onRow or `stopped` ended it early. Throws NotUtf8. */
 export async function readDelimited(chunks: ByteChunks, options: ReadOptions): Promise<boolean> {
 	const decoder = makeDecoder(options.encoding);
-	const feed = new ChunkFeed();
-	let halted = false;
-	let failure: unknown = null;
-	Papa.parse<string[]>(feed as unknown as NodeJS.ReadableStream, {
-		delimiter: options.delimiter,
-		...(options.newline ? { newline: options.newline } : {}),
-		header: false,
-		skipEmptyLines: false,
-		step(results, parser) {
-			if (halted) return;
-			const quote = results.errors.find((e) => e.type === 'Quotes');
-			const error: QuoteError = quote
-				? quote.code === 'MissingQuotes'
-					? 'MissingQuotes'
-					: 'InvalidQuotes'
-				: null;
-			if (!options.onRow(results.data, error)) {
-				halted = true;
-				parser.abort();
-			}
-		},
-		error(error: unknown) {
-			failure = error;
-		}
-	});
+	const rows = new CsvRows(options.delimiter, options.onRow);
 	let offset = 0;
 	for await (const chunk of chunks) {
-		if (halted || options.stopped?.()) return false;
+		if (options.stopped?.()) return false;
 		let text: string;
 		try {
 			text = decoder.decode(chunk, { stream: true });
@@ -93,19 +49,16 @@ export async function readDelimited(chunks: ByteChunks, options: ReadOptions): P
 			);
 		}
 		offset += chunk.length;
-		if (text) feed.emit('data', text);
-		if (failure) throw failure;
+		if (text && !rows.push(text)) return false;
 		options.onChunk?.(offset);
 	}
-	if (halted || options.stopped?.()) return false;
+	if (options.stopped?.()) return false;
 	let rest: string;
 	try {
 		rest = decoder.decode();
 	} catch {
 		throw new NotUtf8('not valid UTF-8 at its end');
 	}
-	if (rest) feed.emit('data', rest);
-	feed.emit('end');
-	if (failure) throw failure;
-	return !halted;
+	if (rest && !rows.push(rest)) return false;
+	return rows.end();
 }

@@ -125,8 +125,8 @@ export class RowLoop {
 				cells,
 				'(row)',
 				quoteError === 'MissingQuotes'
-					? 'a quoted cell starts here and is never closed; the rest of the file is read as that one cell.'
-					: 'a quoted cell has text after its closing quote; the row cannot be read reliably.'
+					? 'a quoted cell opens on this line and is never closed; this line is rejected and the next line read as a new row.'
+					: 'a quoted cell has text after its closing quote (a stray quote); this line is rejected and the next line read as a new row.'
 			);
 			return true;
 		}

@@ -108,6 +108,20 @@ function readDegrees(cell: Cell | null): number | null {
 /** Six decimals, as the format allows (about 10 cm). */
 const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
 
+/**
+ * A date cell as the reader is told it: a time of midnight, as databases export a day
+ * ("2025-01-01 00:00:00.000"), is no part of it; another time is kept, shortened to minutes.
+ */
+export function dayText(text: string): string {
+	const line = oneLine(text);
+	const timed =
+		/^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(
+			line
+		);
+	if (!timed) return line;
+	return /^0?0:00$/.test(timed[2]!) ? timed[1]! : `${timed[1]} ${timed[2]}`;
+}
+
 export class RowsToEvents {
 	readonly #places: PlaceTable;
 	/** Each imported event's id and the row that has it. */
@@ -347,7 +361,8 @@ export class RowsToEvents {
 			placeName,
 			geocoded ? geocoded.reading.kind : fields.placeKind,
 			point,
-			fields.country
+			fields.country,
+			fields.admin ?? ''
 		);
 		if (!place.ok) return { ok: false, problems: [place.problem] };
 
@@ -358,14 +373,15 @@ export class RowsToEvents {
 		const actors = [
 			...new Set(fields.actors.map((a) => cut(oneLine(a), MAX.actor)).filter(Boolean))
 		].slice(0, MAX.actors);
-		const dateText = oneLine(fields.date!.text);
+		const dateText = dayText(fields.date!.text);
+		const endText = fields.end ? dayText(fields.end.text) : '';
 		const when = cut(
 			fields.span === 'week'
 				? `the week of ${dateText}`
 				: fields.span === 'month'
 					? `sometime in the month of ${dateText}`
-					: fields.end
-						? `${dateText} to ${oneLine(fields.end.text)}`
+					: endText && dates.end !== dates.start
+						? `${dateText} to ${endText}`
 						: dateText,
 			MAX.when
 		);

@@ -25,7 +25,11 @@ export async function wholeRows(
 	if (kind === 'xlsx') {
 		const sheet = await xlsxRows(bytes);
 		if (!sheet.ok) return sheet.problem;
-		return { rows: sheet.rows, refused: new Map(), what: `sheet "${sheet.sheet}" of a workbook` };
+		return {
+			rows: sheet.rows,
+			refused: sheet.refused,
+			what: `sheet "${sheet.sheet}" of a workbook`
+		};
 	}
 	const view = new Uint8Array(bytes);
 	if (!isUtf8(view, false)) return 'is not UTF-8 text; GeoJSON is always UTF-8.';

@@ -4,19 +4,13 @@
  * recognise the dataset or guess its columns; `runImport` reads every row with the user's mapping
  * and accounts for each. DOM-free (a Blob is all it reads), so it runs in Node's tests too.
  */
-import Papa from 'papaparse';
+import { previewRows } from '../import/csv-rows';
 import type { Gazetteer } from '../draft/gazetteer/gazetteer';
 import type { ReaderChoice } from '../import/choose-reader';
 import type { CountryIndex } from '../import/country-index';
 import { csvLine } from '../import/csv-safe';
 import { sniffEncoding, type Encoding } from '../import/decode';
-import {
-	delimiterName,
-	guessDelimiter,
-	guessNewline,
-	type Delimiter,
-	type Newline
-} from '../import/delimiter';
+import { delimiterName, guessDelimiter, type Delimiter } from '../import/delimiter';
 import { kindOf, type FileKind } from '../import/file-kind';
 import type { Field, IGNORE } from '../import/guess-columns';
 import { inspectRows, type Inspection } from '../import/inspect';
@@ -126,7 +120,6 @@ interface TextForm {
 	encoding: Encoding;
 	why: string;
 	delimiter: Delimiter;
-	newline: Newline;
 }
 
 function textForm(head: Uint8Array, size: number): TextForm | string {
@@ -136,8 +129,7 @@ function textForm(head: Uint8Array, size: number): TextForm | string {
 	return {
 		encoding: sniffed.encoding,
 		why: sniffed.why,
-		delimiter: guessDelimiter(text),
-		newline: guessNewline(text)
+		delimiter: guessDelimiter(text)
 	};
 }
 
@@ -158,11 +150,7 @@ export async function inspectFile(file: NamedBlob): Promise<Inspected> {
 	const form = textForm(head, file.size);
 	if (typeof form === 'string') return { ok: false, message: `${file.name} ${form}` };
 	const text = new TextDecoder(form.encoding).decode(head);
-	const rows = Papa.parse<string[]>(text, {
-		delimiter: form.delimiter,
-		newline: form.newline,
-		preview: 8
-	}).data;
+	const rows = previewRows(text, form.delimiter, 8);
 	return {
 		ok: true,
 		kind,
@@ -250,7 +238,6 @@ export async function runImport(
 			await readDelimited(blobChunks(file), {
 				encoding: form!.encoding,
 				delimiter: form!.delimiter,
-				newline: form!.newline,
 				onRow: (cells, quoteError) => loop.push(cells, quoteError),
 				onChunk: (done) => deps.progress?.({ done, total, unit: 'bytes', rows: loop.row })
 			});

@@ -172,10 +172,8 @@ describe('npm run import of 12,000 ACLED rows', { timeout: 120_000 }, () => {
 		expect(checked.err).toMatch(/text\/12\.json: is not a chunk of this table/m);
 	});
 
-	it('--format geojson writes the GeoJSON form, and importing again replaces the other form', () => {
+	it('--format geojson writes the GeoJSON form; importing again over a story is refused', () => {
 		const again = join(scratch, 'again');
-		expect(importTo(again).code).toBe(0);
-		expect(existsSync(join(again, 'events.arrow'))).toBe(true);
 		const geojson = importTo(again, '--format', 'geojson');
 		expect(geojson.code).toBe(0);
 		expect(geojson.out).toMatch(/^ {2}Wrote .*: events\.geojson, places\.geojson/m);
@@ -186,6 +184,10 @@ describe('npm run import of 12,000 ACLED rows', { timeout: 120_000 }, () => {
 			'places.geojson',
 			'rejected.csv'
 		]);
+		const over = importTo(again);
+		expect(over.code).toBe(1);
+		expect(over.err).toMatch(/^import: --out .*again holds a story already/m);
+		expect(existsSync(join(again, 'events.arrow'))).toBe(false);
 	});
 });
 

@@ -2,7 +2,7 @@
  * `npm run import` end to end: the script on small files of each kind, then `npm run check:data`
  * on the folder it wrote.
  */
-import { existsSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -127,8 +127,8 @@ describe('npm run import on each kind of file, then check:data', { timeout: 60_0
 		expect(refused.err).toContain(
 			'row 2, column date: "11/04/2025" could be day/month/year or month/day/year. Say which with --date-format dmy or --date-format mdy.'
 		);
-		// Nothing half-written.
-		expect(readdirSync(refused.dir)).toEqual([]);
+		// Nothing written, not even the folder.
+		expect(existsSync(refused.dir)).toBe(false);
 
 		const { code, out, dir } = importFile(
 			join(fixtures, 'windows-1252.csv'),
@@ -264,7 +264,7 @@ describe('npm run import refuses bad files plainly', { timeout: 60_000 }, () => 
 		[['x.csv'], /^import: usage: npm run import -- FILE/m],
 		[
 			['x.csv', '--out', 'd', '--preset', 'xlsx'],
-			/^import: --preset is one of acled, gdelt, not "xlsx"$/m
+			/^import: --preset is one of acled, gdelt, ucdp, not "xlsx"$/m
 		],
 		[['x.csv', '--out', 'd', '--date-format', 'ymd'], /^import: --date-format is dmy/m],
 		[['x.csv', '--out', 'd', '--map', 'lat'], /^import: --map "lat" is not COLUMN=FIELD/m]
@@ -315,7 +315,7 @@ describe('npm run import refuses bad files plainly', { timeout: 60_000 }, () => 
 			[
 				'6',
 				'(row)',
-				'a quoted cell has text after its closing quote; the row cannot be read reliably.'
+				'a quoted cell has text after its closing quote (a stray quote); this line is rejected and the next line read as a new row.'
 			]
 		]);
 	});

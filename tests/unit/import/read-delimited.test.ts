@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Encoding } from '../../../src/lib/import/decode';
-import { guessNewline, type Delimiter } from '../../../src/lib/import/delimiter';
+import type { Delimiter } from '../../../src/lib/import/delimiter';
 import { blobChunks, NotUtf8, readDelimited } from '../../../src/lib/import/read-delimited';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/import');
@@ -22,7 +22,6 @@ async function rows(
 	await readDelimited(pieces(bytes, size), {
 		encoding,
 		delimiter,
-		newline: guessNewline(new TextDecoder(encoding).decode(bytes)),
 		onRow: (cells) => (out.push(cells), true)
 	});
 	return out;
@@ -42,11 +41,12 @@ describe('reading a delimited file a chunk at a time', () => {
 	});
 
 	it('reads UTF-16 with its BOM, in chunks that cut its two-byte characters', async () => {
+		// Its header ends in LF and its row in CRLF: each line's own break ends it, none is kept.
 		const utf16 = new Uint8Array(readFileSync(join(FIXTURES, 'utf16.txt')));
-		const text = new TextDecoder('utf-16le').decode(utf16);
-		const expected = Papa.parse<string[]>(text, { delimiter: '\t' }).data.slice(0, -1);
-		expect(expected[1]!.slice(0, 2)).toEqual(['2025-04-11', 'Kyiv']);
-		expect(await rows(utf16, 5, 'utf-16le', '\t')).toEqual(expected);
+		expect(await rows(utf16, 5, 'utf-16le', '\t')).toEqual([
+			['date', 'place', 'lat', 'lon', 'category'],
+			['2025-04-11', 'Kyiv', '50.4501', '30.5234', 'statement']
+		]);
 	});
 
 	it('says where a file stops being UTF-8, for it to be read again as Windows-1252', async () => {

@@ -15,7 +15,6 @@ import { shippedCountryLookup } from '../../../scripts/lib/natural-earth';
 import {
 	AutoWriter,
 	ColumnarWriter,
-	GeoJsonWriter,
 	type StoryHead
 } from '../../../scripts/lib/story-writers';
 import { readColumnarFolder } from '../../../scripts/lib/columnar-files';
@@ -130,30 +129,16 @@ describe('ColumnarWriter', () => {
 		expect(existsSync(join(dir, 'text.spill.partial'))).toBe(false);
 	});
 
-	it('replaces a GeoJSON story in the folder, and a GeoJSON import replaces it back', () => {
+	it('writes beside what a folder holds and removes nothing it did not write', () => {
 		const dir = folder();
-		const geojson = new GeoJsonWriter(dir, HEAD);
-		write(geojson, 2);
-		geojson.finish([KYIV]);
-		writeFileSync(join(dir, 'notes.md'), 'the desk’s own file');
+		mkdirSync(join(dir, 'text'));
+		writeFileSync(join(dir, 'text', 'notes.md'), 'the desk’s own file');
+		writeFileSync(join(dir, 'events.geojson'), 'another story');
 		const columnar = new ColumnarWriter(dir, HEAD);
 		write(columnar, 2);
-		columnar.finish([KYIV]);
-		expect(readdirSync(dir).sort()).toEqual([
-			'article.txt',
-			'events.arrow',
-			'notes.md',
-			'places.geojson',
-			'text'
-		]);
-		const again = new GeoJsonWriter(dir, HEAD);
-		write(again, 2);
-		again.finish([KYIV]);
-		expect(readdirSync(dir).sort()).toEqual([
-			'article.txt',
-			'events.geojson',
-			'notes.md',
-			'places.geojson'
-		]);
+		columnar.abort();
+		expect(readdirSync(dir).sort()).toEqual(['events.geojson', 'text']);
+		expect(readdirSync(join(dir, 'text'))).toEqual(['notes.md']);
+		expect(readFileSync(join(dir, 'events.geojson'), 'utf8')).toBe('another story');
 	});
 });
