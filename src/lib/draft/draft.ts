@@ -75,10 +75,10 @@ export function draftStory(article: string, options: DraftOptions, gazetteer: Ga
 	if (published === null) throw new Error(`"${options.published}" is not a date (YYYY-MM-DD)`);
 	const doc = buildDoc(article);
 	const mentions = findPlaces(doc, gazetteer);
-	const dates = findDates(article, published);
+	const dates = findDates(doc.text, published);
 	const sents = doc.sentences;
 	const drafted = draftEvents({
-		text: article,
+		text: doc.text,
 		published,
 		sentences: sents,
 		mentions,
@@ -135,7 +135,8 @@ export function draftStory(article: string, options: DraftOptions, gazetteer: Ga
 		for (let n = 2; eventIds.has(id); n++) id = slugify(`${place} ${e.category} ${n}`, 'event');
 		eventIds.add(id);
 		const source = [...new Set(e.source.map((s) => article.slice(s.start, s.end)))];
-		const first = source[0] ?? e.title;
+		// The summary reads as one paragraph, wrapped or not: the flowed words of the first excerpt.
+		const first = e.source[0] ? doc.text.slice(e.source[0].start, e.source[0].end) : e.title;
 		return {
 			id,
 			title: e.title,
@@ -165,7 +166,7 @@ export function draftStory(article: string, options: DraftOptions, gazetteer: Ga
 		mentions: mentions
 			.filter((m) => m.type !== 'seat')
 			.map((m) => ({
-				text: m.name,
+				text: article.slice(m.start, m.end),
 				start: m.start,
 				end: m.end,
 				place: idOf(m.place).id,
