@@ -27,7 +27,7 @@ import { keywordCategory, SPEECH_VERB } from './categories';
 import { LOCATIVES } from './lexicon/words';
 import type { Span } from './doc/doc';
 import type { PlaceMention } from './toponyms/toponyms';
-import type { DateMention } from './resolve-dates';
+import { FUTURE, type DateMention } from './resolve-dates';
 import type { Sentence } from './sentences';
 import { inSpans, quoteSpans } from './text';
 
@@ -48,6 +48,8 @@ export interface EventDraft {
 	/** Verbatim excerpts, in reading order. */
 	source: Array<{ start: number; end: number }>;
 	inferred: Inferred[];
+	/** Still to come at publication ("will meet on Monday"): dated only by the text's own date. */
+	planned: boolean;
 }
 
 interface Unit {
@@ -338,6 +340,12 @@ export function draftEvents({
 		const category =
 			keywordCategory(unit.plain) ?? (partial ? keywordCategory(unit.sentencePlain) : null);
 		const date = unit.dates[0];
+		// Ahead of publication: a date still to come, or (undated) the speaker's own clause in the
+		// future tense ("Talks will resume in Geneva", not "Officials said talks will resume").
+		const speech = SPEECH_VERB.exec(unit.plain);
+		const planned = date
+			? date.ahead
+			: FUTURE.test(speech ? unit.plain.slice(0, speech.index) : unit.plain);
 		const strongPlace = located.score >= 2 ? located.main : undefined;
 		const sameSection = cur !== undefined && cur.section === unit.sentence.section;
 		const sameParagraph = cur !== undefined && cur.paragraph === unit.sentence.paragraph;
@@ -351,12 +359,14 @@ export function draftEvents({
 			for (const a of [...persons, ...seats]) if (!event.actors.includes(a)) event.actors.push(a);
 			for (const p of persons) if (!event.persons.includes(p)) event.persons.push(p);
 			event.scored.push(...located.strong);
-			if (date) narrow(event, date);
+			// What is still to come never dates what has happened.
+			if (date && (!date.ahead || event.planned)) narrow(event, date);
 			repick(event);
 		};
 
 		let target: Building | undefined;
-		if (cur && !unit.aside) {
+		// A happening still to come is an event of its own, not a date for the one before.
+		if (cur && !unit.aside && !(date?.ahead && !cur.planned)) {
 			const overlaps =
 				date !== undefined && date.startDay <= cur.endDay && date.endDay >= cur.startDay;
 			const undated = cur.inferred.includes('date');
@@ -398,7 +408,8 @@ export function draftEvents({
 		if (target) {
 			join(target);
 			cur = target;
-		} else if ((cue || strongPlace) && !describesPlace(text, unit)) {
+		} else if ((cue || strongPlace) && !describesPlace(text, unit) && !(planned && !date)) {
+			// A plan the text does not date is not drafted: a default date would put it in the past.
 			let main = strongPlace;
 			const inferred: Inferred[] = [];
 			if (!main) {
@@ -418,6 +429,7 @@ export function draftEvents({
 				others: [],
 				source: [],
 				inferred: date ? inferred : [...inferred, 'date'],
+				planned,
 				section: unit.sentence.section,
 				paragraph: unit.sentence.paragraph,
 				scored: strongPlace ? [] : [{ mention: main, score: 2 }],
@@ -474,8 +486,10 @@ export function draftEvents({
 		category: event.category,
 		title: event.title,
 		actors: event.actors.length ? event.actors.slice(0, 8) : fallbackActors(event),
-		startDay: event.startDay,
-		endDay: event.endDay,
+		// Nothing that has happened ends after the publication day.
+		startDay: event.planned ? event.startDay : Math.min(event.startDay, published),
+		endDay: event.planned ? event.endDay : Math.min(event.endDay, published),
+		planned: event.planned,
 		exact: event.exact,
 		when: event.when,
 		main: event.main,

@@ -150,7 +150,8 @@ export function draftStory(article: string, options: DraftOptions, gazetteer: Ga
 			places: e.others.map((m) => use(m.place)).filter((id) => id !== place),
 			source,
 			// Before the week of publication (Monday to the publication day), as geodata/README.md.
-			background: e.endDay < weekStart,
+			background: !e.planned && e.endDay < weekStart,
+			...(e.planned ? { planned: true } : {}),
 			notes: [],
 			inferred: e.inferred,
 			exact: e.exact,

@@ -168,13 +168,19 @@ export function validateRecords(
 					);
 				else rows.set(row, label);
 			}
-			if (end !== undefined && profile.published !== null && end > profile.published)
-				problems.add(
-					`${formatDay(end)} is after the story's publication, ${formatDay(profile.published)}.`,
-					label,
-					'end'
-				);
 		}
+		// What had not happened by the publication day is marked as planned, or it is a wrong date.
+		if (
+			end !== undefined &&
+			profile.published !== null &&
+			end > profile.published &&
+			!values.planned
+		)
+			problems.add(
+				`${formatDay(end)} is after the story's publication, ${formatDay(profile.published)}.${profile.kind === 'article' ? ' An event still to come then is marked "planned": true; otherwise its date is wrong.' : ''}`,
+				label,
+				'end'
+			);
 		if (mainPlace && record.coordinates) {
 			const [lon, lat] = record.coordinates;
 			const [plon, plat] = mainPlace.coordinates;
