@@ -22,14 +22,14 @@
  * so in `inferred`. One with no date gets the honest range "this year up to publication".
  */
 import type { Category, Inferable } from '../story/types';
-import { actorIndex, pronounLed } from './actors';
+import { actorIndex, groupActor, pronounLed } from './actors';
 import { keywordCategory, SPEECH_VERB } from './categories';
 import { LOCATIVES } from './lexicon/words';
-import type { Span } from './doc/doc';
+import type { Doc, Span } from './doc/doc';
 import type { PlaceMention } from './toponyms/toponyms';
 import { FUTURE, type DateMention } from './resolve-dates';
 import type { Sentence } from './sentences';
-import { inSpans, quoteSpans } from './text';
+import { inSpans } from './text';
 
 /** What the article leaves unsaid: the story format's own list. */
 export type Inferred = Inferable;
@@ -159,7 +159,7 @@ function locate(text: string, unit: Unit): Located {
 }
 
 /** text[start, end) with the parts inside `spans` turned to spaces (the length is kept). */
-function blank(text: string, start: number, end: number, spans: Array<[number, number]>) {
+function blank(text: string, start: number, end: number, spans: readonly Span[]) {
 	const chars = text.slice(start, end).split('');
 	for (const [s, e] of spans) {
 		for (let i = Math.max(s, start); i < Math.min(e, end); i++) chars[i - start] = ' ';
@@ -206,11 +206,11 @@ function unitsOf(
 	sentence: Sentence,
 	mentions: PlaceMention[],
 	dates: DateMention[],
-	quotes: Array<[number, number]>
+	quotes: readonly Span[]
 ): Unit[] {
 	const within = <T extends { start: number }>(list: T[], s: number, e: number) =>
 		list.filter((x) => x.start >= s && x.start < e);
-	const cut: Array<[number, number]> = [];
+	const cut: Span[] = [];
 	const make = (
 		s: number,
 		e: number,
@@ -284,16 +284,16 @@ interface Building extends EventDraft {
 	scored: Scored[];
 	dateMention: DateMention | undefined;
 	persons: string[];
+	/** Groups the event's words name ("Police"), for when no one is named. */
+	groups: string[];
 }
 
 export interface DraftEventsInput {
-	text: string;
+	/** The article read once: its flowed text, sentences, quotations, people and dateline. */
+	doc: Doc;
 	published: number;
-	sentences: Sentence[];
 	mentions: PlaceMention[];
 	dates: DateMention[];
-	/** The article's dateline ("TOKYO (Reuters) -"), which no headline repeats. */
-	dateline: Span | undefined;
 }
 
 /**
@@ -308,18 +308,11 @@ export function undatedStart(published: number, paragraph: number): number {
 /** Paragraphs of a headline, a standfirst and the first news paragraph. */
 const LEAD_PARAGRAPHS = 2;
 
-export function draftEvents({
-	text,
-	published,
-	sentences,
-	mentions,
-	dates,
-	dateline
-}: DraftEventsInput): EventDraft[] {
-	const quotes = quoteSpans(text);
+export function draftEvents({ doc, published, mentions, dates }: DraftEventsInput): EventDraft[] {
+	const { text, sentences, quotes, dateline } = doc;
 	const headings = sentences.filter((s) => s.heading).map((s) => [s.start, s.end] as const);
 	const placeSpans = mentions.map((m) => [m.start, m.end] as const);
-	const actors = actorIndex(text, [...headings, ...placeSpans], quotes);
+	const actors = actorIndex(doc, [...headings, ...placeSpans]);
 	const events: Building[] = [];
 	/** Where each person was last placed by a sentence that names both. */
 	const lastSeen = new Map<string, PlaceMention>();
@@ -358,6 +351,8 @@ export function draftEvents({
 			event.paragraph = unit.sentence.paragraph;
 			for (const a of [...persons, ...seats]) if (!event.actors.includes(a)) event.actors.push(a);
 			for (const p of persons) if (!event.persons.includes(p)) event.persons.push(p);
+			const group = groupActor(unit.plain);
+			if (group && !event.groups.includes(group)) event.groups.push(group);
 			event.scored.push(...located.strong);
 			// What is still to come never dates what has happened.
 			if (date && (!date.ahead || event.planned)) narrow(event, date);
@@ -434,7 +429,8 @@ export function draftEvents({
 				paragraph: unit.sentence.paragraph,
 				scored: strongPlace ? [] : [{ mention: main, score: 2 }],
 				dateMention: date,
-				persons: []
+				persons: [],
+				groups: []
 			};
 			join(event);
 			events.push(event);
@@ -540,12 +536,14 @@ function others(event: Building): PlaceMention[] {
 		.filter((m) => !seen.has(m.place.index) && seen.add(m.place.index));
 }
 
-/** With no one named, the countries involved act ("United States"), else say so. */
-function fallbackActors(event: EventDraft): string[] {
+/** With no one named: the groups the words name ("Police"), else the countries involved, else
+ * the place itself, as news names a government by its seat ("Washington said"). */
+function fallbackActors(event: Building): string[] {
+	if (event.groups.length) return event.groups.slice(0, 3);
 	const countries = [event.main, ...event.others]
 		.filter((m) => m.place.kind === 'country')
 		.map((m) => m.place.name);
-	return countries.length ? [...new Set(countries)] : ['Not named'];
+	return countries.length ? [...new Set(countries)] : [event.main.place.name];
 }
 
 const LEAD_IN =

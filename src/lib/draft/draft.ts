@@ -76,15 +76,7 @@ export function draftStory(article: string, options: DraftOptions, gazetteer: Ga
 	const doc = buildDoc(article);
 	const mentions = findPlaces(doc, gazetteer);
 	const dates = findDates(doc.text, published);
-	const sents = doc.sentences;
-	const drafted = draftEvents({
-		text: doc.text,
-		published,
-		sentences: sents,
-		mentions,
-		dates,
-		dateline: doc.dateline
-	});
+	const drafted = draftEvents({ doc, published, mentions, dates });
 
 	// One id per gazetteer place, named as the article names it ("St Petersburg", "Washington").
 	const ids = new Map<GazetteerPlace, { id: string; name: string }>();

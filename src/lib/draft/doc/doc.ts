@@ -27,6 +27,8 @@ export interface Doc {
 	organizations: Span[];
 	/** Words the tagger reads as dates ("March", "Sunday"). */
 	dates: Span[];
+	/** Words the tagger reads as a people's name or adjective ("Russian", "Americans"). */
+	demonyms: Span[];
 	/** Surnames of the people named in full ("McCoy" of "Curtis McCoy"), lower case: a later bare
 	 * "McCoy" is the person. */
 	surnames: Set<string>;
@@ -83,6 +85,7 @@ export function buildDoc(article: string): Doc {
 		people,
 		organizations: spansOf(json(tagged.organizations())),
 		dates: spansOf(json(tagged.match('#Date'))),
+		demonyms: spansOf(json(tagged.match('#Demonym'))),
 		surnames: surnamesOf(text, people),
 		dateline: findDateline(text)
 	};
