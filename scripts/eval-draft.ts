@@ -9,6 +9,9 @@
  *   geoparsing literature scores end to end (scripts/lib/eval/geoparse-score.ts): tagging, then
  *   resolution given the tags. --min-right and --min-precision fail below them. Skipped, with a
  *   message, where the corpus is absent. --errors N lists N wrong toponyms.
+ * - LGL again, hard-wrapped at 70 columns as a CMS or an email pastes it (scripts/lib/eval/rewrap.ts):
+ *   it fails where its right entity or tagging precision is more than a point below LGL as
+ *   published.
  */
 import { readFileSync } from 'node:fs';
 import { draftStory, type Draft } from '../src/lib/draft/draft';
@@ -16,10 +19,14 @@ import type { NameType } from '../src/lib/draft/gazetteer/gazetteer';
 import { parseIsoDate } from '../src/lib/story/dates';
 import { countryAtFromNaturalEarth, CORPORA_DIR, readCorpus, scoreCorpus } from './lib/eval/corpus';
 import type { Summary } from './lib/eval/geoparse-score';
+import { hardWrap } from './lib/eval/rewrap';
 import { loadGazetteerForNode } from './lib/gazetteer-file';
 import { DEFAULT_FILES } from './lib/story-files';
 
 const RADIUS_KM = 50;
+const WRAP_COLUMNS = 70;
+/** Hard-wrapped text may score at most a point below the same text as published. */
+const WRAP_TOLERANCE = 0.01;
 export const BRIEF_PLACES = [
 	'St Petersburg',
 	'Kryvyi Rih',
@@ -245,6 +252,7 @@ function main(argv: string[]): number {
 
 	const corpus = readCorpus('lgl.json');
 	let lgl: (Summary & { medianMs: number; words2000Ms: number }) | null = null;
+	let wrapped: Summary | null = null;
 	if (corpus === null) {
 		console.log('');
 		console.log(
@@ -256,6 +264,11 @@ function main(argv: string[]): number {
 			(a) => draftStory(a.text, { published: a.published }, gazetteer),
 			countryAtFromNaturalEarth()
 		);
+		wrapped = scoreCorpus(
+			corpus.map((a) => ({ ...a, text: hardWrap(a.text, WRAP_COLUMNS) })),
+			(a) => draftStory(a.text, { published: a.published }, gazetteer),
+			countryAtFromNaturalEarth()
+		).summary;
 		// The speed target's case: a 2,000-word article, made of the corpus's articles in turn.
 		const words: string[] = [];
 		for (const a of corpus) {
@@ -281,6 +294,11 @@ function main(argv: string[]): number {
 			console.log(
 				`Median drafting time per article: ${lgl.medianMs} ms; a 2,000-word article: ${lgl.words2000Ms} ms (target 150).`
 			);
+			console.log('');
+			printSummary(`LGL hard-wrapped at ${WRAP_COLUMNS} columns`, wrapped);
+			console.log(
+				`Hard-wrapped against as published: right entity ${pct(wrapped.right)} vs ${pct(lgl.right)}, tagging precision ${pct(wrapped.tagPrecision)} vs ${pct(lgl.tagPrecision)}, recall ${pct(wrapped.tagRecall)} vs ${pct(lgl.tagRecall)} (must stay within a point).`
+			);
 			if (errorRows > 0) {
 				console.log('');
 				for (const r of scored.rows.filter((r) => !r.right).slice(0, errorRows))
@@ -293,6 +311,7 @@ function main(argv: string[]): number {
 	console.log(
 		JSON.stringify({
 			lgl,
+			lglWrapped: wrapped,
 			recall: result.recall,
 			precision: result.precision,
 			found: result.found,
@@ -319,6 +338,19 @@ function main(argv: string[]): number {
 			`eval:draft: LGL precision ${pct(lgl.tagPrecision)} is below ${pct(minPrecision)}`
 		);
 		failed = true;
+	}
+	if (lgl && wrapped) {
+		for (const [name, key] of [
+			['right entity', 'right'],
+			['tagging precision', 'tagPrecision']
+		] as const) {
+			if (wrapped[key] < lgl[key] - WRAP_TOLERANCE) {
+				console.error(
+					`eval:draft: LGL hard-wrapped ${name} ${pct(wrapped[key])} is more than a point below ${pct(lgl[key])} as published`
+				);
+				failed = true;
+			}
+		}
 	}
 	return failed ? 1 : 0;
 }

@@ -36,6 +36,15 @@ test.describe('the story studio', () => {
 		await expect(page.getByText('Accept at least one event')).toBeVisible();
 		await shot(page, info, 'studio-draft');
 		await page.getByRole('button', { name: 'Accept all to review' }).click();
+		// An unsure place is a question to answer before the story is ready.
+		await expect(page.getByText(/^Not ready: \d+ unsure places? to settle$/)).toBeVisible();
+		const places = page.getByRole('region', { name: 'Places' });
+		for (let left = 0; left < 10; left++) {
+			const unsure = places.getByRole('button', { name: /· unsure/ }).first();
+			if ((await unsure.count()) === 0) break;
+			await unsure.click();
+			await places.getByRole('button', { name: /^Keep / }).click();
+		}
 		await expect(page.getByText('Ready to publish')).toBeVisible();
 
 		const tab = page.waitForEvent('popup');

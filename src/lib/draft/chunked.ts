@@ -18,9 +18,19 @@ export function pieces(text: string, size = PIECE_CHARS): Array<{ start: number;
 	while (start < text.length) {
 		let end = Math.min(text.length, start + size);
 		if (end < text.length) {
+			// A blank line ends a paragraph; in hard-wrapped text a lone line break does not.
+			const window = text.slice(start, end);
+			let blank = -1;
+			for (const match of window.matchAll(/\n[ \t\r]*\n/g))
+				blank = start + match.index + match[0].length;
 			const newline = text.lastIndexOf('\n', end);
 			// A paragraph longer than a piece is cut at a sentence end, or where it must be.
-			end = newline > start ? newline + 1 : Math.max(text.lastIndexOf('. ', end) + 2, start + size);
+			end =
+				blank > start
+					? blank
+					: newline > start
+						? newline + 1
+						: Math.max(text.lastIndexOf('. ', end) + 2, start + size);
 		}
 		cuts.push({ start, end });
 		start = end;

@@ -22,14 +22,14 @@
  * so in `inferred`. One with no date gets the honest range "this year up to publication".
  */
 import type { Category, Inferable } from '../story/types';
-import { actorIndex, pronounLed } from './actors';
+import { actorIndex, groupActor, pronounLed } from './actors';
 import { keywordCategory, SPEECH_VERB } from './categories';
 import { LOCATIVES } from './lexicon/words';
-import type { Span } from './doc/doc';
+import type { Doc, Span } from './doc/doc';
 import type { PlaceMention } from './toponyms/toponyms';
-import type { DateMention } from './resolve-dates';
+import { FUTURE, type DateMention } from './resolve-dates';
 import type { Sentence } from './sentences';
-import { inSpans, quoteSpans } from './text';
+import { inSpans } from './text';
 
 /** What the article leaves unsaid: the story format's own list. */
 export type Inferred = Inferable;
@@ -48,6 +48,8 @@ export interface EventDraft {
 	/** Verbatim excerpts, in reading order. */
 	source: Array<{ start: number; end: number }>;
 	inferred: Inferred[];
+	/** Still to come at publication ("will meet on Monday"): dated only by the text's own date. */
+	planned: boolean;
 }
 
 interface Unit {
@@ -157,7 +159,7 @@ function locate(text: string, unit: Unit): Located {
 }
 
 /** text[start, end) with the parts inside `spans` turned to spaces (the length is kept). */
-function blank(text: string, start: number, end: number, spans: Array<[number, number]>) {
+function blank(text: string, start: number, end: number, spans: readonly Span[]) {
 	const chars = text.slice(start, end).split('');
 	for (const [s, e] of spans) {
 		for (let i = Math.max(s, start); i < Math.min(e, end); i++) chars[i - start] = ' ';
@@ -204,11 +206,11 @@ function unitsOf(
 	sentence: Sentence,
 	mentions: PlaceMention[],
 	dates: DateMention[],
-	quotes: Array<[number, number]>
+	quotes: readonly Span[]
 ): Unit[] {
 	const within = <T extends { start: number }>(list: T[], s: number, e: number) =>
 		list.filter((x) => x.start >= s && x.start < e);
-	const cut: Array<[number, number]> = [];
+	const cut: Span[] = [];
 	const make = (
 		s: number,
 		e: number,
@@ -282,16 +284,16 @@ interface Building extends EventDraft {
 	scored: Scored[];
 	dateMention: DateMention | undefined;
 	persons: string[];
+	/** Groups the event's words name ("Police"), for when no one is named. */
+	groups: string[];
 }
 
 export interface DraftEventsInput {
-	text: string;
+	/** The article read once: its flowed text, sentences, quotations, people and dateline. */
+	doc: Doc;
 	published: number;
-	sentences: Sentence[];
 	mentions: PlaceMention[];
 	dates: DateMention[];
-	/** The article's dateline ("TOKYO (Reuters) -"), which no headline repeats. */
-	dateline: Span | undefined;
 }
 
 /**
@@ -306,18 +308,11 @@ export function undatedStart(published: number, paragraph: number): number {
 /** Paragraphs of a headline, a standfirst and the first news paragraph. */
 const LEAD_PARAGRAPHS = 2;
 
-export function draftEvents({
-	text,
-	published,
-	sentences,
-	mentions,
-	dates,
-	dateline
-}: DraftEventsInput): EventDraft[] {
-	const quotes = quoteSpans(text);
+export function draftEvents({ doc, published, mentions, dates }: DraftEventsInput): EventDraft[] {
+	const { text, sentences, quotes, dateline } = doc;
 	const headings = sentences.filter((s) => s.heading).map((s) => [s.start, s.end] as const);
 	const placeSpans = mentions.map((m) => [m.start, m.end] as const);
-	const actors = actorIndex(text, [...headings, ...placeSpans], quotes);
+	const actors = actorIndex(doc, [...headings, ...placeSpans]);
 	const events: Building[] = [];
 	/** Where each person was last placed by a sentence that names both. */
 	const lastSeen = new Map<string, PlaceMention>();
@@ -338,6 +333,12 @@ export function draftEvents({
 		const category =
 			keywordCategory(unit.plain) ?? (partial ? keywordCategory(unit.sentencePlain) : null);
 		const date = unit.dates[0];
+		// Ahead of publication: a date still to come, or (undated) the speaker's own clause in the
+		// future tense ("Talks will resume in Geneva", not "Officials said talks will resume").
+		const speech = SPEECH_VERB.exec(unit.plain);
+		const planned = date
+			? date.ahead
+			: FUTURE.test(speech ? unit.plain.slice(0, speech.index) : unit.plain);
 		const strongPlace = located.score >= 2 ? located.main : undefined;
 		const sameSection = cur !== undefined && cur.section === unit.sentence.section;
 		const sameParagraph = cur !== undefined && cur.paragraph === unit.sentence.paragraph;
@@ -350,13 +351,17 @@ export function draftEvents({
 			event.paragraph = unit.sentence.paragraph;
 			for (const a of [...persons, ...seats]) if (!event.actors.includes(a)) event.actors.push(a);
 			for (const p of persons) if (!event.persons.includes(p)) event.persons.push(p);
+			const group = groupActor(unit.plain);
+			if (group && !event.groups.includes(group)) event.groups.push(group);
 			event.scored.push(...located.strong);
-			if (date) narrow(event, date);
+			// What is still to come never dates what has happened.
+			if (date && (!date.ahead || event.planned)) narrow(event, date);
 			repick(event);
 		};
 
 		let target: Building | undefined;
-		if (cur && !unit.aside) {
+		// A happening still to come is an event of its own, not a date for the one before.
+		if (cur && !unit.aside && !(date?.ahead && !cur.planned)) {
 			const overlaps =
 				date !== undefined && date.startDay <= cur.endDay && date.endDay >= cur.startDay;
 			const undated = cur.inferred.includes('date');
@@ -398,7 +403,8 @@ export function draftEvents({
 		if (target) {
 			join(target);
 			cur = target;
-		} else if ((cue || strongPlace) && !describesPlace(text, unit)) {
+		} else if ((cue || strongPlace) && !describesPlace(text, unit) && !(planned && !date)) {
+			// A plan the text does not date is not drafted: a default date would put it in the past.
 			let main = strongPlace;
 			const inferred: Inferred[] = [];
 			if (!main) {
@@ -418,11 +424,13 @@ export function draftEvents({
 				others: [],
 				source: [],
 				inferred: date ? inferred : [...inferred, 'date'],
+				planned,
 				section: unit.sentence.section,
 				paragraph: unit.sentence.paragraph,
 				scored: strongPlace ? [] : [{ mention: main, score: 2 }],
 				dateMention: date,
-				persons: []
+				persons: [],
+				groups: []
 			};
 			join(event);
 			events.push(event);
@@ -474,8 +482,10 @@ export function draftEvents({
 		category: event.category,
 		title: event.title,
 		actors: event.actors.length ? event.actors.slice(0, 8) : fallbackActors(event),
-		startDay: event.startDay,
-		endDay: event.endDay,
+		// Nothing that has happened ends after the publication day.
+		startDay: event.planned ? event.startDay : Math.min(event.startDay, published),
+		endDay: event.planned ? event.endDay : Math.min(event.endDay, published),
+		planned: event.planned,
 		exact: event.exact,
 		when: event.when,
 		main: event.main,
@@ -526,12 +536,14 @@ function others(event: Building): PlaceMention[] {
 		.filter((m) => !seen.has(m.place.index) && seen.add(m.place.index));
 }
 
-/** With no one named, the countries involved act ("United States"), else say so. */
-function fallbackActors(event: EventDraft): string[] {
+/** With no one named: the groups the words name ("Police"), else the countries involved, else
+ * the place itself, as news names a government by its seat ("Washington said"). */
+function fallbackActors(event: Building): string[] {
+	if (event.groups.length) return event.groups.slice(0, 3);
 	const countries = [event.main, ...event.others]
 		.filter((m) => m.place.kind === 'country')
 		.map((m) => m.place.name);
-	return countries.length ? [...new Set(countries)] : ['Not named'];
+	return countries.length ? [...new Set(countries)] : [event.main.place.name];
 }
 
 const LEAD_IN =

@@ -75,16 +75,8 @@ export function draftStory(article: string, options: DraftOptions, gazetteer: Ga
 	if (published === null) throw new Error(`"${options.published}" is not a date (YYYY-MM-DD)`);
 	const doc = buildDoc(article);
 	const mentions = findPlaces(doc, gazetteer);
-	const dates = findDates(article, published);
-	const sents = doc.sentences;
-	const drafted = draftEvents({
-		text: article,
-		published,
-		sentences: sents,
-		mentions,
-		dates,
-		dateline: doc.dateline
-	});
+	const dates = findDates(doc.text, published);
+	const drafted = draftEvents({ doc, published, mentions, dates });
 
 	// One id per gazetteer place, named as the article names it ("St Petersburg", "Washington").
 	const ids = new Map<GazetteerPlace, { id: string; name: string }>();
@@ -135,7 +127,8 @@ export function draftStory(article: string, options: DraftOptions, gazetteer: Ga
 		for (let n = 2; eventIds.has(id); n++) id = slugify(`${place} ${e.category} ${n}`, 'event');
 		eventIds.add(id);
 		const source = [...new Set(e.source.map((s) => article.slice(s.start, s.end)))];
-		const first = source[0] ?? e.title;
+		// The summary reads as one paragraph, wrapped or not: the flowed words of the first excerpt.
+		const first = e.source[0] ? doc.text.slice(e.source[0].start, e.source[0].end) : e.title;
 		return {
 			id,
 			title: e.title,
@@ -149,7 +142,8 @@ export function draftStory(article: string, options: DraftOptions, gazetteer: Ga
 			places: e.others.map((m) => use(m.place)).filter((id) => id !== place),
 			source,
 			// Before the week of publication (Monday to the publication day), as geodata/README.md.
-			background: e.endDay < weekStart,
+			background: !e.planned && e.endDay < weekStart,
+			...(e.planned ? { planned: true } : {}),
 			notes: [],
 			inferred: e.inferred,
 			exact: e.exact,
@@ -165,7 +159,7 @@ export function draftStory(article: string, options: DraftOptions, gazetteer: Ga
 		mentions: mentions
 			.filter((m) => m.type !== 'seat')
 			.map((m) => ({
-				text: m.name,
+				text: article.slice(m.start, m.end),
 				start: m.start,
 				end: m.end,
 				place: idOf(m.place).id,

@@ -7,8 +7,9 @@
  *
  * Weekdays: news is past tense, so "on Friday" is the most recent Friday on or before the
  * publication day. A Friday paper's "on Friday" is that same day (what happened today); "last
- * Friday" is strictly before it. A sentence in the future tense ("will meet on Monday") or
- * "next Monday" looks forward instead.
+ * Friday" is strictly before it. A clause in the future tense ("will meet on Monday") or "next
+ * Monday" looks forward instead. Nothing in a past clause runs after the publication day: a range
+ * ("in 2016", "this month") is cut there. What looks forward is marked `ahead`.
  */
 import * as chrono from 'chrono-node';
 import { dateToDay, dayToDate, MONTHS, parseIsoDate, toIsoDate } from '../story/dates';
@@ -28,6 +29,8 @@ export interface DateMention {
 	 * dating an event.
 	 */
 	anchoring: boolean;
+	/** Still to come at publication: "next Wednesday", "will meet on Monday", "in 2030". */
+	ahead: boolean;
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -45,17 +48,25 @@ const monthRange = (y: number, m: number): [number, number] => [
 	dayOf(y, m + 1, 1) - 1
 ];
 
-const FUTURE =
-	/\b(?:will|shall|would(?! have| not have)|is due|are due|is set to|are set to|is expected to|are expected to|plans? to|is scheduled|are scheduled|upcoming)\b/i;
+/** Words that put a clause ahead of the publication day ("will meet", "is due to", "plans to"). */
+export const FUTURE =
+	/\b(?:will|shall|would(?! have| not have)|is due|are due|is set to|are set to|is expected to|are expected to|is to|are to|plans? to|is scheduled|are scheduled|upcoming)\b/i;
+
+// Where a clause begins: "officials said on Wednesday" is past though the sentence goes on "that
+// talks will resume".
+const CLAUSE_START = /[,;:—–]|\b(?:said|says|told|announced|added|that|who|which|after|before)\b/gi;
 
 /**
- * Text of the sentence up to `at`, without quotations, to tell "met on Monday" from "will meet
- * on Monday" (and not to read a quoted "wouldn't have happened" as the future).
+ * The clause up to `at`, without quotations, to tell "met on Monday" from "will meet on Monday"
+ * (and not to read a quoted "wouldn't have happened", or another clause's "will", as the future).
  */
-function sentenceBefore(text: string, at: number): string {
+export function clauseBefore(text: string, at: number): string {
 	const head = text.slice(Math.max(0, at - 300), at).replace(/“[^”]*”|"[^"]*"/g, ' ');
 	const cut = Math.max(head.lastIndexOf('. '), head.lastIndexOf('\n'), head.lastIndexOf('? '));
-	return cut >= 0 ? head.slice(cut + 1) : head;
+	const sentence = cut >= 0 ? head.slice(cut + 1) : head;
+	let from = 0;
+	for (const match of sentence.matchAll(CLAUSE_START)) from = match.index + match[0].length;
+	return sentence.slice(from);
 }
 
 type Rule = {
@@ -64,7 +75,7 @@ type Rule = {
 		match: RegExpExecArray,
 		published: number,
 		future: boolean
-	) => Omit<DateMention, 'start' | 'end' | 'text' | 'anchoring'> | null;
+	) => Omit<DateMention, 'start' | 'end' | 'text' | 'anchoring' | 'ahead'> | null;
 };
 
 const range = (startDay: number, endDay: number, exact = false) => ({
@@ -267,9 +278,10 @@ export function findDates(text: string, published: number): DateMention[] {
 			// A bare year needs a preposition; "May" needs one too ("Theresa May", "may").
 			if (/^(?:19|20)\d\d$/.test(match[0]) && !YEAR_CUES.test(lead)) continue;
 			if (match[0] === 'May' && !PREPOSITION.test(lead)) continue;
-			const future = FUTURE.test(sentenceBefore(text, start));
+			const future = FUTURE.test(clauseBefore(text, start));
 			const read = rule.read(match, published, future);
-			if (read) found.push(withContext(text, start, start + match[0].length, read, published));
+			if (read)
+				found.push(withContext(text, start, start + match[0].length, read, published, future));
 		}
 	}
 	for (const result of chrono.strict.parse(text, {
@@ -282,7 +294,7 @@ export function findDates(text: string, published: number): DateMention[] {
 		if (!known.isCertain('day') || !known.isCertain('month') || !day || !month) continue;
 		// A calendar date names its month ("April 4", "4/10/2025"); "within 24 hours" does not.
 		if (!new RegExp(`${MONTH_NAMES}|\\d[/.-]\\d`).test(result.text)) continue;
-		const future = FUTURE.test(sentenceBefore(text, result.index));
+		const future = FUTURE.test(clauseBefore(text, result.index));
 		const year = known.isCertain('year')
 			? known.get('year')!
 			: yearFor(month, day, published, future);
@@ -302,7 +314,8 @@ export function findDates(text: string, published: number): DateMention[] {
 				result.index,
 				result.index + result.text.length,
 				range(first, last, first === last),
-				published
+				published,
+				future
 			)
 		);
 	}
@@ -327,13 +340,18 @@ function yearFor(month: number, day: number, published: number, future: boolean)
 	return thisYear <= published ? y : y - 1;
 }
 
-/** Widens the span to a preposition just before it, and reads "since" and "until" as frames. */
+/**
+ * Widens the span to a preposition just before it, reads "since" and "until" as frames, and cuts
+ * a range at the publication day: "in 2016" in a story of 17 December 2016 ends that day, unless
+ * the clause looks ahead. A date that starts after publication is ahead whatever the tense.
+ */
 function withContext(
 	text: string,
 	start: number,
 	end: number,
 	read: { startDay: number; endDay: number; exact: boolean },
-	published: number
+	published: number,
+	future: boolean
 ): DateMention {
 	const lead = text.slice(Math.max(0, start - 12), start);
 	const preposition = PREPOSITION.exec(lead);
@@ -341,15 +359,18 @@ function withContext(
 	const frame = FRAME.test(lead);
 	const { startDay } = read;
 	// "since 2022" runs from its date to publication.
-	const endDay = /\bsince\s+$/i.test(lead) ? Math.max(read.endDay, published) : read.endDay;
+	let endDay = /\bsince\s+$/i.test(lead) ? Math.max(read.endDay, published) : read.endDay;
+	const ahead = startDay > published;
+	if (!ahead && !future && endDay > published) endDay = published;
 	return {
 		start: from,
 		end,
 		text: text.slice(from, end),
 		startDay,
 		endDay,
-		exact: read.exact && !frame,
-		anchoring: !frame
+		exact: read.exact && !frame && startDay === endDay,
+		anchoring: !frame,
+		ahead: ahead || (future && endDay > published)
 	};
 }
 
@@ -357,7 +378,7 @@ function withContext(
 export function resolveDate(
 	phrase: string,
 	published: string
-): { start: string; end: string; when: string; exact: boolean } | null {
+): { start: string; end: string; when: string; exact: boolean; ahead: boolean } | null {
 	const day = parseIsoDate(published);
 	if (day === null) return null;
 	const mention = findDates(phrase, day)[0];
@@ -366,6 +387,7 @@ export function resolveDate(
 		start: toIsoDate(mention.startDay),
 		end: toIsoDate(mention.endDay),
 		when: mention.text,
-		exact: mention.exact
+		exact: mention.exact,
+		ahead: mention.ahead
 	};
 }

@@ -1,8 +1,12 @@
 /**
- * Paragraphs, headings and sentences of an article, as offsets into the text. Every sentence is
- * `article.slice(start, end)` exactly, so it can be quoted as a `source` excerpt that the
- * validator finds verbatim.
+ * Sentences of an article, as offsets into the text. Every sentence is `article.slice(start, end)`
+ * exactly, so it can be quoted as a `source` excerpt that the validator finds verbatim. Paragraphs
+ * and headings follow the one rule of story/paragraphs.ts; the sentences are cut in the flowed
+ * text (flowText), where a line break inside a paragraph is a space.
  */
+import { paragraphs, type Paragraph } from '../story/paragraphs';
+
+export type { Paragraph };
 
 export interface Sentence {
 	start: number;
@@ -12,43 +16,6 @@ export interface Sentence {
 	/** Sections run from one heading to the next; the text before the first heading is section 0. */
 	section: number;
 	heading: boolean;
-}
-
-export interface Paragraph {
-	start: number;
-	end: number;
-	heading: boolean;
-}
-
-/**
- * A heading is a short line with no closing punctuation ("EU Approves Fresh Military Aid for
- * Kyiv"). It names what follows but tells no event itself.
- */
-export function isHeading(line: string): boolean {
-	const trimmed = line.trim();
-	if (!trimmed || /[.!?:;,"”’)\]]$/.test(trimmed)) return false;
-	return trimmed.split(/\s+/).length <= 14;
-}
-
-export function paragraphs(text: string): Paragraph[] {
-	const result: Paragraph[] = [];
-	let lineStart = 0;
-	for (let i = 0; i <= text.length; i++) {
-		if (i === text.length || text[i] === '\n') {
-			const line = text.slice(lineStart, i);
-			const lead = line.length - line.trimStart().length;
-			const trail = line.length - line.trimEnd().length;
-			if (line.trim()) {
-				result.push({
-					start: lineStart + lead,
-					end: i - trail,
-					heading: isHeading(line)
-				});
-			}
-			lineStart = i + 1;
-		}
-	}
-	return result;
 }
 
 // Words whose full stop does not end a sentence.
@@ -75,10 +42,14 @@ function insideQuote(body: string, from: number, end: number): boolean {
 	return span.lastIndexOf('“') > span.lastIndexOf('”');
 }
 
-export function sentences(text: string): Sentence[] {
+/** `text` is the flowed article; `paras` its paragraphs, read from the article as pasted. */
+export function sentences(
+	text: string,
+	paras: readonly Paragraph[] = paragraphs(text)
+): Sentence[] {
 	const result: Sentence[] = [];
 	let section = 0;
-	paragraphs(text).forEach((para, paragraph) => {
+	paras.forEach((para, paragraph) => {
 		if (para.heading) {
 			if (result.length > 0) section++;
 			result.push({

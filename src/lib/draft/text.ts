@@ -24,15 +24,17 @@ const EXPANSIONS: Record<string, string> = {
 export function normalizeWord(word: string): string {
 	const plain = word
 		.normalize('NFKD')
-		.replace(/\p{M}/gu, '')
+		.replace(/[\p{M}\u00ad]/gu, '')
 		.replace(/[‘’‛`´]/g, "'")
 		.toLowerCase();
 	return EXPANSIONS[plain] ?? plain;
 }
 
 // Letters and digits, with apostrophes inside a word ("d'Ivoire", "N'Djamena") but not a
-// trailing possessive: "Russia’s" is the word "Russia" followed by "’s".
-const WORD = /[\p{L}\p{N}]+(?:['’](?![sS]\b)[\p{L}]+)*/gu;
+// trailing possessive: "Russia’s" is the word "Russia" followed by "’s". A soft hyphen (pasted
+// from a page that hyphenates) is inside the word: "Ana\u00adtolia" is "Anatolia".
+const WORD =
+	/[\p{L}\p{N}]+(?:\u00ad[\p{L}\p{N}]+)*(?:['’](?![sS]\b)[\p{L}]+(?:\u00ad[\p{L}]+)*)*/gu;
 
 export function tokenize(text: string): Token[] {
 	const tokens: Token[] = [];

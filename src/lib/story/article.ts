@@ -1,3 +1,4 @@
+import { paragraphs } from './paragraphs';
 import type { Story } from './types';
 
 /** A run of article text: the events whose excerpts cover it, and the place it names, if any. */
@@ -24,12 +25,11 @@ function escapeRegExp(text: string): string {
 /**
  * The article cut into spans, so that the text can point at the map and the map at the text.
  * Each excerpt an event rests on marks the text it covers; each place's first mention in a
- * paragraph becomes a link to the place (every mention would flood the Tab order). Lines with no
- * closing punctuation are the article's subheadings.
+ * paragraph becomes a link to the place (every mention would flood the Tab order). Paragraphs and
+ * subheadings follow the one rule of paragraphs.ts, so a hard-wrapped article reads as paragraphs.
  */
 export function articleBlocks(story: Pick<Story, 'article' | 'events' | 'places'>): ArticleBlock[] {
 	const blocks: ArticleBlock[] = [];
-	let offset = 0;
 	const cited: Array<Interval & { event: string }> = [];
 	for (const event of story.events) {
 		for (const excerpt of event.source) {
@@ -47,11 +47,9 @@ export function articleBlocks(story: Pick<Story, 'article' | 'events' | 'places'
 		names.length > 0
 			? new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
 			: null;
-	for (const line of story.article.split('\n')) {
-		const start = offset;
-		const end = start + line.length;
-		offset = end + 1;
-		if (line.trim() === '') continue;
+	for (const paragraph of paragraphs(story.article)) {
+		const { start, end } = paragraph;
+		const line = story.article.slice(start, end);
 		const inside = cited
 			.filter((c) => c.start < end && c.end > start)
 			.map((c) => ({
@@ -83,7 +81,7 @@ export function articleBlocks(story: Pick<Story, 'article' | 'events' | 'places'
 				place: mentions.find((m) => m.start === a && m.end === b)?.place ?? null
 			});
 		}
-		blocks.push({ heading: !/[.!?”"’)]\s*$/.test(line) && line.length < 80, spans });
+		blocks.push({ heading: paragraph.heading, spans });
 	}
 	return blocks;
 }

@@ -133,6 +133,8 @@ function readOne(
 			return read.textList(field, { optional: true, max: MAX_PLACE_ID });
 		case 'boolean':
 			return read.boolean(field);
+		case 'flag':
+			return read.raw(field) === undefined ? undefined : read.boolean(field);
 		case 'notes':
 			return readNotes(read, label, problems);
 		case 'row':

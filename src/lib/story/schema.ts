@@ -96,6 +96,8 @@ export type FieldSpec = { store: Store; column?: ColumnSpec } & (
 	| { kind: 'place' }
 	| { kind: 'places' }
 	| { kind: 'boolean' }
+	/** A mark that is true or absent: written only when true, so existing files stay valid. */
+	| { kind: 'flag' }
 	| { kind: 'notes' }
 	/** The spreadsheet row an imported event comes from; absent from events made from an article. */
 	| { kind: 'row' }
@@ -193,6 +195,9 @@ export const EVENT_FIELDS = {
 		}
 	},
 	background: { kind: 'boolean', store: 'geojson' },
+	/** Still to come when the story was published ("will meet on Monday"): the only kind of event
+	 * that may end after the publication day. */
+	planned: { kind: 'flag', store: 'geojson' },
 	notes: { kind: 'notes', store: 'text' },
 	/** The place or the dates the article does not state: the reader is told they are inferred. */
 	inferred: { kind: 'subset', values: INFERABLE, store: 'geojson' },
@@ -212,7 +217,7 @@ type ValueOf<S, Day> = S extends { kind: 'id' | 'text' | 'place' }
 				? V[]
 				: S extends { kind: 'day' }
 					? Day
-					: S extends { kind: 'boolean' }
+					: S extends { kind: 'boolean' | 'flag' }
 						? boolean
 						: S extends { kind: 'notes' }
 							? Note[]
@@ -220,8 +225,10 @@ type ValueOf<S, Day> = S extends { kind: 'id' | 'text' | 'place' }
 								? number
 								: never;
 
-/** Only `row` may be absent: every other field has a value, an empty list at least. */
-type OptionalName = 'row';
+/** Only `row` and the flags may be absent: every other field has a value, an empty list at least. */
+type OptionalName = {
+	[K in FieldName]: Fields[K] extends { kind: 'row' | 'flag' } ? K : never;
+}[FieldName];
 
 /** One event's fields, with its days as `Day`: day numbers in the model, `YYYY-MM-DD` in files. */
 export type EventRecord<Day> = {
@@ -258,13 +265,14 @@ export function fieldsIn<S extends Store>(store: S): StoredIn<S>[] {
 /**
  * An event's properties as the story files hold them, in the table's order. A field with nothing
  * to say is left out where the format allows it (`inferred` when empty, `row` when absent), so a
- * file stays as a person would write it by hand.
+ * file stays as a person would write it by hand (a flag only when true).
  */
 export function eventProperties(event: EventRecord<string>): Record<string, unknown> {
 	const properties: Record<string, unknown> = {};
 	for (const name of FIELD_NAMES) {
 		const value = event[name];
 		if (value === undefined) continue;
+		if (EVENT_FIELDS[name].kind === 'flag' && value !== true) continue;
 		if (EVENT_FIELDS[name].kind === 'subset' && Array.isArray(value) && value.length === 0)
 			continue;
 		properties[name] = value;

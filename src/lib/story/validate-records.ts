@@ -165,12 +165,21 @@ export function validateRecords(
 				if (other !== undefined) problems.add(rowTaken(row, other), label, 'row');
 				else rows.set(row, label);
 			}
-			const late =
-				end !== undefined &&
-				profile.published !== null &&
-				endsTooLate(end, profile.published, 'published');
-			if (late) problems.add(late, label, 'end');
 		}
+		// What had not happened by the publication day is marked as planned, or it is a wrong date.
+		const late =
+			end !== undefined &&
+			profile.published !== null &&
+			!values.planned &&
+			endsTooLate(end, profile.published, 'published');
+		if (late)
+			problems.add(
+				profile.kind === 'article'
+					? `${late} An event still to come then is marked "planned": true; otherwise its date is wrong.`
+					: late,
+				label,
+				'end'
+			);
 		const away =
 			mainPlace && record.coordinates
 				? pointAtPlace(record.coordinates, mainPlace.id, mainPlace.coordinates)

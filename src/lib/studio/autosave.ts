@@ -67,6 +67,46 @@ export async function loadProject(db: IDBDatabase, slot: SlotName): Promise<Save
 	return { project: value.project, savedAt: value.savedAt };
 }
 
+/** What was pasted to draft: kept before drafting starts, so a crash mid-draft loses nothing. */
+export interface PastedArticle {
+	title: string;
+	/** As typed: YYYY-MM-DD, or what the field held. */
+	published: string;
+	article: string;
+}
+
+const PASTED = 'pasted';
+
+/** Resolves once the pasted article and headline are durable. */
+export function savePasted(db: IDBDatabase, pasted: PastedArticle): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const tx = db.transaction(STORE, 'readwrite', { durability: 'strict' });
+		tx.objectStore(STORE).put({ ...pasted }, PASTED);
+		tx.oncomplete = () => resolve();
+		tx.onerror = () => reject(tx.error ?? new Error('could not save'));
+		tx.onabort = () => reject(tx.error ?? new Error('saving was aborted'));
+	});
+}
+
+/** The article last pasted to draft, or null. */
+export async function loadPasted(db: IDBDatabase): Promise<PastedArticle | null> {
+	const tx = db.transaction(STORE, 'readonly');
+	const value: unknown = await request(tx.objectStore(STORE).get(PASTED));
+	if (
+		!isRecord(value) ||
+		typeof value.title !== 'string' ||
+		typeof value.published !== 'string' ||
+		typeof value.article !== 'string'
+	)
+		return null;
+	return { title: value.title, published: value.published, article: value.article };
+}
+
+export function clearPasted(db: IDBDatabase): Promise<void> {
+	const tx = db.transaction(STORE, 'readwrite');
+	return request(tx.objectStore(STORE).delete(PASTED)).then(() => undefined);
+}
+
 export function clearProject(db: IDBDatabase, slot: SlotName): Promise<void> {
 	const tx = db.transaction(STORE, 'readwrite');
 	return request(tx.objectStore(STORE).delete(slot)).then(() => undefined);

@@ -9,6 +9,7 @@ import {
 	type RawPointFeature
 } from '../story/feature-collection';
 import { ProblemList } from '../story/problems';
+import { parseIsoDate } from '../story/dates';
 import { validateStoryRecords, type StoryRecords } from '../story/validate';
 import type { StudioProject } from './project';
 import { toBundle, type StoryBundle } from './story-files';
@@ -22,6 +23,8 @@ export interface ProjectCheck {
 	/** About the story as a whole: the article, the headline, the publication date, no events. */
 	general: Problem[];
 	count: number;
+	/** What stands between the story and publishing, in words: "Ready to publish", or what is left. */
+	left: string;
 }
 
 function group(problems: readonly Problem[], ids: ReadonlySet<string>) {
@@ -88,7 +91,7 @@ export function checkProject(project: StudioProject, countries?: CountryLookup):
 	const result = validateStoryRecords(projectRecords(project), countries);
 	const accepted = project.events.some((e) => e.review === 'accepted');
 	// With nothing accepted the files are empty, and the validator says so twice in its own words.
-	const problems = accepted
+	const problems: Problem[] = accepted
 		? result.ok
 			? []
 			: result.problems
@@ -99,6 +102,18 @@ export function checkProject(project: StudioProject, countries?: CountryLookup):
 				},
 				...(result.ok ? [] : result.problems.filter((p) => p.field !== 'features'))
 			];
+	// A place the draft is unsure of is a question the editor must answer before publishing.
+	const used = new Set(
+		project.events.filter((e) => e.review === 'accepted').flatMap((e) => [e.place, ...e.places])
+	);
+	const unsure = project.places.filter((p) => p.unsure && used.has(p.id));
+	for (const place of unsure)
+		problems.push({
+			file: 'places.geojson',
+			feature: place.id,
+			field: 'name',
+			message: `"${place.name}" is unsure: ${place.unsure!.chosen}${place.unsure!.others.length ? ', or another reading' : ''}? Keep it or choose another.`
+		});
 	const events = group(
 		problems.filter((p) => p.file === 'events.geojson'),
 		new Set(project.events.map((e) => e.id))
@@ -112,8 +127,36 @@ export function checkProject(project: StudioProject, countries?: CountryLookup):
 		byEvent: events.map,
 		byPlace: places.map,
 		general: [...problems.filter((p) => p.file === 'article.txt'), ...events.rest, ...places.rest],
-		count: problems.length
+		count: problems.length,
+		left: whatIsLeft(problems.length, unsure.length, afterPublication(project))
 	};
+}
+
+/** Accepted events that end after the publication day and are not marked as planned. */
+function afterPublication(project: StudioProject): number {
+	const published = parseIsoDate(project.published);
+	if (published === null) return 0;
+	return project.events.filter((e) => {
+		const end = parseIsoDate(e.end);
+		return e.review === 'accepted' && !e.planned && end !== null && end > published;
+	}).length;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "Ready to publish", or what is left: the unsure places and the events after publication by name. */
+export function whatIsLeft(count: number, unsure: number, after: number): string {
+	if (count === 0) return 'Ready to publish';
+	const other = count - unsure - after;
+	const parts = [
+		unsure > 0 ? plural(unsure, 'unsure place to settle', 'unsure places to settle') : '',
+		after > 0
+			? plural(after, 'event after publication', 'events after publication') +
+				' (mark it planned or fix its date)'
+			: '',
+		other > 0 ? plural(other, 'other problem to fix', 'other problems to fix') : ''
+	].filter(Boolean);
+	return `Not ready: ${parts.join(', ')}`;
 }
 
 /** The problems of one field, for the message under its input. */

@@ -4,6 +4,7 @@
  * one project to the next, so the review's rules are tested without a browser.
  */
 import type { Draft, MentionReading } from '../draft/draft';
+import type { PlaceHit } from '../draft/search';
 import { parseIsoDate, toIsoDate } from '../story/dates';
 import { slugify } from '../story/slug';
 import type { EventRecord } from '../story/schema';
@@ -126,11 +127,21 @@ export function acceptAll(project: StudioProject): StudioProject {
 
 export type EventEdit = Partial<Omit<StudioEvent, 'id'>>;
 
+/**
+ * A person's edit of an event. Setting its place or its date is no longer the draft's inference:
+ * the mark goes, unless the same edit sets the marks itself.
+ */
 export function editEvent(project: StudioProject, id: string, edit: EventEdit): StudioProject {
 	return mapEvent(project, id, (e) => {
 		const next = { ...e, ...edit };
 		// A place cannot also be one of the event's other places.
 		next.places = next.places.filter((p) => p !== next.place);
+		if (!('inferred' in edit)) {
+			const dated = 'start' in edit || 'end' in edit || 'when' in edit;
+			next.inferred = next.inferred.filter(
+				(what) => !(what === 'date' && dated) && !(what === 'place' && 'place' in edit)
+			);
+		}
 		return next;
 	});
 }
@@ -145,28 +156,48 @@ function freeId(taken: ReadonlySet<string>, wanted: string): string {
 }
 
 /**
- * Several events that tell one happening become the first of them, widened: every excerpt, actor
- * and place they name, and the span of days they cover. The others go.
+ * The date several events of one happening share: the earliest single day the text fixes (a
+ * stated date, not inferred), else the narrowest stated range, else the first event's. Never the
+ * union: "met on Friday" and "this week" are Friday, not the week.
+ */
+function sharedDate(all: readonly StudioEvent[]): StudioEvent {
+	const stated = all.filter((e) => !e.inferred.includes('date'));
+	const width = (e: StudioEvent) =>
+		(parseIsoDate(e.end) ?? Infinity) - (parseIsoDate(e.start) ?? -Infinity);
+	const days = stated
+		.filter((e) => e.start === e.end)
+		.sort((a, b) => a.start.localeCompare(b.start));
+	const ranges = [...stated].sort((a, b) => width(a) - width(b) || a.start.localeCompare(b.start));
+	return days[0] ?? ranges[0] ?? all[0]!;
+}
+
+/**
+ * Several events that tell one happening become the first of them: every excerpt, actor and place
+ * they name, at the first's place, on the date they share (sharedDate). The others go.
  */
 export function mergeEvents(project: StudioProject, ids: readonly string[]): StudioProject {
 	const chosen = project.events.filter((e) => ids.includes(e.id));
 	if (chosen.length < 2) return project;
 	const [first, ...rest] = chosen as [StudioEvent, ...StudioEvent[]];
 	const all = [first, ...rest];
-	const starts = all.map((e) => e.start).sort();
-	const ends = all.map((e) => e.end).sort();
+	const date = sharedDate(all);
 	const merged: StudioEvent = {
 		...first,
 		actors: unique(all.flatMap((e) => e.actors)),
 		source: unique(all.flatMap((e) => e.source)),
 		places: unique(all.flatMap((e) => [e.place, ...e.places])).filter((p) => p !== first.place),
-		start: starts[0]!,
-		end: ends.at(-1)!,
-		when: unique(all.map((e) => e.when)).join('; '),
-		background: all.every((e) => e.background),
+		start: date.start,
+		end: date.end,
+		when: date.when,
+		background: date.background,
 		notes: all.flatMap((e) => e.notes),
-		inferred: unique(all.flatMap((e) => e.inferred))
+		inferred: [
+			...(first.inferred.includes('place') ? (['place'] as const) : []),
+			...(date.inferred.includes('date') ? (['date'] as const) : [])
+		]
 	};
+	if (date.planned) merged.planned = true;
+	else delete merged.planned;
 	const gone = new Set(rest.map((e) => e.id));
 	return {
 		...project,
@@ -199,14 +230,23 @@ export function movePlace(project: StudioProject, id: string, to: LonLat): Studi
 
 export type PlaceEdit = Partial<Omit<StudioPlace, 'id'>>;
 
+/** What settling a place takes from a reading: the draft's other reading or a search's hit. */
+export type PlaceReading = Pick<MentionReading, 'name' | 'kind' | 'country' | 'coordinates'>;
+
+/** A place found by name in the gazetteer, as a reading to settle a place with. */
+export function hitReading(hit: PlaceHit): PlaceReading {
+	return { name: hit.name, kind: hit.kind, country: hit.country, coordinates: [hit.lon, hit.lat] };
+}
+
 /**
- * The editor settles an unsure place: with a reading, the place becomes that one (its name, kind,
- * country and position); without, the draft's choice stands. Either way it is no longer unsure.
+ * The editor settles a place: with a reading (another of the draft's, or one found by name), the
+ * place becomes that one (its name, kind, country and position); without, the draft's choice
+ * stands. Either way its question is answered: it is no longer unsure.
  */
 export function settlePlace(
 	project: StudioProject,
 	id: string,
-	reading?: MentionReading
+	reading?: PlaceReading
 ): StudioProject {
 	return {
 		...project,

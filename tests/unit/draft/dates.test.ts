@@ -51,8 +51,49 @@ const table: Row[] = [
 	['last week', '2025-01-01', '2024-12-23', '2024-12-29', false],
 	['on Thursday', '2025-01-01', '2024-12-26', '2024-12-26', true],
 	// A Monday paper: "earlier this week" has only that Monday to offer.
-	['earlier this week', '2025-04-14', '2025-04-14', '2025-04-14', false]
+	['earlier this week', '2025-04-14', '2025-04-14', '2025-04-14', false],
+	// Never after publication: a range the text gives is cut at the publication day.
+	['in 2016', '2016-12-17', '2016-01-01', '2016-12-17', false],
+	['in late 2016', '2016-12-17', '2016-09-01', '2016-12-17', false],
+	['this month', '2016-12-17', '2016-12-01', '2016-12-17', false],
+	['in December 2016', '2016-12-17', '2016-12-01', '2016-12-17', false],
+	// A Wednesday paper: the speaker's own clause is past, whatever the sentence says next.
+	['officials said on Wednesday', '2025-04-09', '2025-04-09', '2025-04-09', true],
+	[
+		'officials said on Wednesday that talks will resume',
+		'2025-04-09',
+		'2025-04-09',
+		'2025-04-09',
+		true
+	],
+	[
+		'The minister, who will travel to Paris, met envoys on Monday',
+		'2025-04-09',
+		'2025-04-07',
+		'2025-04-07',
+		true
+	],
+	['officials said that they will meet on Monday', '2025-04-09', '2025-04-14', '2025-04-14', true],
+	['next Wednesday', '2025-04-09', '2025-04-16', '2025-04-16', true]
 ];
+
+/** Whether a phrase is still to come at publication: only the text can say so. */
+const ahead: Array<[phrase: string, published: string, ahead: boolean]> = [
+	['next Wednesday', '2025-04-09', true],
+	['they will meet on Monday', '2025-04-09', true],
+	['the summit is due to open in 2030', '2025-04-09', true],
+	['next week', '2025-04-09', true],
+	['on Wednesday', '2025-04-09', false],
+	['in 2016', '2016-12-17', false],
+	['this month', '2016-12-17', false],
+	['officials said on Wednesday that talks will resume', '2025-04-09', false]
+];
+
+describe('dates ahead of publication', () => {
+	it.each(ahead)('"%s" published %s: ahead %s', (phrase, published, expected) => {
+		expect(resolveDate(phrase, published)?.ahead).toBe(expected);
+	});
+});
 
 describe('resolveDate', () => {
 	it.each(table)(

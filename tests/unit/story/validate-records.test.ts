@@ -111,8 +111,36 @@ describe('validateRecords, the dataset profile', () => {
 		expect(events.length).toBeLessThan(records.length);
 	});
 
-	it('an article story may name no row, and is not bound by the day of publication', () => {
-		const { problems } = run([record('a', { end: '2025-05-01' })], profile({ kind: 'article' }));
+	it('an article story may name no row', () => {
+		const { problems } = run([record('a')], profile({ kind: 'article' }));
 		expect(problems).toEqual([]);
+	});
+});
+
+describe('validateRecords: nothing ends after publication unless planned', () => {
+	const article = profile({ kind: 'article' });
+	it.each<[string, Record<string, unknown>, RegExp | null]>([
+		[
+			'an event ending after publication',
+			{ end: '2025-05-01' },
+			/1 May 2025 is after the story's publication, 12 April 2025\. An event still to come then is marked "planned": true/
+		],
+		['a planned event ending after publication', { end: '2025-05-01', planned: true }, null],
+		['an event ending on the publication day', { end: '2025-04-12' }, null],
+		['planned that is not true or false', { planned: 'yes' }, /must be true or false/]
+	])('%s', (_, over, says) => {
+		const { events, problems } = run([record('a', over)], article);
+		if (says === null) {
+			expect(problems).toEqual([]);
+			expect(events).toHaveLength(1);
+		} else {
+			expect(problems.map((p) => p.message).join(' ')).toMatch(says);
+			expect(events).toHaveLength(0);
+		}
+	});
+
+	it('keeps the mark on the event it accepts', () => {
+		const { events } = run([record('a', { end: '2025-05-01', planned: true })], article);
+		expect(events[0]?.planned).toBe(true);
 	});
 });

@@ -1,9 +1,12 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import {
+	clearPasted,
 	clearProject,
+	loadPasted,
 	loadProject,
 	openStudioDb,
+	savePasted,
 	saveProject
 } from '../../../src/lib/studio/autosave';
 import type { StudioProject } from '../../../src/lib/studio/project';
@@ -16,6 +19,22 @@ const project: StudioProject = {
 	places: [],
 	events: []
 };
+
+describe('the pasted article, kept before drafting starts', () => {
+	it('reads back the headline, date and article after a reload, apart from the project', async () => {
+		const factory = new IDBFactory();
+		const db = await openStudioDb(factory);
+		expect(await loadPasted(db)).toBeNull();
+		const pasted = { title: 'Aid', published: '2025-04-12', article: 'x'.repeat(1_000_000) };
+		await savePasted(db, pasted);
+		db.close();
+		const again = await openStudioDb(factory);
+		expect(await loadPasted(again)).toEqual(pasted);
+		expect(await loadProject(again, 'current')).toBeNull();
+		await clearPasted(again);
+		expect(await loadPasted(again)).toBeNull();
+	});
+});
 
 describe('autosave', () => {
 	it('reads back what it saved, after the database is opened again (a reload)', async () => {

@@ -12,6 +12,7 @@ import {
 	editEvent,
 	fromDraft,
 	fromStory,
+	hitReading,
 	mergeEvents,
 	movePlace,
 	review,
@@ -85,8 +86,12 @@ describe('the draft as a project', () => {
 		expect(toBundle(drafted).events.features).toHaveLength(0);
 	});
 
-	it('accepted whole, it passes the validator that check:data and the atlas use', () => {
-		const check = checkProject(acceptAll(drafted), storyLookup);
+	it('accepted whole and its unsure places kept, it passes the validator that check:data and the atlas use', () => {
+		const unsure = drafted.places.filter((p) => p.unsure).map((p) => p.id);
+		const check = checkProject(
+			unsure.reduce((p, id) => settlePlace(p, id), acceptAll(drafted)),
+			storyLookup
+		);
 		expect(check.count, JSON.stringify([...check.byEvent, ...check.general])).toBe(0);
 		expect(check.ok).toBe(true);
 	});
@@ -114,18 +119,72 @@ describe('review', () => {
 		expect(counts(change(small))).toMatchObject(expected);
 	});
 
-	it('merge keeps the first event, widened to every excerpt, actor, place and day', () => {
+	it('merge keeps the first event, with every excerpt, actor and place, on its exact day', () => {
 		const merged = mergeEvents(small, ['a', 'b']);
 		expect(merged.events.map((e) => e.id)).toEqual(['a', 'c']);
 		expect(merged.events[0]).toMatchObject({
 			source: ['Ministers met on Friday.', 'They pledged aid.'],
 			actors: ['Ministers', 'EU'],
 			places: ['kyiv'],
-			start: '2025-04-10',
-			end: '2025-04-12',
+			start: '2025-04-11',
+			end: '2025-04-11',
 			when: 'on Friday'
 		});
 		expect(mergeEvents(small, ['a'])).toBe(small);
+	});
+
+	const dated = (id: string, start: string, end: string, inferred: StudioEvent['inferred'] = []) =>
+		event(id, { start, end, when: `${start}…${end}`, inferred });
+	it.each<[string, StudioEvent[], [string, string], StudioEvent['inferred']]>([
+		[
+			'the earliest exact day, not the union',
+			[
+				dated('x', '2025-04-01', '2025-04-12'),
+				dated('y', '2025-04-11', '2025-04-11'),
+				dated('z', '2025-04-09', '2025-04-09')
+			],
+			['2025-04-09', '2025-04-09'],
+			[]
+		],
+		[
+			'a stated day over an inferred one',
+			[dated('x', '2025-04-06', '2025-04-06', ['date']), dated('y', '2025-04-10', '2025-04-10')],
+			['2025-04-10', '2025-04-10'],
+			[]
+		],
+		[
+			'the narrowest stated range when no day is fixed',
+			[dated('x', '2025-01-01', '2025-04-12'), dated('y', '2025-04-07', '2025-04-12')],
+			['2025-04-07', '2025-04-12'],
+			[]
+		],
+		[
+			'the first’s date, still inferred, when every date is',
+			[
+				dated('x', '2025-04-06', '2025-04-12', ['date', 'place']),
+				dated('y', '2025-04-01', '2025-04-12', ['date'])
+			],
+			['2025-04-06', '2025-04-12'],
+			['place', 'date']
+		]
+	])('merge dates one happening: %s', (_, events, [start, end], inferred) => {
+		const merged = mergeEvents(
+			{ ...small, events },
+			events.map((e) => e.id)
+		).events[0]!;
+		expect([merged.start, merged.end]).toEqual([start, end]);
+		expect(merged.inferred).toEqual(inferred);
+	});
+
+	it.each<[string, Parameters<typeof editEvent>[2], StudioEvent['inferred']]>([
+		['setting the date clears its mark', { start: '2025-04-10', end: '2025-04-10' }, ['place']],
+		['setting the words for the time clears it too', { when: 'on Thursday' }, ['place']],
+		['setting the place clears the place mark', { place: 'kyiv' }, ['date']],
+		['another field leaves both', { title: 'Talks' }, ['place', 'date']],
+		['an edit of the marks themselves is kept', { place: 'kyiv', inferred: ['place'] }, ['place']]
+	])('a person’s edit: %s', (_, edit, inferred) => {
+		const p = { ...small, events: [event('a', { inferred: ['place', 'date'] })] };
+		expect(editEvent(p, 'a', edit).events[0]!.inferred).toEqual(inferred);
 	});
 
 	it('split makes one event per excerpt, each proposed again, with free ids', () => {
@@ -163,6 +222,29 @@ describe('review', () => {
 		expect(fieldProblems(check.byEvent.get(added.id), 'source')[0]?.message).toMatch(
 			/at least one/
 		);
+	});
+});
+
+describe('what is left before publishing', () => {
+	it.each<[string, StudioProject, string]>([
+		['a clean story', review(small, 'a', 'accepted'), 'Ready to publish'],
+		[
+			'an event after publication',
+			editEvent(review(small, 'a', 'accepted'), 'a', { end: '2025-04-20' }),
+			'Not ready: 1 event after publication (mark it planned or fix its date)'
+		],
+		[
+			'a planned one',
+			editEvent(review(small, 'a', 'accepted'), 'a', { end: '2025-04-20', planned: true }),
+			'Ready to publish'
+		],
+		[
+			'an event after publication and another problem',
+			editEvent(review(small, 'a', 'accepted'), 'a', { end: '2025-04-20', title: '' }),
+			'Not ready: 1 event after publication (mark it planned or fix its date), 1 other problem to fix'
+		]
+	])('%s', (_, project, left) => {
+		expect(checkProject(project, storyLookup).left).toBe(left);
 	});
 });
 
@@ -254,6 +336,34 @@ describe('an unsure place', () => {
 		// Its Japanese places, near one another, are not asked about.
 		for (const name of ['Wajima', 'Tokyo', 'Ishikawa'])
 			expect(drafted.places.find((p) => p.name === name)?.unsure).toBeUndefined();
+	});
+
+	it('takes a place found by name: renamed, moved, and its question ended', () => {
+		const hit = {
+			name: 'Springfield',
+			detail: 'city in Massachusetts, US',
+			kind: 'city' as const,
+			country: 'US',
+			lon: -72.5898,
+			lat: 42.1015
+		};
+		const settled = settlePlace(
+			{ ...project, places: project.places.map((p) => ({ ...p, name: 'Springfld' })) },
+			springfield!.id,
+			hitReading(hit)
+		);
+		const place = settled.places.find((p) => p.id === springfield!.id)!;
+		expect(place).toMatchObject({ name: 'Springfield', coordinates: [-72.5898, 42.1015] });
+		expect(place.unsure).toBeUndefined();
+	});
+
+	it('keeps a story from being ready until it is settled, and says so', () => {
+		const accepted = acceptAll(project);
+		expect(checkProject(accepted).left).toBe('Not ready: 1 unsure place to settle');
+		expect(checkProject(accepted).byPlace.get(springfield!.id)?.[0]?.message).toMatch(
+			/^"Springfield" is unsure: city in .*, US, or another reading\? Keep it or choose another\.$/
+		);
+		expect(checkProject(settlePlace(accepted, springfield!.id)).left).toBe('Ready to publish');
 	});
 
 	it('is never exported as unsure', () => {

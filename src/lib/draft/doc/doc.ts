@@ -5,12 +5,17 @@
  * `text`.
  */
 import nlp from 'compromise';
-import { paragraphs, sentences, type Paragraph, type Sentence } from '../sentences';
+import { DATELINE, DATELINE_WITHIN, flowText, paragraphs } from '../../story/paragraphs';
+import { sentences, type Paragraph, type Sentence } from '../sentences';
 import { quoteSpans, tokenize, type Token } from '../text';
 
 export type Span = readonly [start: number, end: number];
 
 export interface Doc {
+	/** The article as pasted, for verbatim excerpts. */
+	article: string;
+	/** The article as it reads, of the same length (flowText): a line break inside a paragraph is
+	 * a space. Every stage reads this one. */
 	text: string;
 	tokens: Token[];
 	paragraphs: Paragraph[];
@@ -22,6 +27,8 @@ export interface Doc {
 	organizations: Span[];
 	/** Words the tagger reads as dates ("March", "Sunday"). */
 	dates: Span[];
+	/** Words the tagger reads as a people's name or adjective ("Russian", "Americans"). */
+	demonyms: Span[];
 	/** Surnames of the people named in full ("McCoy" of "Curtis McCoy"), lower case: a later bare
 	 * "McCoy" is the person. */
 	surnames: Set<string>;
@@ -37,15 +44,9 @@ function spansOf(list: Offset[]): Span[] {
 	return list.map(({ offset }) => [offset.start, offset.start + offset.length] as const);
 }
 
-// A dateline: place words in capitals (then perhaps ", State"), then a dash, an agency in
-// brackets ("SEVIERVILLE, Tenn. (AP)"), or a colon ("BEIRUT:"). Copy pasted from the web often
-// runs the headline, the byline and the dateline into one line.
-const DATELINE =
-	/(?:^|[\s.])((?:\p{Lu}[\p{Lu}.'’-]+)(?:[ ](?:\p{Lu}[\p{Lu}.'’-]*))*(?:,[ ][\p{L}.]+(?:[ ][\p{L}.]+)?)?)(?:[ ]*(?:—|–|--|-)[ ]|[ ]\([\p{L} ]+\)[ ]*(?:(?:—|–|--|-)[ ])?|:[ ])/u;
-
 /** The dateline: the first place in capitals before a dash, in the article's first 400 characters. */
 export function findDateline(text: string): Span | undefined {
-	const match = DATELINE.exec(text.slice(0, 400));
+	const match = DATELINE.exec(text.slice(0, DATELINE_WITHIN));
 	if (!match || match[1] === undefined) return undefined;
 	const start = match.index + match[0].indexOf(match[1]);
 	return [start, start + match[1].length];
@@ -67,20 +68,24 @@ function surnamesOf(text: string, people: readonly Span[]): Set<string> {
 	return names;
 }
 
-export function buildDoc(text: string): Doc {
+export function buildDoc(article: string): Doc {
+	const paras = paragraphs(article);
+	const text = flowText(article, paras);
 	const tagged = nlp(text);
 	const json = (view: { json(o: object): unknown }) =>
 		view.json({ offset: true, terms: false, text: false }) as Offset[];
 	const people = spansOf(json(tagged.people()));
 	return {
+		article,
 		text,
 		tokens: tokenize(text),
-		paragraphs: paragraphs(text),
-		sentences: sentences(text),
+		paragraphs: paras,
+		sentences: sentences(text, paras),
 		quotes: quoteSpans(text),
 		people,
 		organizations: spansOf(json(tagged.organizations())),
 		dates: spansOf(json(tagged.match('#Date'))),
+		demonyms: spansOf(json(tagged.match('#Demonym'))),
 		surnames: surnamesOf(text, people),
 		dateline: findDateline(text)
 	};

@@ -255,7 +255,7 @@ export function resolve(doc: Doc, spots: readonly Spot[], gazetteer: Gazetteer):
 		const entry = r.entries.find((e) => e.place === r.chosen)!;
 		const sure = Math.min(1, Math.max(0, margin / (2 * SURE_MARGIN)));
 		return {
-			name: text.slice(r.spot.start, r.spot.end),
+			name: text.slice(r.spot.start, r.spot.end).replace(/\u00ad/g, ''),
 			start: r.spot.start,
 			end: r.spot.end,
 			place: r.chosen,
