@@ -33,6 +33,13 @@ export interface ImportedStory {
  */
 export const MAX_STUDIO_EVENTS = 1_000;
 
+/** Why a story of `events` events cannot be edited here, or null when it can. */
+export function editableProblem(events: number): string | null {
+	if (events <= MAX_STUDIO_EVENTS) return null;
+	const n = (x: number) => x.toLocaleString('en-GB');
+	return `This story has ${n(events)} events; the studio edits up to ${n(MAX_STUDIO_EVENTS)} one by one, since it checks the whole story on every change. Open it in the atlas (Open your story…) to read it, or edit its files.`;
+}
+
 export function fromImport(story: ImportedStory): StudioProject {
 	const unsure = new Map<string, Unsure>();
 	for (const event of story.events) {

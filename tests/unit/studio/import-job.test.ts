@@ -15,7 +15,7 @@ import {
 	type ImportSettings,
 	type Progress
 } from '../../../src/lib/studio/import-job';
-import { MAX_STUDIO_EVENTS } from '../../../src/lib/studio/import-project';
+import { MAX_STUDIO_EVENTS, editableProblem } from '../../../src/lib/studio/import-project';
 import { checkProject } from '../../../src/lib/studio/check';
 import { toBundle } from '../../../src/lib/studio/story-files';
 import { storyCountryLookup } from '../../../src/lib/geo/countries';
@@ -345,4 +345,17 @@ describe('bad input to the studio import', () => {
 			expect(!inspected.ok && inspected.message).toMatch(message);
 		}
 	);
+});
+
+describe('editableProblem', () => {
+	it.each([
+		[1, null],
+		[MAX_STUDIO_EVENTS, null],
+		[
+			90_000,
+			'This story has 90,000 events; the studio edits up to 1,000 one by one, since it checks the whole story on every change. Open it in the atlas (Open your story…) to read it, or edit its files.'
+		]
+	])('%i events: %s', (events, expected) => {
+		expect(editableProblem(events)).toBe(expected);
+	});
 });
