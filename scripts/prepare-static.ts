@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { basename, resolve } from 'node:path';
 import { BACKDROP_FILE, SHARE_CARD_FILE } from '../src/lib/derive/map-picture';
 import { storyLayers } from '../src/lib/derive/story-layers';
+import { aggregatePicture, PICTURE_FILE } from '../src/lib/derive/aggregate-picture';
 import { storyBounds } from '../src/lib/geo/bounds';
 import { storyCountryLookup } from '../src/lib/geo/countries';
 import { TEXT_FOLDER } from '../src/lib/story/columnar/layout';
@@ -117,6 +118,23 @@ function columnarStory(slug: string, dir: string): StoryIndexEntry {
 			return failed([{ file: slug, message: chunk.unreadable }]);
 		writeFileSync(resolve(to, TEXT_FOLDER, `${n}.json`), chunk);
 	}
+	// Its first view: the countries behind it and its events summed into circles, for the HTML.
+	const placeOf = new Map(result.places.map((p) => [p.id, p]));
+	const drawn = result.table.places.flatMap((id) => placeOf.get(id) ?? []);
+	const counts = new Int32Array(result.table.places.length);
+	for (let i = 0; i < result.table.length; i++) counts[result.table.place[i]!]!++;
+	const bounds = storyBounds(drawn.map((p) => p.coordinates));
+	writeFileSync(resolve(to, BACKDROP_FILE), backdropSvg(countries, bounds));
+	writeFileSync(
+		resolve(to, PICTURE_FILE),
+		JSON.stringify(
+			aggregatePicture(
+				result.table.places.map((id) => placeOf.get(id) ?? { coordinates: [0, 0] }),
+				counts,
+				bounds
+			)
+		)
+	);
 	return columnarIndexEntry(slug, {
 		title: result.meta.title || slug,
 		published: result.meta.published,

@@ -404,3 +404,31 @@ test('the list is virtual, reads rows from the table, and opens an event with it
 	await page.getByRole('button', { name: 'Close details' }).click();
 	await expect(page.getByRole('heading', { name: 'Events', level: 2 })).toBeFocused();
 });
+
+test('its HTML holds a picture of its map, the events summed into circles, without script too', async ({
+	browser
+}) => {
+	for (const viewport of [
+		{ width: 1280, height: 800 },
+		{ width: 360, height: 740 }
+	]) {
+		const context = await browser.newContext({ javaScriptEnabled: false, viewport });
+		const page = await context.newPage();
+		await page.goto(story());
+		const picture = page.getByRole('img', {
+			name: /^Map of where the story’s 50,000 events happened/
+		});
+		await expect(picture).toBeVisible();
+		const counts = await picture
+			.locator('circle title')
+			.allTextContents()
+			.then((titles) => titles.map((t) => Number(t.replace(/\D/g, ''))));
+		expect(counts.length).toBeGreaterThan(1);
+		expect(counts.reduce((a, b) => a + b, 0)).toBe(BIG_COUNT);
+		// The countries behind the circles arrive as one file of the story's own.
+		const backdrop = await picture.locator('image').getAttribute('href');
+		expect((await page.request.get(new URL(backdrop!, page.url()).href)).ok()).toBe(true);
+		await shot(page, `big-picture-no-js-${viewport.width}`);
+		await context.close();
+	}
+});

@@ -7,6 +7,7 @@ import { fetchFile } from '../story/fetch-file';
 import type { Problem } from '../story/problems';
 import { parseStoryIndex, STORY_FILE_NAMES, type StoryIndexEntry } from '../story/story-index';
 import { BACKDROP_FILE, SHARE_CARD_FILE } from './map-picture';
+import { PICTURE_FILE, type AggregatePicture } from './aggregate-picture';
 import type { LoadedStory } from './prepare-story';
 import type { BigStoryLoad } from './big-load.svelte';
 
@@ -16,6 +17,8 @@ export interface BigStoryRef {
 	published: string | null;
 	events: number;
 	places: number;
+	/** Its first view, drawn at build time; null when the build wrote none. */
+	picture: AggregatePicture | null;
 }
 
 export interface StoryPageData {
@@ -202,7 +205,15 @@ export async function loadStoryPage(
 	const entry = index.ok ? index.stories.find((story) => story.slug === slug) : undefined;
 	if (entry?.form === 'columnar') {
 		const { title, published, events, places } = entry;
-		return { loaded: null, big: { title, published, events, places } };
+		const file = await fetchFile(
+			fetcher,
+			`${generated}/stories/${slug}/${PICTURE_FILE}`,
+			PICTURE_FILE
+		);
+		const picture = isProblem(file)
+			? null
+			: ((decodeJson(file.contents) as AggregatePicture | undefined) ?? null);
+		return { loaded: null, big: { title, published, events, places, picture } };
 	}
 	return { loaded: inlined((await loadStoryBySlug(fetcher, generated, slug)).loaded), big: null };
 }

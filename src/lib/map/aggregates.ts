@@ -52,6 +52,9 @@ const whenCounted = (value: number | ExpressionSpecification): ExpressionSpecifi
 	0
 ];
 
+/** The circles' colour, on the map and in the page's picture of it. */
+export const AGGREGATE_COLOR = '#b3541e';
+
 /**
  * The circles' paint, from feature-state alone (paint properties can read it; layout cannot): a
  * cell with nothing by the day has no radius, fill or outline.
@@ -68,7 +71,7 @@ export const AGGREGATE_PAINT: CircleLayerSpecification['paint'] = {
 		1000,
 		40
 	]),
-	'circle-color': '#b3541e',
+	'circle-color': AGGREGATE_COLOR,
 	'circle-opacity': whenCounted(0.8),
 	'circle-stroke-color': '#ffffff',
 	'circle-stroke-width': whenCounted(1.5)

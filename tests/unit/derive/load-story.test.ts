@@ -191,14 +191,28 @@ describe('loadStoryPage', () => {
 		form: 'columnar'
 	};
 
-	it('gives a columnar story’s index line for the browser to read, and fetches none of it', async () => {
-		const { fetcher, asked } = server({ '/g/stories/index.json': JSON.stringify([aid, big]) });
-		const page = await loadStoryPage(fetcher, '/g', 'big');
-		expect(page).toEqual({
-			loaded: null,
-			big: { title: 'A million events', published: '2025-04-12', events: 1_000_000, places: 8000 }
+	const picture = { bounds: [30, 50, 31, 51], view: {}, scale: 1, dots: [], events: 3 };
+	const facts = {
+		title: 'A million events',
+		published: '2025-04-12',
+		events: 1_000_000,
+		places: 8000
+	};
+
+	it('gives a columnar story’s index line and its first view, and fetches none of its events', async () => {
+		const { fetcher, asked } = server({
+			'/g/stories/index.json': JSON.stringify([aid, big]),
+			'/g/stories/big/picture.json': JSON.stringify(picture)
 		});
-		expect(asked).toEqual(['/g/stories/index.json']);
+		const page = await loadStoryPage(fetcher, '/g', 'big');
+		expect(page).toEqual({ loaded: null, big: { ...facts, picture } });
+		expect(asked).toEqual(['/g/stories/index.json', '/g/stories/big/picture.json']);
+	});
+
+	it('shows a columnar story without a picture when the build wrote none', async () => {
+		const { fetcher } = server({ '/g/stories/index.json': JSON.stringify([aid, big]) });
+		const page = await loadStoryPage(fetcher, '/g', 'big');
+		expect(page).toEqual({ loaded: null, big: { ...facts, picture: null } });
 	});
 
 	it('inlines a GeoJSON story as before', async () => {
