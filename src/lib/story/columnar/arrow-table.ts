@@ -214,6 +214,38 @@ function placeIndices(vector: Vector, merged: Merged): Int32Array {
 	return indices(vector, merged, (n) => new Int32Array(n), NO_PLACE);
 }
 
+/**
+ * A variable-length column (strings, lists) of any number of batches as one array of offsets from
+ * 0 and one array of values: each batch's values cut to its rows (a slice's offsets need not start
+ * at 0), mapped by `values`, and joined.
+ */
+function joinedOffsets<T extends Uint8Array | Int32Array>(
+	chunks: readonly Data[],
+	values: (d: Data, batch: number, from: number, to: number) => T,
+	make: (length: number) => T
+): { offsets: Int32Array; values: T } {
+	const total = chunks.reduce((sum, d) => sum + d.length, 0);
+	const offsets = new Int32Array(total + 1);
+	const parts: T[] = [];
+	let row = 0;
+	let at = 0;
+	chunks.forEach((d, batch) => {
+		const base = d.valueOffsets[0]!;
+		const endAt = d.valueOffsets[d.length]!;
+		parts.push(values(d, batch, base, endAt));
+		for (let i = 1; i <= d.length; i++) offsets[row + i] = at + d.valueOffsets[i]! - base;
+		row += d.length;
+		at += endAt - base;
+	});
+	const out = make(at);
+	let k = 0;
+	for (const part of parts) {
+		out.set(part, k);
+		k += part.length;
+	}
+	return { offsets, values: out };
+}
+
 function idColumn(chunks: readonly Data<Utf8>[]): { idOffsets: Int32Array; idBytes: Uint8Array } {
 	const first = chunks[0];
 	if (chunks.length === 1 && first && first.valueOffsets[0] === 0) {
@@ -223,27 +255,12 @@ function idColumn(chunks: readonly Data<Utf8>[]): { idOffsets: Int32Array; idByt
 			idBytes: first.values.subarray(0, first.valueOffsets[first.length])
 		};
 	}
-	const total = chunks.reduce((sum, d) => sum + d.length, 0);
-	const offsets = new Int32Array(total + 1);
-	const parts: Uint8Array[] = [];
-	let row = 0;
-	let byte = 0;
-	for (const d of chunks) {
-		// A slice's offsets are cut to its rows already; they may not start at 0.
-		const base = d.valueOffsets[0]!;
-		const endAt = d.valueOffsets[d.length]!;
-		parts.push(d.values.subarray(base, endAt));
-		for (let i = 1; i <= d.length; i++) offsets[row + i] = byte + d.valueOffsets[i]! - base;
-		row += d.length;
-		byte += endAt - base;
-	}
-	const bytes = new Uint8Array(byte);
-	let at = 0;
-	for (const part of parts) {
-		bytes.set(part, at);
-		at += part.length;
-	}
-	return { idOffsets: offsets, idBytes: bytes };
+	const joined = joinedOffsets(
+		chunks,
+		(d, _, from, to) => (d.values as Uint8Array).subarray(from, to),
+		(n) => new Uint8Array(n)
+	);
+	return { idOffsets: joined.offsets, idBytes: joined.values };
 }
 
 /** The other places' list column as offsets from 0 and one array of place indices. */
@@ -251,31 +268,20 @@ function othersColumn(
 	vector: Vector,
 	merged: Merged
 ): { otherOffsets: Int32Array; otherPlaces: Int32Array } {
-	const otherOffsets = new Int32Array(vector.length + 1);
-	const parts: Int32Array[] = [];
-	let row = 0;
-	let at = 0;
-	vector.data.forEach((d, batch) => {
-		const base = d.valueOffsets[0]!;
-		const endAt = d.valueOffsets[d.length]!;
-		const child = d.children[0]!;
-		const values = (child.values as Int32Array).subarray(child.offset + base, child.offset + endAt);
-		// The others name places by the place column's dictionary: a batch that replaced it is mapped.
-		const remap = merged.remaps[batch];
-		parts.push(
-			remap ? values.map((p) => (p >= 0 && p < remap.length ? remap[p]! : NO_PLACE)) : values
-		);
-		for (let i = 1; i <= d.length; i++) otherOffsets[row + i] = at + d.valueOffsets[i]! - base;
-		row += d.length;
-		at += endAt - base;
-	});
-	const otherPlaces = new Int32Array(at);
-	let k = 0;
-	for (const part of parts) {
-		otherPlaces.set(part, k);
-		k += part.length;
-	}
-	return { otherOffsets, otherPlaces };
+	const joined = joinedOffsets(
+		vector.data,
+		(d, batch, from, to) => {
+			const child = d.children[0]!;
+			const values = (child.values as Int32Array).subarray(child.offset + from, child.offset + to);
+			// The others name places by the place column's dictionary: a batch that replaced it is mapped.
+			const remap = merged.remaps[batch];
+			return remap
+				? values.map((p) => (p >= 0 && p < remap.length ? remap[p]! : NO_PLACE))
+				: values;
+		},
+		(n) => new Int32Array(n)
+	);
+	return { otherOffsets: joined.offsets, otherPlaces: joined.values };
 }
 
 /** Whether the bytes begin as an Arrow file or stream does: a damaged one, not another kind. */
