@@ -26,6 +26,7 @@ import {
 import { spreadApart } from '../geo/spread';
 import { cellCounts, DOTS_ZOOM, gridFor, type EventGrid } from '../derive/event-grid';
 import type { BigStory } from '../story/big-story';
+import type { EventTable } from '../story/event-table';
 import type { LonLat, Story } from '../story/types';
 import type { MapView } from '../url/view-state';
 import { BENCH_HOOKS, exposeForBench } from './bench-hooks';
@@ -201,14 +202,14 @@ export class AtlasMap {
 	}
 
 	/** Draws the story, once: time and selection then go through setFocus. */
-	setStory(story: Pick<Story, 'events' | 'places'>, layers: StoryLayers): void {
+	setStory(story: Pick<Story, 'places'>, table: EventTable, layers: StoryLayers): void {
 		if (this.#layers) throw new Error('AtlasMap draws one story; make a new map for another.');
 		this.#layers = layers;
 		// A country that is a story place is labelled by the story; its basemap label would repeat it.
 		this.#storyCountries = story.places.flatMap((p) =>
 			p.kind === 'country' && p.country ? [p.country] : []
 		);
-		this.#vertices = eventDotVertices(story.events);
+		this.#vertices = eventDotVertices(table);
 		this.#draw();
 	}
 

@@ -6,7 +6,7 @@
  */
 import { buildGrids, gridBuffers, mercatorOf, type EventGrid } from '../derive/event-grid';
 import { buildPlaceRows, type PlaceRows } from '../derive/place-rows';
-import { tableDotVertices } from '../map/table-dots';
+import { eventDotVertices } from '../map/event-dots';
 import { dayCounts, type DayCounts } from '../time/day-counts';
 import { transferables, type EventTable } from './event-table';
 import { readEventTable } from './columnar/arrow-table';
@@ -25,7 +25,7 @@ export interface BigStoryIndex {
 	counts: DayCounts;
 	grids: EventGrid[];
 	byPlace: PlaceRows;
-	/** The GPU's vertices (map/table-dots.ts), built here so the page only uploads them. */
+	/** The GPU's vertices (map/event-dots.ts), built here so the page only uploads them. */
 	dots: Float32Array;
 }
 
@@ -131,7 +131,7 @@ export function prepareBigStory(arrow: Uint8Array, placesJson: Uint8Array): BigS
 				counts: dayCounts(table),
 				grids: buildGrids(table, xy),
 				byPlace: buildPlaceRows(table),
-				dots: tableDotVertices(table, xy)
+				dots: eventDotVertices(table, xy)
 			}
 		}
 	};

@@ -1,30 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { DOT_STRIDE, MAX_SLOTS, eventDotVertices } from '../../../src/lib/map/event-dots';
 import { parseIsoDate } from '../../../src/lib/story/dates';
-import type { StoryEvent } from '../../../src/lib/story/types';
+import { buildEventTable, type TableRecord } from '../../../src/lib/story/table-builder';
+import { tableOf } from '../../helpers/event-table';
 
 const d = (s: string) => parseIsoDate(s)!;
-const event = (
-	place: string,
-	start: string,
-	end = start,
-	category: StoryEvent['category'] = 'meeting'
-) => ({
+let n = 0;
+const event = (place: string, start: string, end = start, category = 'meeting'): TableRecord => ({
+	id: `e${n++}`,
 	place,
 	start: d(start),
 	end: d(end),
 	category,
-	coordinates: [30, 50] as [number, number]
+	coordinates: [30, 50]
 });
 
 describe('eventDotVertices', () => {
 	it('packs one vertex per event with its dates, colour and a slot per place in date order', () => {
-		// In the story's order, as the validator sorts it.
-		const data = eventDotVertices([
-			event('b', '2025-02-01', '2025-02-28'),
-			event('a', '2025-04-04', '2025-04-04', 'strike'),
-			event('a', '2025-04-11')
-		]);
+		const data = eventDotVertices(
+			buildEventTable([
+				event('b', '2025-02-01', '2025-02-28'),
+				event('a', '2025-04-04', '2025-04-04', 'strike'),
+				event('a', '2025-04-11')
+			])
+		);
 		expect(data).toHaveLength(3 * DOT_STRIDE);
 		const rows = Array.from({ length: 3 }, (_, i) =>
 			Array.from(data.slice(i * DOT_STRIDE, (i + 1) * DOT_STRIDE))
@@ -42,8 +41,15 @@ describe('eventDotVertices', () => {
 
 	it('wraps slots at a crowded place instead of spiralling off the map', () => {
 		const many = Array.from({ length: MAX_SLOTS + 5 }, () => event('a', '2025-04-11'));
-		const data = eventDotVertices(many);
+		const data = eventDotVertices(buildEventTable(many));
 		const slots = Array.from({ length: many.length }, (_, i) => data[i * DOT_STRIDE + 7]!);
 		expect(Math.max(...slots)).toBe(MAX_SLOTS - 1);
+	});
+
+	it('draws a category no palette knows in the fallback grey', () => {
+		const table = tableOf([{ id: 'a', lon: 0, lat: 0, start: 1 }], ['p'], ['Riots']);
+		expect(Array.from(eventDotVertices(table).slice(4, 7)).map((c) => Math.round(c * 255))).toEqual(
+			[0x66, 0x66, 0x66]
+		);
 	});
 });
