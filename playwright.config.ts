@@ -28,6 +28,6 @@ export default defineConfig({
 		command: `npm run build && node scripts/serve.mjs --port ${PORT}`,
 		url: `http://127.0.0.1:${PORT}/`,
 		reuseExistingServer: !process.env.CI,
-		timeout: 120_000
+		timeout: 240_000
 	}
 });
