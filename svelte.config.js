@@ -47,6 +47,10 @@ const config = {
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'form-action': ['none'],
+				// No string reaches a DOM sink that runs or parses script unless a Trusted Types policy
+				// made it: Svelte's and SvelteKit's own, and src/hooks.client.ts's default one.
+				'require-trusted-types-for': ['script'],
+				'trusted-types': ['svelte-trusted-html', 'sveltekit-trusted-url', 'default'],
 				// Header only (SvelteKit leaves it out of the <meta> tag): who may frame the atlas.
 				// An embedding partner's origin goes here, e.g. ['self', 'https://news.example.org'].
 				'frame-ancestors': ['self']

@@ -68,6 +68,13 @@ async function ready(page: Page) {
 	await expect(page.locator('.map[data-status="ready"]')).toBeVisible({ timeout: 30_000 });
 }
 
+test('the list of stories gives its counts with thousands separators', async ({ page }) => {
+	await page.goto(`${site}stories/`);
+	const item = page.getByRole('listitem').filter({ hasText: `${TOTAL} events at` });
+	await expect(item).toContainText(/[\d,]+ events at \d{1,3}(,\d{3})* places?/);
+	await expect(page.locator('main')).not.toContainText(/\d{4,} (events|places)/);
+});
+
 test('loads in a worker with its progress shown, and draws aggregates that add up', async ({
 	page
 }) => {

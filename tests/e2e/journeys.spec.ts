@@ -112,6 +112,21 @@ test.describe('a reader with a mouse', () => {
 	});
 });
 
+test('a drag along the slider moves the date and selects no text', async ({ page }) => {
+	await page.goto('./');
+	await mapReady(page);
+	// From an axis label, along the others and out past the track, as a hand does.
+	const label = (await slider(page).locator('text').last().boundingBox())!;
+	const y = label.y + label.height / 2;
+	await page.mouse.move(label.x + 2, y);
+	await page.mouse.down();
+	await page.mouse.move(label.x - 400, y, { steps: 12 });
+	await page.mouse.move(label.x - 500, y + 60, { steps: 6 });
+	await page.mouse.up();
+	await expect(slider(page)).not.toHaveAttribute('aria-valuetext', '12 April 2025');
+	expect(await page.evaluate(() => getSelection()?.toString() ?? '')).toBe('');
+});
+
 test.describe('a reader with only a keyboard', () => {
 	test('Tab from the top reaches the map past the list, and leaves the list', async ({ page }) => {
 		await tabWalk(

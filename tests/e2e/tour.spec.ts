@@ -181,7 +181,9 @@ test.describe('the tour on a phone: scroll to tell', () => {
 		// Alpha of each card's background: text over the map's borders and labels is unreadable.
 		const alphas = await page.locator('.card').evaluateAll((cards) =>
 			cards.map((card) => {
-				const parts = getComputedStyle(card).backgroundColor.match(/[\d.]+/g)!.map(Number);
+				const parts = getComputedStyle(card)
+					.backgroundColor.match(/[\d.]+/g)!
+					.map(Number);
 				return parts[3] ?? 1;
 			})
 		);
@@ -190,7 +192,8 @@ test.describe('the tour on a phone: scroll to tell', () => {
 		// What sits at the top of the screen, above and beside the button, is the bar, never a card.
 		const leave = (await page.getByRole('button', { name: 'Leave the tour' }).boundingBox())!;
 		const onTop = await page.evaluate(
-			({ x, y }) => [x, 180, 340].map((px) => document.elementFromPoint(px, y)?.closest('.card') !== null),
+			({ x, y }) =>
+				[x, 180, 340].map((px) => document.elementFromPoint(px, y)?.closest('.card') !== null),
 			{ x: leave.x + leave.width / 2, y: leave.y + leave.height / 2 }
 		);
 		expect(onTop).toEqual([false, false, false]);
@@ -198,7 +201,11 @@ test.describe('the tour on a phone: scroll to tell', () => {
 	});
 
 	test('inside an iframe too, and the embed hears of each step', async ({ page, baseURL }) => {
-		await hostPage(page, baseURL!, `<iframe src="${baseURL}?embed&step=1" style="width:360px;height:640px;border:0" title="Story Atlas"></iframe>`);
+		await hostPage(
+			page,
+			baseURL!,
+			`<iframe src="${baseURL}?embed&step=1" style="width:360px;height:640px;border:0" title="Story Atlas"></iframe>`
+		);
 		await page.evaluate(() => {
 			(window as unknown as { steps: number[] }).steps = [];
 			window.addEventListener('message', (e) => {

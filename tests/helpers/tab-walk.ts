@@ -15,7 +15,9 @@ export async function tabWalk(page: Page, open: () => Promise<void>, place: stri
 	await open();
 	let presses = 0;
 	while (presses < 10 && !(await focusIn(page, place))) {
-		const skip = await page.evaluate(() => document.activeElement?.textContent === 'Skip to the map');
+		const skip = await page.evaluate(
+			() => document.activeElement?.textContent === 'Skip to the map'
+		);
 		await page.keyboard.press(skip ? 'Enter' : 'Tab');
 		presses++;
 	}

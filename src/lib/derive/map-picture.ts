@@ -7,7 +7,7 @@
 import type { Bounds } from '../geo/bounds';
 import { project, WORLD_SIZE, type Rect } from '../geo/mercator';
 import { boundsRect, openingCamera, visibleRect } from '../geo/opening-view';
-import { spreadApart } from '../geo/spread';
+import { BUTTON_SPACING_PX, spreadApart } from '../geo/spread';
 import { geometryPath } from '../geo/svg-path';
 import { storyStates, type Focus } from '../map/feature-state';
 import { MAP_COLORS } from '../map/style';
@@ -24,8 +24,8 @@ export const SHARE_CARD_SIZE = { width: 1200, height: 630 } as const;
 export const REFERENCE_SIZE = { width: 940, height: 640 } as const;
 
 export const LABEL_SIZE_PX = 13;
-/** The radius of a place's link, as the map's 28-pixel button. */
-export const HIT_RADIUS_PX = 14;
+/** The radius of a place's link, as the map's button (geo/spread.ts). */
+export const HIT_RADIUS_PX = BUTTON_SPACING_PX / 2;
 /** MapLibre's `text-radial-offset` of 1.1 em. */
 const LABEL_OFFSET_PX = LABEL_SIZE_PX * 1.1;
 /** Open Sans at 13 px averages about 7 px a character: enough to keep labels apart. */

@@ -598,6 +598,41 @@ export class AtlasMap {
 		});
 	}
 
+	/**
+	 * A copy of the map drawn at `size` CSS pixels, on the same centre and zoom: the whole map,
+	 * whatever covers or narrows it on screen. The canvas is drawn at that size off screen for the
+	 * moment it takes, then put back where it was; the URL hears of none of it.
+	 */
+	async snapshotAt(size: Size): ReturnType<AtlasMap['snapshot']> {
+		const { container } = this.#options;
+		const camera = this.#camera();
+		const style = container.style;
+		const saved = [style.position, style.left, style.top, style.width, style.height];
+		const place = (position: string, left: string, top: string, width: string, height: string) => {
+			[style.position, style.left, style.top, style.width, style.height] = [
+				position,
+				left,
+				top,
+				width,
+				height
+			];
+			this.#restoring = true;
+			try {
+				this.#map.resize();
+				this.#map.jumpTo(camera);
+			} finally {
+				this.#restoring = false;
+			}
+		};
+		place('fixed', `${-2 * size.width}px`, '0px', `${size.width}px`, `${size.height}px`);
+		try {
+			await this.settled();
+			return await this.snapshot();
+		} finally {
+			place(...(saved as [string, string, string, string, string]));
+		}
+	}
+
 	/** A new size for the same view: not a move of the reader's, so the URL does not hear of it. */
 	resize(): void {
 		this.#restoring = true;

@@ -8,6 +8,12 @@ export interface ExportInfo {
 const FONT = 'system-ui, "Open Sans", Arial, sans-serif';
 
 /**
+ * The map's size in an export, in CSS pixels: the whole map, the same whatever panels narrow it
+ * on screen (the details, a phone's width), with room for the credits' line.
+ */
+export const EXPORT_MAP_SIZE = { width: 1200, height: 760 } as const;
+
+/**
  * The map as a picture that stands on its own: title and date above, legend on it, credits below.
  * `map` is a snapshot of the WebGL canvas at device pixels; the layout is in CSS pixels.
  */

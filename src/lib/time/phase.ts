@@ -30,20 +30,25 @@ export interface PlaceTally {
 	category: string | null;
 }
 
-/** Per-place tally by a plain scan: the definition TimeIndex.tally is tested against. */
+/**
+ * Per-place tally by a plain scan: the definition TimeIndex.tally is tested against. A place's
+ * events are those at it and those joining it (`involves`), as its details list them.
+ */
 export function tallyPlaces(
-	events: readonly Pick<StoryEvent, 'start' | 'end' | 'place' | 'category'>[],
+	events: readonly Pick<StoryEvent, 'start' | 'end' | 'place' | 'places' | 'category'>[],
 	day: number
 ): Map<string, PlaceTally> {
 	const tally = new Map<string, PlaceTally>();
 	for (const event of events) {
 		const phase = phaseOf(event, day);
 		if (phase === 'future') continue;
-		const entry = tally.get(event.place) ?? { count: 0, current: false, category: null };
-		entry.count += 1;
-		entry.current ||= phase === 'current';
-		entry.category = event.category;
-		tally.set(event.place, entry);
+		for (const place of new Set([event.place, ...event.places])) {
+			const entry = tally.get(place) ?? { count: 0, current: false, category: null };
+			entry.count += 1;
+			entry.current ||= phase === 'current';
+			entry.category = event.category;
+			tally.set(place, entry);
+		}
 	}
 	return tally;
 }

@@ -1,8 +1,9 @@
 import { bisectRight } from 'd3-array';
+import { eventsByPlace } from '../derive/place-events';
 import type { StoryEvent } from '../story/types';
 import type { PlaceTally } from './phase';
 
-type Indexed = Pick<StoryEvent, 'start' | 'end' | 'place' | 'category'>;
+type Indexed = Pick<StoryEvent, 'start' | 'end' | 'place' | 'places' | 'category'>;
 
 /** The number of sorted values ≤ `day`. */
 const upperBound = (sorted: Float64Array, day: number): number => bisectRight(sorted, day);
@@ -29,13 +30,8 @@ export class TimeIndex<T extends Indexed> {
 				throw new Error('TimeIndex needs events sorted by start');
 		}
 		this.starts = Float64Array.from(events, (e) => e.start);
-		const grouped = new Map<string, T[]>();
-		for (const event of events) {
-			const list = grouped.get(event.place);
-			if (list) list.push(event);
-			else grouped.set(event.place, [event]);
-		}
-		for (const [place, list] of grouped) {
+		// A place's events are those its details list (derive/place-events.ts): there, or joining it.
+		for (const [place, list] of eventsByPlace(events)) {
 			const reach = new Float64Array(list.length);
 			list.forEach((e, i) => (reach[i] = Math.max(e.end, i > 0 ? reach[i - 1]! : -Infinity)));
 			this.places.set(place, {

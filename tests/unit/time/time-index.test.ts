@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { eventsByPlace } from '../../../src/lib/derive/place-events';
 import { CATEGORIES } from '../../../src/lib/story/schema';
 import { eventsUpTo, tallyPlaces } from '../../../src/lib/time/phase';
 import { TimeIndex } from '../../../src/lib/time/time-index';
@@ -10,9 +11,16 @@ const event = fc
 		start: fc.integer({ min: 0, max: 60 }),
 		length: fc.integer({ min: 0, max: 10 }),
 		place: fc.constantFrom('a', 'b', 'c'),
+		places: fc.subarray(['a', 'b', 'c']),
 		category: fc.constantFrom(...CATEGORIES)
 	})
-	.map(({ start, length, place, category }) => ({ start, end: start + length, place, category }));
+	.map(({ start, length, place, places, category }) => ({
+		start,
+		end: start + length,
+		place,
+		places: places.filter((p) => p !== place),
+		category
+	}));
 
 describe('TimeIndex', () => {
 	it('answers exactly as a scan of every event does, for any events and day', () => {
@@ -41,12 +49,23 @@ describe('TimeIndex', () => {
 		}
 	});
 
+	it('counts at each place the events its details list: those there and those joining it', () => {
+		const story = projectStory();
+		const byPlace = eventsByPlace(story.events);
+		const tally = new TimeIndex(story.events).tally(story.published!);
+		for (const place of story.places)
+			expect([place.id, tally.get(place.id)?.count ?? 0]).toEqual([
+				place.id,
+				byPlace.get(place.id)?.length ?? 0
+			]);
+	});
+
 	it('refuses events out of order, rather than answer wrongly', () => {
 		expect(
 			() =>
 				new TimeIndex([
-					{ start: 2, end: 2, place: 'a', category: 'aid' },
-					{ start: 1, end: 1, place: 'a', category: 'aid' }
+					{ start: 2, end: 2, place: 'a', places: [], category: 'aid' },
+					{ start: 1, end: 1, place: 'a', places: [], category: 'aid' }
 				])
 		).toThrow(/sorted/);
 	});
