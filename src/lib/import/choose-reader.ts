@@ -97,6 +97,9 @@ export function chooseReader(firstRow: readonly string[], choice: ReaderChoice =
 		ok: true,
 		reader: genericReader(firstRow, guess.columns, category ? { category } : {}),
 		header: true,
-		guessed: guess.guessed.map(({ field, column }) => `${FIELD_WORDS[field]} from "${column}"`)
+		guessed: guess.guessed.map(
+			({ field, column, note }) =>
+				`${FIELD_WORDS[field]} from "${column}"${note ? ` (${note})` : ''}`
+		)
 	};
 }
