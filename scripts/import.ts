@@ -16,7 +16,9 @@ import { cachedGeocoder, type GeocodeQuery, type Geocoded } from '../src/lib/imp
 import { csvLine } from '../src/lib/import/csv-safe';
 import { isEncoding, sniffEncoding, type Encoding } from '../src/lib/import/decode';
 import { delimiterName, guessDelimiter, type Delimiter } from '../src/lib/import/delimiter';
+import { asyncBufferFromFile } from 'hyparquet';
 import { kindOf } from '../src/lib/import/file-kind';
+import { readParquet } from '../src/lib/import/parquet-rows';
 import { parseMapping, type Mapping } from '../src/lib/import/guess-columns';
 import { MAX_IMPORT_BYTES, MAX_WHOLE_BYTES, sizeProblem } from '../src/lib/import/limits';
 import { DATE_FORMATS, type DateFormat } from '../src/lib/import/parse-date';
@@ -168,6 +170,7 @@ function readHead(file: string, bytes: number): Uint8Array {
 /** How the rows come: a CSV or TSV streamed, or a workbook's or GeoJSON file's rows read whole. */
 type Source =
 	| { kind: 'text'; encoding: Encoding; delimiter: Delimiter; what: string }
+	| { kind: 'parquet'; what: string }
 	| { kind: 'whole'; whole: WholeRows; what: string };
 
 interface Totals {
@@ -245,7 +248,15 @@ async function importPass(args: Args, source: Source): Promise<Totals> {
 					return going;
 				}
 			});
-		else walkRows(loop, source.whole);
+		else if (source.kind === 'parquet') {
+			const read = await readParquet(await asyncBufferFromFile(args.file), {
+				onRow: (cells) => loop.push(cells),
+				onGroup(rows) {
+					if (tty) process.stderr.write(`\r  ${count(rows)} rows read…`);
+				}
+			});
+			if (!read.ok) throw new Refused(read.problem);
+		} else walkRows(loop, source.whole);
 		if (tty && loop.row >= 100_000) process.stderr.write('\r\x1b[K');
 		const end = loop.end();
 		if (!end.ok) throw new Refused(end.problem);
@@ -299,6 +310,13 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const head = readHead(args.file, 1 << 20);
 	const kind = kindOf(args.file, head);
+	if (kind === 'parquet') {
+		if (args.encoding)
+			throw new UsageError(`--encoding is for CSV and TSV files; ${args.file} is read as Parquet.`);
+		const tooBig = sizeProblem(size);
+		if (tooBig) throw new Refused(tooBig);
+		return report(args, started, await importPass(args, { kind: 'parquet', what: 'Parquet' }));
+	}
 	if (kind !== 'text') {
 		if (args.encoding)
 			throw new UsageError(`--encoding is for CSV and TSV files; ${args.file} is read as ${kind}.`);

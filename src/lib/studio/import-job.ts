@@ -105,9 +105,13 @@ async function bytesOf(file: NamedBlob, end?: number): Promise<Uint8Array> {
 }
 
 /** Why the file is refused before it is read, or null: its size, its first bytes. */
-async function refusal(file: NamedBlob): Promise<{ kind: FileKind; head: Uint8Array } | string> {
+async function refusal(
+	file: NamedBlob
+): Promise<{ kind: Exclude<FileKind, 'parquet'>; head: Uint8Array } | string> {
 	const head = await bytesOf(file, Math.min(file.size, HEAD_BYTES));
 	const kind = kindOf(file.name, head);
+	if (kind === 'parquet')
+		return 'is a Parquet file: the studio does not read Parquet yet; `npm run import -- FILE --out DIR` does.';
 	const tooBig = sizeProblem(file.size, STUDIO_LIMITS[kind]);
 	if (tooBig)
 		return file.size > STUDIO_LIMITS[kind] && file.size > 0
