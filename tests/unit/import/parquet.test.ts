@@ -1,7 +1,7 @@
 /**
  * Parquet in: files written by a real engine (DuckDB, in the test), read a row group at a time.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { asyncBufferFromFile } from 'hyparquet';
@@ -164,5 +164,53 @@ describe('Parquet values as cells', () => {
 		[{ n: 1n }, '{"n":"1"}']
 	])('%s → %s', (value, text) => {
 		expect(parquetCell(value)).toBe(text);
+	});
+});
+
+describe('a folder or a list of files is one import', { timeout: 120_000 }, () => {
+	it('reads a BigQuery-style folder of Parquet parts, and a list of CSV parts with their headers', async () => {
+		const db = await DuckDBInstance.create(':memory:');
+		const sql = await db.connect();
+		const parts = path('parts');
+		mkdirSync(parts);
+		for (const n of [0, 1, 2])
+			await sql.run(`COPY (
+				SELECT 'p${n}-' || i AS id, DATE '2025-04-01' + (i % 9)::INT AS date, 50.45 AS latitude,
+					30.52 AS longitude, 'aid' AS category, 'Kyiv' AS place
+				FROM range(${100 + n}) t(i)
+			) TO '${join(parts, `part-00000${n}.parquet`)}' (FORMAT parquet)`);
+		const folder = runScript('scripts/import.ts', [
+			parts,
+			'--published',
+			'2025-04-12',
+			'--out',
+			path('from-folder')
+		]);
+		expect(folder.code).toBe(0);
+		expect(folder.out).toMatch(
+			/^Read 3 files \(.*part-000000\.parquet to .*part-000002\.parquet\)/m
+		);
+		expect(folder.out).toMatch(/^303 rows imported, all of them\.$/m);
+		// CSV parts each with the header, as an export splits them: the header is read once.
+		const csv = (n: number) => {
+			const file = path(`part-${n}.csv`);
+			const rows = Array.from(
+				{ length: 50 },
+				(_, i) => `c${n}-${i},2025-04-0${(i % 9) + 1},50.45,30.52,aid,Kyiv`
+			);
+			writeFileSync(file, ['id,date,latitude,longitude,category,place', ...rows].join('\n'));
+			return file;
+		};
+		const list = runScript('scripts/import.ts', [
+			csv(1),
+			csv(2),
+			'--published',
+			'2025-04-12',
+			'--out',
+			path('from-list')
+		]);
+		expect(list.code).toBe(0);
+		expect(list.out).toMatch(/^100 rows imported, all of them\.$/m);
+		expect(runScript('scripts/check-data.ts', [path('from-list')]).code).toBe(0);
 	});
 });
