@@ -231,7 +231,7 @@ function words(name: string): string[] {
 	return name
 		.replace(/([a-z])([A-Z])/g, '$1 $2')
 		.toLowerCase()
-		.split(/[^a-z0-9]+|(?<=[a-z])(?=\d)/)
+		.split(/[^a-z0-9]+|(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/)
 		.filter(Boolean);
 }
 

@@ -11,7 +11,8 @@ import { countryIndex } from '../../../src/lib/import/countries';
 import { parquetCell, readParquet } from '../../../src/lib/import/parquet-rows';
 import { RowLoop } from '../../../src/lib/import/row-loop';
 import { parseIsoDate } from '../../../src/lib/story/dates';
-import { runScript, scratchFolder } from '../../helpers/cli';
+import { root, runScript, scratchFolder } from '../../helpers/cli';
+import { GDELT_COLUMNS } from '../../../src/lib/import/presets';
 
 const scratch = scratchFolder('import-parquet-');
 const path = (name: string) => join(scratch, name);
@@ -60,6 +61,12 @@ beforeAll(async () => {
 	await sql.run(
 		`COPY (SELECT i AS a, i * 2 AS b FROM range(5) t(i)) TO '${path('numbers.parquet')}' (FORMAT parquet)`
 	);
+	// GDELT's event table as BigQuery or DuckDB exports it: its 61 columns, named, filtered.
+	const types = `{${GDELT_COLUMNS.map((name) => `'${name}': 'VARCHAR'`).join(', ')}}`;
+	await sql.run(`COPY (
+		SELECT * FROM read_csv('${join(root, 'tests/fixtures/import/gdelt.tsv')}', delim='\t', header=false, columns=${types})
+		WHERE ActionGeo_CountryCode IN ('UP', 'RS')
+	) TO '${path('gdelt.parquet')}' (FORMAT parquet)`);
 	const whole = readFileSync(path('acled.parquet'));
 	writeFileSync(path('truncated.parquet'), whole.subarray(0, whole.length - 300));
 	const broken = Buffer.from(whole);
@@ -125,6 +132,15 @@ describe('a Parquet file written by DuckDB', () => {
 		const { rows, outcome } = await rowsOf(name);
 		expect(rows).toEqual([]);
 		expect(!outcome.ok && outcome.problem).toMatch(message);
+	});
+
+	it('a GDELT table with its header is GDELT, with no option', async () => {
+		const end = await imported('gdelt.parquet');
+		expect(end.ok && [end.reader.name, end.imported, end.rejected]).toEqual([
+			'a GDELT 2.0 event file',
+			2,
+			0
+		]);
 	});
 
 	it('with no column a story can use, says which it lacks', async () => {
