@@ -261,6 +261,7 @@ async function importPass(args: Args, source: Source): Promise<Totals> {
 					published: args.published ?? null,
 					file: fileName,
 					what: `${reader.name}, ${source.what}`,
+					dataset: reader.name,
 					day: toIsoDate(today())
 				},
 				args.format

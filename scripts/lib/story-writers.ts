@@ -26,6 +26,7 @@ import {
 	EVENTS_TAIL,
 	articleHead,
 	datasetArticle,
+	datasetDateline,
 	eventFeature,
 	eventsHead,
 	placesCollection
@@ -52,6 +53,8 @@ export interface StoryHead {
 	file: string;
 	/** "an ACLED export, UTF-8, comma-separated". */
 	what: string;
+	/** "an ACLED export": what the reader is told the story was imported from. */
+	dataset?: string;
 	/** The day of the import, YYYY-MM-DD. */
 	day: string;
 }
@@ -169,6 +172,8 @@ class SpillFile {
 export class ColumnarWriter implements StoryWriter {
 	readonly #columns = new EventColumns();
 	readonly #spill: SpillFile;
+	#first = '';
+	#last = '';
 
 	constructor(
 		private readonly dir: string,
@@ -178,6 +183,8 @@ export class ColumnarWriter implements StoryWriter {
 	}
 
 	add(event: ImportedEvent): void {
+		if (!this.#first || event.start < this.#first) this.#first = event.start;
+		if (event.end > this.#last) this.#last = event.end;
 		this.#columns.add(event);
 		this.#spill.put(JSON.stringify(eventText(event)));
 	}
@@ -191,7 +198,13 @@ export class ColumnarWriter implements StoryWriter {
 			writeEventTable(table, {
 				title: head.title,
 				published: head.published,
-				origin: `${head.file}, ${head.what}, imported on ${head.day}`
+				origin: datasetDateline(
+					head.dataset ?? 'a dataset',
+					head.file,
+					table.length,
+					this.#first,
+					this.#last
+				)
 			})
 		);
 		const textDir = partial(TEXT_FOLDER);
