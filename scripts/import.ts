@@ -1,5 +1,5 @@
 /**
- * npm run import -- FILE [--preset acled|gdelt|ucdp] [--map COLUMN=FIELD …] [--date-format dmy|mdy]
+ * npm run import -- FILE|FOLDER … [--preset acled|gdelt|ucdp] [--map COLUMN=FIELD …] [--date-format dmy|mdy]
  *   [--category C] [--encoding E] [--published YYYY-MM-DD] [--title T] [--format F] --out DIR
  * Turns a CSV or TSV of events (an ACLED export, a GDELT 2.0 event file, or any spreadsheet with a
  * date and coordinates), an .xlsx workbook's first sheet or a GeoJSON FeatureCollection of points
@@ -9,14 +9,24 @@
  * (events.arrow and text chunks; geodata/README.md). The logic is src/lib/import;
  * this is the glue: arguments, files, streams.
  */
-import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import {
+	closeSync,
+	createReadStream,
+	readdirSync,
+	openSync,
+	readFileSync,
+	readSync,
+	statSync
+} from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { countryIndex } from '../src/lib/import/countries';
 import { cachedGeocoder, type GeocodeQuery, type Geocoded } from '../src/lib/import/geocode';
 import { csvLine } from '../src/lib/import/csv-safe';
 import { isEncoding, sniffEncoding, type Encoding } from '../src/lib/import/decode';
 import { delimiterName, guessDelimiter, type Delimiter } from '../src/lib/import/delimiter';
+import { asyncBufferFromFile } from 'hyparquet';
 import { kindOf } from '../src/lib/import/file-kind';
+import { readParquet } from '../src/lib/import/parquet-rows';
 import { parseMapping, type Mapping } from '../src/lib/import/guess-columns';
 import { MAX_IMPORT_BYTES, MAX_WHOLE_BYTES, sizeProblem } from '../src/lib/import/limits';
 import { DATE_FORMATS, type DateFormat } from '../src/lib/import/parse-date';
@@ -43,7 +53,7 @@ import {
 } from './lib/story-writers';
 
 const USAGE = [
-	'usage: npm run import -- FILE [--preset acled|gdelt|ucdp] [--map COLUMN=FIELD …] [--date-format dmy|mdy] [--category C] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--published YYYY-MM-DD] [--title T] [--format geojson|columnar] --out DIR',
+	'usage: npm run import -- FILE|FOLDER … [--preset acled|gdelt|ucdp] [--map COLUMN=FIELD …] [--date-format dmy|mdy] [--category C] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--published YYYY-MM-DD] [--title T] [--format geojson|columnar] --out DIR',
 	`  FILE: a CSV or TSV (streamed, up to ${MAX_IMPORT_BYTES / 1024 ** 3} GB), an .xlsx workbook (its first sheet, read whole, up to ${MAX_WHOLE_BYTES.xlsx / 1024 ** 2} MB) or a .geojson/.json FeatureCollection of points (read whole, up to ${MAX_WHOLE_BYTES.geojson / 1024 ** 2} MB).`,
 	'  --map COLUMN=FIELD: COLUMN is a header name, or a column number counted from 1 (--map 3=date) for a name two columns share.'
 ].join('\n');
@@ -55,7 +65,10 @@ class Refused extends Error {}
 class OutRefused extends Refused {}
 
 interface Args {
+	/** The first file: its head says how every file is read. */
 	file: string;
+	/** Every file of the import, in order: the files named, or a folder's files by name. */
+	parts: string[];
 	out: string;
 	preset?: Preset;
 	map: string[];
@@ -90,6 +103,7 @@ const shown = (path: string) => relative(process.cwd(), path) || path;
 
 function parseArgs(argv: string[]): Args {
 	const args: Partial<Args> & { map: string[] } = { map: [] };
+	const positional: string[] = [];
 	const value = (i: number, name: string) => {
 		const v = argv[i];
 		if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
@@ -144,15 +158,40 @@ function parseArgs(argv: string[]): Args {
 		} else if (arg === '--title') args.title = value(++i, arg);
 		else if (arg === '--out') args.out = value(++i, arg);
 		else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-		else if (args.file === undefined) args.file = arg;
-		else throw new UsageError(`one file at a time (got ${args.file} and ${arg})`);
+		else positional.push(arg);
 	}
-	if (args.file === undefined || args.out === undefined) throw new UsageError(USAGE);
+	if (!positional.length || args.out === undefined) throw new UsageError(USAGE);
+	args.parts = positional.flatMap(folderFiles);
+	if (!args.parts.length)
+		throw new UsageError(`${positional.join(', ')}: no CSV, TSV or Parquet file in it`);
+	args.file = args.parts[0]!;
 	const parsed = parseMapping(args.map);
 	if (!parsed.ok) throw new UsageError(parsed.problem);
-	fileArg = args.file;
+	fileArg = positional.length === 1 ? positional[0]! : args.file;
 	return { ...args, mapping: parsed.map } as Args;
 }
+
+/**
+ * A folder stands for its files, in name order (a day of GDELT's 15-minute files, the parts of a
+ * BigQuery export): those a CSV, TSV or Parquet file's name ends in. A file stands for itself.
+ */
+function folderFiles(path: string): string[] {
+	let folder = false;
+	try {
+		folder = statSync(path).isDirectory();
+	} catch {
+		// Said where the file is read.
+	}
+	if (!folder) return [path];
+	return readdirSync(path)
+		.filter((name) => !name.startsWith('.') && /\.(csv|tsv|txt|parquet)$/i.test(name))
+		.sort()
+		.map((name) => join(path, name));
+}
+
+/** Whether two rows are the same cells: a later file's header, which is no row of data. */
+const sameRow = (a: readonly string[], b: readonly string[]) =>
+	a.length === b.length && a.every((cell, i) => cell === b[i]);
 
 function readHead(file: string, bytes: number): Uint8Array {
 	const fd = openSync(file, 'r');
@@ -168,6 +207,7 @@ function readHead(file: string, bytes: number): Uint8Array {
 /** How the rows come: a CSV or TSV streamed, or a workbook's or GeoJSON file's rows read whole. */
 type Source =
 	| { kind: 'text'; encoding: Encoding; delimiter: Delimiter; what: string }
+	| { kind: 'parquet'; what: string }
 	| { kind: 'whole'; whole: WholeRows; what: string };
 
 interface Totals {
@@ -187,7 +227,11 @@ async function importPass(args: Args, source: Source): Promise<Totals> {
 	const dir = stage.path;
 	const latest = args.published ? parseIsoDate(args.published)! : today();
 	const countries = countryIndex(shippedBasemap());
-	const fileName = escapeUnsafe(basename(args.file)).replace(/\\u[0-9A-F{}]+/g, '?');
+	const fileName = escapeUnsafe(
+		args.parts.length > 1
+			? `${basename(args.file)} and ${args.parts.length - 1} more file${args.parts.length === 2 ? '' : 's'}`
+			: basename(args.file)
+	).replace(/\\u[0-9A-F{}]+/g, '?');
 	let title = (args.title ?? `Imported from ${fileName}`).replace(/\s+/g, ' ').trim();
 	if (!title || findUnsafe(title) || /<\/?[a-z!][^>]*>/i.test(title)) title = 'Imported dataset';
 	title = cut(title, 200);
@@ -217,6 +261,7 @@ async function importPass(args: Args, source: Source): Promise<Totals> {
 					published: args.published ?? null,
 					file: fileName,
 					what: `${reader.name}, ${source.what}`,
+					dataset: reader.name,
 					day: toIsoDate(today())
 				},
 				args.format
@@ -234,17 +279,52 @@ async function importPass(args: Args, source: Source): Promise<Totals> {
 	// A million rows take half a minute: show a terminal they are moving (never a pipe).
 	const tty = process.stderr.isTTY;
 	try {
+		// The first file's first row; a later file that opens with the same row repeats its header.
+		let header: string[] | null = null;
+		const first = (cells: string[], part: number): boolean => {
+			if (part === 0) header ??= cells;
+			return part > 0 && header !== null && sameRow(cells, header);
+		};
 		if (source.kind === 'text')
-			await readDelimited(fileChunks(args.file), {
-				encoding: source.encoding,
-				delimiter: source.delimiter,
-				onRow(cells, quoteError) {
-					const going = loop.push(cells, quoteError);
-					if (tty && loop.row % 100_000 === 0)
-						process.stderr.write(`\r  ${count(loop.row)} rows read…`);
-					return going;
-				}
-			});
+			for (const [part, file] of args.parts.entries()) {
+				let opening = true;
+				const going = await readDelimited(fileChunks(file), {
+					encoding: source.encoding,
+					delimiter: source.delimiter,
+					onRow(cells, quoteError) {
+						if (opening) {
+							opening = false;
+							if (first(cells, part)) return true;
+						}
+						const going = loop.push(cells, quoteError);
+						if (tty && loop.row % 100_000 === 0)
+							process.stderr.write(`\r  ${count(loop.row)} rows read…`);
+						return going;
+					}
+				});
+				if (!going) break;
+			}
+		else if (source.kind === 'parquet')
+			for (const [part, file] of args.parts.entries()) {
+				let opening = true;
+				const read = await readParquet(await asyncBufferFromFile(file), {
+					onRow(cells) {
+						if (!opening) return loop.push(cells);
+						opening = false;
+						if (first(cells, part)) return true;
+						if (part > 0)
+							throw new Refused(
+								`${file} has other columns than ${args.parts[0]}: the files of one import share their columns.`
+							);
+						return loop.push(cells);
+					},
+					onGroup() {
+						if (tty) process.stderr.write(`\r  ${count(loop.row)} rows read…`);
+					}
+				});
+				if (!read.ok)
+					throw new Refused(args.parts.length > 1 ? `${file} ${read.problem}` : read.problem);
+			}
 		else walkRows(loop, source.whole);
 		if (tty && loop.row >= 100_000) process.stderr.write('\r\x1b[K');
 		const end = loop.end();
@@ -299,6 +379,26 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const head = readHead(args.file, 1 << 20);
 	const kind = kindOf(args.file, head);
+	if (args.parts.length > 1) {
+		if (kind === 'xlsx' || kind === 'geojson')
+			throw new Refused(
+				`is ${kind === 'xlsx' ? 'a workbook' : 'GeoJSON'}: one at a time; a folder or a list of files is for CSV, TSV or Parquet.`
+			);
+		for (const part of args.parts.slice(1)) {
+			const other = kindOf(part, readHead(part, 8));
+			if (other !== kind)
+				throw new Refused(
+					`and ${part} are not read alike (${kind} and ${other}): the files of one import are all CSV or TSV, or all Parquet.`
+				);
+		}
+	}
+	if (kind === 'parquet') {
+		if (args.encoding)
+			throw new UsageError(`--encoding is for CSV and TSV files; ${args.file} is read as Parquet.`);
+		const tooBig = sizeProblem(size);
+		if (tooBig) throw new Refused(tooBig);
+		return report(args, started, await importPass(args, { kind: 'parquet', what: 'Parquet' }));
+	}
 	if (kind !== 'text') {
 		if (args.encoding)
 			throw new UsageError(`--encoding is for CSV and TSV files; ${args.file} is read as ${kind}.`);
@@ -362,7 +462,7 @@ function report(args: Args, started: number, totals: Totals): number {
 	// Beside the file's size, the peak shows whether it was streamed or held whole.
 	const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
 	say(
-		`Read ${args.file} as ${end.reader.name} (${totals.what}) in ${seconds} s (${cpuSeconds} s of CPU, ${count(peakMb)} MB peak memory).`
+		`Read ${args.parts.length > 1 ? `${count(args.parts.length)} files (${args.parts[0]} to ${args.parts[args.parts.length - 1]})` : args.file} as ${end.reader.name} (${totals.what}) in ${seconds} s (${cpuSeconds} s of CPU, ${count(peakMb)} MB peak memory).`
 	);
 	if (end.guessed.length)
 		say(

@@ -26,6 +26,7 @@ import {
 	EVENTS_TAIL,
 	articleHead,
 	datasetArticle,
+	datasetDateline,
 	eventFeature,
 	eventsHead,
 	placesCollection
@@ -53,6 +54,8 @@ export interface StoryHead {
 	file: string;
 	/** "an ACLED export, UTF-8, comma-separated". */
 	what: string;
+	/** "an ACLED export": what the reader is told the story was imported from. */
+	dataset?: string;
 	/** The day of the import, YYYY-MM-DD. */
 	day: string;
 	/** The file's rows, its header included, where the reader counted them all. */
@@ -174,6 +177,8 @@ export class ColumnarWriter implements StoryWriter {
 	readonly #spill: SpillFile;
 	/** The last row an event came from: the file has at least that many. */
 	#lastRow = 0;
+	#first = '';
+	#last = '';
 
 	constructor(
 		private readonly dir: string,
@@ -183,6 +188,8 @@ export class ColumnarWriter implements StoryWriter {
 	}
 
 	add(event: ImportedEvent): void {
+		if (!this.#first || event.start < this.#first) this.#first = event.start;
+		if (event.end > this.#last) this.#last = event.end;
 		this.#columns.add(event);
 		this.#lastRow = Math.max(this.#lastRow, event.row);
 		this.#spill.put(JSON.stringify(eventText(event)));
@@ -209,7 +216,13 @@ export class ColumnarWriter implements StoryWriter {
 			writeEventTable(table, {
 				title: head.title,
 				published: head.published,
-				origin: `${head.file}, ${head.what}, imported on ${head.day}`,
+				origin: datasetDateline(
+					head.dataset ?? 'a dataset',
+					head.file,
+					table.length,
+					this.#first,
+					this.#last
+				),
 				rows: head.rows ?? this.#lastRow,
 				chunks: checksums
 			})

@@ -46,7 +46,8 @@ export function chooseReader(firstRow: readonly string[], choice: ReaderChoice =
 		};
 	const gdeltHeader =
 		firstRow.length === GDELT_COLUMNS.length && firstRow[0]?.trim() === GDELT_COLUMNS[0];
-	if (preset === 'gdelt' || (!preset && looksLikeGdelt(firstRow))) {
+	// A GDELT table exported with its header (BigQuery, DuckDB: Parquet or CSV) is one too.
+	if (preset === 'gdelt' || (!preset && (looksLikeGdelt(firstRow) || gdeltHeader))) {
 		if (firstRow.length !== GDELT_COLUMNS.length)
 			return {
 				ok: false,
@@ -97,6 +98,9 @@ export function chooseReader(firstRow: readonly string[], choice: ReaderChoice =
 		ok: true,
 		reader: genericReader(firstRow, guess.columns, category ? { category } : {}),
 		header: true,
-		guessed: guess.guessed.map(({ field, column }) => `${FIELD_WORDS[field]} from "${column}"`)
+		guessed: guess.guessed.map(
+			({ field, column, note }) =>
+				`${FIELD_WORDS[field]} from "${column}"${note ? ` (${note})` : ''}`
+		)
 	};
 }

@@ -20,12 +20,19 @@ export interface GeocodeQuery {
 	country: string | null;
 	/** The state, province or oblast the row names, or ''. */
 	admin: string;
+	/**
+	 * The states the file's other rows name or were placed in, most named first: where the row
+	 * names none, a sheet of Kentucky towns keeps its Paris in Kentucky.
+	 */
+	context?: readonly string[];
 }
 
 export type Geocoded =
 	| {
 			ok: true;
 			reading: MentionReading;
+			/** The state the place lies in, where the gazetteer knows it. */
+			state?: string;
 			/** 0–1: how far the chosen reading leads the next different one. */
 			confidence: number;
 			/** Other readings close enough to ask about. */
@@ -110,6 +117,17 @@ export function geocode(gazetteer: Gazetteer, query: GeocodeQuery): Geocoded {
 	// The row's own state, or the one its cell names, settles the name as "Paris, Ky." does in an
 	// article; a qualifier that fits none of the readings is no evidence for any of them.
 	if (places.some(inside)) places = places.filter(inside);
+	else if (!query.admin.trim() && query.context?.length && places.length > 1) {
+		// No state of its own: the first of the file's states that holds one of its readings.
+		for (const state of query.context) {
+			const key = state.trim().toLowerCase();
+			const there = places.filter((p) => p.parent?.name.toLowerCase() === key);
+			if (there.length) {
+				places = there;
+				break;
+			}
+		}
+	}
 	const scored = places
 		.map((place) => ({ place, score: prior(place) }))
 		.sort((a, b) => b.score - a.score || b.place.population - a.place.population);
@@ -123,6 +141,7 @@ export function geocode(gazetteer: Gazetteer, query: GeocodeQuery): Geocoded {
 	const margin = chosen.score - (others[0]?.score ?? -Infinity);
 	return {
 		ok: true,
+		...(chosen.place.parent?.level === 'state' ? { state: chosen.place.parent.name } : {}),
 		reading: reading(chosen.place),
 		confidence: Math.min(1, Math.max(0, margin / (2 * SURE_MARGIN))),
 		alternatives: others
@@ -136,7 +155,8 @@ export function geocode(gazetteer: Gazetteer, query: GeocodeQuery): Geocoded {
 export function cachedGeocoder(gazetteer: Gazetteer): (query: GeocodeQuery) => Geocoded {
 	const cache = new Map<string, Geocoded>();
 	return (query) => {
-		const key = `${query.name}\u0000${query.country ?? ''}\u0000${query.admin}`;
+		const context = query.admin ? '' : (query.context ?? []).join('\u0001');
+		const key = `${query.name}\u0000${query.country ?? ''}\u0000${query.admin}\u0000${context}`;
 		let answer = cache.get(key);
 		if (!answer) cache.set(key, (answer = geocode(gazetteer, query)));
 		return answer;

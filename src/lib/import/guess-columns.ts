@@ -159,6 +159,135 @@ export interface Guessed {
 	field: Field;
 	index: number;
 	column: string;
+	/** Why this column of several: "the narrower of "adm_1" and "region"". */
+	note?: string;
+}
+
+/**
+ * Words in a header name that say what the column holds, for names not in any field's list
+ * ("What happened", "State/Region", "side_a", "Perpetrator group"). A name's last such word
+ * decides: "source_headline" is a headline, "event_type" a type.
+ */
+const FIELD_TOKENS: ReadonlyArray<[Field, readonly string[]]> = [
+	['title', ['headline', 'title', 'description']],
+	['summary', ['notes', 'note', 'summary', 'details', 'happened', 'narrative']],
+	[
+		'actors',
+		[
+			'side',
+			'actor',
+			'actors',
+			'perpetrator',
+			'perpetrators',
+			'party',
+			'attacker',
+			'target',
+			'victim'
+		]
+	],
+	['place', ['where', 'location', 'place', 'town', 'city', 'village', 'locality', 'settlement']],
+	[
+		'admin',
+		[
+			'state',
+			'province',
+			'region',
+			'admin',
+			'adm',
+			'oblast',
+			'governorate',
+			'county',
+			'district',
+			'prefecture'
+		]
+	],
+	['country', ['country', 'nation']],
+	['source', ['source', 'url', 'link', 'article']],
+	['category', ['category', 'type', 'kind']],
+	['date', ['date', 'day']]
+];
+
+/** A last word that makes a column a code or a measure, not the text its other words name. */
+const QUALIFIERS = new Set([
+	'id',
+	'code',
+	'codes',
+	'gid',
+	'prec',
+	'precision',
+	'num',
+	'no',
+	'count',
+	'flag',
+	'iso'
+]);
+
+const TOKEN_FIELD = new Map<string, Field>(
+	FIELD_TOKENS.flatMap(([field, words]) => words.map((word) => [word, field] as const))
+);
+
+/** The words of a header name: "State/Region" → state, region; "adm_1" → adm, 1; "sideA" → side, a. */
+function words(name: string): string[] {
+	return name
+		.replace(/([a-z])([A-Z])/g, '$1 $2')
+		.toLowerCase()
+		.split(/[^a-z0-9]+|(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/)
+		.filter(Boolean);
+}
+
+/** The field a header name's words point to, or null. */
+export function fieldOfWords(name: string): Field | null {
+	const list = words(name);
+	if (QUALIFIERS.has(list[list.length - 1] ?? '')) return null;
+	const found = list.flatMap((word) => TOKEN_FIELD.get(word) ?? []);
+	return found.length ? found[found.length - 1]! : null;
+}
+
+/**
+ * Of several columns whose words name one field, the likeliest, or null when none stands out: the
+ * one whose last word names it ("source_article" over "source_office"), then the one whose word
+ * comes first in the field's list ("headline" over "description").
+ */
+function likeliest(
+	header: readonly string[],
+	field: Field,
+	candidates: readonly number[]
+): number | null {
+	const list = FIELD_TOKENS.find(([f]) => f === field)![1];
+	const score = (i: number) => {
+		const w = words(header[i]!);
+		const head = list.includes(w[w.length - 1]!) ? 0 : 1;
+		const rank = Math.min(...w.map((x) => (list.includes(x) ? list.indexOf(x) : list.length)));
+		return head * 100 + rank;
+	};
+	const ranked = candidates.map((i) => ({ i, score: score(i) })).sort((a, b) => a.score - b.score);
+	return ranked[0]!.score < ranked[1]!.score ? ranked[0]!.i : null;
+}
+
+/**
+ * How narrow an admin column is, by its name: a district or second-level division (3) is narrower
+ * than a state or first-level one (2), which is narrower than a region (1, often a world region:
+ * UCDP's "Europe"). 0 when the name says nothing.
+ */
+export function adminRank(name: string): number {
+	const w = words(name);
+	const has = (...list: string[]) => list.some((x) => w.includes(x));
+	if (has('district', 'county', 'adm2', 'admin2') || /adm(in)?_?2/i.test(name)) return 3;
+	if (
+		has('state', 'province', 'oblast', 'governorate', 'prefecture') ||
+		/adm(in)?_?1|^adm(in)?$/i.test(name)
+	)
+		return 2;
+	if (has('region')) return 1;
+	return 0;
+}
+
+/** Of two or more admin candidates, the narrower when one is; null when they tie. */
+function narrowest(header: readonly string[], candidates: readonly number[]): number | null {
+	const ranked = candidates
+		.map((i) => ({ i, rank: adminRank(header[i]!) }))
+		.sort((a, b) => b.rank - a.rank);
+	return ranked[0]!.rank > ranked[1]!.rank ? ranked[0]!.i : null;
 }
 
 export type Guess =
@@ -247,7 +376,18 @@ export function guessPartial(
 		const candidates = header
 			.map((_, i) => i)
 			.filter((i) => !chosen.has(i) && NAMES[field].includes(normalName(header[i]!)));
-		if (candidates.length === 1 || (MANY.has(field) && candidates.length > 1)) {
+		const narrower =
+			field === 'admin' && candidates.length > 1 ? narrowest(header, candidates) : null;
+		if (narrower !== null) {
+			// Two columns could be the admin: the narrower places a town better, and it is said.
+			columns.admin.push(narrower);
+			guessed.push({
+				field,
+				index: narrower,
+				column: columnName(header, narrower),
+				note: `the narrower of ${candidates.map((i) => `"${columnName(header, i)}"`).join(' and ')}`
+			});
+		} else if (candidates.length === 1 || (MANY.has(field) && candidates.length > 1)) {
 			for (const i of candidates) {
 				columns[field].push(i);
 				guessed.push({ field, index: i, column: columnName(header, i) });
@@ -258,6 +398,52 @@ export function guessPartial(
 			problems.push(
 				`${list} could each be the ${field}: say which with --map ${first}=${field} (and --map ${second}=${IGNORE}).`
 			);
+		}
+	}
+	// Then by the words of the names left: "What happened", "State/Region", "side_a".
+	const taken = new Set([...chosen, ...guessed.map((g) => g.index)]);
+	for (const [field] of FIELD_TOKENS) {
+		if (columns[field].length) continue;
+		if (problems.some((p) => p.includes(`the ${field}:`))) continue;
+		const candidates = header
+			.map((_, i) => i)
+			.filter((i) => !taken.has(i) && fieldOfWords(header[i]!) === field);
+		if (!candidates.length) continue;
+		const narrower =
+			field === 'admin' && candidates.length > 1 ? narrowest(header, candidates) : null;
+		const likely =
+			narrower === null && !MANY.has(field) && candidates.length > 1
+				? likeliest(header, field, candidates)
+				: null;
+		const picked =
+			narrower !== null
+				? [narrower]
+				: likely !== null
+					? [likely]
+					: MANY.has(field) || candidates.length === 1
+						? candidates
+						: null;
+		if (!picked) {
+			const list = candidates.map((i) => `"${columnName(header, i)}"`).join(' and ');
+			const [first, second] = candidates.map((i) => mapKey(header, i));
+			problems.push(
+				`${list} could each be the ${field}: say which with --map ${first}=${field} (and --map ${second}=${IGNORE}).`
+			);
+			continue;
+		}
+		for (const i of picked) {
+			columns[field].push(i);
+			taken.add(i);
+			guessed.push({
+				field,
+				index: i,
+				column: columnName(header, i),
+				...(narrower !== null || likely !== null
+					? {
+							note: `${narrower !== null ? 'the narrower' : 'the likeliest'} of ${candidates.map((c) => `"${columnName(header, c)}"`).join(' and ')}`
+						}
+					: {})
+			});
 		}
 	}
 	// A column guessed for two fields ("date" is no one's title) is a guess too far.

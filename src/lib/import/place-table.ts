@@ -177,9 +177,18 @@ export class PlaceTable {
 		const renamed = new Map<string, string>();
 		for (const [name, same] of byName) {
 			if (same.length < 2) continue;
-			const admins = new Set(same.map((entry) => entry.admin.toLowerCase()));
+			// The state where the state tells them apart, else the country, else both.
+			const label = (entry: (typeof same)[number], how: 'admin' | 'either' | 'both') =>
+				how === 'admin'
+					? entry.admin
+					: how === 'either'
+						? entry.admin || entry.country
+						: [entry.admin, entry.country].filter(Boolean).join(', ');
+			const how = (['admin', 'either', 'both'] as const).find(
+				(h) => new Set(same.map((entry) => label(entry, h).toLowerCase())).size === same.length
+			);
 			for (const entry of same) {
-				const by = admins.size === same.length ? entry.admin : entry.country || entry.admin;
+				const by = label(entry, how ?? 'both');
 				if (by) renamed.set(entry.place.id, `${name}, ${by}`);
 			}
 		}

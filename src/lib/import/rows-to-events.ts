@@ -247,6 +247,22 @@ export class RowsToEvents {
 		return { start, end };
 	}
 
+	/** How often each state is named or placed in by the file's rows so far. */
+	readonly #states = new Map<string, number>();
+	#stateOrder: string[] = [];
+
+	#noteState(state: string): void {
+		const name = state.trim();
+		if (!name) return;
+		this.#states.set(name, (this.#states.get(name) ?? 0) + 1);
+		this.#stateOrder = [...this.#states].sort((a, b) => b[1] - a[1]).map(([s]) => s);
+	}
+
+	/** The file's states, most named first (a few: a sheet names a handful). */
+	#fileStates(): readonly string[] {
+		return this.#stateOrder.slice(0, 5);
+	}
+
 	#point(
 		fields: RowFields,
 		problems: RowProblem[]
@@ -262,8 +278,10 @@ export class RowsToEvents {
 			const found = geocode({
 				name: fields.placeName,
 				country: this.#places.declared(fields.country),
-				admin: fields.admin ?? ''
+				admin: fields.admin ?? '',
+				context: this.#fileStates()
 			});
+			if (found.ok) this.#noteState(found.state ?? fields.admin ?? '');
 			if (!found.ok) {
 				problems.push({ column: fields.placeColumn ?? 'place', reason: found.reason });
 				return null;
@@ -362,7 +380,7 @@ export class RowsToEvents {
 			geocoded ? geocoded.reading.kind : fields.placeKind,
 			point,
 			fields.country,
-			fields.admin ?? ''
+			geocoded?.state ?? fields.admin ?? ''
 		);
 		if (!place.ok) return { ok: false, problems: [place.problem] };
 

@@ -69,3 +69,46 @@ export function datasetArticle(file: string, what: string, day: string, imported
 		'beside the import.\n'
 	);
 }
+
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+];
+
+/** "1 January – 30 November 2025": a period as a reader says it, its year once where it can be. */
+export function periodText(first: string, last: string): string {
+	const parts = (iso: string) => {
+		const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+		return { y, text: `${d} ${MONTHS[m - 1]}` };
+	};
+	const a = parts(first);
+	const b = parts(last);
+	if (first === last) return `${a.text} ${a.y}`;
+	return a.y === b.y ? `${a.text} – ${b.text} ${b.y}` : `${a.text} ${a.y} – ${b.text} ${b.y}`;
+}
+
+/**
+ * The line a reader sees over an imported story: the dataset, its size and its period
+ * ("Imported from a UCDP GED export (ged.csv): 50,000 events, 1 January – 30 November 2025"),
+ * not how its file was encoded, which article.txt keeps.
+ */
+export function datasetDateline(
+	dataset: string,
+	file: string,
+	events: number,
+	first: string,
+	last: string
+): string {
+	const size = `${events.toLocaleString('en-GB')} event${events === 1 ? '' : 's'}`;
+	return `Imported from ${dataset} (${file}): ${size}, ${periodText(first, last)}`;
+}

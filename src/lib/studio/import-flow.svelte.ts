@@ -34,6 +34,8 @@ export class ImportFlow {
 	progress = $state.raw<Progress | null>(null);
 	/** What went wrong, in a sentence; null when nothing did. */
 	problem = $state<string | null>(null);
+	/** What the studio will do with a file bigger than it edits, said before reading it. */
+	plan = $state<string | null>(null);
 	/** A date further down than the sample read both ways: asked now. */
 	#laterDate = $state.raw<DateOrderQuestion | null>(null);
 
@@ -66,6 +68,7 @@ export class ImportFlow {
 
 	async choose(file: File): Promise<void> {
 		this.problem = null;
+		this.plan = null;
 		this.progress = null;
 		this.current = { step: 'inspecting', file };
 		try {
@@ -76,6 +79,7 @@ export class ImportFlow {
 				return;
 			}
 			const { inspection } = inspected;
+			this.plan = inspected.plan ?? null;
 			if (inspection.kind === 'preset') {
 				await this.#run(file);
 				return;
@@ -140,6 +144,7 @@ export class ImportFlow {
 
 	reset(): void {
 		this.client.cancel();
+		this.plan = null;
 		this.current = { step: 'idle' };
 		this.progress = null;
 		this.problem = null;

@@ -5,6 +5,7 @@
  * and accounts for each. DOM-free (a Blob is all it reads), so it runs in Node's tests too.
  */
 import { previewRows } from '../import/csv-rows';
+import { estimateRows, studioPlan } from '../import/estimate-rows';
 import type { Gazetteer } from '../draft/gazetteer/gazetteer';
 import type { ReaderChoice } from '../import/choose-reader';
 import type { CountryIndex } from '../import/country-index';
@@ -83,7 +84,14 @@ export interface ImportSummary {
 }
 
 export type Inspected =
-	| { ok: true; kind: FileKind; inspection: Inspection; what: string }
+	| {
+			ok: true;
+			kind: FileKind;
+			inspection: Inspection;
+			what: string;
+			/** Said before any row is read: a file of more rows than the studio edits, and what then. */
+			plan?: string;
+	  }
 	| { ok: false; message: string };
 
 export type ImportOutcome =
@@ -105,9 +113,13 @@ async function bytesOf(file: NamedBlob, end?: number): Promise<Uint8Array> {
 }
 
 /** Why the file is refused before it is read, or null: its size, its first bytes. */
-async function refusal(file: NamedBlob): Promise<{ kind: FileKind; head: Uint8Array } | string> {
+async function refusal(
+	file: NamedBlob
+): Promise<{ kind: Exclude<FileKind, 'parquet'>; head: Uint8Array } | string> {
 	const head = await bytesOf(file, Math.min(file.size, HEAD_BYTES));
 	const kind = kindOf(file.name, head);
+	if (kind === 'parquet')
+		return 'is a Parquet file: the studio does not read Parquet yet; `npm run import -- FILE --out DIR` does.';
 	const tooBig = sizeProblem(file.size, STUDIO_LIMITS[kind]);
 	if (tooBig)
 		return file.size > STUDIO_LIMITS[kind] && file.size > 0
@@ -151,11 +163,17 @@ export async function inspectFile(file: NamedBlob): Promise<Inspected> {
 	if (typeof form === 'string') return { ok: false, message: `${file.name} ${form}` };
 	const text = new TextDecoder(form.encoding).decode(head);
 	const rows = previewRows(text, form.delimiter, 8);
+	const plan = studioPlan(
+		estimateRows(text, head.length, file.size, form.delimiter),
+		file.size,
+		MAX_STUDIO_EVENTS
+	);
 	return {
 		ok: true,
 		kind,
 		inspection: inspectRows(rows),
-		what: `${form.why}, ${delimiterName(form.delimiter)}-separated`
+		what: `${form.why}, ${delimiterName(form.delimiter)}-separated`,
+		...(plan ? { plan } : {})
 	};
 }
 

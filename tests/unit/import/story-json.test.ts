@@ -7,8 +7,10 @@ import { RowsToEvents } from '../../../src/lib/import/rows-to-events';
 import {
 	EVENTS_TAIL,
 	articleHead,
+	datasetDateline,
 	eventFeature,
 	eventsHead,
+	periodText,
 	placesCollection
 } from '../../../src/lib/import/story-json';
 import { parseIsoDate } from '../../../src/lib/story/dates';
@@ -86,5 +88,23 @@ describe('an imported story', () => {
 		).features.map((f) => f.properties.row);
 		expect(rows).toEqual([2, 3, 4, 5]);
 		expect(result.story.title).toBe('A "test" story');
+	});
+});
+
+describe('the dateline of an imported dataset', () => {
+	it.each([
+		['2025-01-01', '2025-11-30', '1 January – 30 November 2025'],
+		['2024-12-30', '2025-01-02', '30 December 2024 – 2 January 2025'],
+		['2025-04-11', '2025-04-11', '11 April 2025']
+	])('%s to %s is %s', (first, last, text) => {
+		expect(periodText(first, last)).toBe(text);
+	});
+
+	it('names the dataset, its size and its period, not its encoding', () => {
+		expect(
+			datasetDateline('a UCDP GED export', 'ged-50k.csv', 50_000, '2025-01-01', '2025-11-30')
+		).toBe(
+			'Imported from a UCDP GED export (ged-50k.csv): 50,000 events, 1 January – 30 November 2025'
+		);
 	});
 });

@@ -247,6 +247,10 @@ describe('the studio import job', () => {
 		const file = new File([lines.join('\n')], 'big.csv');
 		const inspected = await inspectFile(file);
 		if (!inspected.ok || inspected.inspection.kind !== 'mapping') throw new Error('no mapping');
+		// Said before a row is read.
+		expect(inspected.plan).toMatch(
+			/^1,001 rows \(counted [\d.]+ MB\): more than the 1,000 events the studio edits/
+		);
 		const outcome = await imported(file, {
 			mapping: mappingFrom(inspected.inspection.header, inspected.inspection.fields)
 		});
