@@ -318,6 +318,9 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 		? [[dateline[0], dateline[1] + (agency?.[0].length ?? 0)]]
 		: [];
 	const actors = actorIndex(doc, [...headings, ...placeSpans, ...datelineSpan]);
+	const datelineMention = dateline
+		? mentions.find((m) => m.start >= dateline[0] && m.end <= dateline[1])
+		: undefined;
 	const events: Building[] = [];
 	/** Where each person was last placed by a sentence that names both. */
 	const lastSeen = new Map<string, PlaceMention>();
@@ -413,7 +416,14 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 			let main = strongPlace;
 			const inferred: Inferred[] = [];
 			if (!main) {
-				main = inherit(unit, persons, refersTo) ?? located.main;
+				// The dateline is where the lead happened, and where a statement with no place
+				// of its own was made.
+				const lead = unit.sentence.paragraph <= LEAD_PARAGRAPHS && events.length === 0;
+				main =
+					(lead ? datelineMention : undefined) ??
+					inherit(unit, persons, refersTo) ??
+					(speech ? datelineMention : undefined) ??
+					located.main;
 				if (!main) continue;
 				inferred.push('place');
 			}

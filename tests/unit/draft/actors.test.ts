@@ -37,6 +37,12 @@ describe('actors are people and organisations', () => {
 			['In Mansfield Police Department', 'Department']
 		],
 		[
+			'a body of something stays whole',
+			'On Monday the Region 1 Board of Education met, and the Chamber of Commerce agreed.',
+			['Region 1 Board of Education', 'Chamber of Commerce'],
+			['Education', 'Board', 'Commerce']
+		],
+		[
 			'a byline and credits are not actors',
 			'By Jane Doe\nThe mayor, Ann Lee, spoke. (Reporting by Tom Roe; Editing by Sam Poe)',
 			['Ann Lee'],

@@ -79,6 +79,15 @@ describe('the draft reads text as people paste it', () => {
 	});
 });
 
+describe('the dateline', () => {
+	it('is where the lead happened when the lead names no place, even with no space after the dash', () => {
+		const text =
+			'Board approves budget\nTORRINGTON—The Board of Education moved quickly at its Monday night meeting to approve a proposed budget.';
+		const d = draft(text);
+		expect(d.events[0]?.place).toBe('torrington');
+	});
+});
+
 describe('pieces of a hard-wrapped article', () => {
 	it('are cut at blank lines, not inside a wrapped paragraph', () => {
 		const para = hardWrap(REPORT.split('\n\n')[1]!, 70);
