@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorIndex, creditSpans, groupActor } from '../../../src/lib/draft/actors';
+import { actorIndex, creditSpans, groupActor } from '../../../src/lib/draft/actors/actors';
 import { buildDoc } from '../../../src/lib/draft/doc/doc';
 
 const actors = (text: string) => actorIndex(buildDoc(text), []).actorsIn(0, text.length);

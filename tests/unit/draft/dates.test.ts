@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, resolveDate } from '../../../src/lib/draft/resolve-dates';
+import { findDates, resolveDate } from '../../../src/lib/draft/time/find-dates';
 import { parseIsoDate } from '../../../src/lib/story/dates';
 
 type Row = [phrase: string, published: string, start: string, end: string, exact: boolean];

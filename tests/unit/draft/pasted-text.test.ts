@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hardWrap } from '../../../scripts/lib/eval/rewrap';
 import { loadGazetteerForNode } from '../../../scripts/lib/gazetteer-file';
-import { pieces } from '../../../src/lib/draft/chunked';
+import { pieces } from '../../../src/lib/draft/pieces';
 import { draftStory, type Draft } from '../../../src/lib/draft/draft';
 
 const gazetteer = loadGazetteerForNode();

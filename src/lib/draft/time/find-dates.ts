@@ -12,7 +12,7 @@
  * ("in 2016", "this month") is cut there. What looks forward is marked `ahead`.
  */
 import * as chrono from 'chrono-node';
-import { dateToDay, dayToDate, MONTHS, parseIsoDate, toIsoDate } from '../story/dates';
+import { dateToDay, dayToDate, MONTHS, parseIsoDate, toIsoDate } from '../../story/dates';
 
 export interface DateMention {
 	start: number;

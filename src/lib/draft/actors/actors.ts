@@ -6,8 +6,8 @@
  * Doe", "Reporting by …; Editing by …"). A surname alone ("Zelensky") is written out as the
  * fullest form the article uses ("Volodymyr Zelensky"), so one person is one actor.
  */
-import { covers, type Doc, type Span } from './doc/doc';
-import { isCapitalized, type Token } from './text';
+import { covers, type Doc, type Span } from '../doc/doc';
+import { isCapitalized, type Token } from '../text';
 
 /** Capitalised words that are titles or adjectives, never a name on their own. */
 const NOT_NAMES = new Set(

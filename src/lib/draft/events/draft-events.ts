@@ -21,15 +21,15 @@
  * was last placed), from the event its words refer back to, or from the event before, and says
  * so in `inferred`. One with no date gets the honest range "this year up to publication".
  */
-import type { Category, Inferable } from '../story/types';
-import { actorIndex, groupActor, pronounLed } from './actors';
+import type { Category, Inferable } from '../../story/types';
+import { actorIndex, groupActor, pronounLed } from '../actors/actors';
 import { keywordCategory, SPEECH_VERB } from './categories';
-import { LOCATIVES } from './lexicon/words';
-import type { Doc, Span } from './doc/doc';
-import type { PlaceMention } from './toponyms/toponyms';
-import { FUTURE, type DateMention } from './resolve-dates';
-import type { Sentence } from './sentences';
-import { inSpans } from './text';
+import { LOCATIVES } from '../lexicon/words';
+import type { Doc, Span } from '../doc/doc';
+import type { PlaceMention } from '../toponyms/toponyms';
+import { FUTURE, type DateMention } from '../time/find-dates';
+import type { Sentence } from '../sentences';
+import { inSpans } from '../text';
 
 /** What the article leaves unsaid: the story format's own list. */
 export type Inferred = Inferable;
@@ -318,6 +318,8 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 		? [[dateline[0], dateline[1] + (agency?.[0].length ?? 0)]]
 		: [];
 	const actors = actorIndex(doc, [...headings, ...placeSpans, ...datelineSpan]);
+	// The verbs a headline may rest on: those outside quotations, in order.
+	const verbs = doc.verbs.filter(([start]) => !inSpans(quotes, start));
 	const datelineMention = dateline
 		? mentions.find((m) => m.start >= dateline[0] && m.end <= dateline[1])
 		: undefined;
@@ -429,7 +431,7 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 			}
 			const event: Building = {
 				category: category ?? 'diplomacy',
-				title: titleFor(doc, unit, main, category ?? 'diplomacy'),
+				title: titleFor(doc, verbs, unit, main, category ?? 'diplomacy'),
 				actors: [],
 				startDay: date ? date.startDay : undatedStart(published, unit.sentence.paragraph),
 				endDay: date ? date.endDay : published,
@@ -631,6 +633,18 @@ export function headline(clause: string, place: string, category: Category): str
 	return s[0]!.toUpperCase() + s.slice(1);
 }
 
+/** The index of the first span starting at or after `at` (spans sorted by start). */
+function firstAtOrAfter(spans: readonly Span[], at: number): number {
+	let lo = 0;
+	let hi = spans.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (spans[mid]![0] < at) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
 /** Words before a place that say something happened there ("in Kayseri", "visited Washington"). */
 const AT_PLACE =
 	/\b(?:in|at|near|outside|inside|into|across|to|from|visited|visits|hit|struck|attacked|toured|reached)\s+(?:the\s+)?$/i;
@@ -642,8 +656,14 @@ const AT_PLACE =
  * is left out. Words with no verb of their own (a dated aside, "including one in Saudi Arabia")
  * make no headline: the event is named by its kind and place instead ("Meeting in Saudi Arabia").
  */
-function titleFor(doc: Doc, unit: Unit, main: PlaceMention, category: Category): string {
-	const { text, dateline, quotes, verbs } = doc;
+function titleFor(
+	doc: Doc,
+	verbs: readonly Span[],
+	unit: Unit,
+	main: PlaceMention,
+	category: Category
+): string {
+	const { text, dateline, quotes } = doc;
 	// The place as the article writes it ("Odesa", not the gazetteer's "Odessa"), unless shouted.
 	const place = /\p{Ll}/u.test(main.name) ? main.name : main.place.name;
 	const fallback = headline('', place, category);
@@ -659,8 +679,10 @@ function titleFor(doc: Doc, unit: Unit, main: PlaceMention, category: Category):
 	const quoted = quotes.find(([s, e]) => s <= from && e > from);
 	if (quoted) from = quoted[1] + (/^[\s,]*/.exec(text.slice(quoted[1], unit.end))?.[0].length ?? 0);
 	const end = unit.end;
-	const verbAt = (s: number, e: number) =>
-		verbs.some(([vs, ve]) => vs >= s && ve <= e && !quotes.some(([qs, qe]) => vs >= qs && vs < qe));
+	const verbAt = (s: number, e: number) => {
+		const at = firstAtOrAfter(verbs, s);
+		return at < verbs.length && verbs[at]![1] <= e;
+	};
 	if (from >= end || !verbAt(from, end)) return fallback;
 
 	// Comma-bounded pieces; an appositive or a relative clause before the first verb goes.
