@@ -8,7 +8,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { draftInPieces, MAX_ARTICLE_CHARS } from '../src/lib/draft/chunked';
+import { draftInPieces, MAX_ARTICLE_CHARS } from '../src/lib/draft/pieces';
 import { draftBundle, draftJson, toFiles } from '../src/lib/studio/story-files';
 import { parseIsoDate } from '../src/lib/story/dates';
 import { loadGazetteerForNode } from './lib/gazetteer-file';

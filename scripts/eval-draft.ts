@@ -9,6 +9,9 @@
  *   geoparsing literature scores end to end (scripts/lib/eval/geoparse-score.ts): tagging, then
  *   resolution given the tags. --min-right and --min-precision fail below them. Skipped, with a
  *   message, where the corpus is absent. --errors N lists N wrong toponyms.
+ * - LGL's events against the event key (scripts/lib/eval/lgl-event-key.json, event-key.ts): recall,
+ *   dated inside the window, precision, drafted events per happening; and every LGL draft's events
+ *   after publication, which fail the run unless 0.
  * - LGL again, hard-wrapped at 70 columns as a CMS or an email pastes it (scripts/lib/eval/rewrap.ts):
  *   it fails where its right entity or tagging precision is more than a point below LGL as
  *   published.
@@ -19,6 +22,7 @@ import type { NameType } from '../src/lib/draft/gazetteer/gazetteer';
 import { parseIsoDate } from '../src/lib/story/dates';
 import { countryAtFromNaturalEarth, CORPORA_DIR, readCorpus, scoreCorpus } from './lib/eval/corpus';
 import type { Summary } from './lib/eval/geoparse-score';
+import { afterPublication, readEventKey, scoreEvents, type EventScore } from './lib/eval/event-key';
 import { hardWrap } from './lib/eval/rewrap';
 import { loadGazetteerForNode } from './lib/gazetteer-file';
 import { DEFAULT_FILES } from './lib/story-files';
@@ -253,17 +257,28 @@ function main(argv: string[]): number {
 	const corpus = readCorpus('lgl.json');
 	let lgl: (Summary & { medianMs: number; words2000Ms: number }) | null = null;
 	let wrapped: Summary | null = null;
+	let events: (EventScore & { after: number; allDrafted: number }) | null = null;
 	if (corpus === null) {
 		console.log('');
 		console.log(
 			`LGL: skipped, ${CORPORA_DIR}/lgl.json is not here (set STORY_ATLAS_CORPORA to the folder that holds it).`
 		);
 	} else {
+		const drafts = new Map<string, Draft>();
 		const scored = scoreCorpus(
 			corpus,
-			(a) => draftStory(a.text, { published: a.published }, gazetteer),
+			(a) => {
+				const drafted = draftStory(a.text, { published: a.published }, gazetteer);
+				drafts.set(a.id, drafted);
+				return drafted;
+			},
 			countryAtFromNaturalEarth()
 		);
+		events = {
+			...scoreEvents(readEventKey(), drafts),
+			after: [...drafts.values()].reduce((n, d) => n + afterPublication(d), 0),
+			allDrafted: [...drafts.values()].reduce((n, d) => n + d.events.length, 0)
+		};
 		wrapped = scoreCorpus(
 			corpus.map((a) => ({ ...a, text: hardWrap(a.text, WRAP_COLUMNS) })),
 			(a) => draftStory(a.text, { published: a.published }, gazetteer),
@@ -294,6 +309,20 @@ function main(argv: string[]): number {
 			console.log(
 				`Median drafting time per article: ${lgl.medianMs} ms; a 2,000-word article: ${lgl.words2000Ms} ms (target 150).`
 			);
+			if (events) {
+				console.log('');
+				console.log(
+					`LGL events against the event key (${events.articles} articles, ${events.keyEvents} key events, ${events.drafted} drafted):`
+				);
+				console.log('');
+				console.log(
+					'| event recall | dated inside window | precision | drafted per happening | after publication (all 588) |'
+				);
+				console.log('|---|---|---|---|---|');
+				console.log(
+					`| ${pct(events.found / events.keyEvents)} (${events.found}/${events.keyEvents}) | ${pct(events.insideWindow / events.keyEvents)} (${events.insideWindow}/${events.keyEvents}) | ${pct(events.real / Math.max(1, events.drafted))} (${events.real}/${events.drafted}) | ${events.perHappening.toFixed(2)} | ${events.after} of ${events.allDrafted} |`
+				);
+			}
 			console.log('');
 			printSummary(`LGL hard-wrapped at ${WRAP_COLUMNS} columns`, wrapped);
 			console.log(
@@ -312,6 +341,8 @@ function main(argv: string[]): number {
 		JSON.stringify({
 			lgl,
 			lglWrapped: wrapped,
+			lglEvents: events,
+			afterPublication: afterPublication(draft),
 			recall: result.recall,
 			precision: result.precision,
 			found: result.found,
@@ -337,6 +368,11 @@ function main(argv: string[]): number {
 		console.error(
 			`eval:draft: LGL precision ${pct(lgl.tagPrecision)} is below ${pct(minPrecision)}`
 		);
+		failed = true;
+	}
+	const after = afterPublication(draft) + (events?.after ?? 0);
+	if (after > 0) {
+		console.error(`eval:draft: ${after} drafted events end after publication and are not planned`);
 		failed = true;
 	}
 	if (lgl && wrapped) {

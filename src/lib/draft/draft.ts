@@ -1,17 +1,18 @@
 /**
  * The draft engine's entry point: an article and its publication date in, a draft story out.
  * Pure and synchronous (no DOM, no I/O), so it runs the same in the studio, in a Web Worker
- * (see worker.ts) and in the Node scripts.
+ * (see draft-handler.ts) and in the Node scripts. It reads top to bottom: the Doc, then places,
+ * dates and events, each stage reading the Doc.
  */
 import { parseIsoDate, toIsoDate } from '../story/dates';
 import type { EventRecord } from '../story/schema';
 import type { LonLat, Place, PlaceKind } from '../story/types';
-import { draftEvents } from './draft-events';
+import { draftEvents } from './events/draft-events';
 import { buildDoc } from './doc/doc';
 import type { Gazetteer, GazetteerPlace, NameType } from './gazetteer/gazetteer';
 import { findPlaces } from './toponyms/toponyms';
-import { findDates } from './resolve-dates';
-import { slugify } from '../story/slug';
+import { findDates } from './time/find-dates';
+import { freeId, slugify } from '../story/slug';
 import { describePlace } from './search';
 
 /** A reading of a place name: the place as the story format has it. */
@@ -96,8 +97,8 @@ export function draftStory(article: string, options: DraftOptions, gazetteer: Ga
 		if (!known) {
 			const name = written.get(place) ?? place.name;
 			let id = slugify(name, 'place');
-			if (taken.has(id)) id = slugify(`${name} ${place.country || place.kind}`, 'place');
-			for (let n = 2; taken.has(id); n++) id = slugify(`${name} ${n}`, 'place');
+			if (taken.has(id))
+				id = freeId(taken, slugify(`${name} ${place.country || place.kind}`, 'place'));
 			taken.add(id);
 			ids.set(place, (known = { id, name }));
 		}
@@ -123,8 +124,7 @@ export function draftStory(article: string, options: DraftOptions, gazetteer: Ga
 	const eventIds = new Set<string>();
 	const events: DraftEvent[] = drafted.map((e) => {
 		const place = use(e.main.place);
-		let id = slugify(`${place} ${e.category}`, 'event');
-		for (let n = 2; eventIds.has(id); n++) id = slugify(`${place} ${e.category} ${n}`, 'event');
+		const id = freeId(eventIds, slugify(`${place} ${e.category}`, 'event'));
 		eventIds.add(id);
 		const source = [...new Set(e.source.map((s) => article.slice(s.start, s.end)))];
 		// The summary reads as one paragraph, wrapped or not: the flowed words of the first excerpt.

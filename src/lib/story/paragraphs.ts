@@ -44,7 +44,7 @@ export function isHeading(line: string): boolean {
  * colon ("BEIRUT:"). Group 1 is the place words.
  */
 export const DATELINE =
-	/(?:^|[\s.])((?:\p{Lu}[\p{Lu}.'’-]+)(?:[ ](?:\p{Lu}[\p{Lu}.'’-]*))*(?:,[ ][\p{L}.]+(?:[ ][\p{L}.]+)?)?)(?:,?[ ]\p{L}{3,9}\.?[ ]\d{1,2}(?:,[ ]\d{4})?)?(?:[ ]*(?:—|–|--|-)[ ]|[ ]\([\p{L} ]+\)[ ]*(?:(?:—|–|--|-)[ ])?|:[ ])/u;
+	/(?:^|[\s.])((?:\p{Lu}[\p{Lu}.'’-]+)(?:[ ](?:\p{Lu}[\p{Lu}.'’-]*))*(?:,[ ][\p{L}.]+(?:[ ][\p{L}.]+)?)?)(?:,?[ ]\p{L}{3,9}\.?[ ]\d{1,2}(?:,[ ]\d{4})?)?(?:[ ]*(?:—|–)[ ]?(?=\p{Lu}|[ ])|[ ]*(?:--|-)[ ]|[ ]\([\p{L} ]+\)[ ]*(?:(?:—|–|--|-)[ ])?|:[ ])/u;
 /** How far into an article a dateline may stand. */
 export const DATELINE_WITHIN = 400;
 

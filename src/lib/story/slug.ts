@@ -10,6 +10,13 @@ export function isSlug(value: string): boolean {
 	return value.length <= MAX_SLUG_LENGTH && SLUG.test(value);
 }
 
+/** `wanted`, or the first of `wanted-2`, `wanted-3`… that `taken` does not hold: the one way ids
+ * are made unique (the draft, its pieces, the studio's edits). */
+export function freeId(taken: ReadonlySet<string>, wanted: string): string {
+	if (!taken.has(wanted)) return wanted;
+	for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
+}
+
 /** A slug from free text ("Kryvyi Rih" → "kryvyi-rih"), never empty. */
 export function slugify(text: string, fallback = 'item'): string {
 	const slug = text

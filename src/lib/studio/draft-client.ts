@@ -4,7 +4,7 @@
  */
 import type { Draft } from '../draft/draft';
 import type { PlaceHit } from '../draft/search';
-import type { DraftResponse } from '../draft/worker';
+import type { DraftResponse } from '../draft/draft-handler';
 
 export class DraftClient {
 	#worker: Worker | null = null;

@@ -3,7 +3,7 @@
  * The draft engine off the page's main thread: the 1 MB gazetteer is fetched and parsed here, and
  * a long article is drafted here in pieces with progress, so the studio answers input throughout.
  */
-import { createDraftHandler, type DraftRequest } from '../draft/worker';
+import { createDraftHandler, type DraftRequest } from '../draft/draft-handler';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -6,7 +6,7 @@
 import type { Draft, MentionReading } from '../draft/draft';
 import type { PlaceHit } from '../draft/search';
 import { parseIsoDate, toIsoDate } from '../story/dates';
-import { slugify } from '../story/slug';
+import { freeId, slugify } from '../story/slug';
 import type { EventRecord } from '../story/schema';
 import type { LonLat, Place, Story } from '../story/types';
 
@@ -148,11 +148,6 @@ export function editEvent(project: StudioProject, id: string, edit: EventEdit): 
 
 function unique<T>(values: Iterable<T>): T[] {
 	return [...new Set(values)];
-}
-
-function freeId(taken: ReadonlySet<string>, wanted: string): string {
-	if (!taken.has(wanted)) return wanted;
-	for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
 }
 
 /**

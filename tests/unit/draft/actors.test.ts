@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorIndex, creditSpans, groupActor } from '../../../src/lib/draft/actors';
+import { actorIndex, creditSpans, groupActor } from '../../../src/lib/draft/actors/actors';
 import { buildDoc } from '../../../src/lib/draft/doc/doc';
 
 const actors = (text: string) => actorIndex(buildDoc(text), []).actorsIn(0, text.length);
@@ -35,6 +35,12 @@ describe('actors are people and organisations', () => {
 			'In Mansfield Police Department news, the Defense Department said nothing.',
 			['Mansfield Police Department', 'Defense Department'],
 			['In Mansfield Police Department', 'Department']
+		],
+		[
+			'a body of something stays whole',
+			'On Monday the Region 1 Board of Education met, and the Chamber of Commerce agreed.',
+			['Region 1 Board of Education', 'Chamber of Commerce'],
+			['Education', 'Board', 'Commerce']
 		],
 		[
 			'a byline and credits are not actors',

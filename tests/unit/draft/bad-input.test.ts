@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteerForNode } from '../../../scripts/lib/gazetteer-file';
-import { draftInPieces, MAX_ARTICLE_CHARS } from '../../../src/lib/draft/chunked';
+import { draftInPieces, MAX_ARTICLE_CHARS } from '../../../src/lib/draft/pieces';
 import { draftStory } from '../../../src/lib/draft/draft';
 
 const gazetteer = loadGazetteerForNode();

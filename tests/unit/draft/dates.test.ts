@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, resolveDate } from '../../../src/lib/draft/resolve-dates';
+import { findDates, resolveDate } from '../../../src/lib/draft/time/find-dates';
+import { parseIsoDate } from '../../../src/lib/story/dates';
 
 type Row = [phrase: string, published: string, start: string, end: string, exact: boolean];
 
@@ -88,6 +89,16 @@ const ahead: Array<[phrase: string, published: string, ahead: boolean]> = [
 	['this month', '2016-12-17', false],
 	['officials said on Wednesday that talks will resume', '2025-04-09', false]
 ];
+
+describe('numbers that are not years', () => {
+	it.each([
+		'Chiquita Henry, 19, of 1935 Orchard St., Alexandria, was arrested.',
+		'The fire at 2010 N. Main Street spread.',
+		'He lives at 1999 Dublin Road.'
+	])('%j names no year', (text) => {
+		expect(findDates(text, parseIsoDate('2009-03-20')!).map((d) => d.text)).toEqual([]);
+	});
+});
 
 describe('dates ahead of publication', () => {
 	it.each(ahead)('"%s" published %s: ahead %s', (phrase, published, expected) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hardWrap } from '../../../scripts/lib/eval/rewrap';
 import { loadGazetteerForNode } from '../../../scripts/lib/gazetteer-file';
-import { pieces } from '../../../src/lib/draft/chunked';
+import { pieces } from '../../../src/lib/draft/pieces';
 import { draftStory, type Draft } from '../../../src/lib/draft/draft';
 
 const gazetteer = loadGazetteerForNode();
@@ -76,6 +76,15 @@ describe('the draft reads text as people paste it', () => {
 		expect(d.mentions.find((m) => m.start === text.indexOf('Central'))?.name).toBe(
 			'Central Anatolia'
 		);
+	});
+});
+
+describe('the dateline', () => {
+	it('is where the lead happened when the lead names no place, even with no space after the dash', () => {
+		const text =
+			'Board approves budget\nTORRINGTON—The Board of Education moved quickly at its Monday night meeting to approve a proposed budget.';
+		const d = draft(text);
+		expect(d.events[0]?.place).toBe('torrington');
 	});
 });
 

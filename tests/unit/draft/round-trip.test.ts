@@ -5,7 +5,7 @@ import { DEFAULT_FILES } from '../../../scripts/lib/story-files';
 import { draftStory, type Draft } from '../../../src/lib/draft/draft';
 import { acceptAll, fromDraft } from '../../../src/lib/studio/project';
 import { toBundle, toStoryFiles, type StoryBundle } from '../../../src/lib/studio/story-files';
-import { createDraftHandler } from '../../../src/lib/draft/worker';
+import { createDraftHandler } from '../../../src/lib/draft/draft-handler';
 import { formatProblem } from '../../../src/lib/story/problems';
 import { validateStory } from '../../../src/lib/story/validate';
 import { storyLookup } from '../../helpers/story-files';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadGazetteerForNode } from '../../../scripts/lib/gazetteer-file';
 import { DEFAULT_FILES } from '../../../scripts/lib/story-files';
-import { draftInPieces, pieces } from '../../../src/lib/draft/chunked';
+import { draftInPieces, pieces } from '../../../src/lib/draft/pieces';
 import { draftStory } from '../../../src/lib/draft/draft';
 import { searchGazetteer } from '../../../src/lib/draft/search';
 

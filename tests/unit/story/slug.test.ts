@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSlug, slugify } from '../../../src/lib/story/slug';
+import { freeId, isSlug, slugify } from '../../../src/lib/story/slug';
 
 describe('the one id rule', () => {
 	it.each([
@@ -27,5 +27,16 @@ describe('the one id rule', () => {
 	])('slugify(%j) is %j, which is a slug', (text, slug) => {
 		expect(slugify(text)).toBe(slug);
 		expect(isSlug(slugify(text))).toBe(true);
+	});
+});
+
+describe('freeId, the one way ids are made unique', () => {
+	it.each<[string[], string, string]>([
+		[[], 'kyiv', 'kyiv'],
+		[['kyiv'], 'kyiv', 'kyiv-2'],
+		[['kyiv', 'kyiv-2', 'kyiv-3'], 'kyiv', 'kyiv-4'],
+		[['kyiv-2'], 'kyiv', 'kyiv']
+	])('taken %j, wanted %s → %s', (taken, wanted, id) => {
+		expect(freeId(new Set(taken), wanted)).toBe(id);
 	});
 });

@@ -29,6 +29,9 @@ export interface Doc {
 	dates: Span[];
 	/** Words the tagger reads as a people's name or adjective ("Russian", "Americans"). */
 	demonyms: Span[];
+	/** Finite verbs, as the tagger reads them (not "including", "holding"): a headline needs one
+	 * ("Dmitriev visited Washington"). */
+	verbs: Span[];
 	/** Surnames of the people named in full ("McCoy" of "Curtis McCoy"), lower case: a later bare
 	 * "McCoy" is the person. */
 	surnames: Set<string>;
@@ -86,6 +89,9 @@ export function buildDoc(article: string): Doc {
 		organizations: spansOf(json(tagged.organizations())),
 		dates: spansOf(json(tagged.match('#Date'))),
 		demonyms: spansOf(json(tagged.match('#Demonym'))),
+		verbs: spansOf(
+			json(tagged.match('(#PastTense|#PresentTense|#Copula|#Modal|#Auxiliary)').not('#Gerund'))
+		),
 		surnames: surnamesOf(text, people),
 		dateline: findDateline(text)
 	};

@@ -4,6 +4,7 @@
  * pieces of about 100 KB, it grows linearly and reports progress after each piece. Every excerpt
  * is a slice of a piece, so it is still verbatim in the article.
  */
+import { freeId } from '../story/slug';
 import { draftStory, type Draft, type DraftOptions, type DraftPlace } from './draft';
 import type { Gazetteer } from './gazetteer/gazetteer';
 
@@ -36,11 +37,6 @@ export function pieces(text: string, size = PIECE_CHARS): Array<{ start: number;
 		start = end;
 	}
 	return cuts;
-}
-
-function freeId(taken: ReadonlySet<string>, wanted: string): string {
-	if (!taken.has(wanted)) return wanted;
-	for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
 }
 
 export function draftInPieces(

@@ -6,7 +6,7 @@
  *   const handle = createDraftHandler();
  *   self.onmessage = (e) => self.postMessage(handle(e.data));
  */
-import { draftInPieces } from './chunked';
+import { draftInPieces } from './pieces';
 import type { Draft } from './draft';
 import { parseGazetteer, type Gazetteer } from './gazetteer/gazetteer';
 import { searchGazetteer, type PlaceHit } from './search';

@@ -12,7 +12,7 @@
  * ("in 2016", "this month") is cut there. What looks forward is marked `ahead`.
  */
 import * as chrono from 'chrono-node';
-import { dateToDay, dayToDate, MONTHS, parseIsoDate, toIsoDate } from '../story/dates';
+import { dateToDay, dayToDate, MONTHS, parseIsoDate, toIsoDate } from '../../story/dates';
 
 export interface DateMention {
 	start: number;
@@ -264,6 +264,8 @@ const RULES: Rule[] = [
 /** Words that make a bare year a date ("in 2022"), rather than a number ("2022 people"). */
 const YEAR_CUES =
 	/\b(?:in|since|during|of|from|until|till|by|before|after|throughout|early|mid|late|the|spring|summer|autumn|fall|winter)[\s-]*$/i;
+const ADDRESS_AFTER =
+	/^\s+(?:[NSEW]\.?\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?\s+(?:St|Street|Rd|Road|Ave|Avenue|Blvd|Boulevard|Dr|Drive|Lane|Ln|Way|Court|Ct|Place|Pl|Highway|Hwy|Pike|Trail|Circle)\b/u;
 const FRAME = /\b(?:since|until|till|by|before|after)\s+$/i;
 const PREPOSITION = /\b(?:on|in|during|since|until|till|by|before|after|from|throughout)\s+$/i;
 
@@ -277,6 +279,9 @@ export function findDates(text: string, published: number): DateMention[] {
 			const lead = text.slice(Math.max(0, start - 24), start);
 			// A bare year needs a preposition; "May" needs one too ("Theresa May", "may").
 			if (/^(?:19|20)\d\d$/.test(match[0]) && !YEAR_CUES.test(lead)) continue;
+			// "of 1935 Orchard St.": a house number, not a year.
+			if (/^(?:19|20)\d\d$/.test(match[0]) && ADDRESS_AFTER.test(text.slice(start + 4, start + 40)))
+				continue;
 			if (match[0] === 'May' && !PREPOSITION.test(lead)) continue;
 			const future = FUTURE.test(clauseBefore(text, start));
 			const read = rule.read(match, published, future);

@@ -6,8 +6,8 @@
  * Doe", "Reporting by …; Editing by …"). A surname alone ("Zelensky") is written out as the
  * fullest form the article uses ("Volodymyr Zelensky"), so one person is one actor.
  */
-import { covers, type Doc, type Span } from './doc/doc';
-import { isCapitalized, type Token } from './text';
+import { covers, type Doc, type Span } from '../doc/doc';
+import { isCapitalized, type Token } from '../text';
 
 /** Capitalised words that are titles or adjectives, never a name on their own. */
 const NOT_NAMES = new Set(
@@ -44,6 +44,14 @@ const ORG_NAME = new RegExp(
 const LEADING =
 	/^(?:The|A|An|In|On|At|Of|And|Or|But|For|To|From|By|With|As|When|While|After|Before|During|Despite|Meanwhile|According|President|Mayor|Gov\.?|Sen\.?|Rep\.?|Deputy|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)$/;
 
+/** "Board of Education", "Department of Justice", "Chamber of Commerce": a body of something. */
+const ORG_OF_WORDS =
+	'Board|Department|Ministry|Council|Committee|Bureau|Office|House|Chamber|Court|Bank|University|College|Secretary|Division|Federation|League|Association';
+const ORG_OF = new RegExp(
+	`(?<![\\p{L}'’-])(?:\\p{Lu}[\\p{L}'’-]*[ ](?:\\d+[ ])?){0,4}(?:${ORG_OF_WORDS})[ ]of(?:[ ]the)?(?:[ ]\\p{Lu}[\\p{L}'’-]*){1,3}`,
+	'gu'
+);
+
 /** Organisations, whole, with the places inside them ("Mansfield Police Department", "Council on
  * American-Islamic Relations"): the tagger's, and names that end in what they are. */
 function organizations(
@@ -52,7 +60,9 @@ function organizations(
 ): Array<{ start: number; end: number; words: string[] }> {
 	const candidates: Span[] = [
 		...doc.organizations,
-		...[...doc.text.matchAll(ORG_NAME)].map((m) => [m.index, m.index + m[0].length] as const)
+		...[...doc.text.matchAll(ORG_NAME), ...doc.text.matchAll(ORG_OF)].map(
+			(m) => [m.index, m.index + m[0].length] as const
+		)
 	].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 	const found: Array<{ start: number; end: number; words: string[] }> = [];
 	for (const [start, end] of candidates) {
@@ -67,7 +77,8 @@ function organizations(
 			from = doc.text.indexOf(words[1]!, from + words.shift()!.length);
 		}
 		if (words[0] === 'the') from += words.shift()!.length + 1;
-		if (words.length < 2 || !ORG_END.test(words.at(-1)!) || !isCapitalized(words[0]!)) continue;
+		const body = ORG_END.test(words.at(-1)!) || new RegExp(`(?:${ORG_OF_WORDS}) of\\b`).test(raw);
+		if (words.length < 2 || !body || !isCapitalized(words[0]!)) continue;
 		found.push({ start: from, end: start + raw.length, words });
 	}
 	return found;

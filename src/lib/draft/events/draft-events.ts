@@ -21,15 +21,15 @@
  * was last placed), from the event its words refer back to, or from the event before, and says
  * so in `inferred`. One with no date gets the honest range "this year up to publication".
  */
-import type { Category, Inferable } from '../story/types';
-import { actorIndex, groupActor, pronounLed } from './actors';
+import type { Category, Inferable } from '../../story/types';
+import { actorIndex, groupActor, pronounLed } from '../actors/actors';
 import { keywordCategory, SPEECH_VERB } from './categories';
-import { LOCATIVES } from './lexicon/words';
-import type { Doc, Span } from './doc/doc';
-import type { PlaceMention } from './toponyms/toponyms';
-import { FUTURE, type DateMention } from './resolve-dates';
-import type { Sentence } from './sentences';
-import { inSpans } from './text';
+import { LOCATIVES } from '../lexicon/words';
+import type { Doc, Span } from '../doc/doc';
+import type { PlaceMention } from '../toponyms/toponyms';
+import { FUTURE, type DateMention } from '../time/find-dates';
+import type { Sentence } from '../sentences';
+import { inSpans } from '../text';
 
 /** What the article leaves unsaid: the story format's own list. */
 export type Inferred = Inferable;
@@ -312,7 +312,17 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 	const { text, sentences, quotes, dateline } = doc;
 	const headings = sentences.filter((s) => s.heading).map((s) => [s.start, s.end] as const);
 	const placeSpans = mentions.map((m) => [m.start, m.end] as const);
-	const actors = actorIndex(doc, [...headings, ...placeSpans]);
+	// The dateline and its agency ("TOKYO (Reuters) -") name no actor.
+	const agency = dateline ? /^\s*\([^)]*\)/.exec(text.slice(dateline[1])) : null;
+	const datelineSpan: Span[] = dateline
+		? [[dateline[0], dateline[1] + (agency?.[0].length ?? 0)]]
+		: [];
+	const actors = actorIndex(doc, [...headings, ...placeSpans, ...datelineSpan]);
+	// The verbs a headline may rest on: those outside quotations, in order.
+	const verbs = doc.verbs.filter(([start]) => !inSpans(quotes, start));
+	const datelineMention = dateline
+		? mentions.find((m) => m.start >= dateline[0] && m.end <= dateline[1])
+		: undefined;
 	const events: Building[] = [];
 	/** Where each person was last placed by a sentence that names both. */
 	const lastSeen = new Map<string, PlaceMention>();
@@ -408,13 +418,20 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 			let main = strongPlace;
 			const inferred: Inferred[] = [];
 			if (!main) {
-				main = inherit(unit, persons, refersTo) ?? located.main;
+				// The dateline is where the lead happened, and where a statement with no place
+				// of its own was made.
+				const lead = unit.sentence.paragraph <= LEAD_PARAGRAPHS && events.length === 0;
+				main =
+					(lead ? datelineMention : undefined) ??
+					inherit(unit, persons, refersTo) ??
+					(speech ? datelineMention : undefined) ??
+					located.main;
 				if (!main) continue;
 				inferred.push('place');
 			}
 			const event: Building = {
 				category: category ?? 'diplomacy',
-				title: titleFor(text, unit, main, category ?? 'diplomacy', dateline),
+				title: titleFor(doc, verbs, unit, main, category ?? 'diplomacy'),
 				actors: [],
 				startDay: date ? date.startDay : undatedStart(published, unit.sentence.paragraph),
 				endDay: date ? date.endDay : published,
@@ -560,6 +577,9 @@ function describesPlace(text: string, unit: Unit): boolean {
 	);
 }
 
+const SUBORDINATE =
+	/ (?=(?:that|which|who|following|after|before|as|while|because|suggesting|saying|amid|when|despite|with)\b)/gi;
+
 /** Headlines run to about 70 characters. */
 export const TITLE_MAX = 70;
 const HEADLINE_NOUNS: Record<Category, string> = {
@@ -594,42 +614,117 @@ export function headline(clause: string, place: string, category: Category): str
 		const at = placeAt(s);
 		const suffix = at >= 0 && at + place.length <= TITLE_MAX ? '' : ` in ${place}`;
 		const room = TITLE_MAX - suffix.length;
-		const cut = s.lastIndexOf(' ', room);
-		s = s.slice(0, cut > 20 ? cut : room);
+		// Before a subordinate clause that would not fit ("rejected claims suggesting…"), else at a word.
+		const clauses = [...s.slice(0, room + 1).matchAll(SUBORDINATE)].filter((m) => m.index >= 15);
+		const boundary = clauses.at(-1)?.index ?? -1;
+		const cut = boundary > 0 ? boundary : s.lastIndexOf(' ', room);
+		s = s.slice(0, cut > 15 ? cut : room);
 		// A headline does not end on a joining word ("killed and", "attack on").
 		s = s.replace(
 			/(?:[\s,;:]+(?:and|or|but|in|on|at|of|to|for|by|with|from|near|as|after|before|that|which|who|its|their|his|her))+\s*$/i,
 			''
 		);
+		// A quotation cut open is dropped whole.
+		if ((s.match(/[“"]/g)?.length ?? 0) > (s.match(/[”]/g)?.length ?? 0))
+			s = s.slice(0, s.search(/[“"]/));
 		s = s.replace(/[\s,;:]+$/, '') + (placeAt(s) >= 0 ? '' : suffix);
 	}
 	if (s.split(' ').length < 3) s = `${HEADLINE_NOUNS[category]} in ${place}`;
 	return s[0]!.toUpperCase() + s.slice(1);
 }
 
-/** A headline from the unit's own words: its subject and verb up to the place, tidied. */
+/** The index of the first span starting at or after `at` (spans sorted by start). */
+function firstAtOrAfter(spans: readonly Span[], at: number): number {
+	let lo = 0;
+	let hi = spans.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (spans[mid]![0] < at) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/** Words before a place that say something happened there ("in Kayseri", "visited Washington"). */
+const AT_PLACE =
+	/\b(?:in|at|near|outside|inside|into|across|to|from|visited|visits|hit|struck|attacked|toured|reached)\s+(?:the\s+)?$/i;
+
+/**
+ * A headline from the unit's own main clause: its subject and verb, up to the place where the
+ * place is where it happened ("Dmitriev visited Washington"), else to the clause's end. A relative
+ * clause or an appositive after the subject ("Trump, who is seeking…,", "Kellogg, Trump’s envoy,")
+ * is left out. Words with no verb of their own (a dated aside, "including one in Saudi Arabia")
+ * make no headline: the event is named by its kind and place instead ("Meeting in Saudi Arabia").
+ */
 function titleFor(
-	text: string,
+	doc: Doc,
+	verbs: readonly Span[],
 	unit: Unit,
 	main: PlaceMention,
-	category: Category,
-	dateline: Span | undefined
+	category: Category
 ): string {
-	// The words after the dateline and its agency ("TOKYO (Reuters) - A magnitude 7.5…").
+	const { text, dateline, quotes } = doc;
+	// The place as the article writes it ("Odesa", not the gazetteer's "Odessa"), unless shouted.
+	const place = /\p{Ll}/u.test(main.name) ? main.name : main.place.name;
+	const fallback = headline('', place, category);
 	let from = unit.start;
+	// The words after the dateline and its agency ("TOKYO (Reuters) - A magnitude 7.5…").
 	if (dateline && dateline[0] >= unit.start && dateline[1] <= unit.end) {
 		const rest = /^(?:\s*\([^)]*\))?\s*(?:—|–|--|-|:)?\s*/.exec(text.slice(dateline[1], unit.end));
 		from = dateline[1] + (rest?.[0].length ?? 0);
 	}
-	let s = text.slice(from, unit.end).replace(LEAD_IN, '');
-	const offset = unit.end - from - s.length;
-	const placeEnd = main.end - from - offset;
-	// Up to the place when that makes a headline ("Dmitriev visited Washington"), else the
-	// first clause.
-	if (placeEnd >= 25 && placeEnd <= 90 && main.start >= from) s = s.slice(0, placeEnd);
-	else {
-		const comma = s.indexOf(', ', 30);
-		if (comma > 0 && comma <= 90) s = s.slice(0, comma);
+	const lead = LEAD_IN.exec(text.slice(from, unit.end));
+	if (lead) from += lead[0].length;
+	// A quotation first: the headline is its attribution ("…,” Zelensky said on Friday).
+	const quoted = quotes.find(([s, e]) => s <= from && e > from);
+	if (quoted) from = quoted[1] + (/^[\s,]*/.exec(text.slice(quoted[1], unit.end))?.[0].length ?? 0);
+	const end = unit.end;
+	const verbAt = (s: number, e: number) => {
+		const at = firstAtOrAfter(verbs, s);
+		return at < verbs.length && verbs[at]![1] <= e;
+	};
+	if (from >= end || !verbAt(from, end)) return fallback;
+
+	// Comma-bounded pieces; an appositive or a relative clause before the first verb goes.
+	const kept: Array<[number, number]> = [];
+	let at = from;
+	let seenVerb = false;
+	for (const match of text.slice(from, end).matchAll(/,[”"’]?\s+/g)) {
+		const cut = from + match.index;
+		const piece: [number, number] = [at, cut];
+		const words = text.slice(at, cut);
+		const aside =
+			kept.length > 0 &&
+			!seenVerb &&
+			(/^(?:who|which|whose|where)\b/i.test(words) || !verbAt(at, cut));
+		if (!aside) kept.push(piece);
+		if (!aside && verbAt(at, cut)) seenVerb = true;
+		at = cut + match[0].length;
+		if (seenVerb) break;
 	}
-	return headline(s, main.place.name, category);
+	if (!seenVerb || kept.length === 0) kept.push([at, end]);
+	// Up to the place where it is where the thing happened, else to the first clause's end.
+	const last = kept[kept.length - 1]!;
+	if (
+		main.start >= last[0] &&
+		main.end <= last[1] &&
+		verbAt(kept[0]![0], main.start) &&
+		AT_PLACE.test(text.slice(last[0], main.start))
+	)
+		last[1] = main.end;
+	let words = kept.map(([s, e]) => text.slice(s, e)).join(' ');
+	// A piece of a sentence that starts at its verb ("visited Lviv on Friday") takes the
+	// sentence's subject ("The mayor").
+	const sentence = unit.sentence;
+	const head = /^\S+(?:\s+\S+)?/.exec(words)?.[0].length ?? 0;
+	if (from > sentence.start && verbAt(from, from + head)) {
+		let subjectFrom = sentence.start;
+		const subjectLead = LEAD_IN.exec(text.slice(subjectFrom, from));
+		if (subjectLead) subjectFrom += subjectLead[0].length;
+		const subject = /^[^,;:—–]+/.exec(text.slice(subjectFrom, from))?.[0] ?? '';
+		if (subject.trim() && !verbAt(subjectFrom, subjectFrom + subject.length))
+			words = `${subject.trim()} ${words}`;
+	}
+	const title = headline(words, place, category);
+	return title.split(' ').length < 3 ? fallback : title;
 }
