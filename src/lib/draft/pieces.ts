@@ -51,6 +51,8 @@ export function draftInPieces(
 		onProgress(1, 1);
 		return draft;
 	}
+	// The number of parts at once: the first piece takes seconds on a slow machine.
+	onProgress(0, cuts.length);
 	const places = new Map<string, DraftPlace>();
 	const merged: Draft = { title: '', published: '', mentions: [], placesUsed: [], events: [] };
 	const eventIds = new Set<string>();
