@@ -37,7 +37,7 @@ import { cut } from '../src/lib/import/rows-to-events';
 import { walkRows, wholeRows, type WholeRows } from '../src/lib/import/whole-rows';
 import { parseIsoDate, toIsoDate } from '../src/lib/story/dates';
 import { escapeUnsafe, findUnsafe } from '../src/lib/story/text';
-import { CATEGORIES, type Category } from '../src/lib/story/types';
+import { CATEGORIES, type Category } from '../src/lib/story/schema';
 import { MAX_GEOJSON_EVENTS } from '../src/lib/story/columnar/layout';
 import { UNSURE_BELOW } from '../src/lib/studio/project';
 import { loadGazetteerForNode } from './lib/gazetteer-file';

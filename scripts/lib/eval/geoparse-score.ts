@@ -8,7 +8,7 @@
  * - precision: the share of mentions that overlap some gold toponym, resolved or not.
  */
 import { geoDistance } from 'd3-geo';
-import type { PlaceKind } from '../../../src/lib/story/types';
+import type { PlaceKind } from '../../../src/lib/story/schema';
 
 export const STRICT_KM = 161;
 const EARTH_KM = 6371.0088;

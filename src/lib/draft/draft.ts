@@ -6,7 +6,8 @@
  */
 import { parseIsoDate, toIsoDate } from '../story/dates';
 import type { EventRecord } from '../story/schema';
-import type { LonLat, Place, PlaceKind } from '../story/types';
+import type { LonLat, Place } from '../story/types';
+import type { PlaceKind } from '../story/schema';
 import { draftEvents } from './events/draft-events';
 import { buildDoc } from './doc/doc';
 import type { Gazetteer, GazetteerPlace, NameType } from './gazetteer/gazetteer';

@@ -3,7 +3,7 @@
  * name. Each word typed must begin a word of the name ("st pet" finds St Petersburg).
  */
 import type { Gazetteer, GazetteerPlace } from './gazetteer/gazetteer';
-import type { PlaceKind } from '../story/types';
+import type { PlaceKind } from '../story/schema';
 
 export interface PlaceHit {
 	name: string;

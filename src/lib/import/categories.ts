@@ -3,7 +3,7 @@
  * The format has no category for protest or unrest, so those map to the nearest one; the title
  * keeps the dataset's own type, so nothing is lost. geodata/README.md shows the same tables.
  */
-import { CATEGORIES, type Category } from '../story/types';
+import { CATEGORIES, type Category } from '../story/schema';
 import { own } from './own';
 
 /** ACLED sub-event types whose category differs from their event type's. */

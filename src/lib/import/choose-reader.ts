@@ -2,7 +2,7 @@
  * Which reader a file's first row calls for: the preset asked for, a dataset recognised by its
  * columns, or a column mapping guessed from the header and completed with `--map`.
  */
-import type { Category } from '../story/types';
+import type { Category } from '../story/schema';
 import { genericReader } from './generic-reader';
 import { FIELD_WORDS, guessColumns, type Mapping } from './guess-columns';
 import {

@@ -1,7 +1,7 @@
 /**
  * Rows of a spreadsheet in no known layout, read through a column choice (guess-columns.ts).
  */
-import type { Category } from '../story/types';
+import type { Category } from '../story/schema';
 import { categoryFromText } from './categories';
 import { columnName, FIELDS, type ColumnChoice, type Field } from './guess-columns';
 import type { RowFields, RowReader } from './reader';

@@ -7,7 +7,8 @@
  * validator will check it. Two places that share a name are named apart by their state or country.
  */
 import { slugify } from '../story/slug';
-import type { LonLat, PlaceKind } from '../story/types';
+import type { LonLat } from '../story/types';
+import type { PlaceKind } from '../story/schema';
 import type { CountryIndex } from './country-index';
 import type { RowFields, RowProblem } from './reader';
 

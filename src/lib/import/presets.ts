@@ -4,7 +4,7 @@
  */
 import { quote } from '../story/text';
 import { acledCategory, cameoEvent, ucdpViolence } from './categories';
-import type { PlaceKind } from '../story/types';
+import type { PlaceKind } from '../story/schema';
 import type { RowFields, RowProblem, RowReader, Span } from './reader';
 import { own } from './own';
 

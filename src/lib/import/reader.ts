@@ -2,7 +2,7 @@
  * What a row says, whatever the file's layout: the importer's one shape between a dataset's
  * columns (presets.ts, guess-columns.ts) and a story's event (rows-to-events.ts).
  */
-import type { Category, PlaceKind } from '../story/types';
+import type { Category, PlaceKind } from '../story/schema';
 
 /** A cell, named by its column for the messages about it. */
 export interface Cell {

@@ -10,7 +10,7 @@ import { isRecord } from './json-file';
 import type { ProblemList } from './problems';
 import { EVENT_FIELDS, type EventRecord, type FieldName, type FieldSpec } from './schema';
 import { describe, quote } from './text';
-import type { Note } from './types';
+import type { Note } from './schema';
 
 /** Place ids are slugs, but a file may hold anything: this bounds what a problem quotes. */
 const MAX_PLACE_ID = 120;

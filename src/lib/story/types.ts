@@ -1,16 +1,6 @@
 /** The validated, typed story every component reads. Dates are UTC day numbers (see dates.ts). */
 import type { EventRecord, PlaceKind } from './schema';
 
-export {
-	CATEGORIES,
-	INFERABLE,
-	PLACE_KINDS,
-	type Category,
-	type Inferable,
-	type Note,
-	type PlaceKind
-} from './schema';
-
 export type LonLat = [number, number];
 
 export interface Place {

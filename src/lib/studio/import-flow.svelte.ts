@@ -13,7 +13,7 @@ import {
 	type DateOrderQuestion
 } from '../import/inspect';
 import type { DateFormat } from '../import/parse-date';
-import type { Category } from '../story/types';
+import type { Category } from '../story/schema';
 import { ImportCancelled, type ImportClient } from './import-client';
 import type { ImportOutcome, Progress } from './import-job';
 import type { StudioProject } from './project';

@@ -25,7 +25,7 @@ import { cut } from '../import/rows-to-events';
 import { walkRows, wholeRows, type WholeRows } from '../import/whole-rows';
 import { toIsoDate } from '../story/dates';
 import { findUnsafe } from '../story/text';
-import type { Category } from '../story/types';
+import type { Category } from '../story/schema';
 import { fromImport, MAX_STUDIO_EVENTS } from './import-project';
 import type { StudioProject } from './project';
 

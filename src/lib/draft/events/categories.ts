@@ -3,7 +3,7 @@
  * strike and a statement about it is a strike. Words inside quotations are the speaker's, not
  * the event's, and the caller leaves them out.
  */
-import type { Category } from '../../story/types';
+import type { Category } from '../../story/schema';
 
 const RULES: ReadonlyArray<readonly [Category, RegExp]> = [
 	[

@@ -21,7 +21,7 @@
  * was last placed), from the event its words refer back to, or from the event before, and says
  * so in `inferred`. One with no date gets the honest range "this year up to publication".
  */
-import type { Category, Inferable } from '../../story/types';
+import type { Category, Inferable } from '../../story/schema';
 import { actorIndex, groupActor, pronounLed } from '../actors/actors';
 import { keywordCategory, SPEECH_VERB } from './categories';
 import { LOCATIVES } from '../lexicon/words';

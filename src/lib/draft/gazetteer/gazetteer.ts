@@ -6,7 +6,7 @@
  * `search`, `parent`, `contains`) and never read its index. Pure and DOM-free, so it runs in the
  * studio's worker and in Node alike.
  */
-import type { PlaceKind } from '../../story/types';
+import type { PlaceKind } from '../../story/schema';
 import { nameKey } from '../text';
 
 export const GAZETTEER_FORMAT = 'story-atlas-gazetteer';
