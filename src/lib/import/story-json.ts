@@ -3,6 +3,7 @@
  * a million events do not fit in one JSON string (V8 stops at 512 MB), so events.geojson is
  * written feature by feature and article.txt line by line as the rows are read.
  */
+import { MONTHS } from '../story/dates';
 import { placeFeature } from '../story/place-feature';
 import { eventProperties } from '../story/schema';
 import type { ImportedPlace } from './place-table';
@@ -69,21 +70,6 @@ export function datasetArticle(file: string, what: string, day: string, imported
 		'beside the import.\n'
 	);
 }
-
-const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-];
 
 /** "1 January – 30 November 2025": a period as a reader says it, its year once where it can be. */
 export function periodText(first: string, last: string): string {
