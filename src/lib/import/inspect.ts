@@ -5,10 +5,11 @@
  */
 import { FIELDS, guessPartial, IGNORE, type Field } from './guess-columns';
 import { parseDate, type DateFormat } from './parse-date';
-import { isAcledHeader, looksLikeGdelt } from './presets';
+import { isAcledHeader, isUcdpHeader, looksLikeGdelt } from './presets';
 
 export type Inspection =
-	{ kind: 'preset'; preset: 'acled' | 'gdelt'; name: string } | ({ kind: 'mapping' } & ColumnGuess);
+	| { kind: 'preset'; preset: 'acled' | 'gdelt' | 'ucdp'; name: string }
+	| ({ kind: 'mapping' } & ColumnGuess);
 
 export interface ColumnGuess {
 	header: string[];
@@ -58,6 +59,7 @@ export function inspectRows(rows: readonly string[][]): Inspection {
 	if (looksLikeGdelt(first))
 		return { kind: 'preset', preset: 'gdelt', name: 'a GDELT 2.0 event file' };
 	if (isAcledHeader(first)) return { kind: 'preset', preset: 'acled', name: 'an ACLED export' };
+	if (isUcdpHeader(first)) return { kind: 'preset', preset: 'ucdp', name: 'a UCDP GED export' };
 	const guess = guessPartial(first, new Map(), { placeNames: true });
 	const samples = rows
 		.slice(1)

@@ -7,6 +7,7 @@ import { ucdpViolence } from '../../../src/lib/import/categories';
 import { chooseReader } from '../../../src/lib/import/choose-reader';
 import { countryIndex } from '../../../src/lib/import/countries';
 import { PlaceTable } from '../../../src/lib/import/place-table';
+import { inspectRows } from '../../../src/lib/import/inspect';
 import { isUcdpHeader, ucdpPlaceName, UCDP_COLUMNS } from '../../../src/lib/import/presets';
 import { dayText, RowsToEvents } from '../../../src/lib/import/rows-to-events';
 import { parseIsoDate } from '../../../src/lib/story/dates';
@@ -231,5 +232,15 @@ describe('UCDP rows around 28 towns', () => {
 		}
 		expect(imported).toBe(5_600);
 		expect(engine.places.map((p) => p.name)).toEqual(towns.map((t) => t.name));
+	});
+});
+
+describe('UCDP GED in the studio', () => {
+	it('is a known layout there too: no mapping asked', () => {
+		expect(inspectRows(fixture.slice(0, 8))).toEqual({
+			kind: 'preset',
+			preset: 'ucdp',
+			name: 'a UCDP GED export'
+		});
 	});
 });
