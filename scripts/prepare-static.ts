@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { basename, resolve } from 'node:path';
 import { BACKDROP_FILE, SHARE_CARD_FILE } from '../src/lib/derive/map-picture';
 import { storyLayers } from '../src/lib/derive/story-layers';
+import { storyData } from '../src/lib/story/story-data';
 import { aggregatePicture, PICTURE_FILE } from '../src/lib/derive/aggregate-picture';
 import { storyBounds } from '../src/lib/geo/bounds';
 import { storyCountryLookup } from '../src/lib/geo/countries';
@@ -68,7 +69,7 @@ function writePictures(story: Story, slug: string): void {
 	const files = {
 		[BACKDROP_FILE]: backdropSvg(countries, storyBounds(story.places.map((p) => p.coordinates))),
 		[SHARE_CARD_FILE]: renderPng(
-			shareCardSvg(story, storyLayers(story, lookup.outline), countries),
+			shareCardSvg(story, storyLayers(storyData(story), lookup.outline), countries),
 			FONT_CACHE
 		)
 	};

@@ -14,9 +14,9 @@ import type { Countries } from '../../src/lib/geo/basemap';
 import { storyBounds } from '../../src/lib/geo/bounds';
 import { formatDay } from '../../src/lib/story/dates';
 import type { Story } from '../../src/lib/story/types';
-import { buildEventTable } from '../../src/lib/story/table-builder';
-import { dayCounts, storyExtent } from '../../src/lib/time/day-counts';
-import { TimeIndex } from '../../src/lib/time/time-index';
+import { storyExtent } from '../../src/lib/time/day-counts';
+import { tallyPlaces } from '../../src/lib/derive/place-rows';
+import { storyData } from '../../src/lib/story/story-data';
 import { landSvg } from './backdrop';
 import { woffToSfnt } from './woff';
 
@@ -50,8 +50,9 @@ export function wrap(text: string, chars: number, lines = 2): string[] {
 /** The card as SVG: the headline band, then the map as the page opens on it. */
 export function shareCardSvg(story: Story, layers: StoryLayers, countries: Countries): string {
 	const bounds = storyBounds(story.places.map((p) => p.coordinates));
-	const { last } = storyExtent(dayCounts(buildEventTable(story.events)), story.published);
-	const tally = new TimeIndex(story.events).tally(last);
+	const data = storyData(story);
+	const { last } = storyExtent(data.index.counts, story.published);
+	const tally = tallyPlaces(data.index.byPlace, data.table, last);
 	const picture = mapPicture(
 		layers,
 		bounds,

@@ -1,5 +1,6 @@
 import type { FeatureCollection, Point } from 'geojson';
-import type { Story } from '../story/types';
+import type { Place } from '../story/types';
+import type { PlaceRows } from './place-rows';
 
 export interface PlaceFeatureProperties {
 	id: string;
@@ -11,19 +12,22 @@ export interface PlaceFeatureProperties {
 export type PlaceFeatures = FeatureCollection<Point, PlaceFeatureProperties>;
 
 /**
- * The story's places as a GeoJSON source. The map promotes `id` to the feature id, so
- * feature-state is keyed by the place's own id; properties carry only what layout needs, since
- * what changes with time lives in feature-state.
+ * The story's places as a GeoJSON source, place p of the table as feature p. The map promotes `id`
+ * to the feature id, so feature-state is keyed by the place's own id; properties carry only what
+ * layout needs, since what changes with time lives in feature-state. `byPlace` gives each place's
+ * total: the events there or joining it, as its details count them; without it, none.
  */
-export function placeFeatures(story: Pick<Story, 'places' | 'events'>): PlaceFeatures {
-	const totals = new Map<string, number>();
-	for (const e of story.events) totals.set(e.place, (totals.get(e.place) ?? 0) + 1);
+export function placeFeatures(places: readonly Place[], byPlace?: PlaceRows): PlaceFeatures {
 	return {
 		type: 'FeatureCollection',
-		features: story.places.map((place) => ({
+		features: places.map((place, p) => ({
 			type: 'Feature',
 			geometry: { type: 'Point', coordinates: place.coordinates },
-			properties: { id: place.id, name: place.name, total: totals.get(place.id) ?? 0 }
+			properties: {
+				id: place.id,
+				name: place.name,
+				total: byPlace ? byPlace.offsets[p + 1]! - byPlace.offsets[p]! : 0
+			}
 		}))
 	};
 }

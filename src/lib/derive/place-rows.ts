@@ -1,26 +1,56 @@
 /**
- * A big story's events by place, as row indices into the event table: a counting sort by place
- * keeps each place's rows in table order (by start), so "its events by this day" is a prefix found
- * by binary search, and a page of them is a slice. Built once, in the worker.
+ * A story's events by place, as row indices into the event table: the events at each place and
+ * those joining it to another (an exchange, a trip), as its details list them. A counting sort by
+ * place keeps each place's rows in table order (by start), so "its events by this day" is a prefix
+ * found by binary search, and a page of them is a slice. Built once, with the story's other indexes.
  */
 import type { EventTable } from '../story/event-table';
 import { dayToDate } from '../story/dates';
+import type { PlaceTally } from '../time/phase';
 
 export interface PlaceRows {
 	/** Place p's rows are `rows[offsets[p]] … rows[offsets[p + 1] - 1]`, in table order. */
 	offsets: Int32Array;
 	rows: Int32Array;
+	/**
+	 * Per slot of `rows`: the latest end among the place's rows up to it. One of a place's first k
+	 * events is going on at a day iff the k-th slot's reach is on or after it.
+	 */
+	reach: Int32Array;
+}
+
+/** Calls `visit` once per place event i involves: its own, then each other place not yet named. */
+function eachPlace(table: EventTable, i: number, visit: (p: number) => void): void {
+	const own = table.place[i]!;
+	visit(own);
+	const from = table.otherOffsets[i]!;
+	const to = table.otherOffsets[i + 1]!;
+	for (let k = from; k < to; k++) {
+		const p = table.otherPlaces[k]!;
+		if (p === own) continue;
+		let seen = false;
+		for (let j = from; j < k; j++) seen ||= table.otherPlaces[j] === p;
+		if (!seen) visit(p);
+	}
 }
 
 export function buildPlaceRows(table: EventTable): PlaceRows {
 	const places = table.places.length;
 	const offsets = new Int32Array(places + 1);
-	for (let i = 0; i < table.length; i++) offsets[table.place[i]! + 1]!++;
+	for (let i = 0; i < table.length; i++) eachPlace(table, i, (p) => offsets[p + 1]!++);
 	for (let p = 0; p < places; p++) offsets[p + 1]! += offsets[p]!;
 	const fill = offsets.slice(0, places);
-	const rows = new Int32Array(table.length);
-	for (let i = 0; i < table.length; i++) rows[fill[table.place[i]!]!++] = i;
-	return { offsets, rows };
+	const rows = new Int32Array(offsets[places]!);
+	for (let i = 0; i < table.length; i++) eachPlace(table, i, (p) => (rows[fill[p]!++] = i));
+	const reach = new Int32Array(rows.length);
+	for (let p = 0; p < places; p++) {
+		let latest = -0x7fffffff;
+		for (let k = offsets[p]!; k < offsets[p + 1]!; k++) {
+			latest = Math.max(latest, table.end[rows[k]!]!);
+			reach[k] = latest;
+		}
+	}
+	return { offsets, rows, reach };
 }
 
 /** How many of place p's events have started by `day`: they are the first that many of its rows. */
@@ -34,6 +64,40 @@ export function placeCountBy(index: PlaceRows, table: EventTable, p: number, day
 		else hi = mid;
 	}
 	return lo - from;
+}
+
+/**
+ * Where place p stands by `day`: how many of its events have started, whether one is going on, and
+ * the category of the latest; null when none has started.
+ */
+export function placeTally(
+	index: PlaceRows,
+	table: EventTable,
+	p: number,
+	day: number
+): PlaceTally | null {
+	const count = placeCountBy(index, table, p, day);
+	if (count === 0) return null;
+	const last = index.offsets[p]! + count - 1;
+	return {
+		count,
+		current: index.reach[last]! >= day,
+		category: table.categories[table.category[index.rows[last]!]!] ?? null
+	};
+}
+
+/** Every place with an event by `day`, by id: what the map's circles and buttons read. */
+export function tallyPlaces(
+	index: PlaceRows,
+	table: EventTable,
+	day: number
+): Map<string, PlaceTally> {
+	const tally = new Map<string, PlaceTally>();
+	for (let p = 0; p < table.places.length; p++) {
+		const t = placeTally(index, table, p, day);
+		if (t) tally.set(table.places[p]!, t);
+	}
+	return tally;
 }
 
 export interface PlaceSummary {

@@ -2,6 +2,7 @@ import type { Countries } from '../geo/basemap';
 import { storyCountryLookup } from '../geo/countries';
 import type { Problem } from '../story/problems';
 import type { Story } from '../story/types';
+import { storyData } from '../story/story-data';
 import { validateStory, type StoryFiles } from '../story/validate';
 import { storyLayers, type StoryLayers } from './story-layers';
 
@@ -13,5 +14,5 @@ export function prepareStory(files: StoryFiles, countries: Countries): LoadedSto
 	const lookup = storyCountryLookup(countries);
 	const result = validateStory(files, lookup);
 	if (!result.ok) return result;
-	return { ok: true, story: result.story, layers: storyLayers(result.story, lookup.outline) };
+	return { ok: true, story: result.story, layers: storyLayers(storyData(result.story), lookup.outline) };
 }

@@ -1,7 +1,9 @@
 import greatCircle from '@turf/great-circle';
 import type { Feature, FeatureCollection, LineString, MultiLineString, Position } from 'geojson';
 import { categoryColor } from '../scales/category';
-import type { LonLat, Story } from '../story/types';
+import { eventId, otherPlacesOf, type EventTable } from '../story/event-table';
+import type { Category } from '../story/schema';
+import type { LonLat, Place } from '../story/types';
 
 export interface LinkProperties {
 	event: string;
@@ -125,31 +127,34 @@ export function linkArc(from: LonLat, to: LonLat): Arc | null {
 
 /**
  * Great-circle arcs from each event's main place to the other places it involves (a trip, an
- * exchange). Arcs, not straight lines, because on a Web Mercator map the shortest route from
- * Washington to Moscow bows north.
+ * exchange), read from the event table, so a story of any size keeps its links. Arcs, not
+ * straight lines, because on a Web Mercator map the shortest route from Washington to Moscow bows
+ * north.
  */
-export function eventLinks(story: Pick<Story, 'events' | 'placeById'>): Links {
+export function eventLinks(table: EventTable, places: readonly Place[]): Links {
 	const features: Feature<LineString | MultiLineString, LinkProperties>[] = [];
-	for (const event of story.events) {
-		const from = story.placeById.get(event.place);
+	for (let i = 0; i < table.length; i++) {
+		const fromIndex = table.place[i]!;
+		const from = places[fromIndex];
 		if (!from) continue;
-		for (const id of event.places) {
-			const to = story.placeById.get(id);
-			if (!to || to.id === from.id) continue;
+		for (const p of otherPlacesOf(table, i)) {
+			const to = places[p];
+			if (!to || p === fromIndex) continue;
 			const arc = linkArc(from.coordinates, to.coordinates);
 			if (!arc) continue;
+			const category = table.categories[table.category[i]!] as Category;
 			features.push({
 				type: 'Feature',
 				id: features.length,
 				geometry: arc,
 				properties: {
-					event: event.id,
+					event: eventId(table, i),
 					from: from.id,
 					to: to.id,
-					category: event.category,
-					color: categoryColor(event.category),
-					start: event.start,
-					end: event.end
+					category,
+					color: categoryColor(category),
+					start: table.start[i]!,
+					end: table.end[i]!
 				}
 			});
 		}

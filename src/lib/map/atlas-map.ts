@@ -25,12 +25,10 @@ import {
 } from '../geo/room';
 import { spreadApart } from '../geo/spread';
 import { cellCounts, DOTS_ZOOM, gridFor, type EventGrid } from '../derive/event-grid';
-import type { BigStory } from '../story/big-story';
-import type { EventTable } from '../story/event-table';
-import type { LonLat, Story } from '../story/types';
+import type { StoryData } from '../story/story-data';
+import type { LonLat } from '../story/types';
 import type { MapView } from '../url/view-state';
 import { BENCH_HOOKS, exposeForBench } from './bench-hooks';
-import { eventDotVertices } from './event-dots';
 import { EventDotsLayer } from './event-dots-layer';
 import { FeatureStateWriter, storyStates, type Focus } from './feature-state';
 import { AGGREGATE_PAINT, bandFeatures, changedCells } from './aggregates';
@@ -39,8 +37,9 @@ import { CountLabels, type KeySource } from './count-labels';
 import { atlasStyle, FONT, LAYERS, SOURCES, type BasemapAssets } from './style';
 
 /**
- * A big story's sources and layers, added when one is drawn (setBigStory). Each zoom band's grid
- * has a source and a circle layer of its own (`big-aggregates-<band>`), shown at its band's zooms.
+ * The sources and layers of a story whose places are too many to draw apart (story-data.ts), added
+ * when it is drawn. Each zoom band's grid has a source and a circle layer of its own
+ * (`big-aggregates-<band>`), shown at its band's zooms; the places come in at DOTS_ZOOM.
  */
 const BIG = {
 	aggregates: 'big-aggregates',
@@ -51,8 +50,8 @@ const BIG = {
 } as const;
 const ofBand = (prefix: string, band: number) => `${prefix}-${band}`;
 
-/** What a reader can choose on a big story's map. */
-export interface BigMapHandlers {
+/** What a reader can choose on the map of a story drawn as aggregates. */
+export interface AggregateHandlers {
 	/** A cluster: the map zooms in on it. */
 	onCluster(view: MapView): void;
 	/** A place (its index in story.places), at the zoom where each event is drawn. */
@@ -137,7 +136,8 @@ export class AtlasMap {
 	#focus: Focus | null = null;
 	/** The place buttons pinned to the map, by place id, to be drawn apart where they crowd. */
 	readonly #pins = new Map<string, { marker: Marker; at: LonLat }>();
-	#big: { story: BigStory; handlers: BigMapHandlers; day: number } | null = null;
+	/** Set while the story is drawn as aggregates at low zoom: its data, its handlers, its day. */
+	#big: { story: StoryData; handlers: AggregateHandlers; day: number } | null = null;
 	/** The band and day the aggregates were last counted for: a move within a band recounts nothing. */
 	#drawnAggregates: { band: number | null; day: number } | null = null;
 	/**
@@ -180,8 +180,7 @@ export class AtlasMap {
 		map.on('webglcontextlost', () => options.onContext(false));
 		map.on('webglcontextrestored', () => this.#redraw());
 		map.on('zoom', () => this.#drawAggregates());
-		if (BENCH_HOOKS)
-			exposeForBench(map, container, () => this.#layers !== null || this.#big !== null);
+		if (BENCH_HOOKS) exposeForBench(map, container, () => this.#layers !== null);
 	}
 
 	/** Resolves once the style, the sources and MapLibre's stylesheet are in, so the story can be drawn. */
@@ -201,16 +200,38 @@ export class AtlasMap {
 		return { zoom: this.#map.getZoom(), lat, lon: lng };
 	}
 
-	/** Draws the story, once: time and selection then go through setFocus. */
-	setStory(story: Pick<Story, 'places'>, table: EventTable, layers: StoryLayers): void {
+	/**
+	 * Draws the story, once: its places, links and outlines, and every event as a GPU dot. A story
+	 * with more places than can be drawn apart (its index has grids) is drawn as counted aggregates
+	 * below DOTS_ZOOM, with `handlers` for what a reader chooses there. Time and selection then go
+	 * through setFocus.
+	 */
+	setStory(
+		story: StoryData,
+		layers: StoryLayers,
+		day: number,
+		handlers: AggregateHandlers
+	): void {
 		if (this.#layers) throw new Error('AtlasMap draws one story; make a new map for another.');
-		this.#layers = layers;
 		// A country that is a story place is labelled by the story; its basemap label would repeat it.
 		this.#storyCountries = story.places.flatMap((p) =>
 			p.kind === 'country' && p.country ? [p.country] : []
 		);
-		this.#vertices = eventDotVertices(table);
-		this.#draw();
+		this.#vertices = story.index.dots;
+		if (story.index.grids.length > 0) {
+			// Its places are drawn by the aggregates' own layers, without feature-state per place.
+			this.#layers = { ...layers, places: { type: 'FeatureCollection', features: [] } };
+			this.#drawAggregated(story, day, handlers);
+			this.#draw();
+		} else {
+			this.#layers = layers;
+			this.#draw();
+		}
+	}
+
+	/** Whether the map draws aggregates at low zoom, and needs no per-place tally. */
+	get aggregated(): boolean {
+		return this.#big !== null;
 	}
 
 	#draw(): void {
@@ -224,6 +245,7 @@ export class AtlasMap {
 			'!',
 			['in', ['get', 'iso2'], ['literal', this.#storyCountries]]
 		]);
+		if (this.#big) return;
 		this.#dots = new EventDotsLayer(this.#vertices);
 		this.#map.addLayer(this.#dots, LAYERS.placeLabels);
 	}
@@ -239,10 +261,11 @@ export class AtlasMap {
 			return;
 		}
 		if (!this.#dots || !this.#map.getLayer(this.#dots.id)) {
+			this.#draw();
 			if (this.#big) {
 				this.#forgetAggregates();
 				this.#drawBig();
-			} else this.#draw();
+			}
 		}
 		this.#writer.reset();
 		if (this.#focus) this.setFocus(this.#focus);
@@ -250,13 +273,10 @@ export class AtlasMap {
 	}
 
 	/**
-	 * Draws a big story, once: every event as a GPU dot from the table's vertices where the map is
-	 * zoomed in enough to tell them apart (DOTS_ZOOM), and below that the grid's aggregates with
-	 * their counts, following the date. The day then goes through setBigDay.
+	 * The aggregates of a story of many places: below DOTS_ZOOM the grid of the zoom's band with
+	 * their counts, following the date; above it, each event as a dot and each place as a circle.
 	 */
-	setBigStory(story: BigStory, day: number, handlers: BigMapHandlers): void {
-		if (this.#layers || this.#big)
-			throw new Error('AtlasMap draws one story; make a new map for another.');
+	#drawAggregated(story: StoryData, day: number, handlers: AggregateHandlers): void {
 		this.#big = { story, handlers, day };
 		const { grids } = story.index;
 		this.#bands = grids.map((grid) => {
@@ -454,11 +474,10 @@ export class AtlasMap {
 		return this.#labels?.labels() ?? new Map();
 	}
 
-	/** A big story's day: one uniform for the dots, and the aggregates recounted. */
-	setBigDay(day: number): void {
-		if (!this.#big) return;
+	/** The aggregates' day: recounted, and the keys renamed. */
+	#setAggregatesDay(day: number): void {
+		if (!this.#big || this.#big.day === day) return;
 		this.#big.day = day;
-		this.#dots?.setDay(day);
 		this.#drawAggregates();
 		// Zoomed in, a new day moves no key, but the focused place's count may have changed.
 		this.#labels?.rename();
@@ -495,12 +514,13 @@ export class AtlasMap {
 		shown.forEach(([, { marker }], i) => marker.setOffset(offsets[i]!));
 	}
 
-	/** Date, hover and selection as feature-state: a repaint, no re-tiling. */
+	/** Date, hover and selection as feature-state and one uniform: a repaint, no re-tiling. */
 	setFocus(focus: Focus): number {
 		this.#focus = focus;
 		this.#spread();
 		if (!this.#layers) return 0;
 		this.#dots?.setDay(focus.day);
+		this.#setAggregatesDay(focus.day);
 		return this.#writer.write(storyStates(this.#layers, focus));
 	}
 

@@ -5,7 +5,7 @@
  */
 import type { EventGrid } from '../derive/event-grid';
 import { placeCountBy, type PlaceRows } from '../derive/place-rows';
-import type { BigPlace } from '../story/big-story';
+import type { Place } from '../story/types';
 import type { EventTable } from '../story/event-table';
 import { shortCount } from './aggregates';
 import type { KeySource, LabelMap } from './count-labels';
@@ -32,7 +32,7 @@ export function cellKeys(
 	view: () => View,
 	grid: EventGrid,
 	counts: Int32Array,
-	places: readonly BigPlace[],
+	places: readonly Place[],
 	choose: (cell: number) => void
 ): KeySource {
 	/** The place a cell is named after; its events' mean stays put, so it is looked up once. */
@@ -80,7 +80,7 @@ export function placeKeys(
 		places,
 		table,
 		byPlace
-	}: { places: readonly BigPlace[]; table: EventTable; byPlace: PlaceRows },
+	}: { places: readonly Place[]; table: EventTable; byPlace: PlaceRows },
 	day: () => number,
 	choose: (place: number) => void
 ): KeySource {

@@ -1,5 +1,5 @@
 /**
- * How a story's map comes up, for both forms of story (MapView, BigMapView): MapLibre loaded only
+ * How a story's map comes up, for every story (MapView): MapLibre loaded only
  * when the page needs it, WebGL asked for first, the basemap handed over, the opening fit at the
  * real size, the story drawn, and the status the page shows at each step. A map that has not drawn
  * by GIVE_UP_MS (a worker that never starts, a GPU that fails) says so instead of waiting forever.

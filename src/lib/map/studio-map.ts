@@ -87,7 +87,7 @@ export class StudioMap {
 	 * one another; the pins themselves are elements the editor drags.
 	 */
 	setPlaces(places: Place[]): void {
-		const features = placeFeatures({ places, events: [] });
+		const features = placeFeatures(places);
 		(this.#map.getSource(SOURCES.places) as GeoJSONSource | undefined)?.setData(features);
 		for (const place of places)
 			this.#map.setFeatureState({ source: SOURCES.places, id: place.id }, { visible: true });

@@ -1,20 +1,20 @@
 import { getContext, setContext } from 'svelte';
-import { categoriesInUse, eventsByPlace } from '../derive/place-events';
+import { upperBound } from '../derive/event-grid';
+import { placeSummary, tallyPlaces, type PlaceSummary } from '../derive/place-rows';
 import type { StoryLayers } from '../derive/story-layers';
 import { boundsOf } from '../geo/bounds';
 import type { AtlasMap, CameraMove } from '../map/atlas-map';
 import { formatDay } from '../story/dates';
-import { tourSteps } from '../tour/tour';
-import type { Story, StoryEvent, TourStep } from '../story/types';
-import type { Category } from '../story/schema';
-import { buildEventTable } from '../story/table-builder';
-import type { EventTable } from '../story/event-table';
-import { dayCounts } from '../time/day-counts';
+import { eventId, otherPlacesOf, type EventTable } from '../story/event-table';
+import { findEventRow } from '../story/find-event';
+import { CATEGORIES, type Category } from '../story/schema';
+import { eventAt, type StoryData } from '../story/story-data';
+import type { LonLat, Place, StoryEvent, TourStep } from '../story/types';
 import type { Histogram } from '../time/histogram';
-import { timeline, type Timeline } from '../time/timeline';
 import type { PlaceTally } from '../time/phase';
-import { TimeIndex } from '../time/time-index';
 import type { StoryTimeScale } from '../time/scale';
+import { timeline } from '../time/timeline';
+import { tourSteps } from '../tour/tour';
 import type { MapView, ViewState } from '../url/view-state';
 
 /**
@@ -25,38 +25,44 @@ export type CameraRequest = CameraMove & { seq: number };
 
 export type SidePanel = 'events' | 'article';
 
-const NO_EVENTS: readonly StoryEvent[] = [];
+const count = (n: number, word: string) =>
+	`${n.toLocaleString('en-GB')} ${n === 1 ? word : `${word}s`}`;
 
 /**
- * The state every panel, the slider and the map share, and every answer derived from it, computed
- * once here. The story and its layers are large and immutable, so they are $state.raw: replaced
- * whole, never proxied.
+ * The state every panel, the slider and the map share, over one story of any size and either
+ * form (story-data.ts). Events are rows of the table and places indices into its places; the
+ * questions the slider asks are binary searches over the table and its place index. The story and
+ * its layers are large and immutable: plain fields, never proxied.
  */
 export class Atlas {
-	story = $state.raw<Story>() as Story;
-	layers = $state.raw<StoryLayers>() as StoryLayers;
-	/** The story's events as the one event table every story has, in the same order. */
-	table: EventTable = $derived(
-		buildEventTable(
-			this.story.events,
-			this.story.places.map((p) => p.id)
-		)
-	);
-	#timeline: Timeline = $derived(timeline(this.table, dayCounts(this.table), this.story.published));
-	/** From the first event to publication, or to the last event if the story has no date. */
-	extent: { first: number; last: number } = $derived(this.#timeline.extent);
+	readonly data: StoryData;
+	readonly table: EventTable;
+	readonly layers: StoryLayers;
+	readonly extent: { first: number; last: number };
 	/** The one time scale, built once per story, read by the slider, the map and the list. */
-	time: StoryTimeScale = $derived(this.#timeline.time);
-	changeDays: number[] = $derived(this.#timeline.changeDays);
+	readonly time: StoryTimeScale;
+	readonly changeDays: number[];
 	/** The slider's histogram. */
-	bars: Histogram = $derived(this.#timeline.bars);
-	categories: Category[] = $derived(categoriesInUse(this.story.events));
-	/** Events at each place, or joining it to another: the details, the article and the map agree. */
-	private byPlace: ReadonlyMap<string, StoryEvent[]> = $derived(eventsByPlace(this.story.events));
+	readonly bars: Histogram;
+	/** The categories the story uses, in the legend's fixed order. */
+	readonly categories: Category[];
+	/** The guided tour's steps: the authors' tour, or the story in time order where its words are here. */
+	readonly steps: TourStep[];
+	/**
+	 * The rows of the events other reporting corrects, in order, where the story's words are in
+	 * memory; null where they come by chunk, which carry no such mark in the table.
+	 */
+	readonly corrected: Int32Array | null;
+	/** Event rows by id, for the ids the tour and the URL name. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache, never read reactively
+	readonly #rows = new Map<string, number | null>();
+	readonly #placeIndex: ReadonlyMap<string, number>;
 
 	day = $state(0);
-	place = $state<string | null>(null);
-	event = $state<string | null>(null);
+	/** The open place, as its index in `data.places`, and the open event, as its row. */
+	place = $state<number | null>(null);
+	event = $state<number | null>(null);
+	/** The place a pointer or the keyboard is over, by id: the map lights its circle. */
 	hover = $state<string | null>(null);
 	side = $state<SidePanel>('events');
 	/** Where the map is, as the map last reported it; null until the reader moves it. */
@@ -66,35 +72,99 @@ export class Atlas {
 	focusDetails = $state(false);
 	/** The map, once drawn; null while loading and when WebGL is missing. */
 	map = $state.raw<AtlasMap | null>(null);
-	/** The guided tour's steps: the authors' tour, or the story in time order. */
-	steps: TourStep[] = $derived(tourSteps(this.story.events, this.story.tour));
 	/** The step on screen (from 0), or null when the reader explores on their own. */
 	step = $state<number | null>(null);
 	/** Where the reader left the tour, to resume from there. */
 	leftAt = $state<number | null>(null);
+	/**
+	 * What the live region says instead of the count of events, until the date next changes: why
+	 * keyboard focus moved on the map.
+	 */
+	note = $state<string | null>(null);
+	/** Grows each time words arrive: whatever shows an event's words reads it to redraw. */
+	textVersion = $state(0);
 
-	/** Built once per story; every question the slider asks of it is a binary search. */
-	index: TimeIndex<StoryEvent> = $derived(new TimeIndex(this.story.events));
-	visible: StoryEvent[] = $derived(this.index.upTo(this.day));
-	/** Per place, on the chosen day: read by the map's circles and its place buttons alike. */
-	tally: Map<string, PlaceTally> = $derived(this.index.tally(this.day));
+	/** Events started by the chosen day: rows 0 … shown - 1 of the table. */
+	shown: number;
+	/** Per place with an event by the day, by id: read by the map's circles and its place buttons. */
+	tally: Map<string, PlaceTally>;
+	/** The open place's events by the day, by category and by month. */
+	placeSummary: PlaceSummary | null;
 	/** What a screen reader hears after the date moves, or once per step of the tour. */
-	summary: string = $derived.by(() => {
-		const step = this.step === null ? undefined : this.steps[this.step];
-		const event = step && this.story.eventById.get(step.event);
-		if (this.step !== null && event)
-			return `Step ${this.step + 1} of ${this.steps.length}: ${formatDay(event.end)}, ${event.title}`;
-		return `${this.visible.length} ${this.visible.length === 1 ? 'event' : 'events'} up to ${formatDay(this.day)}`;
-	});
+	summary: string;
 
-	constructor(story: Story, layers: StoryLayers) {
-		this.story = story;
+	constructor(data: StoryData, layers: StoryLayers) {
+		this.data = data;
+		this.table = data.table;
 		this.layers = layers;
+		const line = timeline(data.table, data.index.counts, data.published);
+		this.extent = line.extent;
+		this.time = line.time;
+		this.changeDays = line.changeDays;
+		this.bars = line.bars;
+		this.categories = CATEGORIES.filter((c) => data.table.categories.includes(c));
+		this.steps = tourSteps(data.events ?? [], data.tour);
+		this.corrected = data.events
+			? Int32Array.from(data.events.flatMap((e, row) => (e.notes.length > 0 ? [row] : [])))
+			: null;
+		// Built once and never changed: not state.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		this.#placeIndex = new Map(data.places.map((p, i) => [p.id, i]));
 		this.day = this.extent.last;
+		this.shown = $derived(upperBound(this.table.start, this.day));
+		this.tally = $derived(tallyPlaces(this.data.index.byPlace, this.table, this.day));
+		this.placeSummary = $derived(
+			this.place === null
+				? null
+				: placeSummary(this.data.index.byPlace, this.table, this.place, this.day)
+		);
+		this.summary = $derived.by(() => {
+			const step = this.step === null ? undefined : this.steps[this.step];
+			const row = step ? this.rowOf(step.event) : null;
+			const event = row === null ? undefined : this.eventAt(row);
+			if (this.step !== null && event)
+				return `Step ${this.step + 1} of ${this.steps.length}: ${formatDay(event.end)}, ${event.title}`;
+			return (
+				this.note ??
+				`${count(this.shown, 'event')} of ${this.table.length.toLocaleString('en-GB')} up to ${formatDay(this.day)}`
+			);
+		});
 	}
 
-	eventsAt(place: string | null): readonly StoryEvent[] {
-		return (place !== null && this.byPlace.get(place)) || NO_EVENTS;
+	/** The place with this id, as its index; null for an id the story does not have. */
+	placeOf(id: string | null): number | null {
+		return id === null ? null : (this.#placeIndex.get(id) ?? null);
+	}
+
+	placeAt(p: number | null): Place | undefined {
+		return p === null ? undefined : this.data.places[p];
+	}
+
+	/** The row of the event with this id; null for an id the story does not have. */
+	rowOf(id: string): number | null {
+		if (!this.#rows.has(id)) this.#rows.set(id, findEventRow(this.table, id));
+		return this.#rows.get(id)!;
+	}
+
+	eventIdOf(row: number): string {
+		return eventId(this.table, row);
+	}
+
+	/** Row `row` whole, once its words are here; reading `textVersion` redraws when they come. */
+	eventAt(row: number): StoryEvent | undefined {
+		void this.textVersion;
+		return eventAt(this.data, row);
+	}
+
+	/** The words of some rows have arrived. */
+	textsArrived(): void {
+		this.textVersion++;
+	}
+
+	/** The rows of the events at place p or joining it to another, in table order. */
+	eventsAt(p: number | null): Int32Array {
+		const { offsets, rows } = this.data.index.byPlace;
+		return p === null ? rows.subarray(0, 0) : rows.subarray(offsets[p], offsets[p + 1]);
 	}
 
 	/** The reader's own move of the date: it leaves the tour, where the tour's own does not. */
@@ -106,51 +176,62 @@ export class Atlas {
 	#setDay(day: number): void {
 		const { first, last } = this.extent;
 		this.day = Math.min(last, Math.max(first, Math.round(day)));
+		this.note = null;
+	}
+
+	/** A sentence for the live region: why keyboard focus moved on the map. */
+	announce(message: string): void {
+		this.note = message;
 	}
 
 	/**
 	 * Opens a place's details and brings it, with the places its events join, into view; with
 	 * `focus`, the keyboard goes to the details.
 	 */
-	choosePlace(id: string | null, { focus = false } = {}): void {
+	choosePlace(p: number | null, { focus = false, show = true } = {}): void {
 		this.leaveTour();
-		this.#choosePlace(id, true);
-		this.focusDetails = Boolean(this.place && focus);
+		this.#choosePlace(p, show);
+		this.focusDetails = this.place !== null && focus;
 	}
 
-	#choosePlace(id: string | null, show: boolean): void {
-		const place = id === null ? undefined : this.story.placeById.get(id);
-		this.place = place ? place.id : null;
+	#choosePlace(p: number | null, show: boolean): void {
+		this.place = p !== null && p >= 0 && p < this.data.places.length ? p : null;
 		this.event = null;
-		if (place && show) this.#show(place.id, this.eventsAt(place.id));
+		if (this.place !== null && show) this.#show(this.place, this.eventsAt(this.place));
 	}
 
 	/** Opens an event within its place's details, and brings its places into view. */
-	chooseEvent(id: string): void {
+	chooseEvent(row: number, { show = true } = {}): void {
 		this.leaveTour();
-		this.#chooseEvent(id, true);
+		this.#chooseEvent(row, show);
 	}
 
-	#chooseEvent(id: string, show: boolean): void {
-		const event = this.story.eventById.get(id);
-		if (!event) return;
-		this.place = event.place;
-		this.event = event.id;
-		if (show) this.#show(event.place, [event]);
+	#chooseEvent(row: number, show: boolean): void {
+		if (row < 0 || row >= this.table.length) return;
+		this.place = this.table.place[row]!;
+		this.event = row;
+		if (show) this.#show(this.place, [row]);
 	}
 
-	/** Asks the map to bring a place into view, and the other places of `events` where they fit. */
-	#show(id: string, events: readonly StoryEvent[]): void {
-		const place = this.story.placeById.get(id);
+	/** The points of the places `rows` involve, other than place p: where the map makes room for. */
+	#joins(p: number, rows: ArrayLike<number>): LonLat[] {
+		// A place of thousands of events joins no one worth framing: only a small place's are read.
+		if (rows.length > 200) return [];
+		const others = new Set<number>();
+		for (let k = 0; k < rows.length; k++) {
+			const row = rows[k]!;
+			const main = this.table.place[row]!;
+			if (main !== p) others.add(main);
+			for (const other of otherPlacesOf(this.table, row)) if (other !== p) others.add(other);
+		}
+		return [...others].map((o) => this.data.places[o]!.coordinates);
+	}
+
+	/** Asks the map to bring a place into view, and the other places of `rows` where they fit. */
+	#show(p: number, rows: ArrayLike<number>): void {
+		const place = this.data.places[p];
 		if (!place) return;
-		const others = events
-			.flatMap((e) => [e.place, ...e.places])
-			.filter((other, i, all) => other !== id && all.indexOf(other) === i);
-		const joins = others.flatMap((other) => {
-			const at = this.story.placeById.get(other);
-			return at ? [at.coordinates] : [];
-		});
-		this.moveCamera({ kind: 'show', place: place.coordinates, joins });
+		this.moveCamera({ kind: 'show', place: place.coordinates, joins: this.#joins(p, rows) });
 	}
 
 	close(): void {
@@ -169,6 +250,11 @@ export class Atlas {
 		this.hover = id;
 	}
 
+	/** A cluster chosen on the map: the map zooms in on it, where its events come apart. */
+	zoomTo(view: MapView): void {
+		this.moveCamera({ kind: 'zoom', view });
+	}
+
 	/**
 	 * Shows a step of the tour: its date on the slider, its event in the details and the article,
 	 * and the map framing every place the event joins.
@@ -176,18 +262,16 @@ export class Atlas {
 	goToStep(index: number): void {
 		const n = Math.min(this.steps.length - 1, Math.max(0, Math.round(index)));
 		const step = this.steps[n];
-		const event = step && this.story.eventById.get(step.event);
-		if (!step || !event) return;
+		const row = step ? this.rowOf(step.event) : null;
+		if (!step || row === null) return;
 		this.step = n;
 		this.leftAt = null;
-		this.#setDay(event.end);
-		this.#chooseEvent(event.id, false);
+		this.#setDay(this.table.end[row]!);
+		this.#chooseEvent(row, false);
 		if (step.camera) this.moveCamera({ kind: 'jump', view: step.camera });
 		else {
-			const points = [event.place, ...event.places].flatMap((id) => {
-				const place = this.story.placeById.get(id);
-				return place ? [place.coordinates] : [];
-			});
+			const p = this.table.place[row]!;
+			const points = [this.data.places[p]!.coordinates, ...this.#joins(p, [row])];
 			const bounds = boundsOf(points);
 			if (bounds) this.moveCamera({ kind: 'frame', bounds });
 		}
@@ -219,10 +303,11 @@ export class Atlas {
 		this.step = null;
 		this.leftAt = null;
 		this.#setDay(state.day ?? this.extent.last);
-		if (state.event && this.story.eventById.has(state.event)) this.#chooseEvent(state.event, false);
-		else this.#choosePlace(state.place, false);
+		const row = state.event === null ? null : this.rowOf(state.event);
+		if (row !== null) this.#chooseEvent(row, false);
+		else this.#choosePlace(this.placeOf(state.place), false);
 		this.focusDetails = false;
-		this.side = state.panel ?? 'events';
+		this.side = state.panel === 'article' && this.data.article ? 'article' : 'events';
 		const same =
 			state.view !== null &&
 			this.view !== null &&
@@ -231,10 +316,9 @@ export class Atlas {
 			state.view.lon === this.view.lon;
 		if (!same) this.moveCamera(state.view ? { kind: 'jump', view: state.view } : { kind: 'fit' });
 		this.view = state.view;
-		if (!initial || !this.place) return;
+		if (!initial || this.place === null) return;
 		// A view in the address is the sharer's framing: keep it, unless it leaves the place out.
-		const event = this.event === null ? undefined : this.story.eventById.get(this.event);
-		const joining = state.view ? [] : event ? [event] : this.eventsAt(this.place);
+		const joining = state.view ? [] : this.event === null ? this.eventsAt(this.place) : [this.event];
 		this.#show(this.place, joining);
 	}
 
@@ -243,8 +327,8 @@ export class Atlas {
 		return {
 			view: this.view,
 			day: this.day,
-			place: this.place,
-			event: this.event,
+			place: this.place === null ? null : this.data.places[this.place]!.id,
+			event: this.event === null ? null : eventId(this.table, this.event),
 			panel: this.side === 'article' ? 'article' : null,
 			step: this.step === null ? null : this.step + 1
 		};

@@ -1,5 +1,5 @@
 import { paragraphs } from './paragraphs';
-import type { Story } from './types';
+import type { Place, StoryEvent } from './types';
 
 /** A run of article text: the events whose excerpts cover it, and the place it names, if any. */
 export interface ArticleSpan {
@@ -28,7 +28,11 @@ function escapeRegExp(text: string): string {
  * paragraph becomes a link to the place (every mention would flood the Tab order). Paragraphs and
  * subheadings follow the one rule of paragraphs.ts, so a hard-wrapped article reads as paragraphs.
  */
-export function articleBlocks(story: Pick<Story, 'article' | 'events' | 'places'>): ArticleBlock[] {
+export function articleBlocks(story: {
+	article: string;
+	events: readonly StoryEvent[];
+	places: readonly Place[];
+}): ArticleBlock[] {
 	const blocks: ArticleBlock[] = [];
 	const cited: Array<Interval & { event: string }> = [];
 	for (const event of story.events) {

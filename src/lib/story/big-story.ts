@@ -4,39 +4,31 @@
  * No event exists here as an object; everything reads the table by row index, and an event's words
  * come from its text chunk when a reader opens it (text-chunks.ts).
  */
-import { buildGrids, gridBuffers, mercatorOf, type EventGrid } from '../derive/event-grid';
-import { buildPlaceRows, type PlaceRows } from '../derive/place-rows';
-import { eventDotVertices } from '../map/event-dots';
-import { dayCounts, type DayCounts } from '../time/day-counts';
+import { gridBuffers } from '../derive/event-grid';
+import { storyLayers, type StoryLayers } from '../derive/story-layers';
 import { transferables, type EventTable } from './event-table';
 import { readEventTable } from './columnar/arrow-table';
-import { EVENTS_ARROW, type TableMeta } from './columnar/layout';
+import { chunkFile, EVENTS_ARROW, type TableMeta } from './columnar/layout';
+import { fileUrl } from './big-story-protocol';
+import type { EventTexts } from './event-texts';
+import { readChunk, TextChunks } from './text-chunks';
 import { parseIsoDate } from './dates';
 import type { Problem } from './problems';
-import type { LonLat } from './types';
+import { PLACE_KINDS, type PlaceKind } from './schema';
+import { indexTable, type StoryData, type StoryIndex } from './story-data';
+import type { Place } from './types';
 
-export interface BigPlace {
-	id: string;
-	name: string;
-	coordinates: LonLat;
-}
-
-export interface BigStoryIndex {
-	counts: DayCounts;
-	grids: EventGrid[];
-	byPlace: PlaceRows;
-	/** The GPU's vertices (map/event-dots.ts), built here so the page only uploads them. */
-	dots: Float32Array;
-}
-
+/** What a columnar story's worker hands the page: all of a StoryData but its words. */
 export interface BigStory {
 	meta: TableMeta;
 	/** Day number of publication, when the table's metadata gives one. */
 	published: number | null;
 	table: EventTable;
 	/** One per entry of `table.places`, in the same order: place index p is `places[p]`. */
-	places: BigPlace[];
-	index: BigStoryIndex;
+	places: Place[];
+	index: StoryIndex;
+	/** What the map draws (derive/story-layers.ts), built in the worker with the indexes. */
+	layers: StoryLayers;
 }
 
 export type BigStoryResult = { ok: true; story: BigStory } | { ok: false; problems: Problem[] };
@@ -79,11 +71,11 @@ export function tableProblem(table: EventTable): string | null {
 export function alignPlaces(
 	value: unknown,
 	ids: readonly string[]
-): { ok: true; places: BigPlace[] } | { ok: false; message: string } {
+): { ok: true; places: Place[] } | { ok: false; message: string } {
 	const features = (value as { features?: unknown })?.features;
 	if (!Array.isArray(features))
 		return { ok: false, message: 'is not a GeoJSON FeatureCollection.' };
-	const byId = new Map<string, BigPlace>();
+	const byId = new Map<string, Place>();
 	for (const feature of features as Array<Record<string, unknown>>) {
 		const props = (feature?.properties ?? {}) as Record<string, unknown>;
 		const coords = (feature?.geometry as { coordinates?: unknown } | undefined)?.coordinates;
@@ -91,7 +83,10 @@ export function alignPlaces(
 		const [lon, lat] = coords as number[];
 		if (typeof lon !== 'number' || typeof lat !== 'number') continue;
 		const name = typeof props.name === 'string' && props.name ? props.name : props.id;
-		byId.set(props.id, { id: props.id, name, coordinates: [lon, lat] });
+		// A dataset's place is a town unless its file says otherwise.
+		const kind = PLACE_KINDS.includes(props.kind as PlaceKind) ? (props.kind as PlaceKind) : 'city';
+		const country = typeof props.country === 'string' ? { country: props.country } : {};
+		byId.set(props.id, { id: props.id, name, kind, ...country, coordinates: [lon, lat] });
 	}
 	const missing = ids.filter((id) => !byId.has(id));
 	if (missing.length > 0) {
@@ -119,7 +114,7 @@ export function prepareBigStory(arrow: Uint8Array, placesJson: Uint8Array): BigS
 	}
 	const places = alignPlaces(json, table.places);
 	if (!places.ok) return problem(PLACES, places.message);
-	const xy = mercatorOf(table);
+	const index = indexTable(table);
 	return {
 		ok: true,
 		story: {
@@ -127,12 +122,8 @@ export function prepareBigStory(arrow: Uint8Array, placesJson: Uint8Array): BigS
 			published: meta.published ? parseIsoDate(meta.published) : null,
 			table,
 			places: places.places,
-			index: {
-				counts: dayCounts(table),
-				grids: buildGrids(table, xy),
-				byPlace: buildPlaceRows(table),
-				dots: eventDotVertices(table, xy)
-			}
+			index,
+			layers: storyLayers({ table, places: places.places, index })
 		}
 	};
 }
@@ -140,8 +131,50 @@ export function prepareBigStory(arrow: Uint8Array, placesJson: Uint8Array): BigS
 /** Every buffer of the story, to transfer from the worker to the page without a copy. */
 export function bigStoryBuffers(story: BigStory): ArrayBuffer[] {
 	const { counts, grids, byPlace, dots } = story.index;
-	const own = [counts.starts, counts.ends, byPlace.offsets, byPlace.rows, dots].map(
+	const own = [counts.starts, counts.ends, byPlace.offsets, byPlace.rows, byPlace.reach, dots].map(
 		(a) => a.buffer as ArrayBuffer
 	);
 	return [...new Set([...transferables(story.table), ...own, ...gridBuffers(grids)])];
+}
+
+/** A columnar story as the reader reads it, its words fetched by chunk from its folder. */
+export function bigStoryData(story: BigStory, texts: EventTexts): StoryData {
+	const { meta, published, table, places, index } = story;
+	return {
+		title: meta.title,
+		published,
+		origin: meta.origin || null,
+		article: null,
+		tour: undefined,
+		table,
+		places,
+		index,
+		texts,
+		events: null
+	};
+}
+
+/**
+ * The words of a columnar story in `folder` (its URL, ending in `/`), a chunk at a time, each
+ * checked against the table before it is shown. `onLoad` hears of each chunk that arrives.
+ */
+export function fetchedTexts(
+	story: BigStory,
+	folder: string,
+	onLoad: () => void,
+	fetcher: typeof fetch = fetch
+): TextChunks {
+	return new TextChunks(
+		async (chunk) => {
+			const name = chunkFile(chunk);
+			const response = await fetcher(fileUrl(folder, name, location.href));
+			if (!response.ok)
+				return { ok: false, message: `${name} could not be loaded (HTTP ${response.status}).` };
+			const bytes = new Uint8Array(await response.arrayBuffer());
+			const parsed = readChunk(bytes, story.table, chunk, story.meta.chunks[chunk]);
+			return parsed.ok ? parsed : { ok: false, message: `${name} ${parsed.message}` };
+		},
+		24,
+		onLoad
+	);
 }

@@ -5,6 +5,7 @@
 import { chunkChecksum } from './checksum';
 import { CHUNK_SIZE, chunkOf, type EventText } from './columnar/layout';
 import { eventId, type EventTable } from './event-table';
+import type { EventTexts, TextResult } from './event-texts';
 
 /** What fetching one chunk gives: its events' words, or a sentence saying what went wrong. */
 export type ChunkResult = { ok: true; texts: EventText[] } | { ok: false; message: string };
@@ -77,7 +78,7 @@ export function readChunk(
 export const chunkLength = (chunk: number, length: number): number =>
 	Math.max(0, Math.min(CHUNK_SIZE, length - chunk * CHUNK_SIZE));
 
-export class TextChunks {
+export class TextChunks implements EventTexts {
 	readonly #fetch: ChunkFetcher;
 	readonly #limit: number;
 	/** In use order, oldest first: a Map keeps insertion order, so the first key is evicted. */
@@ -100,7 +101,7 @@ export class TextChunks {
 	}
 
 	/** The words of row `row`, fetching its chunk once however often it is asked for. */
-	async text(row: number): Promise<{ ok: true; text: EventText } | { ok: false; message: string }> {
+	async text(row: number): Promise<TextResult> {
 		const result = await this.chunk(chunkOf(row));
 		if (!result.ok) return result;
 		const text = result.texts[row % CHUNK_SIZE];

@@ -8,18 +8,20 @@ import type { Rect } from '../../../src/lib/geo/mercator';
 import { visibleRect, openingCamera } from '../../../src/lib/geo/opening-view';
 import { placeRadiusScale } from '../../../src/lib/scales/category';
 import { parseIsoDate } from '../../../src/lib/story/dates';
-import { tallyPlaces } from '../../../src/lib/time/phase';
+import { tallyPlaces } from '../../../src/lib/derive/place-rows';
+import { storyData } from '../../../src/lib/story/story-data';
 import { countries50m, projectStory } from '../../helpers/story-files';
 
 const story = projectStory();
-const layers = storyLayers(story, countryLookup(countries50m).outline);
+const data = storyData(story);
+const layers = storyLayers(data, countryLookup(countries50m).outline);
 const bounds = storyBounds(story.places.map((p) => p.coordinates));
 const d = (s: string) => parseIsoDate(s)!;
 const at = (day: string, selected: string | null = null) => ({
 	day: d(day),
 	highlight: null,
 	selected,
-	tally: tallyPlaces(story.events, d(day))
+	tally: tallyPlaces(data.index.byPlace, data.table, d(day))
 });
 const SIZES = [
 	[940, 640],

@@ -3,8 +3,11 @@ import {
 	buildPlaceRows,
 	placeCountBy,
 	placePage,
-	placeSummary
+	placeSummary,
+	tallyPlaces
 } from '../../../src/lib/derive/place-rows';
+import { eventId } from '../../../src/lib/story/event-table';
+import { buildEventTable } from '../../../src/lib/story/table-builder';
 import { parseIsoDate } from '../../../src/lib/story/dates';
 import { tableOf } from '../../helpers/event-table';
 
@@ -100,5 +103,83 @@ describe('placePage', () => {
 
 	it('pages only through the events by the day', () => {
 		expect(placePage(index, table, 1, d('2025-02-02'), 0, 10)).toEqual([2, 0]);
+	});
+});
+
+describe('a place’s events include those joining it', () => {
+	// Built by the one builder: b joins Washington and Moscow to Abu Dhabi; c names its own place
+	// again among its others, which counts once.
+	const joined = buildEventTable(
+		[
+			{ id: 'a', coordinates: [30, 50], start: 10, end: 10, category: 'war', place: 'kyiv' },
+			{
+				id: 'b',
+				coordinates: [54, 24],
+				start: 11,
+				end: 14,
+				category: 'exchange',
+				place: 'abu-dhabi',
+				places: ['washington', 'moscow']
+			},
+			{
+				id: 'c',
+				coordinates: [-77, 39],
+				start: 12,
+				end: 12,
+				category: 'statement',
+				place: 'washington',
+				places: ['washington']
+			}
+		],
+		['kyiv', 'abu-dhabi', 'washington', 'moscow', 'london']
+	);
+	const rows = buildPlaceRows(joined);
+	const ids = (p: number) =>
+		Array.from(rows.rows.subarray(rows.offsets[p]!, rows.offsets[p + 1]!), (r) =>
+			eventId(joined, r)
+		);
+
+	it.each([
+		[0, ['a']],
+		[2, ['b', 'c']],
+		[3, ['b']],
+		[4, []]
+	])('place %i: %j', (p, expected) => {
+		expect(ids(p)).toEqual(expected);
+	});
+
+	it.each([
+		// Day, then each place's tally by it (absent: nothing has started there).
+		[9, {}],
+		[
+			11,
+			{
+				kyiv: { count: 1, current: false, category: 'war' },
+				'abu-dhabi': { count: 1, current: true, category: 'exchange' },
+				washington: { count: 1, current: true, category: 'exchange' },
+				moscow: { count: 1, current: true, category: 'exchange' }
+			}
+		],
+		[
+			13,
+			{
+				kyiv: { count: 1, current: false, category: 'war' },
+				'abu-dhabi': { count: 1, current: true, category: 'exchange' },
+				// c ended on the 12th, but b, which joins Washington, runs to the 14th.
+				washington: { count: 2, current: true, category: 'statement' },
+				moscow: { count: 1, current: true, category: 'exchange' }
+			}
+		],
+		[
+			15,
+			{
+				kyiv: { count: 1, current: false, category: 'war' },
+				'abu-dhabi': { count: 1, current: false, category: 'exchange' },
+				washington: { count: 2, current: false, category: 'statement' },
+				moscow: { count: 1, current: false, category: 'exchange' }
+			}
+		]
+	])('tally by day %i', (day, expected) => {
+		expect(Object.fromEntries(tallyPlaces(rows, joined, day))).toEqual(expected);
 	});
 });

@@ -3,12 +3,13 @@ import { boundsOf } from '../../../src/lib/geo/bounds';
 import { countryLookup } from '../../../src/lib/geo/countries';
 import { eventLinks } from '../../../src/lib/geo/links';
 import { countryOutlines } from '../../../src/lib/geo/outlines';
+import { storyData } from '../../../src/lib/story/story-data';
 import { countries50m, projectStory } from '../../helpers/story-files';
 
 const story = projectStory();
 
 describe('eventLinks', () => {
-	const links = eventLinks(story);
+	const links = eventLinks(storyData(story).table, story.places);
 
 	it.each([
 		['dmitriev-washington', 'washington', 'moscow'],

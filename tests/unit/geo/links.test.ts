@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { eventLinks, linkArc } from '../../../src/lib/geo/links';
+import { buildEventTable } from '../../../src/lib/story/table-builder';
 import type { LonLat, Place, StoryEvent } from '../../../src/lib/story/types';
 
 const RAD = Math.PI / 180;
@@ -133,10 +134,13 @@ describe('eventLinks', () => {
 
 	it('joins antipodes, and skips a place at the very same point', () => {
 		const places = [place('a', [30, 50]), place('b', [-150, -50]), place('c', [30, 50])];
-		const links = eventLinks({
-			events: [event('e', 'a', ['b', 'c'])],
-			placeById: new Map(places.map((p) => [p.id, p]))
-		});
+		const links = eventLinks(
+			buildEventTable(
+				[event('e', 'a', ['b', 'c'])],
+				places.map((p) => p.id)
+			),
+			places
+		);
 		expect(links.features.map((f) => [f.properties.from, f.properties.to])).toEqual([['a', 'b']]);
 	});
 });

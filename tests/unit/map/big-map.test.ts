@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { writeEventTable } from '../../../src/lib/story/columnar/arrow-table';
-import { prepareBigStory } from '../../../src/lib/story/big-story';
+import { bigStoryData, prepareBigStory } from '../../../src/lib/story/big-story';
+import { MemoryTexts } from '../../../src/lib/story/event-texts';
+import { buildGrids } from '../../../src/lib/derive/event-grid';
 import { tableOf } from '../../helpers/event-table';
 
 /**
@@ -20,11 +22,15 @@ class StubMap {
 	readonly touchZoomRotate = { disableRotation() {} };
 	readonly keyboard = { disableRotation() {} };
 	static readonly made: StubMap[] = [];
-	constructor(options: { zoom: number }) {
+	constructor(options: { zoom: number; style?: { sources?: Record<string, unknown> } }) {
 		this.zoom = options.zoom;
+		// The style's own sources (places, links, outlines) are there from the start.
+		for (const id of Object.keys(options.style?.sources ?? {}))
+			this.sources.set(id, { data: null, sets: 0 });
 		StubMap.made.push(this);
 	}
 	addControl() {}
+	setFilter() {}
 	on(event: string, layer: string | Handler, handler?: Handler) {
 		if (typeof layer === 'function') this.handlers.push({ event, handler: layer });
 		else this.handlers.push({ event, layer, handler: handler! });
@@ -170,7 +176,12 @@ const prepared = prepareBigStory(
 	new TextEncoder().encode(JSON.stringify(places))
 );
 if (!prepared.ok) throw new Error('the test story does not prepare');
-const story = prepared.story;
+// Two places are drawn apart on any map: the aggregates are asked for as a story of thousands would.
+const story = {
+	...prepared.story,
+	index: { ...prepared.story.index, grids: buildGrids(prepared.story.table) }
+};
+const data = bigStoryData(story, new MemoryTexts([]));
 
 function bigMap(zoom: number, day: number) {
 	const atlas = new AtlasMap({
@@ -191,13 +202,17 @@ function bigMap(zoom: number, day: number) {
 	const drawn: Array<{ mode: string; cells: number; events: number }> = [];
 	const clusters: unknown[] = [];
 	const chosen: number[] = [];
-	atlas.setBigStory(story, day, {
+	atlas.setStory(data, story.layers, day, {
 		onCluster: (view) => clusters.push(view),
 		onPlace: (p) => chosen.push(p),
 		onDraw: (d) => drawn.push(d)
 	});
 	return { atlas, stub, drawn, clusters, chosen };
 }
+
+/** The date moved, as the page moves it: with the rest of the map's focus. */
+const setDay = (atlas: InstanceType<typeof AtlasMap>, day: number) =>
+	atlas.setFocus({ day, highlight: null, selected: null, tally: new Map() });
 
 // The stub the last AtlasMap made: the constructor keeps no public handle on it.
 const lastStub = () => StubMap.made.at(-1)!;
@@ -255,15 +270,15 @@ describe('AtlasMap: a big story', () => {
 		expect(drawn.at(-1)).toEqual({ mode: 'aggregates', cells: 2, events: 4 });
 		// Day 12: Kyiv 3 → 2, Lviv still 1.
 		let writes = stub.stateWrites;
-		atlas.setBigDay(12);
+		setDay(atlas, 12);
 		expect(counts(stub).sort()).toEqual([1, 2]);
 		expect(stub.stateWrites - writes).toBe(1);
 		// The same day again, or a move within the band: nothing written.
 		writes = stub.stateWrites;
-		atlas.setBigDay(12);
+		setDay(atlas, 12);
 		stub.fire('zoom');
 		expect(stub.stateWrites).toBe(writes);
-		atlas.setBigDay(9);
+		setDay(atlas, 9);
 		expect(counts(stub)).toEqual([]);
 		expect(states(stub).size).toBe(2);
 		expect(drawn.at(-1)).toEqual({ mode: 'aggregates', cells: 0, events: 0 });
@@ -274,11 +289,11 @@ describe('AtlasMap: a big story', () => {
 	it('labels each counted cell over the map, and follows the day', () => {
 		const { atlas, stub } = bigMap(3, 20);
 		expect(labels(stub)).toEqual(['1', '3']);
-		atlas.setBigDay(11);
+		setDay(atlas, 11);
 		expect(labels(stub)).toEqual(['1', '1']);
-		atlas.setBigDay(10);
+		setDay(atlas, 10);
 		expect(labels(stub)).toEqual(['1']);
-		atlas.setBigDay(9);
+		setDay(atlas, 9);
 		expect(labels(stub)).toEqual([]);
 		expect(atlas.countLabels().size).toBe(0);
 	});
@@ -298,7 +313,7 @@ describe('AtlasMap: a big story', () => {
 			[-1, 'true']
 		]);
 		// A scrub names no key: only the text of the labels changes.
-		atlas.setBigDay(12);
+		setDay(atlas, 12);
 		overlay(stub);
 		expect(entry().map((span) => span.textContent)).toEqual(['2']);
 		expect(entry()[0]!.attributes['aria-label']).toBe('3 events near kyiv');
@@ -356,7 +371,7 @@ describe('AtlasMap: a big story', () => {
 		const { atlas, stub } = bigMap(3, 20);
 		stub.zoom = 1;
 		stub.fire('zoom');
-		atlas.setBigDay(11);
+		setDay(atlas, 11);
 		expect(counts(stub)).toEqual([2]);
 		stub.zoom = 3;
 		stub.fire('zoom');
@@ -374,7 +389,7 @@ describe('AtlasMap: a big story', () => {
 		]);
 		// By day 10 Lviv has nothing: its circle has no radius and a click on it does nothing,
 		// while a click that also touches Kyiv's goes to Kyiv.
-		atlas.setBigDay(10);
+		setDay(atlas, 10);
 		stub.fire('click', 'big-aggregate-circles-4', { features: [{ id: lvivCell }] });
 		expect(clusters).toHaveLength(1);
 		stub.fire('click', 'big-aggregate-circles-4', {
@@ -387,7 +402,7 @@ describe('AtlasMap: a big story', () => {
 
 	it('draws one story: a second is refused', () => {
 		const { atlas } = bigMap(3, 20);
-		expect(() => atlas.setBigStory(story, 20, { onCluster() {}, onPlace() {} })).toThrow(
+		expect(() => atlas.setStory(data, story.layers, 20, { onCluster() {}, onPlace() {} })).toThrow(
 			/one story/
 		);
 	});

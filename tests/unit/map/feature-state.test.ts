@@ -9,18 +9,20 @@ import {
 	type FeatureStates
 } from '../../../src/lib/map/feature-state';
 import { parseIsoDate } from '../../../src/lib/story/dates';
-import { tallyPlaces } from '../../../src/lib/time/phase';
+import { tallyPlaces } from '../../../src/lib/derive/place-rows';
+import { storyData } from '../../../src/lib/story/story-data';
 import { countries50m, projectStory } from '../../helpers/story-files';
 
 const story = projectStory();
-const layers = storyLayers(story, countryLookup(countries50m).outline);
+const data = storyData(story);
+const layers = storyLayers(data, countryLookup(countries50m).outline);
 const d = (s: string) => parseIsoDate(s)!;
 /** The focus on a day, with the tally the app would compute for it. */
 const at = (day: string, highlight: string | null = null, selected: string | null = null) => ({
 	day: d(day),
 	highlight,
 	selected,
-	tally: tallyPlaces(story.events, d(day))
+	tally: tallyPlaces(data.index.byPlace, data.table, d(day))
 });
 const stateOf = (states: FeatureStates, source: string, id: string | number) =>
 	states.find((s) => s.feature.source === source && s.feature.id === id)?.state;

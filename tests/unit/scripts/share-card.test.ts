@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { storyLayers } from '../../../src/lib/derive/story-layers';
+import { storyData } from '../../../src/lib/story/story-data';
 import { countryLookup } from '../../../src/lib/geo/countries';
 import { CARD, renderPng, shareCardSvg, wrap } from '../../../scripts/lib/share-card';
 import { woffToSfnt } from '../../../scripts/lib/woff';
@@ -45,7 +46,7 @@ describe('woffToSfnt', () => {
 
 describe('the share card', () => {
 	const story = projectStory();
-	const layers = storyLayers(story, countryLookup(countries50m).outline);
+	const layers = storyLayers(storyData(story), countryLookup(countries50m).outline);
 
 	it('is a 1200×630 PNG of the map under the headline, text escaped', () => {
 		const hostile = { ...story, title: 'Talks <script> & “quotes” in Riyadh' };

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate } from '../../../src/lib/story/dates';
 import { histogram } from '../../../src/lib/time/histogram';
-import { eventsUpTo, phaseOf, tallyPlaces } from '../../../src/lib/time/phase';
+import { phaseOf } from '../../../src/lib/time/phase';
+import { tallyPlaces } from '../../../src/lib/derive/place-rows';
+import { upperBound } from '../../../src/lib/derive/event-grid';
+import { storyData } from '../../../src/lib/story/story-data';
 import { buildTimeScale } from '../../../src/lib/time/scale';
 import { keyStep } from '../../../src/lib/time/steps';
 import { changeDays, dayCounts, storyExtent } from '../../../src/lib/time/day-counts';
@@ -45,22 +48,26 @@ describe('phaseOf', () => {
 	});
 });
 
-describe('eventsUpTo and tallyPlaces on the story', () => {
+describe('what has happened by a day, on the story', () => {
+	const data = storyData(story);
+	const upTo = (day: number) => story.events.slice(0, upperBound(data.table.start, day));
+	const tally = (day: number) => tallyPlaces(data.index.byPlace, data.table, day);
+
 	it('on 20 February 2025 lists the Saudi meeting but not the Kryvyi Rih strike', () => {
-		const ids = eventsUpTo(story.events, d('2025-02-20')).map((e) => e.id);
+		const ids = upTo(d('2025-02-20')).map((e) => e.id);
 		expect(ids).toContain('saudi-talks');
 		expect(ids).not.toContain('kryvyi-rih-strike');
 	});
 
 	it('at the end lists every event', () => {
-		expect(eventsUpTo(story.events, extent.last)).toHaveLength(story.events.length);
+		expect(upTo(extent.last)).toHaveLength(story.events.length);
 	});
 
 	it('counts started events per place and marks current ones', () => {
-		const tally = tallyPlaces(story.events, d('2025-04-11'));
-		expect(tally.get('kryvyi-rih')).toMatchObject({ count: 4, current: true });
-		expect(tally.get('cyprus')).toMatchObject({ count: 1, current: false, category: 'detention' });
-		expect(tallyPlaces(story.events, d('2022-02-10')).get('ukraine')).toMatchObject({
+		const byApril = tally(d('2025-04-11'));
+		expect(byApril.get('kryvyi-rih')).toMatchObject({ count: 4, current: true });
+		expect(byApril.get('cyprus')).toMatchObject({ count: 1, current: false, category: 'detention' });
+		expect(tally(d('2022-02-10')).get('ukraine')).toMatchObject({
 			count: 1,
 			current: true
 		});
