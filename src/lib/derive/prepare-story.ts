@@ -14,5 +14,9 @@ export function prepareStory(files: StoryFiles, countries: Countries): LoadedSto
 	const lookup = storyCountryLookup(countries);
 	const result = validateStory(files, lookup);
 	if (!result.ok) return result;
-	return { ok: true, story: result.story, layers: storyLayers(storyData(result.story), lookup.outline) };
+	return {
+		ok: true,
+		story: result.story,
+		layers: storyLayers(storyData(result.story), lookup.outline)
+	};
 }

@@ -206,12 +206,7 @@ export class AtlasMap {
 	 * below DOTS_ZOOM, with `handlers` for what a reader chooses there. Time and selection then go
 	 * through setFocus.
 	 */
-	setStory(
-		story: StoryData,
-		layers: StoryLayers,
-		day: number,
-		handlers: AggregateHandlers
-	): void {
+	setStory(story: StoryData, layers: StoryLayers, day: number, handlers: AggregateHandlers): void {
 		if (this.#layers) throw new Error('AtlasMap draws one story; make a new map for another.');
 		// A country that is a story place is labelled by the story; its basemap label would repeat it.
 		this.#storyCountries = story.places.flatMap((p) =>

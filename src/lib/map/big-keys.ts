@@ -76,11 +76,7 @@ export function cellKeys(
 export function placeKeys(
 	map: LabelMap,
 	view: () => View,
-	{
-		places,
-		table,
-		byPlace
-	}: { places: readonly Place[]; table: EventTable; byPlace: PlaceRows },
+	{ places, table, byPlace }: { places: readonly Place[]; table: EventTable; byPlace: PlaceRows },
 	day: () => number,
 	choose: (place: number) => void
 ): KeySource {

@@ -124,10 +124,7 @@ export class Atlas {
 			const event = row === null ? undefined : this.eventAt(row);
 			if (this.step !== null && event)
 				return `Step ${this.step + 1} of ${this.steps.length}: ${formatDay(event.end)}, ${event.title}`;
-			return (
-				this.note ??
-				`${count(this.shown, 'event')} of ${this.table.length.toLocaleString('en-GB')} up to ${formatDay(this.day)}`
-			);
+			return this.note ?? `${count(this.shown, 'event')} up to ${formatDay(this.day)}`;
 		});
 	}
 
@@ -318,7 +315,11 @@ export class Atlas {
 		this.view = state.view;
 		if (!initial || this.place === null) return;
 		// A view in the address is the sharer's framing: keep it, unless it leaves the place out.
-		const joining = state.view ? [] : this.event === null ? this.eventsAt(this.place) : [this.event];
+		const joining = state.view
+			? []
+			: this.event === null
+				? this.eventsAt(this.place)
+				: [this.event];
 		this.#show(this.place, joining);
 	}
 

@@ -20,9 +20,24 @@ const map: LabelMap = {
 const view = () => ({ width: 600, height: 400 });
 
 const places = [
-	{ id: 'kharkiv', name: 'Kharkiv', kind: 'city' as const, coordinates: [36.23, 49.99] as [number, number] },
-	{ id: 'kyiv', name: 'Kyiv', kind: 'city' as const, coordinates: [30.52, 50.45] as [number, number] },
-	{ id: 'lisbon', name: 'Lisbon', kind: 'city' as const, coordinates: [-9.14, 38.72] as [number, number] }
+	{
+		id: 'kharkiv',
+		name: 'Kharkiv',
+		kind: 'city' as const,
+		coordinates: [36.23, 49.99] as [number, number]
+	},
+	{
+		id: 'kyiv',
+		name: 'Kyiv',
+		kind: 'city' as const,
+		coordinates: [30.52, 50.45] as [number, number]
+	},
+	{
+		id: 'lisbon',
+		name: 'Lisbon',
+		kind: 'city' as const,
+		coordinates: [-9.14, 38.72] as [number, number]
+	}
 ];
 
 /** Three cells: by Kharkiv, by Kyiv, and one far off screen (Lisbon). */

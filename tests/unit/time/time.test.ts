@@ -66,7 +66,11 @@ describe('what has happened by a day, on the story', () => {
 	it('counts started events per place and marks current ones', () => {
 		const byApril = tally(d('2025-04-11'));
 		expect(byApril.get('kryvyi-rih')).toMatchObject({ count: 4, current: true });
-		expect(byApril.get('cyprus')).toMatchObject({ count: 1, current: false, category: 'detention' });
+		expect(byApril.get('cyprus')).toMatchObject({
+			count: 1,
+			current: false,
+			category: 'detention'
+		});
 		expect(tally(d('2022-02-10')).get('ukraine')).toMatchObject({
 			count: 1,
 			current: true
