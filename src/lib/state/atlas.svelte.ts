@@ -214,6 +214,7 @@ export class Atlas {
 	#joins(p: number, rows: ArrayLike<number>): LonLat[] {
 		// A place of thousands of events joins no one worth framing: only a small place's are read.
 		if (rows.length > 200) return [];
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- made and read in one call
 		const others = new Set<number>();
 		for (let k = 0; k < rows.length; k++) {
 			const row = rows[k]!;
