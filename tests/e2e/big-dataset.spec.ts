@@ -53,7 +53,7 @@ const count = (page: Page) => page.getByRole('region', { name: 'Events' }).locat
 /** The counts over the aggregates' circles: a DOM overlay, and a roving group of keys. */
 const labels = (page: Page) => page.locator('.count-labels span');
 const rows = (page: Page) =>
-	page.getByRole('list', { name: 'Events, newest first' }).getByRole('listitem');
+	page.getByRole('list', { name: 'Events in date order' }).getByRole('listitem');
 
 /** A label's number, roughly: "1.2k" is 1,200. */
 const fromShort = (text: string) =>
@@ -101,7 +101,10 @@ test('loads in a worker with its progress shown, and draws aggregates that add u
 	const cells = Number(await map(page).getAttribute('data-cells'));
 	expect(cells).toBeGreaterThan(3);
 	expect(cells).toBeLessThan(500);
-	await expect(count(page)).toContainText(`${TOTAL} of ${TOTAL} events by 12 April 2025`);
+	await expect(count(page)).toHaveText(`${TOTAL} of ${TOTAL}`);
+	await expect(page.getByRole('status').filter({ hasText: /events? up to/ })).toHaveText(
+		`${TOTAL} events up to 12 April 2025`
+	);
 	// The circles are labelled with their counts, short enough to fit.
 	await expect(labels(page).first()).toBeVisible();
 	const texts = await labels(page).allTextContents();
@@ -129,10 +132,8 @@ test('the slider changes the counts, on the map, in the list and for a screen re
 	await expect(map(page)).toHaveAttribute('data-counted', String(shown));
 	// The labels on the circles follow the date too.
 	await expect.poll(() => labels(page).allTextContents()).not.toEqual(before);
-	const live = page.getByRole('status').filter({ hasText: /events? of/ });
-	await expect(live).toHaveText(
-		new RegExp(`^${shown.toLocaleString('en-GB')} events of ${TOTAL} up to `)
-	);
+	const live = page.getByRole('status').filter({ hasText: /events? up to/ });
+	await expect(live).toHaveText(new RegExp(`^${shown.toLocaleString('en-GB')} events up to `));
 	await page.keyboard.press('Home');
 	const first = Number(await count(page).getAttribute('data-count'));
 	expect(first).toBeLessThan(shown);
@@ -371,22 +372,25 @@ test('the list is virtual, reads rows from the table, and opens an event with it
 	const first = rows(page).first().getByRole('button');
 	await expect(first).toContainText(/near Location \d+/);
 
-	// Keyboard: arrows move through the rows, End goes to the oldest, far past the DOM's rows.
+	// Keyboard: arrows move through the rows, End goes to the newest, far past the DOM's rows, and
+	// Home back to the oldest.
 	await first.focus();
 	await page.keyboard.press('ArrowDown');
 	await expect(page.locator(':focus')).toHaveAttribute('data-position', '1');
 	await page.keyboard.press('End');
 	await expect(page.locator(':focus')).toHaveAttribute('data-position', String(BIG_COUNT - 1));
-	await expect(page.locator(':focus')).toHaveAttribute('data-row', '0');
+	await expect(page.locator(':focus')).toHaveAttribute('data-event', `ev-${BIG_COUNT}`);
 	expect(await rows(page).count()).toBeLessThan(40);
+	await page.keyboard.press('Home');
+	await expect(page.locator(':focus')).toHaveAttribute('data-event', 'ev-00001');
 	await page.keyboard.press('Enter');
 
 	const details = page.getByRole('region', { name: 'Details' });
-	const event = details.getByRole('article', { name: 'The chosen event' });
+	const event = details.locator('article[data-event="ev-00001"]');
 	await expect(event.getByRole('heading')).toHaveText(/near Location \d+/);
 	await expect(event).toContainText(`Synthetic event 1 of ${BIG_COUNT}`);
 	await expect(event).toContainText('Synthetic source 0');
-	await expect(event).toContainText(/source row [\d,]+/);
+	await expect(event).toContainText(/Source row [\d,]+/);
 	await expect(details).toContainText(/events here\s+by/);
 	await expect(details.getByRole('heading', { name: 'By category' })).toBeVisible();
 	// The place's events, a page at a time, newest first.
@@ -404,7 +408,7 @@ test('the list is virtual, reads rows from the table, and opens an event with it
 	await page.reload();
 	await ready(page);
 	await expect(
-		page.getByRole('region', { name: 'Details' }).getByRole('article', { name: 'The chosen event' })
+		page.getByRole('region', { name: 'Details' }).locator('article[data-event="ev-00001"]')
 	).toContainText(`Synthetic event 1 of ${BIG_COUNT}`);
 
 	// Closed, the details hand the keyboard back to the list.

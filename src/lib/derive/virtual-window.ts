@@ -67,3 +67,19 @@ export function scrollFor(top: number, viewport: number, rowHeight: number, coun
 	if (full === height) return top;
 	return (top / Math.max(1, full - viewport)) * Math.max(0, height - viewport);
 }
+
+/** A list this short is drawn whole, so find-in-page and a screen reader's list see every row. */
+export const DRAWN_WHOLE = 100;
+/** However tall a layout lets a list's box grow, at most this much of it is drawn. */
+export const MAX_VIEWPORT_PX = 2400;
+
+/** The rows a list of `count` draws: all of a short one, a screenful (and a few) of a long one. */
+export function listWindow(
+	scrollTop: number,
+	viewport: number,
+	rowHeight: number,
+	count: number
+): RowWindow {
+	if (count <= DRAWN_WHOLE) return { from: 0, to: Math.max(0, count) };
+	return rowWindow(scrollTop, Math.min(viewport, MAX_VIEWPORT_PX), rowHeight, count);
+}

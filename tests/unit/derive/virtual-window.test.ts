@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+	DRAWN_WHOLE,
+	listWindow,
+	MAX_VIEWPORT_PX,
 	MAX_LIST_PX,
 	listHeight,
 	rowWindow,
@@ -77,5 +80,26 @@ describe('a list taller than a browser lays out', () => {
 				6
 			);
 		}
+	});
+});
+
+describe('listWindow', () => {
+	it.each([
+		['a short list, whole, wherever it is scrolled', 0, 400, 20, { from: 0, to: 20 }],
+		['a short list scrolled down', 900, 400, 20, { from: 0, to: 20 }],
+		['the longest list drawn whole', 0, 400, DRAWN_WHOLE, { from: 0, to: DRAWN_WHOLE }],
+		['an empty list', 0, 400, 0, { from: 0, to: 0 }],
+		// 400 px of 80 px rows is 6 rows, with 4 more below.
+		['a long list, a screenful', 0, 400, 50_000, { from: 0, to: 10 }],
+		// A box that grew with its content (no height of its own) draws no more than the cap.
+		[
+			'a long list in a box as tall as its rows',
+			0,
+			50_000 * 80,
+			50_000,
+			{ from: 0, to: Math.ceil(MAX_VIEWPORT_PX / 80) + 5 }
+		]
+	])('%s', (_, top, viewport, count, expected) => {
+		expect(listWindow(top, viewport, 80, count)).toEqual(expected);
 	});
 });
