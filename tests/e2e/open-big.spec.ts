@@ -160,7 +160,7 @@ test('a file over 100 MB is refused from its size, without being read', async ({
 		window.Worker = class extends Original {
 			constructor(url: string | URL, options?: WorkerOptions) {
 				super(url, options);
-				if (String(url).includes('open-story')) w.openWorkers++;
+				if (String(url).includes('story.worker')) w.openWorkers++;
 			}
 		};
 	});

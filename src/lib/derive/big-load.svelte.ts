@@ -1,6 +1,6 @@
 /**
  * The page's side of loading a big story: a worker streams and reads `events.arrow` and hands back
- * the table and its indexes (story/big-story.worker.ts). The progress and the outcome are state
+ * the table and its indexes (story/story.worker.ts). The progress and the outcome are state
  * the page shows; nothing is parsed on the page's thread.
  */
 import type { BigStoryResult } from '../story/big-story';
@@ -52,7 +52,7 @@ export class BigStoryLoad {
 		};
 		try {
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Vite's worker import, not state
-			this.#worker = new Worker(new URL('../story/big-story.worker.ts', import.meta.url), {
+			this.#worker = new Worker(new URL('../story/story.worker.ts', import.meta.url), {
 				type: 'module'
 			});
 		} catch (error) {
@@ -80,6 +80,7 @@ export class BigStoryLoad {
 			});
 		};
 		this.#worker.postMessage({
+			type: 'columnar',
 			arrow: fileUrl(folder, EVENTS_ARROW, location.href),
 			places: fileUrl(folder, 'places.geojson', location.href)
 		});

@@ -1,7 +1,8 @@
-/** The messages between the page and the worker that loads a big story (big-story.worker.ts). */
+/** The messages between the page and the loader (story.worker.ts) about a columnar story. */
 import type { BigStoryResult } from './big-story';
 
 export interface BigStoryRequest {
+	type: 'columnar';
 	/** Absolute URLs of the story's `events.arrow` and `places.geojson`. */
 	arrow: string;
 	places: string;

@@ -1,5 +1,5 @@
 /**
- * The page's side of opening a reader's story in a worker (open-story.worker.ts). Nothing here
+ * The page's side of opening a reader's story in the loader's worker (story.worker.ts). Nothing here
  * runs at import: the worker is made when a story is opened, so server rendering never meets it.
  */
 import type { LoadedStory } from '../derive/prepare-story';
@@ -36,7 +36,7 @@ export function openStoryFiles(
 
 	let worker: Worker;
 	try {
-		worker = new Worker(new URL('./open-story.worker.ts', import.meta.url), { type: 'module' });
+		worker = new Worker(new URL('./story.worker.ts', import.meta.url), { type: 'module' });
 	} catch (error) {
 		return settled({
 			type: 'opened',

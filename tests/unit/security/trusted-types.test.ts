@@ -5,7 +5,7 @@ const PAGE = 'https://atlas.example.org/stories/x/?place=kyiv#3/50/30';
 
 describe('the default Trusted Types policy', () => {
 	it.each([
-		['a worker of the page', '/_app/immutable/workers/open-story.worker-abc.js'],
+		['a worker of the page', '/_app/immutable/workers/story.worker-abc.js'],
 		['a relative one', '../_app/immutable/assets/maplibre-gl-worker.mjs'],
 		['an absolute one of the same origin', 'https://atlas.example.org/w.js']
 	])('lets %s through, unchanged', (_, url) => {

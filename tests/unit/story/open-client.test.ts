@@ -64,7 +64,7 @@ describe('openStoryFiles: the page side of opening in a worker', () => {
 		expect(outcome.loaded.ok && outcome.loaded.story.title).toBe('Aid for Ukraine');
 		expect([...new Set(seen.map((p) => p.phase))]).toEqual(['reading', 'checking', 'receiving']);
 		expect(FakeWorker.made).toHaveLength(1);
-		expect(FakeWorker.made[0]!.url.pathname).toMatch(/open-story\.worker\.ts$/);
+		expect(FakeWorker.made[0]!.url.pathname).toMatch(/story\.worker\.ts$/);
 		expect(FakeWorker.made[0]!.terminated).toBe(true);
 	});
 

@@ -1,16 +1,15 @@
 /**
- * Loads a big story off the page's thread: streams `events.arrow` (telling the page how much has
- * arrived), reads it into an EventTable, checks and indexes it, and transfers it all to the page.
+ * The loader's job for a columnar story, apart from the worker (story.worker.ts): streams
+ * `events.arrow` (telling the page how much has arrived), reads it into the event table, checks
+ * and indexes it, and transfers it all to the page without a copy.
  */
-import { prepareBigStory } from './big-story';
-import { bigStoryBuffers } from './big-story';
+import { bigStoryBuffers, prepareBigStory } from './big-story';
 import type { BigStoryMessage, BigStoryRequest } from './big-story-protocol';
 
-const post = (message: BigStoryMessage, transfer: Transferable[] = []) =>
-	(self as unknown as Worker).postMessage(message, transfer);
+type Post = (message: BigStoryMessage, transfer?: Transferable[]) => void;
 
 /** The file's bytes, read as they arrive, with progress at most every 50 ms. */
-async function streamed(url: string): Promise<Uint8Array | string> {
+async function streamed(url: string, post: Post): Promise<Uint8Array | string> {
 	const response = await fetch(url);
 	if (!response.ok || !response.body) return `could not be loaded (HTTP ${response.status}).`;
 	const length = Number(response.headers.get('content-length'));
@@ -39,8 +38,7 @@ async function streamed(url: string): Promise<Uint8Array | string> {
 	return buffer.subarray(0, received);
 }
 
-self.onmessage = async (event: MessageEvent<BigStoryRequest>) => {
-	const { arrow, places } = event.data;
+export async function columnarJob({ arrow, places }: BigStoryRequest, post: Post): Promise<void> {
 	const fail = (file: string, message: string) =>
 		post({ type: 'done', result: { ok: false, problems: [{ file, message }] } });
 	try {
@@ -50,7 +48,7 @@ self.onmessage = async (event: MessageEvent<BigStoryRequest>) => {
 				r.ok ? new Uint8Array(await r.arrayBuffer()) : `could not be loaded (HTTP ${r.status}).`,
 			(error: unknown) => `could not be loaded (${(error as Error).message ?? 'network error'}).`
 		);
-		const bytes = await streamed(arrow);
+		const bytes = await streamed(arrow, post);
 		if (typeof bytes === 'string') return fail('events.arrow', bytes);
 		const placeBytes = await placesFile;
 		if (typeof placeBytes === 'string') return fail('places.geojson', placeBytes);
@@ -59,4 +57,4 @@ self.onmessage = async (event: MessageEvent<BigStoryRequest>) => {
 	} catch (error) {
 		fail('events.arrow', `could not be loaded (${(error as Error).message ?? 'network error'}).`);
 	}
-};
+}
