@@ -78,7 +78,7 @@ export function draftStory(article: string, options: DraftOptions, gazetteer: Ga
 	const doc = buildDoc(article);
 	const mentions = findPlaces(doc, gazetteer);
 	const dates = findDates(doc.text, published);
-	const drafted = draftEvents({ doc, published, mentions, dates });
+	const drafted = draftEvents({ doc, published, mentions, dates, within: gazetteer.contains });
 
 	// One id per gazetteer place, named as the article names it ("St Petersburg", "Washington").
 	const ids = new Map<GazetteerPlace, { id: string; name: string }>();

@@ -30,6 +30,7 @@ import type { PlaceMention } from '../toponyms/toponyms';
 import { FUTURE, type DateMention } from '../time/find-dates';
 import type { Sentence } from '../sentences';
 import { inSpans } from '../text';
+import { joinHappenings, type Within } from './join';
 
 /** What the article leaves unsaid: the story format's own list. */
 export type Inferred = Inferable;
@@ -279,6 +280,9 @@ function unitsOf(
 
 interface Building extends EventDraft {
 	section: number;
+	/** What its first words refer back to, and whether they open on a pronoun: for the join stage. */
+	refersTo: Category | undefined;
+	pronounLed: boolean;
 	paragraph: number;
 	/** Located mentions with their scores, to re-pick the main place as sources join. */
 	scored: Scored[];
@@ -294,6 +298,8 @@ export interface DraftEventsInput {
 	published: number;
 	mentions: PlaceMention[];
 	dates: DateMention[];
+	/** Whether one place lies in another: the gazetteer's hierarchy. */
+	within: Within;
 }
 
 /**
@@ -308,7 +314,13 @@ export function undatedStart(published: number, paragraph: number): number {
 /** Paragraphs of a headline, a standfirst and the first news paragraph. */
 const LEAD_PARAGRAPHS = 2;
 
-export function draftEvents({ doc, published, mentions, dates }: DraftEventsInput): EventDraft[] {
+export function draftEvents({
+	doc,
+	published,
+	mentions,
+	dates,
+	within
+}: DraftEventsInput): EventDraft[] {
 	const { text, sentences, quotes, dateline } = doc;
 	const headings = sentences.filter((s) => s.heading).map((s) => [s.start, s.end] as const);
 	const placeSpans = mentions.map((m) => [m.start, m.end] as const);
@@ -443,6 +455,8 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 				inferred: date ? inferred : [...inferred, 'date'],
 				planned,
 				section: unit.sentence.section,
+				refersTo,
+				pronounLed: pronounLed(unit.plain),
 				paragraph: unit.sentence.paragraph,
 				scored: strongPlace ? [] : [{ mention: main, score: 2 }],
 				dateMention: date,
@@ -495,7 +509,17 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 		return cur?.main;
 	}
 
-	return events.map((event) => ({
+	const joined = joinHappenings(events, within, (into, from) => {
+		into.source = [...into.source, ...from.source].sort((a, b) => a.start - b.start);
+		for (const a of from.actors) if (!into.actors.includes(a)) into.actors.push(a);
+		for (const p of from.persons) if (!into.persons.includes(p)) into.persons.push(p);
+		for (const g of from.groups) if (!into.groups.includes(g)) into.groups.push(g);
+		into.scored.push(...from.scored);
+		if (from.dateMention && !from.inferred.includes('date')) narrow(into, from.dateMention);
+		repick(into);
+	});
+
+	return joined.map((event) => ({
 		category: event.category,
 		title: event.title,
 		actors: event.actors.length ? event.actors.slice(0, 8) : fallbackActors(event),
