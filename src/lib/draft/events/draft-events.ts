@@ -280,7 +280,9 @@ function unitsOf(
 
 interface Building extends EventDraft {
 	section: number;
-	/** What its first words refer back to, and whether they open on a pronoun: for the join stage. */
+	/** Its first sentence, what its first words refer back to, and whether they open on a
+	 * pronoun: for the join stage. */
+	sentence: number;
 	refersTo: Category | undefined;
 	pronounLed: boolean;
 	paragraph: number;
@@ -455,6 +457,7 @@ export function draftEvents({
 				inferred: date ? inferred : [...inferred, 'date'],
 				planned,
 				section: unit.sentence.section,
+				sentence: unit.sentence.start,
 				refersTo,
 				pronounLed: pronounLed(unit.plain),
 				paragraph: unit.sentence.paragraph,
@@ -516,7 +519,10 @@ export function draftEvents({
 		for (const g of from.groups) if (!into.groups.includes(g)) into.groups.push(g);
 		into.scored.push(...from.scored);
 		if (from.dateMention && !from.inferred.includes('date')) narrow(into, from.dateMention);
+		const was = into.main.place;
 		repick(into);
+		// A headline named by kind and place ("Meeting in United States") follows the place.
+		if (into.main.place !== was && into.title.endsWith(` in ${was.name}`)) into.title = from.title;
 	});
 
 	return joined.map((event) => ({

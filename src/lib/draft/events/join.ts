@@ -11,6 +11,8 @@
  * What the text dates or places apart stays apart: a follow-up with a day or a place of its own
  * that does not fit is its own event.
  *
+ * One of a series that its sentence tells, placed and dated within it, is the series' event.
+ *
  * A sentence with neither a place nor a day of its own, about the people of an event of its section
  * and placed where they were ("He also renewed calls for air defence"), is more of that event
  * whatever its keywords.
@@ -30,6 +32,8 @@ export interface Happening {
 	main: PlaceMention;
 	/** The article's section (between headings) the event starts in. */
 	section: number;
+	/** Where the sentence it starts in starts. */
+	sentence: number;
 	persons: readonly string[];
 	/** The kind of happening its first words refer back to ("the blast": a strike). */
 	refersTo: Category | undefined;
@@ -72,6 +76,16 @@ export function sameHappening(earlier: Happening, later: Happening, within: With
 		sameSection &&
 		earlier.main.place === later.main.place &&
 		(sharesPerson(earlier, later) || (later.pronounLed && earlier.persons.length > 0))
+	)
+		return true;
+	// "meetings throughout the year, including one in Saudi Arabia in February": one of a series
+	// the same sentence tells is the series' one happening the text places and dates.
+	if (
+		earlier.sentence === later.sentence &&
+		earlier.category === later.category &&
+		!later.inferred.includes('date') &&
+		later.startDay >= earlier.startDay &&
+		later.endDay <= earlier.endDay
 	)
 		return true;
 	const near = sameSection || later.refersTo === earlier.category;

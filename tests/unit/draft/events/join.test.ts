@@ -25,6 +25,8 @@ function mention(name: string): PlaceMention {
 	};
 }
 
+let sentences = 0;
+
 /** An event as the sentence-by-sentence draft leaves it; days are day numbers. */
 function event(
 	category: Category,
@@ -44,6 +46,8 @@ function event(
 		planned: false,
 		main: mention(place),
 		section: 0,
+		// Each event starts in a sentence of its own unless a case says otherwise.
+		sentence: sentences++,
 		persons: [],
 		refersTo: undefined,
 		pronounLed: false,
@@ -129,6 +133,18 @@ describe('sameHappening', () => {
 			'nothing of its own, but about no one the event names',
 			event('statement', 'Kryvyi Rih', [96, 96], { persons: ['Volodymyr Zelensky'] }),
 			event('aid', 'Kryvyi Rih', 'undated', { placeInferred: true, persons: ['Jane Doe'] }),
+			false
+		],
+		[
+			'"meetings throughout the year, including one in Atlanta in March"',
+			event('meeting', 'United States', [0, 100], { sentence: 10 }),
+			event('meeting', 'Atlanta', [60, 90], { sentence: 10 }),
+			true
+		],
+		[
+			'the same series and instance told in two sentences, at places apart',
+			event('meeting', 'Ukraine', [0, 100], { sentence: 10 }),
+			event('meeting', 'Atlanta', [60, 90], { sentence: 20 }),
 			false
 		],
 		[
