@@ -20,6 +20,7 @@
 import { readFileSync } from 'node:fs';
 import { draftStory, type Draft } from '../src/lib/draft/draft';
 import type { NameType } from '../src/lib/draft/gazetteer/gazetteer';
+import { kmApart } from '../src/lib/geo/distance';
 import { parseIsoDate } from '../src/lib/story/dates';
 import { countryAtFromNaturalEarth, CORPORA_DIR, readCorpus, scoreCorpus } from './lib/eval/corpus';
 import type { Summary } from './lib/eval/geoparse-score';
@@ -51,14 +52,6 @@ interface GoldPlace {
 	id: string;
 	name: string;
 	coordinates: [number, number];
-}
-
-function km([lon1, lat1]: [number, number], [lon2, lat2]: [number, number]): number {
-	const rad = Math.PI / 180;
-	const a =
-		Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-		Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-	return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
 /** Kuhn's augmenting paths: the largest one-to-one matching (20 × 25 pairs, instant). */
@@ -122,7 +115,7 @@ export function score(draft: Draft, gold: ReturnType<typeof readGold>) {
 	const edges = gold.events.map((g) =>
 		drafted
 			.flatMap((d, i) =>
-				km(g.coordinates, d.coordinates) <= RADIUS_KM && d.start <= g.end && d.end >= g.start
+				kmApart(g.coordinates, d.coordinates) <= RADIUS_KM && d.start <= g.end && d.end >= g.start
 					? [i]
 					: []
 			)
@@ -159,7 +152,7 @@ export function score(draft: Draft, gold: ReturnType<typeof readGold>) {
 			}))
 		];
 		const hit = named
-			.filter((m) => km(p.coordinates, m.coordinates) <= RADIUS_KM)
+			.filter((m) => kmApart(p.coordinates, m.coordinates) <= RADIUS_KM)
 			.sort(
 				(a, b) =>
 					Number(a.text !== p.name) - Number(b.text !== p.name) || rank[a.type] - rank[b.type]
@@ -263,7 +256,8 @@ function main(argv: string[]): number {
 	}
 
 	const corpus = readCorpus('lgl.json');
-	let lgl: (Summary & { medianMs: number; words2000Ms: number }) | null = null;
+	let lgl: (Summary & { medianMs: number; words2000Ms: number; words2000CpuMs: number }) | null =
+		null;
 	let wrapped: Summary | null = null;
 	let events: (EventScore & { after: number; allDrafted: number }) | null = null;
 	if (corpus === null) {
@@ -299,23 +293,30 @@ function main(argv: string[]): number {
 			words.push(...a.text.split(/\s+/));
 		}
 		const long = words.slice(0, 2000).join(' ');
+		// Wall time, and the process's CPU time beside it: on a shared machine the wall time
+		// counts the other processes' turns too.
 		const longTimes: number[] = [];
-		for (let i = 0; i < 5; i++) {
+		const longCpu: number[] = [];
+		for (let i = 0; i < 9; i++) {
 			const t = performance.now();
+			const c = process.cpuUsage();
 			draftStory(long, { published: corpus[0]!.published }, gazetteer);
+			const used = process.cpuUsage(c);
 			longTimes.push(performance.now() - t);
+			longCpu.push((used.user + used.system) / 1000);
 		}
-		longTimes.sort((a, b) => a - b);
+		const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 		lgl = {
 			...scored.summary,
 			medianMs: Math.round(scored.medianMs * 10) / 10,
-			words2000Ms: Math.round(longTimes[2]! * 10) / 10
+			words2000CpuMs: Math.round(median(longCpu) * 10) / 10,
+			words2000Ms: Math.round(median(longTimes) * 10) / 10
 		};
 		if (!json) {
 			console.log('');
 			printSummary('LGL (local news, Lieberman et al. 2010)', scored.summary);
 			console.log(
-				`Median drafting time per article: ${lgl.medianMs} ms; a 2,000-word article: ${lgl.words2000Ms} ms (target 150).`
+				`Median drafting time per article: ${lgl.medianMs} ms; a 2,000-word article: ${lgl.words2000Ms} ms (${lgl.words2000CpuMs} ms of CPU; target 150).`
 			);
 			if (events) {
 				console.log('');

@@ -39,12 +39,25 @@ export interface Doc {
 	dateline: Span | undefined;
 }
 
-interface Offset {
-	offset: { start: number; length: number };
+/** A match of the tagger: its terms, each with the offset compute('offset') gives it. */
+interface Matched {
+	docs: ReadonlyArray<
+		ReadonlyArray<{ pre: string; text: string; post: string; offset?: { start: number } }>
+	>;
 }
 
-function spansOf(list: Offset[]): Span[] {
-	return list.map(({ offset }) => [offset.start, offset.start + offset.length] as const);
+/**
+ * Where each match lies, as compromise's json({ offset: true }) would say (from the first word, to
+ * the end of the match's trimmed text, trailing punctuation included), read from offsets the
+ * caller computed once: json() recomputes them over the whole article on every call.
+ */
+function spansOf(view: Matched): Span[] {
+	return view.docs.map((terms) => {
+		const start = terms[0]?.offset?.start ?? 0;
+		let written = '';
+		for (const t of terms) written += t.pre + t.text + t.post;
+		return [start, start + written.trim().length] as const;
+	});
 }
 
 /** The dateline: the first place in capitals before a dash, in the article's first 400 characters. */
@@ -75,9 +88,8 @@ export function buildDoc(article: string): Doc {
 	const paras = paragraphs(article);
 	const text = flowText(article, paras);
 	const tagged = nlp(text);
-	const json = (view: { json(o: object): unknown }) =>
-		view.json({ offset: true, terms: false, text: false }) as Offset[];
-	const people = spansOf(json(tagged.people()));
+	tagged.compute('offset');
+	const people = spansOf(tagged.people());
 	return {
 		article,
 		text,
@@ -86,11 +98,11 @@ export function buildDoc(article: string): Doc {
 		sentences: sentences(text, paras),
 		quotes: quoteSpans(text),
 		people,
-		organizations: spansOf(json(tagged.organizations())),
-		dates: spansOf(json(tagged.match('#Date'))),
-		demonyms: spansOf(json(tagged.match('#Demonym'))),
+		organizations: spansOf(tagged.organizations()),
+		dates: spansOf(tagged.match('#Date')),
+		demonyms: spansOf(tagged.match('#Demonym')),
 		verbs: spansOf(
-			json(tagged.match('(#PastTense|#PresentTense|#Copula|#Modal|#Auxiliary)').not('#Gerund'))
+			tagged.match('(#PastTense|#PresentTense|#Copula|#Modal|#Auxiliary)').not('#Gerund')
 		),
 		surnames: surnamesOf(text, people),
 		dateline: findDateline(text)
