@@ -39,11 +39,18 @@ export interface Doc {
 	dateline: Span | undefined;
 }
 
-/** A match of the tagger: its terms, each with the offset compute('offset') gives it. */
+/** A word of the tagger, with its tags and the offset compute('offset') gives it. */
+interface Tagged {
+	pre: string;
+	text: string;
+	post: string;
+	tags?: ReadonlySet<string>;
+	offset?: { start: number };
+}
+
+/** A match of the tagger: its words. */
 interface Matched {
-	docs: ReadonlyArray<
-		ReadonlyArray<{ pre: string; text: string; post: string; offset?: { start: number } }>
-	>;
+	docs: ReadonlyArray<ReadonlyArray<Tagged>>;
 }
 
 /**
@@ -58,6 +65,28 @@ function spansOf(view: Matched): Span[] {
 		for (const t of terms) written += t.pre + t.text + t.post;
 		return [start, start + written.trim().length] as const;
 	});
+}
+
+const VERB_TAGS = ['PastTense', 'PresentTense', 'Copula', 'Modal', 'Auxiliary'];
+
+/**
+ * The one-word matches, read in one pass over the words: what match('#Date'), match('#Demonym')
+ * and match('(#PastTense|…)').not('#Gerund') find, each word its own span, without the matcher's
+ * cost.
+ */
+function wordsTagged(view: Matched): { dates: Span[]; demonyms: Span[]; verbs: Span[] } {
+	const found = { dates: [] as Span[], demonyms: [] as Span[], verbs: [] as Span[] };
+	for (const sentence of view.docs) {
+		for (const word of sentence) {
+			const tags = word.tags;
+			if (!tags) continue;
+			const span = spansOf({ docs: [[word]] })[0]!;
+			if (tags.has('Date')) found.dates.push(span);
+			if (tags.has('Demonym')) found.demonyms.push(span);
+			if (!tags.has('Gerund') && VERB_TAGS.some((t) => tags.has(t))) found.verbs.push(span);
+		}
+	}
+	return found;
 }
 
 /** The dateline: the first place in capitals before a dash, in the article's first 400 characters. */
@@ -90,6 +119,7 @@ export function buildDoc(article: string): Doc {
 	const tagged = nlp(text);
 	tagged.compute('offset');
 	const people = spansOf(tagged.people());
+	const { dates, demonyms, verbs } = wordsTagged(tagged);
 	return {
 		article,
 		text,
@@ -99,11 +129,9 @@ export function buildDoc(article: string): Doc {
 		quotes: quoteSpans(text),
 		people,
 		organizations: spansOf(tagged.organizations()),
-		dates: spansOf(tagged.match('#Date')),
-		demonyms: spansOf(tagged.match('#Demonym')),
-		verbs: spansOf(
-			tagged.match('(#PastTense|#PresentTense|#Copula|#Modal|#Auxiliary)').not('#Gerund')
-		),
+		dates,
+		demonyms,
+		verbs,
 		surnames: surnamesOf(text, people),
 		dateline: findDateline(text)
 	};
