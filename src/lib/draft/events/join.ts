@@ -3,7 +3,8 @@
  *
  * A later event joins an earlier one when all of these hold:
  * - the same kind, or a follow-up of it: arrests and claims after an attack ("Police arrested
- *   three people in connection with the bombing");
+ *   three people in connection with the bombing"), what was said of an arrest, an exchange, a war
+ *   or a happening of no kind the keywords know (a fire: "The fire was accidental, he said");
  * - a place that is the same, or one inside the other (the city of a country's attack);
  * - days that overlap, or a day the text does not give;
  * - near in the text (the same section), or words that refer back to it across sections ("The
@@ -46,7 +47,11 @@ export type Within = (outer: GazetteerPlace, inner: GazetteerPlace) => boolean;
 
 /** Kinds that follow a happening and are told as part of it unless set apart. */
 const FOLLOW_UPS: Partial<Record<Category, readonly Category[]>> = {
-	strike: ['detention', 'statement']
+	strike: ['detention', 'statement'],
+	detention: ['statement'],
+	exchange: ['statement', 'detention'],
+	war: ['statement'],
+	diplomacy: ['statement']
 };
 
 const followUp = (a: Happening, b: Happening) =>

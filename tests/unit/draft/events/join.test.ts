@@ -94,6 +94,18 @@ describe('sameHappening', () => {
 			false
 		],
 		[
+			'what officials said of a fire (no kind of its own), at its town, undated',
+			event('diplomacy', 'Macon', [96, 96]),
+			event('statement', 'Macon', 'undated'),
+			true
+		],
+		[
+			'a statement after a meeting is not taken for its follow-up',
+			event('meeting', 'Macon', [96, 96]),
+			event('statement', 'Macon', 'undated'),
+			false
+		],
+		[
 			'two strikes in two towns',
 			event('strike', 'Kryvyi Rih', [96, 96]),
 			event('strike', 'Kyiv', [96, 96]),
