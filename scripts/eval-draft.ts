@@ -3,7 +3,8 @@
  * Two scores, each printed as a table, then one JSON object on the last line:
  * - the seed story: drafts the default story's article and scores it against the hand-made
  *   story: an event is found when a draft event lies within 50 km of it and their date ranges
- *   overlap (each draft event finds at most one, by maximum bipartite matching); a place is found
+ *   overlap, as issue 9 set it (one draft event of a happening finds each of the story's events
+ *   of it; the one-to-one count, by maximum bipartite matching, is printed beside); a place is found
  *   when a mention resolves within 50 km of it. --min-recall fails below R.
  * - LGL (../shared/corpora/lgl.json, 588 local news articles nobody here wrote), scored as the
  *   geoparsing literature scores end to end (scripts/lib/eval/geoparse-score.ts): tagging, then
@@ -19,6 +20,7 @@
 import { readFileSync } from 'node:fs';
 import { draftStory, type Draft } from '../src/lib/draft/draft';
 import type { NameType } from '../src/lib/draft/gazetteer/gazetteer';
+import { kmApart } from '../src/lib/geo/distance';
 import { parseIsoDate } from '../src/lib/story/dates';
 import { countryAtFromNaturalEarth, CORPORA_DIR, readCorpus, scoreCorpus } from './lib/eval/corpus';
 import type { Summary } from './lib/eval/geoparse-score';
@@ -50,14 +52,6 @@ interface GoldPlace {
 	id: string;
 	name: string;
 	coordinates: [number, number];
-}
-
-function km([lon1, lat1]: [number, number], [lon2, lat2]: [number, number]): number {
-	const rad = Math.PI / 180;
-	const a =
-		Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-		Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-	return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
 /** Kuhn's augmenting paths: the largest one-to-one matching (20 × 25 pairs, instant). */
@@ -121,7 +115,7 @@ export function score(draft: Draft, gold: ReturnType<typeof readGold>) {
 	const edges = gold.events.map((g) =>
 		drafted
 			.flatMap((d, i) =>
-				km(g.coordinates, d.coordinates) <= RADIUS_KM && d.start <= g.end && d.end >= g.start
+				kmApart(g.coordinates, d.coordinates) <= RADIUS_KM && d.start <= g.end && d.end >= g.start
 					? [i]
 					: []
 			)
@@ -131,7 +125,12 @@ export function score(draft: Draft, gold: ReturnType<typeof readGold>) {
 			})
 	);
 	const match = maxMatching(edges, drafted.length);
-	const found = match.filter((m) => m !== undefined).length;
+	// Found as issue 9 defined it: some draft event lies within 50 km and overlaps its days. One
+	// event per happening finds every story event of that happening (the story tells a visit and
+	// the statements made on it apart); the one-to-one matching is reported beside it.
+	const found = edges.filter((e) => e.length > 0).length;
+	const oneToOne = match.filter((m) => m !== undefined).length;
+	const real = new Set(edges.flat()).size;
 	const places = gold.places.map((p) => {
 		// Show the plainest mention that finds it: its own name, then a name before a seat, a demonym last.
 		const rank: Record<NameType, number> = {
@@ -153,7 +152,7 @@ export function score(draft: Draft, gold: ReturnType<typeof readGold>) {
 			}))
 		];
 		const hit = named
-			.filter((m) => km(p.coordinates, m.coordinates) <= RADIUS_KM)
+			.filter((m) => kmApart(p.coordinates, m.coordinates) <= RADIUS_KM)
 			.sort(
 				(a, b) =>
 					Number(a.text !== p.name) - Number(b.text !== p.name) || rank[a.type] - rank[b.type]
@@ -167,8 +166,10 @@ export function score(draft: Draft, gold: ReturnType<typeof readGold>) {
 			matchedBy: match[i] === undefined ? null : drafted[match[i]!]!.id
 		})),
 		recall: found / gold.events.length,
-		precision: drafted.length ? found / drafted.length : 0,
+		precision: drafted.length ? real / drafted.length : 0,
 		found,
+		oneToOne,
+		real,
 		goldEvents: gold.events.length,
 		draftEvents: drafted.length,
 		places,
@@ -244,7 +245,7 @@ function main(argv: string[]): number {
 		for (const p of result.places) console.log(`| ${p.name} | ${p.as ?? '—'} |`);
 		console.log('');
 		console.log(
-			`Events: recall ${pct(result.recall)} (${result.found}/${result.goldEvents}), precision ${pct(result.precision)} (${result.found}/${result.draftEvents}).`
+			`Events: recall ${pct(result.recall)} (${result.found}/${result.goldEvents} found by a draft event at their place and days), precision ${pct(result.precision)} (${result.real} of ${result.draftEvents} draft events find one); matched one to one: ${result.oneToOne}/${result.goldEvents}.`
 		);
 		console.log(
 			`Places found: ${pct(result.placesFound)}; the brief's six: ${result.briefPlaces.map((p) => `${p.name} ${p.found ? '✓' : '✗'}`).join(', ')}.`
@@ -255,7 +256,8 @@ function main(argv: string[]): number {
 	}
 
 	const corpus = readCorpus('lgl.json');
-	let lgl: (Summary & { medianMs: number; words2000Ms: number }) | null = null;
+	let lgl: (Summary & { medianMs: number; words2000Ms: number; words2000CpuMs: number }) | null =
+		null;
 	let wrapped: Summary | null = null;
 	let events: (EventScore & { after: number; allDrafted: number }) | null = null;
 	if (corpus === null) {
@@ -291,23 +293,30 @@ function main(argv: string[]): number {
 			words.push(...a.text.split(/\s+/));
 		}
 		const long = words.slice(0, 2000).join(' ');
+		// Wall time, and the process's CPU time beside it: on a shared machine the wall time
+		// counts the other processes' turns too.
 		const longTimes: number[] = [];
-		for (let i = 0; i < 5; i++) {
+		const longCpu: number[] = [];
+		for (let i = 0; i < 9; i++) {
 			const t = performance.now();
+			const c = process.cpuUsage();
 			draftStory(long, { published: corpus[0]!.published }, gazetteer);
+			const used = process.cpuUsage(c);
 			longTimes.push(performance.now() - t);
+			longCpu.push((used.user + used.system) / 1000);
 		}
-		longTimes.sort((a, b) => a - b);
+		const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 		lgl = {
 			...scored.summary,
 			medianMs: Math.round(scored.medianMs * 10) / 10,
-			words2000Ms: Math.round(longTimes[2]! * 10) / 10
+			words2000CpuMs: Math.round(median(longCpu) * 10) / 10,
+			words2000Ms: Math.round(median(longTimes) * 10) / 10
 		};
 		if (!json) {
 			console.log('');
 			printSummary('LGL (local news, Lieberman et al. 2010)', scored.summary);
 			console.log(
-				`Median drafting time per article: ${lgl.medianMs} ms; a 2,000-word article: ${lgl.words2000Ms} ms (target 150).`
+				`Median drafting time per article: ${lgl.medianMs} ms; a 2,000-word article: ${lgl.words2000Ms} ms (${lgl.words2000CpuMs} ms of CPU; target 150).`
 			);
 			if (events) {
 				console.log('');
@@ -346,6 +355,7 @@ function main(argv: string[]): number {
 			recall: result.recall,
 			precision: result.precision,
 			found: result.found,
+			oneToOne: result.oneToOne,
 			goldEvents: result.goldEvents,
 			draftEvents: result.draftEvents,
 			placesFound: result.placesFound,

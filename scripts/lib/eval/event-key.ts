@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Draft } from '../../../src/lib/draft/draft';
+import { kmApart } from '../../../src/lib/geo/distance';
 import { parseIsoDate } from '../../../src/lib/story/dates';
 
 export interface KeyEvent {
@@ -45,14 +46,6 @@ export function readEventKey(path = EVENT_KEY_FILE): EventKey {
 	return key;
 }
 
-export function km(lon1: number, lat1: number, lon2: number, lat2: number): number {
-	const rad = Math.PI / 180;
-	const a =
-		Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-		Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-	return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
-
 export interface EventScore {
 	articles: number;
 	keyEvents: number;
@@ -83,7 +76,7 @@ export function scoreEvents(key: EventKey, drafts: ReadonlyMap<string, Draft>): 
 				.map((e, i) => ({ e, i }))
 				.filter(
 					({ e }) =>
-						km(k.lon, k.lat, e.coordinates[0], e.coordinates[1]) <= k.radiusKm &&
+						kmApart([k.lon, k.lat], e.coordinates) <= k.radiusKm &&
 						e.start <= k.to &&
 						e.end >= k.from
 				);

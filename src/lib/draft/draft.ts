@@ -1,18 +1,15 @@
 /**
  * The draft engine's entry point: an article and its publication date in, a draft story out.
  * Pure and synchronous (no DOM, no I/O), so it runs the same in the studio, in a Web Worker
- * (see draft-handler.ts) and in the Node scripts. It reads top to bottom: the Doc, then places,
- * dates and events, each stage reading the Doc.
+ * (see draft-handler.ts) and in the Node scripts. The stages run in pipeline.ts; this turns what
+ * they find into the story format: place ids, the places used, events with their excerpts.
  */
 import { parseIsoDate, toIsoDate } from '../story/dates';
 import type { EventRecord } from '../story/schema';
 import type { LonLat, Place } from '../story/types';
 import type { PlaceKind } from '../story/schema';
-import { draftEvents } from './events/draft-events';
-import { buildDoc } from './doc/doc';
+import { runPipeline } from './pipeline';
 import type { Gazetteer, GazetteerPlace, NameType } from './gazetteer/gazetteer';
-import { findPlaces } from './toponyms/toponyms';
-import { findDates } from './time/find-dates';
 import { freeId, slugify } from '../story/slug';
 import { describePlace } from './search';
 
@@ -75,10 +72,7 @@ const MAX_SUMMARY = 600;
 export function draftStory(article: string, options: DraftOptions, gazetteer: Gazetteer): Draft {
 	const published = parseIsoDate(options.published);
 	if (published === null) throw new Error(`"${options.published}" is not a date (YYYY-MM-DD)`);
-	const doc = buildDoc(article);
-	const mentions = findPlaces(doc, gazetteer);
-	const dates = findDates(doc.text, published);
-	const drafted = draftEvents({ doc, published, mentions, dates });
+	const { doc, mentions, events: drafted } = runPipeline(article, published, gazetteer);
 
 	// One id per gazetteer place, named as the article names it ("St Petersburg", "Washington").
 	const ids = new Map<GazetteerPlace, { id: string; name: string }>();

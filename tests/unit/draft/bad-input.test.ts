@@ -55,7 +55,9 @@ describe('the draft on text it was not made for', () => {
 		let pieces = 0;
 		const d = draftInPieces(text, { published }, gazetteer, () => pieces++);
 		expect(pieces).toBeGreaterThan(5);
-		expect(d.events.length).toBeGreaterThan(100);
+		// The one sentence repeated tells one happening, which each piece drafts (the join stage does
+		// not reach across pieces); none is lost.
+		expect(d.events.length).toBeGreaterThanOrEqual(pieces);
 		const last = d.mentions.at(-1)!;
 		expect(text.slice(last.start, last.end)).toBe(last.text);
 	}, 120_000);

@@ -154,8 +154,13 @@ describe('draftStory on other articles (the rules are not this article’s)', ()
 			'2024-10-01',
 			'2024-10-31'
 		]);
-		const pm = draft.events.find((e) => e.actors.includes('Irakli Kobakhidze'));
-		expect(pm?.inferred).toContain('date');
+		// The prime minister's claim about the protests gives no day or place of its own: it is
+		// part of the protests' event, whose day it does not widen.
+		const pm = draft.events.filter((e) => e.actors.includes('Irakli Kobakhidze'));
+		expect(pm).toEqual([protest]);
+		expect(protest?.source).toContain(
+			'The prime minister, Irakli Kobakhidze, said the protests were funded from abroad.'
+		);
 	});
 
 	it('drafts a car bomb report as the desk would: one event per happening, dated from the text', () => {

@@ -39,12 +39,54 @@ export interface Doc {
 	dateline: Span | undefined;
 }
 
-interface Offset {
-	offset: { start: number; length: number };
+/** A word of the tagger, with its tags and the offset compute('offset') gives it. */
+interface Tagged {
+	pre: string;
+	text: string;
+	post: string;
+	tags?: ReadonlySet<string>;
+	offset?: { start: number };
 }
 
-function spansOf(list: Offset[]): Span[] {
-	return list.map(({ offset }) => [offset.start, offset.start + offset.length] as const);
+/** A match of the tagger: its words. */
+interface Matched {
+	docs: ReadonlyArray<ReadonlyArray<Tagged>>;
+}
+
+/**
+ * Where each match lies, as compromise's json({ offset: true }) would say (from the first word, to
+ * the end of the match's trimmed text, trailing punctuation included), read from offsets the
+ * caller computed once: json() recomputes them over the whole article on every call.
+ */
+function spansOf(view: Matched): Span[] {
+	return view.docs.map((terms) => {
+		const start = terms[0]?.offset?.start ?? 0;
+		let written = '';
+		for (const t of terms) written += t.pre + t.text + t.post;
+		return [start, start + written.trim().length] as const;
+	});
+}
+
+const VERB_TAGS = ['PastTense', 'PresentTense', 'Copula', 'Modal', 'Auxiliary'];
+
+/**
+ * The one-word matches, read in one pass over the words: what match('#Date'), match('#Demonym')
+ * and match('(#PastTense|…)').not('#Gerund') find, each word its own span, without the matcher's
+ * cost.
+ */
+function wordsTagged(view: Matched): { dates: Span[]; demonyms: Span[]; verbs: Span[] } {
+	const found = { dates: [] as Span[], demonyms: [] as Span[], verbs: [] as Span[] };
+	for (const sentence of view.docs) {
+		for (const word of sentence) {
+			const tags = word.tags;
+			if (!tags) continue;
+			const span = spansOf({ docs: [[word]] })[0]!;
+			if (tags.has('Date')) found.dates.push(span);
+			if (tags.has('Demonym')) found.demonyms.push(span);
+			if (!tags.has('Gerund') && VERB_TAGS.some((t) => tags.has(t))) found.verbs.push(span);
+		}
+	}
+	return found;
 }
 
 /** The dateline: the first place in capitals before a dash, in the article's first 400 characters. */
@@ -75,9 +117,9 @@ export function buildDoc(article: string): Doc {
 	const paras = paragraphs(article);
 	const text = flowText(article, paras);
 	const tagged = nlp(text);
-	const json = (view: { json(o: object): unknown }) =>
-		view.json({ offset: true, terms: false, text: false }) as Offset[];
-	const people = spansOf(json(tagged.people()));
+	tagged.compute('offset');
+	const people = spansOf(tagged.people());
+	const { dates, demonyms, verbs } = wordsTagged(tagged);
 	return {
 		article,
 		text,
@@ -86,12 +128,10 @@ export function buildDoc(article: string): Doc {
 		sentences: sentences(text, paras),
 		quotes: quoteSpans(text),
 		people,
-		organizations: spansOf(json(tagged.organizations())),
-		dates: spansOf(json(tagged.match('#Date'))),
-		demonyms: spansOf(json(tagged.match('#Demonym'))),
-		verbs: spansOf(
-			json(tagged.match('(#PastTense|#PresentTense|#Copula|#Modal|#Auxiliary)').not('#Gerund'))
-		),
+		organizations: spansOf(tagged.organizations()),
+		dates,
+		demonyms,
+		verbs,
 		surnames: surnamesOf(text, people),
 		dateline: findDateline(text)
 	};

@@ -20,6 +20,7 @@
  * A new event with no place of its own takes it from the person it is about (where that person
  * was last placed), from the event its words refer back to, or from the event before, and says
  * so in `inferred`. One with no date gets the honest range "this year up to publication".
+ * The join stage (join.ts, run by pipeline.ts) then joins events of one happening told apart.
  */
 import type { Category, Inferable } from '../../story/schema';
 import { actorIndex, groupActor, pronounLed } from '../actors/actors';
@@ -277,8 +278,14 @@ function unitsOf(
 	return units.sort((a, b) => a.start - b.start);
 }
 
-interface Building extends EventDraft {
+/** An event as told sentence by sentence, with what the join stage and the merge read. */
+export interface ToldEvent extends EventDraft {
 	section: number;
+	/** Its first sentence, what its first words refer back to, and whether they open on a
+	 * pronoun: for the join stage. */
+	sentence: number;
+	refersTo: Category | undefined;
+	pronounLed: boolean;
 	paragraph: number;
 	/** Located mentions with their scores, to re-pick the main place as sources join. */
 	scored: Scored[];
@@ -308,7 +315,8 @@ export function undatedStart(published: number, paragraph: number): number {
 /** Paragraphs of a headline, a standfirst and the first news paragraph. */
 const LEAD_PARAGRAPHS = 2;
 
-export function draftEvents({ doc, published, mentions, dates }: DraftEventsInput): EventDraft[] {
+/** Events sentence by sentence, each unit joined to the one before where it goes on with it. */
+export function draftEvents({ doc, published, mentions, dates }: DraftEventsInput): ToldEvent[] {
 	const { text, sentences, quotes, dateline } = doc;
 	const headings = sentences.filter((s) => s.heading).map((s) => [s.start, s.end] as const);
 	const placeSpans = mentions.map((m) => [m.start, m.end] as const);
@@ -323,10 +331,10 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 	const datelineMention = dateline
 		? mentions.find((m) => m.start >= dateline[0] && m.end <= dateline[1])
 		: undefined;
-	const events: Building[] = [];
+	const events: ToldEvent[] = [];
 	/** Where each person was last placed by a sentence that names both. */
 	const lastSeen = new Map<string, PlaceMention>();
-	let cur: Building | undefined;
+	let cur: ToldEvent | undefined;
 	let lastPerson: string | undefined;
 
 	const units = sentences
@@ -356,7 +364,7 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 		const refersTo = anaphor ? ANAPHOR_CATEGORY[anaphor[1]!.toLowerCase()] : undefined;
 		const cue = category !== null || date !== undefined || SPEECH_VERB.test(unit.plain);
 
-		const join = (event: Building) => {
+		const join = (event: ToldEvent) => {
 			event.source.push({ start: unit.start, end: unit.end });
 			event.paragraph = unit.sentence.paragraph;
 			for (const a of [...persons, ...seats]) if (!event.actors.includes(a)) event.actors.push(a);
@@ -369,7 +377,7 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 			repick(event);
 		};
 
-		let target: Building | undefined;
+		let target: ToldEvent | undefined;
 		// A happening still to come is an event of its own, not a date for the one before.
 		if (cur && !unit.aside && !(date?.ahead && !cur.planned)) {
 			const overlaps =
@@ -429,7 +437,7 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 				if (!main) continue;
 				inferred.push('place');
 			}
-			const event: Building = {
+			const event: ToldEvent = {
 				category: category ?? 'diplomacy',
 				title: titleFor(doc, verbs, unit, main, category ?? 'diplomacy'),
 				actors: [],
@@ -443,6 +451,9 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 				inferred: date ? inferred : [...inferred, 'date'],
 				planned,
 				section: unit.sentence.section,
+				sentence: unit.sentence.start,
+				refersTo,
+				pronounLed: pronounLed(unit.plain),
 				paragraph: unit.sentence.paragraph,
 				scored: strongPlace ? [] : [{ mention: main, score: 2 }],
 				dateMention: date,
@@ -495,6 +506,25 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 		return cur?.main;
 	}
 
+	return events;
+}
+
+/** The join stage's merge: `from`, told later, becomes part of `into`. */
+export function mergeTold(into: ToldEvent, from: ToldEvent): void {
+	into.source = [...into.source, ...from.source].sort((a, b) => a.start - b.start);
+	for (const a of from.actors) if (!into.actors.includes(a)) into.actors.push(a);
+	for (const p of from.persons) if (!into.persons.includes(p)) into.persons.push(p);
+	for (const g of from.groups) if (!into.groups.includes(g)) into.groups.push(g);
+	into.scored.push(...from.scored);
+	if (from.dateMention && !from.inferred.includes('date')) narrow(into, from.dateMention);
+	const was = into.main.place;
+	repick(into);
+	// A headline named by kind and place ("Meeting in United States") follows the place.
+	if (into.main.place !== was && into.title.endsWith(` in ${was.name}`)) into.title = from.title;
+}
+
+/** The events as the draft gives them: actors settled, nothing that happened after publication. */
+export function finishEvents(events: readonly ToldEvent[], published: number): EventDraft[] {
 	return events.map((event) => ({
 		category: event.category,
 		title: event.title,
@@ -520,7 +550,7 @@ function sameLocation(a: PlaceMention, b: PlaceMention): boolean {
 }
 
 /** A narrower date of the same happening replaces a wider one ("earlier this month" → "April 4"). */
-function narrow(event: Building, date: DateMention) {
+function narrow(event: ToldEvent, date: DateMention) {
 	const width = event.endDay - event.startDay;
 	const undated = event.inferred.includes('date');
 	if (undated || date.endDay - date.startDay < width) {
@@ -536,7 +566,7 @@ function narrow(event: Building, date: DateMention) {
 }
 
 /** The best-located mention across the event's sentences is its place. */
-function repick(event: Building) {
+function repick(event: ToldEvent) {
 	if (event.inferred.includes('place') && event.scored.length <= 1) return;
 	let best = event.scored[0];
 	for (const s of event.scored) if (best && s.score > best.score) best = s;
@@ -546,7 +576,7 @@ function repick(event: Building) {
 	}
 }
 
-function others(event: Building): PlaceMention[] {
+function others(event: ToldEvent): PlaceMention[] {
 	const seen = new Set<number>([event.main.place.index]);
 	return event.scored
 		.map((s) => s.mention)
@@ -555,7 +585,7 @@ function others(event: Building): PlaceMention[] {
 
 /** With no one named: the groups the words name ("Police"), else the countries involved, else
  * the place itself, as news names a government by its seat ("Washington said"). */
-function fallbackActors(event: Building): string[] {
+function fallbackActors(event: ToldEvent): string[] {
 	if (event.groups.length) return event.groups.slice(0, 3);
 	const countries = [event.main, ...event.others]
 		.filter((m) => m.place.kind === 'country')

@@ -11,7 +11,9 @@ export type WordList =
 	| 'person-title'
 	| 'demonym-blocker'
 	| 'direction'
-	| 'place-noun';
+	| 'place-noun'
+	| 'speech-verb'
+	| 'statement-noun';
 
 /** The rows of a two-column CSV with a header line, as [first, second] pairs. */
 export function csvPairs(text: string): Array<[string, string]> {
@@ -23,6 +25,11 @@ export function csvPairs(text: string): Array<[string, string]> {
 			const comma = line.indexOf(',');
 			return [line.slice(0, comma).trim(), line.slice(comma + 1).trim()];
 		});
+}
+
+/** Words as regular-expression alternatives ("said|told|called on"), each matched literally. */
+export function alternatives(words: Iterable<string>): string {
+	return [...words].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 }
 
 const lists = new Map<string, Set<string>>();

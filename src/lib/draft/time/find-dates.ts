@@ -13,6 +13,7 @@
  */
 import * as chrono from 'chrono-node';
 import { dateToDay, dayToDate, MONTHS, parseIsoDate, toIsoDate } from '../../story/dates';
+import { alternatives, wordList } from '../lexicon/words';
 
 export interface DateMention {
 	start: number;
@@ -53,8 +54,11 @@ export const FUTURE =
 	/\b(?:will|shall|would(?! have| not have)|is due|are due|is set to|are set to|is expected to|are expected to|is to|are to|plans? to|is scheduled|are scheduled|upcoming)\b/i;
 
 // Where a clause begins: "officials said on Wednesday" is past though the sentence goes on "that
-// talks will resume".
-const CLAUSE_START = /[,;:—–]|\b(?:said|says|told|announced|added|that|who|which|after|before)\b/gi;
+// talks will resume". After a verb of saying, a conjunction or a relative pronoun.
+const CLAUSE_START = new RegExp(
+	`[,;:—–]|\\b(?:${alternatives([...wordList('speech-verb'), 'that', 'who', 'which', 'after', 'before'])})\\b`,
+	'gi'
+);
 
 /**
  * The clause up to `at`, without quotations, to tell "met on Monday" from "will meet on Monday"

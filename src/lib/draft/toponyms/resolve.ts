@@ -9,7 +9,7 @@
  * 6. size (population, capitals), last.
  * Each mention keeps the readings that came close, and how far ahead the chosen one is.
  */
-import { geoDistance } from 'd3-geo';
+import { kmApart } from '../../geo/distance';
 import type { Doc } from '../doc/doc';
 import { covers } from '../doc/doc';
 import type { Gazetteer, GazetteerPlace, NameEntry, NameType } from '../gazetteer/gazetteer';
@@ -35,7 +35,6 @@ export interface PlaceMention {
 	alternatives: GazetteerPlace[];
 }
 
-const EARTH_KM = 6371;
 /** Score points a reading must lead by for the draft not to ask. */
 const SURE_MARGIN = 2;
 /** Farther than this from every other place the article names, in a country it names nowhere
@@ -225,7 +224,7 @@ export function resolve(doc: Doc, spots: readonly Spot[], gazetteer: Gazetteer):
 					let nearest = Infinity;
 					for (const o of others) {
 						if (o.place.level !== 'city' && o.place.level !== 'county') continue;
-						const km = geoDistance([p.lon, p.lat], [o.place.lon, o.place.lat]) * EARTH_KM;
+						const km = kmApart([p.lon, p.lat], [o.place.lon, o.place.lat]);
 						if (km < nearest) nearest = km;
 					}
 					if (nearest < Infinity) score += 3 * Math.exp(-nearest / 150);
@@ -283,6 +282,6 @@ export function resolve(doc: Doc, spots: readonly Spot[], gazetteer: Gazetteer):
 		if ((p.level !== 'city' && p.level !== 'county') || r.spot.dateline) return false;
 		const others = located.filter((o) => o !== p);
 		if (others.length < 2 || others.some((o) => o.country === p.country)) return false;
-		return others.every((o) => geoDistance([p.lon, p.lat], [o.lon, o.lat]) * EARTH_KM > FAR_KM);
+		return others.every((o) => kmApart([p.lon, p.lat], [o.lon, o.lat]) > FAR_KM);
 	}
 }
