@@ -1,0 +1,92 @@
+/**
+ * An Arrow IPC file (a .arrow or .feather file from pandas, Polars, DuckDB or R's arrow) as rows of
+ * text cells, the header first, a record batch at a time, as parquet-rows.ts reads Parquet: only
+ * one batch is held, so a file of millions of rows streams. Both IPC forms are read: the stream
+ * form, and the file form (Feather v2), whose body after its 8-byte opening is the stream form.
+ * Read by apache-arrow; DOM-free.
+ */
+import { DataType, RecordBatchReader, type Field } from 'apache-arrow';
+import { parquetCell } from './parquet-rows';
+
+export type ArrowOutcome =
+	| {
+			ok: true;
+			rows: number;
+			/** Rows in the file, when told before reading: never for the stream form. */
+			total: number | null;
+	  }
+	| { ok: false; problem: string };
+
+export interface ArrowReadOptions {
+	/** The header, then each row: false stops the reading. */
+	onRow: (cells: string[]) => boolean;
+	/** Rows read so far, after each record batch. */
+	onGroup?: (rows: number, total: number | null) => void;
+}
+
+/** "ARROW1": how an Arrow IPC file (Feather v2) opens and ends. */
+const MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31];
+/** The magic and its padding to 8 bytes, before the stream form. */
+const FILE_OPENING = 8;
+
+export function isArrowFile(head: Uint8Array): boolean {
+	return MAGIC.every((byte, i) => head[i] === byte);
+}
+
+/**
+ * Whether `head` opens an Arrow IPC stream: a message's continuation marker (0xFFFFFFFF) and then
+ * its length, little-endian, small and positive (a schema message is some hundreds of bytes).
+ */
+export function isArrowStream(head: Uint8Array): boolean {
+	if (head.length < 8 || !head.subarray(0, 4).every((byte) => byte === 0xff)) return false;
+	const length = head[4]! | (head[5]! << 8) | (head[6]! << 16) | (head[7]! << 24);
+	return length > 0 && length < 1 << 24;
+}
+
+/** The stream form of `chunks`: the file form's opening skipped. */
+async function* streamForm(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+	let first = true;
+	for await (const chunk of chunks) {
+		if (first && isArrowFile(chunk)) yield chunk.subarray(FILE_OPENING);
+		else yield chunk;
+		first = false;
+	}
+}
+
+/** A value as the text a CSV of the same data would hold; dates and times as parquetCell writes them. */
+export function arrowCell(value: unknown, type: DataType): string {
+	if (value === null || value === undefined) return '';
+	if ((DataType.isDate(type) || DataType.isTimestamp(type)) && typeof value !== 'object')
+		return parquetCell(new Date(Number(value)));
+	return parquetCell(value);
+}
+
+const damaged = (error: unknown, read: number) =>
+	`cannot be read${read ? ` past row ${(read + 1).toLocaleString('en-GB')}` : ''}: it is not a whole Arrow IPC file (${error instanceof Error ? error.message : String(error)}). ${read ? `${read.toLocaleString('en-GB')} rows were read before it; ` : ''}A file cut short in a download or a copy ends this way; export it again.`;
+
+export async function readArrow(
+	chunks: AsyncIterable<Uint8Array>,
+	{ onRow, onGroup }: ArrowReadOptions
+): Promise<ArrowOutcome> {
+	let read = 0;
+	try {
+		const reader = await RecordBatchReader.from(streamForm(chunks));
+		await reader.open();
+		const fields: Field[] = reader.schema?.fields ?? [];
+		if (!fields.length) return { ok: false, problem: 'has no columns: nothing to import.' };
+		if (!onRow(fields.map((field) => field.name))) return { ok: true, rows: 0, total: null };
+		for await (const batch of reader) {
+			const columns = fields.map((_, i) => batch.getChildAt(i));
+			const types = fields.map((field) => field.type);
+			for (let r = 0; r < batch.numRows; r++) {
+				const cells = columns.map((column, i) => arrowCell(column?.get(r), types[i]!));
+				read++;
+				if (!onRow(cells)) return { ok: true, rows: read, total: null };
+			}
+			onGroup?.(read, null);
+		}
+	} catch (error) {
+		return { ok: false, problem: damaged(error, read) };
+	}
+	return { ok: true, rows: read, total: null };
+}
