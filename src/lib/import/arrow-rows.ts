@@ -2,9 +2,10 @@
  * An Arrow IPC file (a .arrow or .feather file from pandas, Polars, DuckDB or R's arrow) as rows of
  * text cells, the header first, a record batch at a time, as parquet-rows.ts reads Parquet: only
  * one batch is held, so a file of millions of rows streams. Both IPC forms are read: the stream
- * form, and the file form (Feather v2), whose body after its 8-byte opening is the stream form.
- * Read by apache-arrow; DOM-free.
+ * form, and the file form (Feather v2), by its footer. Read by apache-arrow; DOM-free (the Node
+ * file handle it asks for is only a shape, met by any source of byte ranges).
  */
+import type { FileHandle } from 'node:fs/promises';
 import { DataType, RecordBatchReader, type Field } from 'apache-arrow';
 import { parquetCell } from './parquet-rows';
 
@@ -26,8 +27,6 @@ export interface ArrowReadOptions {
 
 /** "ARROW1": how an Arrow IPC file (Feather v2) opens and ends. */
 const MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31];
-/** The magic and its padding to 8 bytes, before the stream form. */
-const FILE_OPENING = 8;
 
 export function isArrowFile(head: Uint8Array): boolean {
 	return MAGIC.every((byte, i) => head[i] === byte);
@@ -43,14 +42,29 @@ export function isArrowStream(head: Uint8Array): boolean {
 	return length > 0 && length < 1 << 24;
 }
 
-/** The stream form of `chunks`: the file form's opening skipped. */
-async function* streamForm(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-	let first = true;
-	for await (const chunk of chunks) {
-		if (first && isArrowFile(chunk)) yield chunk.subarray(FILE_OPENING);
-		else yield chunk;
-		first = false;
-	}
+/** A file whose bytes can be read by range: a file on disk, a File in the studio. */
+export interface ArrowSource {
+	size: number;
+	read(start: number, end: number): Promise<Uint8Array>;
+}
+
+/**
+ * The source as the file handle apache-arrow reads at random: the file form's footer, which lists
+ * its record batches (apache-arrow's own writer puts its schema only there), then each batch in
+ * turn; the stream form from its start. Only `fd`, `stat`, `read` and `close` are asked of it.
+ */
+function handleOf(source: ArrowSource): FileHandle {
+	const handle = {
+		fd: -1,
+		stat: async () => ({ size: source.size }),
+		async read(buffer: Uint8Array, offset: number, length: number, position: number) {
+			const bytes = await source.read(position, Math.min(source.size, position + length));
+			buffer.set(bytes, offset);
+			return { bytesRead: bytes.length, buffer };
+		},
+		close: async () => {}
+	};
+	return handle as unknown as FileHandle;
 }
 
 /** A value as the text a CSV of the same data would hold; dates and times as parquetCell writes them. */
@@ -65,12 +79,12 @@ const damaged = (error: unknown, read: number) =>
 	`cannot be read${read ? ` past row ${(read + 1).toLocaleString('en-GB')}` : ''}: it is not a whole Arrow IPC file (${error instanceof Error ? error.message : String(error)}). ${read ? `${read.toLocaleString('en-GB')} rows were read before it; ` : ''}A file cut short in a download or a copy ends this way; export it again.`;
 
 export async function readArrow(
-	chunks: AsyncIterable<Uint8Array>,
+	source: ArrowSource,
 	{ onRow, onGroup }: ArrowReadOptions
 ): Promise<ArrowOutcome> {
 	let read = 0;
 	try {
-		const reader = await RecordBatchReader.from(streamForm(chunks));
+		const reader = await RecordBatchReader.from(handleOf(source));
 		await reader.open();
 		const fields: Field[] = reader.schema?.fields ?? [];
 		if (!fields.length) return { ok: false, problem: 'has no columns: nothing to import.' };

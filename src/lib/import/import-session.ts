@@ -289,7 +289,7 @@ export class ImportSession {
 		const read =
 			this.kind === 'parquet'
 				? await readParquet(asyncBuffer(file), { onRow })
-				: await readArrow(chunksOf(file), { onRow });
+				: await readArrow(file, { onRow });
 		if (!read.ok) return { ok: false, problem: read.problem };
 		return {
 			ok: true,
@@ -411,7 +411,7 @@ export class ImportSession {
 				const read =
 					this.kind === 'parquet'
 						? await readParquet(asyncBuffer(file), { onRow, onGroup })
-						: await readArrow(chunksOf(file), { onRow, onGroup });
+						: await readArrow(file, { onRow, onGroup });
 				if (other)
 					return {
 						ok: false,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Float64, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loadGazetteerForNode } from '../../../scripts/lib/gazetteer-file';
@@ -222,6 +223,28 @@ describe('the studio import job', () => {
 		expect(outcome.summary).toMatchObject({ imported: 1, rejected: 1 });
 		expect(outcome.listed[0]).toMatchObject({ row: 3, column: 'geometry' });
 		expect(outcome.project!.events[0]!.title).toBe('In Kyiv');
+	});
+
+	it('reads an Arrow IPC file (Feather v2) as it reads a CSV', async () => {
+		const table = new Table({
+			date: vectorFromArray(['2025-04-10', '2025-04-11', 'soon'], new Utf8()),
+			lat: vectorFromArray([50.4501, 49.8397, 50.4501], new Float64()),
+			lon: vectorFromArray([30.5234, 24.0297, 30.5234], new Float64()),
+			category: vectorFromArray(['aid', 'strike', 'aid'], new Utf8()),
+			title: vectorFromArray(['In Kyiv', 'In Lviv', 'Later'], new Utf8())
+		});
+		const file = new File([tableToIPC(table, 'file').slice()], 'events.feather');
+		const inspected = await inspectFile(file);
+		if (!inspected.ok || inspected.inspection.kind !== 'mapping') throw new Error('no mapping');
+		expect(inspected).toMatchObject({ kind: 'arrow', what: 'Arrow IPC' });
+		expect(inspected.inspection.header).toEqual(['date', 'lat', 'lon', 'category', 'title']);
+		const outcome = await imported(file, {
+			mapping: mappingFrom(inspected.inspection.header, inspected.inspection.fields)
+		});
+		expect(outcome.summary).toMatchObject({ rows: 3, imported: 2, rejected: 1 });
+		expect(outcome.summary.what).toMatch(/, Arrow IPC$/);
+		expect(outcome.listed[0]).toMatchObject({ row: 4, column: 'date' });
+		expect(outcome.project!.events.map((e) => e.title)).toEqual(['In Kyiv', 'In Lviv']);
 	});
 
 	it('refuses GeoJSON whose features each bring their own property names, before making rows', async () => {
