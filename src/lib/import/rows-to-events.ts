@@ -441,7 +441,8 @@ export class RowsToEvents {
 				place: place.place.id,
 				source: excerpt,
 				row,
-				coordinates: place.place.coordinates,
+				// The row's own point, near its place (story/rules.ts, OWN_POINT_KM).
+				coordinates: point,
 				...(geocoded
 					? {
 							geocoded: {
