@@ -156,6 +156,40 @@ describe('an Arrow IPC file written by apache-arrow', () => {
 		}
 	);
 
+	it('reads the parts of one export as one import, and refuses a part with other columns', async () => {
+		const open = (parts: ImportFile[]) =>
+			openImport(parts, {
+				limits: IMPORT_LIMITS,
+				countries: () => countryIndex(shippedBasemap()),
+				gazetteer: () => {
+					throw new Error('no row is placed by name');
+				},
+				latest: parseIsoDate('2025-12-31')!
+			});
+		const sink = () => ({ onEvent: () => {}, onRejected: () => {} });
+		const both = await open([
+			memoryFile('part-0.arrow', forms.file),
+			// The next part's events, in the stream form: ids go on from the first part's.
+			memoryFile('part-1.arrows', tableToIPC(events(1000, 5000, 5500), 'stream'))
+		]);
+		if (!both.ok) throw new Error(both.problem);
+		expect(await both.run(sink)).toMatchObject({
+			ok: true,
+			end: { rows: 3500, imported: 3498, rejected: 2 }
+		});
+		const other = tableToIPC(new Table({ a: vectorFromArray([1, 2], new Int32()) }), 'file');
+		const mixed = await open([
+			memoryFile('part-0.arrow', forms.file),
+			memoryFile('part-1.arrow', other)
+		]);
+		if (!mixed.ok) throw new Error(mixed.problem);
+		expect(await mixed.run(sink)).toEqual({
+			ok: false,
+			problem:
+				'part-1.arrow has other columns than part-0.arrow: the files of one import share their columns.'
+		});
+	});
+
 	it.each([
 		['in the stream form, cut short', () => forms.stream.subarray(0, forms.stream.length >> 1)],
 		['in the file form, cut short', () => forms.file.subarray(0, forms.file.length >> 1)],
