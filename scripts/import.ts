@@ -13,11 +13,13 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { countryIndex } from '../src/lib/import/countries';
 import { csvLine } from '../src/lib/import/csv-safe';
+import { cachedGeocoder } from '../src/lib/import/geocode';
 import { isEncoding, type Encoding } from '../src/lib/import/decode';
 import { parseMapping, type Mapping } from '../src/lib/import/guess-columns';
 import {
 	importTitle,
 	openImport,
+	type Geocoder,
 	type ImportFile,
 	type ImportSink
 } from '../src/lib/import/import-session';
@@ -290,7 +292,11 @@ async function main(argv: string[]): Promise<number> {
 		...(args.encoding ? { encoding: args.encoding } : {}),
 		...(args.dateFormat ? { dateFormat: args.dateFormat } : {}),
 		countries: () => countryIndex(shippedBasemap()),
-		gazetteer: () => loadGazetteerForNode(),
+		// The gazetteer is read only if a row needs it: most datasets carry coordinates.
+		geocoder: () => {
+			let geocode: Geocoder | null = null;
+			return (query) => (geocode ??= cachedGeocoder(loadGazetteerForNode()))(query);
+		},
 		latest: args.published ? parseIsoDate(args.published)! : today(),
 		progress: (p) => {
 			if (tty && p.rows >= 100_000) process.stderr.write(`\r  ${count(p.rows)} rows read…`);

@@ -25,23 +25,6 @@ export interface ArrowReadOptions {
 	onGroup?: (rows: number, total: number | null) => void;
 }
 
-/** "ARROW1": how an Arrow IPC file (Feather v2) opens and ends. */
-const MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31];
-
-export function isArrowFile(head: Uint8Array): boolean {
-	return MAGIC.every((byte, i) => head[i] === byte);
-}
-
-/**
- * Whether `head` opens an Arrow IPC stream: a message's continuation marker (0xFFFFFFFF) and then
- * its length, little-endian, small and positive (a schema message is some hundreds of bytes).
- */
-export function isArrowStream(head: Uint8Array): boolean {
-	if (head.length < 8 || !head.subarray(0, 4).every((byte) => byte === 0xff)) return false;
-	const length = head[4]! | (head[5]! << 8) | (head[6]! << 16) | (head[7]! << 24);
-	return length > 0 && length < 1 << 24;
-}
-
 /** A file whose bytes can be read by range: a file on disk, a File in the studio. */
 export interface ArrowSource {
 	size: number;

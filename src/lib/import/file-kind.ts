@@ -3,7 +3,23 @@
  * a workbook or a GeoJSON file read whole (whole-rows.ts), Parquet a row group at a time
  * (parquet-rows.ts), or Arrow IPC a record batch at a time (arrow-rows.ts).
  */
-import { isArrowFile, isArrowStream } from './arrow-rows';
+
+/** "ARROW1": how an Arrow IPC file (Feather v2) opens and ends. */
+const MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31];
+
+function isArrowFile(head: Uint8Array): boolean {
+	return MAGIC.every((byte, i) => head[i] === byte);
+}
+
+/**
+ * Whether `head` opens an Arrow IPC stream: a message's continuation marker (0xFFFFFFFF) and then
+ * its length, little-endian, small and positive (a schema message is some hundreds of bytes).
+ */
+function isArrowStream(head: Uint8Array): boolean {
+	if (head.length < 8 || !head.subarray(0, 4).every((byte) => byte === 0xff)) return false;
+	const length = head[4]! | (head[5]! << 8) | (head[6]! << 16) | (head[7]! << 24);
+	return length > 0 && length < 1 << 24;
+}
 
 export type FileKind = 'text' | 'xlsx' | 'geojson' | 'parquet' | 'arrow';
 

@@ -7,10 +7,8 @@
  * events go, and nothing else, so that both read, guess and refuse alike. DOM-free and Node-free:
  * a file is anything that can hand over a range of its bytes.
  */
-import type { Gazetteer } from '../draft/gazetteer/gazetteer';
 import type { Category } from '../story/schema';
 import { findUnsafe } from '../story/text';
-import { readArrow } from './arrow-rows';
 import { chooseReader, type ReaderChoice } from './choose-reader';
 import type { CountryIndex } from './country-index';
 import { previewRows } from './csv-rows';
@@ -18,16 +16,19 @@ import { sniffEncoding, type Encoding } from './decode';
 import { delimiterName, guessDelimiter, type Delimiter } from './delimiter';
 import { estimateRows, type RowEstimate } from './estimate-rows';
 import { kindOf, type FileKind } from './file-kind';
-import { cachedGeocoder, type GeocodeQuery, type Geocoded } from './geocode';
+import type { GeocodeQuery, Geocoded } from './geocode';
+import { readArrow } from './arrow-rows';
+import { readParquet } from './parquet-rows';
 import type { Mapping } from './guess-columns';
 import { sizeProblem } from './limits';
-import { readParquet } from './parquet-rows';
 import type { DateFormat } from './parse-date';
 import { NotUtf8, readDelimited } from './read-delimited';
 import type { RowReader } from './reader';
 import { RowLoop, type LoopEnd, type RejectedRow } from './row-loop';
 import { cut, type ImportedEvent } from './rows-to-events';
 import { walkRows, wholeRows, type WholeRows } from './whole-rows';
+
+export type Geocoder = (query: GeocodeQuery) => Geocoded;
 
 /** A file to import: its name as the user knows it, its size, and any range of its bytes. */
 export interface ImportFile {
@@ -62,8 +63,12 @@ export interface SessionOptions {
 	dateFormat?: DateFormat;
 	/** The map of countries, asked for when the rows are read (a preview needs none). */
 	countries: () => CountryIndex | Promise<CountryIndex>;
-	/** Loaded only when the file's rows are placed by name (a place column, no coordinates). */
-	gazetteer: () => Gazetteer | Promise<Gazetteer>;
+	/**
+	 * Places a row by its name (geocode.ts's cachedGeocoder over a gazetteer): asked for only when
+	 * the file's rows are placed by name (a place column, no coordinates), so an adapter may load
+	 * the gazetteer, and the studio's worker the resolver's code, only then.
+	 */
+	geocoder: () => Geocoder | Promise<Geocoder>;
 	/** Today, as a day number: the last day an event may have. */
 	latest: number;
 	progress?: (progress: Progress) => void;
@@ -149,6 +154,18 @@ function asyncBuffer(file: ImportFile) {
 				: (bytes.slice().buffer as ArrayBuffer);
 		}
 	};
+}
+
+/** A Parquet or Arrow file's rows, by its reader. */
+async function readByParts(
+	kind: FileKind,
+	file: ImportFile,
+	options: {
+		onRow: (cells: string[]) => boolean;
+		onGroup?: (rows: number, total: number | null) => void;
+	}
+): Promise<{ ok: true; total: number | null } | { ok: false; problem: string }> {
+	return kind === 'parquet' ? readParquet(asyncBuffer(file), options) : readArrow(file, options);
 }
 
 /** The title an import's story gets: the one asked for, or the file's name; always one the format takes. */
@@ -286,10 +303,7 @@ export class ImportSession {
 		}
 		const rows: string[][] = [];
 		const onRow = (cells: string[]) => (rows.push(cells), rows.length < count);
-		const read =
-			this.kind === 'parquet'
-				? await readParquet(asyncBuffer(file), { onRow })
-				: await readArrow(file, { onRow });
+		const read = await readByParts(this.kind, file, { onRow });
 		if (!read.ok) return { ok: false, problem: read.problem };
 		return {
 			ok: true,
@@ -300,7 +314,7 @@ export class ImportSession {
 	}
 
 	/** The geocoder, when the file's first row asks for places by name; loaded once. */
-	async #geocoder(): Promise<((query: GeocodeQuery) => Geocoded) | undefined> {
+	async #geocoder(): Promise<Geocoder | undefined> {
 		const preview = await this.preview(1);
 		const chosen =
 			preview.ok && preview.rows[0] ? chooseReader(preview.rows[0], this.#choice) : null;
@@ -312,7 +326,7 @@ export class ImportSession {
 			rows: 0,
 			loading: 'places'
 		});
-		return cachedGeocoder(await this.options.gazetteer());
+		return this.options.geocoder();
 	}
 
 	/**
@@ -408,10 +422,7 @@ export class ImportSession {
 				};
 				const onGroup = (rows: number, of: number | null) =>
 					progress?.({ done: rows, total: of ?? rows, unit: 'rows', rows: loop.row });
-				const read =
-					this.kind === 'parquet'
-						? await readParquet(asyncBuffer(file), { onRow, onGroup })
-						: await readArrow(file, { onRow, onGroup });
+				const read = await readByParts(this.kind, file, { onRow, onGroup });
 				if (other)
 					return {
 						ok: false,

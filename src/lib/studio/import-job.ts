@@ -119,7 +119,13 @@ function studioOptions(settings: ImportSettings, deps?: Deps): SessionOptions {
 		...(settings.category ? { category: settings.category } : {}),
 		...(settings.dateFormat ? { dateFormat: settings.dateFormat } : {}),
 		countries: deps ? () => deps.countries() : notNeeded,
-		gazetteer: deps ? () => deps.gazetteer() : notNeeded,
+		geocoder: deps
+			? async () => {
+					// The resolver's scoring comes with the draft engine's text tools: loaded only when needed.
+					const { cachedGeocoder } = await import('../import/geocode');
+					return cachedGeocoder(await deps.gazetteer());
+				}
+			: notNeeded,
 		latest: deps?.latest ?? 0,
 		...(deps?.progress ? { progress: deps.progress } : {})
 	};

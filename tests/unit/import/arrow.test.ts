@@ -137,7 +137,7 @@ describe('an Arrow IPC file written by apache-arrow', () => {
 			const session = await openImport([memoryFile('events.arrow', bytes)], {
 				limits: IMPORT_LIMITS,
 				countries: () => countryIndex(shippedBasemap()),
-				gazetteer: () => {
+				geocoder: () => {
 					throw new Error('no row is placed by name');
 				},
 				latest: parseIsoDate('2025-12-31')!
@@ -161,7 +161,7 @@ describe('an Arrow IPC file written by apache-arrow', () => {
 			openImport(parts, {
 				limits: IMPORT_LIMITS,
 				countries: () => countryIndex(shippedBasemap()),
-				gazetteer: () => {
+				geocoder: () => {
 					throw new Error('no row is placed by name');
 				},
 				latest: parseIsoDate('2025-12-31')!

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGazetteerForNode } from '../../../scripts/lib/gazetteer-file';
 import { shippedBasemap } from '../../../scripts/lib/natural-earth';
 import { countryIndex } from '../../../src/lib/import/countries';
+import { cachedGeocoder } from '../../../src/lib/import/geocode';
 import {
 	importTitle,
 	openImport,
@@ -38,7 +39,7 @@ function options(extra: Partial<SessionOptions> = {}) {
 	const opts: SessionOptions = {
 		limits: IMPORT_LIMITS,
 		countries: () => index,
-		gazetteer: () => (calls.gazetteer++, loadGazetteerForNode()),
+		geocoder: () => (calls.gazetteer++, cachedGeocoder(loadGazetteerForNode())),
 		latest: parseIsoDate('2025-04-12')!,
 		...extra
 	};

@@ -91,7 +91,7 @@ async function imported(path: string) {
 		limits: IMPORT_LIMITS,
 		category: 'aid',
 		countries: () => countryIndex(shippedBasemap()),
-		gazetteer: () => {
+		geocoder: () => {
 			throw new Error('no row is placed by name');
 		},
 		latest: parseIsoDate('2025-04-12')!
