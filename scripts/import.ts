@@ -2,44 +2,39 @@
  * npm run import -- FILE|FOLDER … [--preset acled|gdelt|ucdp] [--map COLUMN=FIELD …] [--date-format dmy|mdy]
  *   [--category C] [--encoding E] [--published YYYY-MM-DD] [--title T] [--format F] --out DIR
  * Turns a CSV or TSV of events (an ACLED export, a GDELT 2.0 event file, or any spreadsheet with a
- * date and coordinates), an .xlsx workbook's first sheet or a GeoJSON FeatureCollection of points
- * into a story folder that `npm run check:data -- DIR` accepts, and writes
+ * date and coordinates), a Parquet or Arrow IPC file, an .xlsx workbook's first sheet or a GeoJSON
+ * FeatureCollection of points into a story folder that `npm run check:data -- DIR` accepts, and writes
  * the rows it did not take, with the reason, to DIR/rejected.csv. Up to MAX_GEOJSON_EVENTS
  * events the folder is GeoJSON; past that, or with --format columnar, it is the columnar form
- * (events.arrow and text chunks; geodata/README.md). The logic is src/lib/import;
- * this is the glue: arguments, files, streams.
+ * (events.arrow and text chunks; geodata/README.md). The import itself is the session the studio
+ * shares (src/lib/import/import-session.ts); this is the glue: arguments, files, the story folder.
  */
-import {
-	closeSync,
-	createReadStream,
-	readdirSync,
-	openSync,
-	readFileSync,
-	readSync,
-	statSync
-} from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { countryIndex } from '../src/lib/import/countries';
-import { cachedGeocoder, type GeocodeQuery, type Geocoded } from '../src/lib/import/geocode';
 import { csvLine } from '../src/lib/import/csv-safe';
-import { isEncoding, sniffEncoding, type Encoding } from '../src/lib/import/decode';
-import { delimiterName, guessDelimiter, type Delimiter } from '../src/lib/import/delimiter';
-import { asyncBufferFromFile } from 'hyparquet';
-import { kindOf } from '../src/lib/import/file-kind';
-import { readParquet } from '../src/lib/import/parquet-rows';
+import { cachedGeocoder } from '../src/lib/import/geocode';
+import { isEncoding, type Encoding } from '../src/lib/import/decode';
 import { parseMapping, type Mapping } from '../src/lib/import/guess-columns';
-import { MAX_IMPORT_BYTES, MAX_WHOLE_BYTES, sizeProblem } from '../src/lib/import/limits';
+import {
+	importTitle,
+	openImport,
+	type Geocoder,
+	type ImportFile,
+	type ImportSink
+} from '../src/lib/import/import-session';
+import { IMPORT_LIMITS, MAX_IMPORT_BYTES, MAX_WHOLE_BYTES } from '../src/lib/import/limits';
 import { DATE_FORMATS, type DateFormat } from '../src/lib/import/parse-date';
 import { PRESETS, type Preset } from '../src/lib/import/presets';
-import { NotUtf8, readDelimited } from '../src/lib/import/read-delimited';
-import { RowLoop, type LoopEnd } from '../src/lib/import/row-loop';
-import { cut } from '../src/lib/import/rows-to-events';
-import { walkRows, wholeRows, type WholeRows } from '../src/lib/import/whole-rows';
+import type { RowReader } from '../src/lib/import/reader';
+import type { LoopEnd, RejectedRow } from '../src/lib/import/row-loop';
+import type { ImportedEvent } from '../src/lib/import/rows-to-events';
 import { parseIsoDate, toIsoDate } from '../src/lib/story/dates';
-import { escapeUnsafe, findUnsafe } from '../src/lib/story/text';
+import { escapeUnsafe } from '../src/lib/story/text';
 import { CATEGORIES, type Category } from '../src/lib/story/schema';
 import { MAX_GEOJSON_EVENTS } from '../src/lib/story/columnar/layout';
 import { UNSURE_BELOW } from '../src/lib/studio/project';
+import { diskFile } from './lib/disk-file';
 import { loadGazetteerForNode } from './lib/gazetteer-file';
 import { shippedBasemap } from './lib/natural-earth';
 import { Output } from './lib/output';
@@ -48,13 +43,14 @@ import {
 	STORY_FORMATS,
 	storyWriter,
 	type StoryFormat,
+	type StoryHead,
 	type StoryWriter,
 	type Written
 } from './lib/story-writers';
 
 const USAGE = [
 	'usage: npm run import -- FILE|FOLDER … [--preset acled|gdelt|ucdp] [--map COLUMN=FIELD …] [--date-format dmy|mdy] [--category C] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--published YYYY-MM-DD] [--title T] [--format geojson|columnar] --out DIR',
-	`  FILE: a CSV or TSV (streamed, up to ${MAX_IMPORT_BYTES / 1024 ** 3} GB), an .xlsx workbook (its first sheet, read whole, up to ${MAX_WHOLE_BYTES.xlsx / 1024 ** 2} MB) or a .geojson/.json FeatureCollection of points (read whole, up to ${MAX_WHOLE_BYTES.geojson / 1024 ** 2} MB).`,
+	`  FILE: a CSV or TSV, a Parquet or an Arrow IPC (.arrow, .feather) file (streamed, up to ${MAX_IMPORT_BYTES / 1024 ** 3} GB), an .xlsx workbook (its first sheet, read whole, up to ${MAX_WHOLE_BYTES.xlsx / 1024 ** 2} MB) or a .geojson/.json FeatureCollection of points (read whole, up to ${MAX_WHOLE_BYTES.geojson / 1024 ** 2} MB).`,
 	'  --map COLUMN=FIELD: COLUMN is a header name, or a column number counted from 1 (--map 3=date) for a name two columns share.'
 ].join('\n');
 
@@ -163,7 +159,7 @@ function parseArgs(argv: string[]): Args {
 	if (!positional.length || args.out === undefined) throw new UsageError(USAGE);
 	args.parts = positional.flatMap(folderFiles);
 	if (!args.parts.length)
-		throw new UsageError(`${positional.join(', ')}: no CSV, TSV or Parquet file in it`);
+		throw new UsageError(`${positional.join(', ')}: no CSV, TSV, Parquet or Arrow file in it`);
 	args.file = args.parts[0]!;
 	const parsed = parseMapping(args.map);
 	if (!parsed.ok) throw new UsageError(parsed.problem);
@@ -173,7 +169,7 @@ function parseArgs(argv: string[]): Args {
 
 /**
  * A folder stands for its files, in name order (a day of GDELT's 15-minute files, the parts of a
- * BigQuery export): those a CSV, TSV or Parquet file's name ends in. A file stands for itself.
+ * BigQuery export): those a CSV, TSV, Parquet or Arrow file's name ends in. A file stands for itself.
  */
 function folderFiles(path: string): string[] {
 	let folder = false;
@@ -184,32 +180,12 @@ function folderFiles(path: string): string[] {
 	}
 	if (!folder) return [path];
 	return readdirSync(path)
-		.filter((name) => !name.startsWith('.') && /\.(csv|tsv|txt|parquet)$/i.test(name))
+		.filter((name) => !name.startsWith('.') && /\.(csv|tsv|txt|parquet|arrow|feather)$/i.test(name))
 		.sort()
 		.map((name) => join(path, name));
 }
 
-/** Whether two rows are the same cells: a later file's header, which is no row of data. */
-const sameRow = (a: readonly string[], b: readonly string[]) =>
-	a.length === b.length && a.every((cell, i) => cell === b[i]);
-
-function readHead(file: string, bytes: number): Uint8Array {
-	const fd = openSync(file, 'r');
-	try {
-		const buffer = new Uint8Array(bytes);
-		const n = readSync(fd, buffer, 0, bytes, 0);
-		return buffer.subarray(0, n);
-	} finally {
-		closeSync(fd);
-	}
-}
-
-/** How the rows come: a CSV or TSV streamed, or a workbook's or GeoJSON file's rows read whole. */
-type Source =
-	| { kind: 'text'; encoding: Encoding; delimiter: Delimiter; what: string }
-	| { kind: 'parquet'; what: string }
-	| { kind: 'whole'; whole: WholeRows; what: string };
-
+/** How the import went: the session's end and the story written, for the report. */
 interface Totals {
 	end: Extract<LoopEnd, { ok: true }>;
 	/** How the file was read: "UTF-8, comma-separated", "GeoJSON". */
@@ -219,141 +195,82 @@ interface Totals {
 	written: Written | null;
 }
 
-/** One pass over the file: every row becomes an event or a line of rejected.csv (row-loop.ts). */
-async function importPass(args: Args, source: Source): Promise<Totals> {
-	// Written beside --out, renamed into place when whole (story-folder.ts).
-	const stage = new StoryStage(args.out);
-	activeStage = stage;
-	const dir = stage.path;
-	const latest = args.published ? parseIsoDate(args.published)! : today();
-	const countries = countryIndex(shippedBasemap());
-	const fileName = escapeUnsafe(
-		args.parts.length > 1
-			? `${basename(args.file)} and ${args.parts.length - 1} more file${args.parts.length === 2 ? '' : 's'}`
-			: basename(args.file)
-	).replace(/\\u[0-9A-F{}]+/g, '?');
-	let title = (args.title ?? `Imported from ${fileName}`).replace(/\s+/g, ' ').trim();
-	if (!title || findUnsafe(title) || /<\/?[a-z!][^>]*>/i.test(title)) title = 'Imported dataset';
-	title = cut(title, 200);
+/**
+ * Where one pass's events go: a story folder written beside --out (story-folder.ts), renamed into
+ * place when whole, and rejected.csv in it.
+ */
+class FolderSink implements ImportSink {
+	readonly stage: StoryStage;
+	readonly rejected: Output;
+	writer: StoryWriter | null = null;
 
-	const rejected = new Output(join(dir, 'rejected.csv'));
-	// Set by the loop's callback; typed here so the checker does not take it for null for good.
-	let writer = null as StoryWriter | null;
-	let geocoder: ((query: GeocodeQuery) => Geocoded) | null = null;
-	const geocoded = new Map<string, { detail: string; confidence: number }>();
-	const loop = new RowLoop({
-		choice: {
-			...(args.preset ? { preset: args.preset } : {}),
-			...(args.category ? { category: args.category } : {}),
-			mapping: args.mapping,
-			placeNames: true
-		},
-		countries,
-		latest,
-		// The gazetteer is read only if a row needs it: most datasets carry coordinates.
-		geocode: (query) => (geocoder ??= cachedGeocoder(loadGazetteerForNode()))(query),
-		...(args.dateFormat ? { dateFormat: args.dateFormat } : {}),
-		onReader(reader) {
-			writer = storyWriter(
-				dir,
-				{
-					title,
-					published: args.published ?? null,
-					file: fileName,
-					what: `${reader.name}, ${source.what}`,
-					dataset: reader.name,
-					day: toIsoDate(today())
-				},
-				args.format
-			);
-			rejected.write(csvLine(['row', 'column', 'reason', ...reader.columns]));
-		},
-		onEvent(event, line) {
-			if (event.geocoded && !geocoded.has(event.place)) geocoded.set(event.place, event.geocoded);
-			writer!.add(event, line);
-		},
-		onRejected({ row, column, reason, cells }) {
-			rejected.write(csvLine([String(row), column, reason, ...cells]));
-		}
-	});
-	// A million rows take half a minute: show a terminal they are moving (never a pipe).
-	const tty = process.stderr.isTTY;
-	try {
-		// The first file's first row; a later file that opens with the same row repeats its header.
-		let header: string[] | null = null;
-		const first = (cells: string[], part: number): boolean => {
-			if (part === 0) header ??= cells;
-			return part > 0 && header !== null && sameRow(cells, header);
-		};
-		if (source.kind === 'text')
-			for (const [part, file] of args.parts.entries()) {
-				let opening = true;
-				const going = await readDelimited(fileChunks(file), {
-					encoding: source.encoding,
-					delimiter: source.delimiter,
-					onRow(cells, quoteError) {
-						if (opening) {
-							opening = false;
-							if (first(cells, part)) return true;
-						}
-						const going = loop.push(cells, quoteError);
-						if (tty && loop.row % 100_000 === 0)
-							process.stderr.write(`\r  ${count(loop.row)} rows read…`);
-						return going;
-					}
-				});
-				if (!going) break;
-			}
-		else if (source.kind === 'parquet')
-			for (const [part, file] of args.parts.entries()) {
-				let opening = true;
-				const read = await readParquet(await asyncBufferFromFile(file), {
-					onRow(cells) {
-						if (!opening) return loop.push(cells);
-						opening = false;
-						if (first(cells, part)) return true;
-						if (part > 0)
-							throw new Refused(
-								`${file} has other columns than ${args.parts[0]}: the files of one import share their columns.`
-							);
-						return loop.push(cells);
-					},
-					onGroup() {
-						if (tty) process.stderr.write(`\r  ${count(loop.row)} rows read…`);
-					}
-				});
-				if (!read.ok)
-					throw new Refused(args.parts.length > 1 ? `${file} ${read.problem}` : read.problem);
-			}
-		else walkRows(loop, source.whole);
-		if (tty && loop.row >= 100_000) process.stderr.write('\r\x1b[K');
-		const end = loop.end();
-		if (!end.ok) throw new Refused(end.problem);
+	constructor(
+		private readonly args: Args,
+		private readonly head: Omit<StoryHead, 'what' | 'dataset'>
+	) {
+		this.stage = new StoryStage(args.out);
+		activeStage = this.stage;
+		this.rejected = new Output(join(this.stage.path, 'rejected.csv'));
+	}
+
+	onReader(reader: RowReader, what: string) {
+		this.writer = storyWriter(
+			this.stage.path,
+			{ ...this.head, what, dataset: reader.name },
+			this.args.format
+		);
+		this.rejected.write(csvLine(['row', 'column', 'reason', ...reader.columns]));
+	}
+
+	onEvent(event: ImportedEvent, line: string) {
+		this.writer!.add(event, line);
+	}
+
+	onRejected({ row, column, reason, cells }: RejectedRow) {
+		this.rejected.write(csvLine([String(row), column, reason, ...cells]));
+	}
+
+	/** The story and rejected.csv into place; nothing but rejected.csv when no row was imported. */
+	finish(end: Extract<LoopEnd, { ok: true }>): Written | null {
+		const tty = process.stderr.isTTY;
 		let written: Written | null = null;
-		// Nothing imported: no story to check, but rejected.csv says why.
 		if (end.imported > 0) {
 			if (tty && end.imported > MAX_GEOJSON_EVENTS)
 				process.stderr.write(`  writing ${count(end.imported)} events…`);
-			written = writer!.finish(end.places);
+			written = this.writer!.finish(end.places);
 			if (tty && end.imported > MAX_GEOJSON_EVENTS) process.stderr.write('\r\x1b[K');
-		} else writer!.abort();
-		rejected.close(true);
-		stage.commit();
+		} else this.writer?.abort();
+		this.rejected.close(true);
+		this.stage.commit();
 		activeStage = null;
-		return { end, what: source.what, geocoded, written };
-	} catch (error) {
-		writer?.abort();
-		rejected.close(false);
-		const left = stage.discard();
+		return written;
+	}
+
+	discard() {
+		this.writer?.abort();
+		this.rejected.close(false);
+		const left = this.stage.discard();
 		activeStage = null;
 		if (left) warn(`import: ${left}`);
-		throw error;
 	}
 }
 
-/** The file a megabyte at a time, as readDelimited takes it. */
-async function* fileChunks(file: string): AsyncGenerator<Uint8Array> {
-	yield* createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+/** The files of the import, each with its size, or why one cannot be read. */
+function filesOf(parts: readonly string[]): ImportFile[] {
+	return parts.map((path) => {
+		let stat;
+		try {
+			stat = statSync(path);
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code;
+			throw new Refused(
+				`${path === parts[0] ? '' : `${path} `}cannot be read (${code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error')}).`
+			);
+		}
+		if (stat.isDirectory())
+			throw new Refused(`${path === parts[0] ? '' : `${path} `}is a folder, not a file.`);
+		return diskFile(path, stat.size);
+	});
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -365,91 +282,64 @@ async function main(argv: string[]): Promise<number> {
 	const started = performance.now();
 	const outProblem = outFolderProblem(args.out);
 	if (outProblem) throw new OutRefused(`--out ${args.out} ${outProblem}`);
-	let size: number;
-	try {
-		const stat = statSync(args.file);
-		if (stat.isDirectory()) throw new Refused('is a folder, not a file.');
-		size = stat.size;
-	} catch (error) {
-		if (error instanceof Refused) throw error;
-		const code = (error as NodeJS.ErrnoException).code;
-		throw new Refused(
-			`cannot be read (${code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error')}).`
-		);
-	}
-	const head = readHead(args.file, 1 << 20);
-	const kind = kindOf(args.file, head);
-	if (args.parts.length > 1) {
-		if (kind === 'xlsx' || kind === 'geojson')
-			throw new Refused(
-				`is ${kind === 'xlsx' ? 'a workbook' : 'GeoJSON'}: one at a time; a folder or a list of files is for CSV, TSV or Parquet.`
-			);
-		for (const part of args.parts.slice(1)) {
-			const other = kindOf(part, readHead(part, 8));
-			if (other !== kind)
-				throw new Refused(
-					`and ${part} are not read alike (${kind} and ${other}): the files of one import are all CSV or TSV, or all Parquet.`
-				);
+	// A million rows take half a minute: show a terminal they are moving (never a pipe).
+	const tty = process.stderr.isTTY;
+	const opened = await openImport(filesOf(args.parts), {
+		limits: IMPORT_LIMITS,
+		...(args.preset ? { preset: args.preset } : {}),
+		mapping: args.mapping,
+		...(args.category ? { category: args.category } : {}),
+		...(args.encoding ? { encoding: args.encoding } : {}),
+		...(args.dateFormat ? { dateFormat: args.dateFormat } : {}),
+		countries: () => countryIndex(shippedBasemap()),
+		// The gazetteer is read only if a row needs it: most datasets carry coordinates.
+		geocoder: () => {
+			let geocode: Geocoder | null = null;
+			return (query) => (geocode ??= cachedGeocoder(loadGazetteerForNode()))(query);
+		},
+		latest: args.published ? parseIsoDate(args.published)! : today(),
+		progress: (p) => {
+			if (tty && p.rows >= 100_000) process.stderr.write(`\r  ${count(p.rows)} rows read…`);
 		}
-	}
-	if (kind === 'parquet') {
-		if (args.encoding)
-			throw new UsageError(`--encoding is for CSV and TSV files; ${args.file} is read as Parquet.`);
-		const tooBig = sizeProblem(size);
-		if (tooBig) throw new Refused(tooBig);
-		return report(args, started, await importPass(args, { kind: 'parquet', what: 'Parquet' }));
-	}
-	if (kind !== 'text') {
-		if (args.encoding)
-			throw new UsageError(`--encoding is for CSV and TSV files; ${args.file} is read as ${kind}.`);
-		// Named before a byte past the head is read: a workbook or GeoJSON file is held whole.
-		const tooBig = sizeProblem(size, MAX_WHOLE_BYTES[kind]);
-		if (tooBig)
-			throw new Refused(
-				size > MAX_WHOLE_BYTES[kind]
-					? `${tooBig} Saved as CSV, it is streamed, up to ${count(MAX_IMPORT_BYTES / 1024 ** 3)} GB.`
-					: tooBig
-			);
-		const bytes = new Uint8Array(readFileSync(args.file)).buffer;
-		const whole = await wholeRows(kind, bytes);
-		if (typeof whole === 'string') throw new Refused(whole);
-		return report(
-			args,
-			started,
-			await importPass(args, { kind: 'whole', whole, what: whole.what })
+	});
+	if (!opened.ok) {
+		if (opened.usage) throw new UsageError(opened.problem);
+		// A workbook or GeoJSON file is held whole; the same rows saved as CSV are streamed.
+		const whole = opened.tooBig === 'xlsx' || opened.tooBig === 'geojson';
+		throw new Refused(
+			whole
+				? `${opened.problem} Saved as CSV, it is streamed, up to ${count(MAX_IMPORT_BYTES / 1024 ** 3)} GB.`
+				: opened.problem
 		);
 	}
-	const tooBig = sizeProblem(size);
-	if (tooBig) throw new Refused(tooBig);
-	let encoding: Encoding;
-	let why: string;
-	if (args.encoding) {
-		encoding = args.encoding;
-		why = `${encoding}, as asked`;
-	} else {
-		const sniffed = sniffEncoding(head, head.length < size);
-		if (!sniffed.ok) throw new Refused(sniffed.reason);
-		encoding = sniffed.encoding;
-		why = sniffed.why;
-	}
-	// Not fatal: only the delimiter and line break are read from it, and a character may be cut.
-	const headText = new TextDecoder(encoding).decode(head);
-	const delimiter: Delimiter = args.preset === 'gdelt' ? '\t' : guessDelimiter(headText);
-	const text = (encoding: Encoding, why: string): Source => ({
-		kind: 'text',
-		encoding,
-		delimiter,
-		what: `${why}, ${delimiterName(delimiter)}-separated`
-	});
-	let totals: Totals;
+	const fileName = escapeUnsafe(
+		args.parts.length > 1
+			? `${basename(args.file)} and ${args.parts.length - 1} more file${args.parts.length === 2 ? '' : 's'}`
+			: basename(args.file)
+	).replace(/\\u[0-9A-F{}]+/g, '?');
+	const head = {
+		title: importTitle(fileName, args.title),
+		published: args.published ?? null,
+		file: fileName,
+		day: toIsoDate(today())
+	};
+	let sink: FolderSink | null = null;
 	try {
-		totals = await importPass(args, text(encoding, why));
+		const result = await opened.run(() => (sink = new FolderSink(args, head)));
+		if (tty) process.stderr.write('\r\x1b[K');
+		if (!result.ok) throw new Refused(result.problem);
+		const written = sink!.finish(result.end);
+		sink = null;
+		return report(args, started, {
+			end: result.end,
+			what: result.form,
+			geocoded: result.geocoded,
+			written
+		});
 	} catch (error) {
-		if (!(error instanceof NotUtf8) || args.encoding) throw error;
-		// Valid UTF-8 for its first megabyte, not after: a Windows file with accents further down.
-		totals = await importPass(args, text('windows-1252', `Windows-1252 (it is ${error.message})`));
+		(sink as FolderSink | null)?.discard();
+		throw error;
 	}
-	return report(args, started, totals);
 }
 
 /** What the import did, said; the exit code. */

@@ -34,6 +34,8 @@ export type Chosen =
 			header: boolean;
 			/** What was guessed, for the user to confirm: "latitude from "Breite"". */
 			guessed: string[];
+			/** A row without coordinates is placed by its place column's name (the gazetteer is needed). */
+			byName: boolean;
 	  }
 	| { ok: false; problems: string[] };
 
@@ -55,7 +57,7 @@ export function chooseReader(firstRow: readonly string[], choice: ReaderChoice =
 					`its first row has ${firstRow.length} columns; a GDELT 2.0 event file has ${GDELT_COLUMNS.length}, separated by tabs (GDELT 1.0 files have 57 or 58).`
 				]
 			};
-		return { ok: true, reader: gdeltReader(), header: gdeltHeader, guessed: [] };
+		return { ok: true, reader: gdeltReader(), header: gdeltHeader, guessed: [], byName: false };
 	}
 	if (preset === 'acled' || (!preset && isAcledHeader(firstRow))) {
 		if (!isAcledHeader(firstRow))
@@ -73,7 +75,7 @@ export function chooseReader(firstRow: readonly string[], choice: ReaderChoice =
 					`its header is an ACLED export's with a column twice: ${twice.join(', ')}. Delete or rename the one not to read.`
 				]
 			};
-		return { ok: true, reader: acledReader(firstRow), header: true, guessed: [] };
+		return { ok: true, reader: acledReader(firstRow), header: true, guessed: [], byName: false };
 	}
 	if (preset === 'ucdp' || (!preset && isUcdpHeader(firstRow))) {
 		if (!isUcdpHeader(firstRow))
@@ -83,7 +85,7 @@ export function chooseReader(firstRow: readonly string[], choice: ReaderChoice =
 					"its header is not a UCDP GED export's: it needs at least date_start, type_of_violence, where_coordinates, latitude, longitude, side_a and side_b."
 				]
 			};
-		return { ok: true, reader: ucdpReader(firstRow), header: true, guessed: [] };
+		return { ok: true, reader: ucdpReader(firstRow), header: true, guessed: [], byName: false };
 	}
 	const guess = guessColumns(firstRow, mapping, { placeNames });
 	if (!guess.ok) return guess;
@@ -98,6 +100,7 @@ export function chooseReader(firstRow: readonly string[], choice: ReaderChoice =
 		ok: true,
 		reader: genericReader(firstRow, guess.columns, category ? { category } : {}),
 		header: true,
+		byName: placeNames && guess.columns.place.length > 0,
 		guessed: guess.guessed.map(
 			({ field, column, note }) =>
 				`${FIELD_WORDS[field]} from "${column}"${note ? ` (${note})` : ''}`

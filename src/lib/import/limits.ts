@@ -20,6 +20,17 @@ export const MAX_WHOLE_BYTES = {
 } as const;
 
 /**
+ * The largest file of each kind `npm run import` takes: text, Parquet and Arrow are streamed up to
+ * MAX_IMPORT_BYTES, a workbook or GeoJSON file is held whole.
+ */
+export const IMPORT_LIMITS = {
+	text: MAX_IMPORT_BYTES,
+	parquet: MAX_IMPORT_BYTES,
+	arrow: MAX_IMPORT_BYTES,
+	...MAX_WHOLE_BYTES
+} as const;
+
+/**
  * The longest cell taken: what one spreadsheet cell holds (Excel's limit). A longer cell is not a
  * value someone typed, and rejected.csv must still open in a spreadsheet.
  */

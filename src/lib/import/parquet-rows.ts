@@ -8,7 +8,14 @@
 import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer } from 'hyparquet';
 
 export type ParquetOutcome =
-	{ ok: true; rows: number; groups: number } | { ok: false; problem: string };
+	| {
+			ok: true;
+			rows: number;
+			groups: number;
+			/** Rows in the file, as its footer says before they are read. */
+			total: number;
+	  }
+	| { ok: false; problem: string };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -81,8 +88,8 @@ export async function readParquet(
 		...(geoAt >= 0 ? ['longitude', 'latitude'] : []),
 		...rest.map((i) => columns[i]!)
 	];
-	if (!onRow(header)) return { ok: true, rows: 0, groups: 0 };
 	const total = Number(metadata.num_rows);
+	if (!onRow(header)) return { ok: true, rows: 0, groups: 0, total };
 	let start = 0;
 	let read = 0;
 	let groups = 0;
@@ -109,11 +116,11 @@ export async function readParquet(
 			const point = geoAt >= 0 ? (pointOf(row[geoAt]) ?? ['', '']) : null;
 			const cells = [...(point ?? []), ...rest.map((i) => parquetCell(row[i]))];
 			read++;
-			if (!onRow(cells)) return { ok: true, rows: read, groups };
+			if (!onRow(cells)) return { ok: true, rows: read, groups, total };
 		}
 		groups++;
 		start = end;
 		onGroup?.(read, total);
 	}
-	return { ok: true, rows: read, groups };
+	return { ok: true, rows: read, groups, total };
 }

@@ -5,6 +5,7 @@
  */
 import { MONTHS, parseIsoDate } from '../story/dates';
 import { quote } from '../story/text';
+import { saysNotKnown } from './not-known';
 
 /** The order of day and month in dates written with numbers only, like 03/04/2025. */
 export const DATE_FORMATS = ['dmy', 'mdy'] as const;
@@ -81,6 +82,16 @@ export function parseDate(raw: string, format?: DateFormat): DateRead {
 			reason: `${quote(text)} could be day/month/year or month/day/year${hint}. Say which with --date-format dmy or --date-format mdy.`
 		};
 	}
+	if (saysNotKnown(text))
+		return {
+			ok: false,
+			reason: `${quote(text)} says the date is not known: every event needs one.`
+		};
+	if (/^\d{4}$/.test(text))
+		return {
+			ok: false,
+			reason: `${quote(text)} is a year alone: every event needs its day (${text}-04-04, or 04 April ${text}).`
+		};
 	return {
 		ok: false,
 		reason: `${quote(text)} is not a date this importer reads (2025-04-04, 20250404, 04 April 2025, April 4, 2025, or 04/04/2025 with --date-format).`

@@ -2,10 +2,11 @@
  * The places of an import: one per named location. Rows that name the same place (its name, its
  * state or province and its country) within a distance that fits what the place is (a town's
  * rows within 25 km, a region's within 150 km, a country's anywhere) are one place, at the point
- * of its first row: a dataset geocodes each row of a town a little apart, and 50,000 rows around
- * 28 towns are 28 places, not 50,000. Each place is checked once against the basemap, the way the
+ * of its first row, and each event keeps its row's own point: a dataset geocodes each row of a
+ * town a little apart, and 50,000 rows around 28 towns are 28 places, not 50,000. Each place is checked once against the basemap, the way the
  * validator will check it. Two places that share a name are named apart by their state or country.
  */
+import { kmBetween, OWN_POINT_KM } from '../story/rules';
 import { slugify } from '../story/slug';
 import type { LonLat } from '../story/types';
 import type { PlaceKind } from '../story/schema';
@@ -30,24 +31,6 @@ export interface PlaceWarning {
 type Outcome = { ok: true; place: ImportedPlace } | { ok: false; problem: RowProblem };
 
 const MAX_NAME = 120;
-
-/** How far apart two rows of one named place may lie, by its kind, in kilometres. */
-export const SAME_PLACE_KM: Readonly<Record<PlaceKind, number>> = {
-	city: 25,
-	venue: 5,
-	region: 150,
-	country: Infinity,
-	sea: 300
-};
-
-/** Great-circle distance in kilometres. */
-function km([lon1, lat1]: LonLat, [lon2, lat2]: LonLat): number {
-	const rad = Math.PI / 180;
-	const a =
-		Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-		Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-	return 12_742 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
 
 export class PlaceTable {
 	readonly #byKey = new Map<string, Outcome>();
@@ -102,7 +85,8 @@ export class PlaceTable {
 					.get(nameKey)
 					?.find(({ place }) => place.kind === kind || (kind === 'city' && place.kind === 'region'))
 			: undefined;
-		if (near && km(near.place.coordinates, point) <= SAME_PLACE_KM[kind]) {
+		// As far as the validator lets an event lie from its place (story/rules.ts): each keeps its point.
+		if (near && kmBetween(near.place.coordinates, point) <= OWN_POINT_KM[kind]) {
 			const outcome: Outcome = { ok: true, place: near.place };
 			this.#byKey.set(key, outcome);
 			return outcome;

@@ -3,7 +3,7 @@
  * its head (decode.ts), split into rows by csv-rows.ts (quoted newlines, a row across two chunks),
  * each row handed on as it comes. Only a chunk and a row are in memory, so a file of hundreds of
  * megabytes is read in a worker with its progress said between chunks, and stopped there.
- * DOM-free: the studio's worker gives it a File's slices, a test a Uint8Array's.
+ * DOM-free: the import session (import-session.ts) gives it a file's ranges, a test a Uint8Array's.
  */
 import { CsvRows } from './csv-rows';
 import { makeDecoder, type Encoding } from './decode';
@@ -15,12 +15,6 @@ export class NotUtf8 extends Error {}
 
 /** The bytes of a file in order, a chunk at a time. */
 export type ByteChunks = AsyncIterable<Uint8Array>;
-
-/** Slices of a Blob (a File the user chose), read one at a time. */
-export async function* blobChunks(blob: Blob, size = 1 << 20): ByteChunks {
-	for (let at = 0; at < blob.size; at += size)
-		yield new Uint8Array(await blob.slice(at, at + size).arrayBuffer());
-}
 
 export interface ReadOptions {
 	encoding: Encoding;

@@ -13,6 +13,7 @@ import type { MentionReading } from '../draft/draft';
 import type { CountryIndex } from './country-index';
 import type { GeocodeQuery, Geocoded } from './geocode';
 import { MAX_CELL_CHARS } from './limits';
+import { saysNotKnown } from './not-known';
 import { monthOf, parseDate, weekAround, type DateFormat } from './parse-date';
 import { PlaceTable, type ImportedPlace } from './place-table';
 import type { Cell, RowFields, RowProblem, RowReader } from './reader';
@@ -99,8 +100,8 @@ const MAYBE_UNSAFE =
 
 /** A decimal degree; a decimal comma is read too (European spreadsheets, `;`-separated). */
 function readDegrees(cell: Cell | null): number | null {
-	if (!cell || cell.text === '') return null;
-	const text = cell.text.trim();
+	const text = cell?.text.trim() ?? '';
+	if (text === '') return null;
 	if (!/^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/.test(text)) return NaN;
 	return Number(text.replace(',', '.'));
 }
@@ -300,7 +301,9 @@ export class RowsToEvents {
 			const bad = Number.isNaN(lat) ? fields.lat! : fields.lon!;
 			problems.push({
 				column: bad.column,
-				reason: `${quote(bad.text, 40)} is not a number of degrees.`
+				reason: saysNotKnown(bad.text)
+					? `${quote(bad.text, 40)} says the place is not known: every event needs one (latitude and longitude).`
+					: `${quote(bad.text, 40)} is not a number of degrees.`
 			});
 			return null;
 		}
@@ -438,7 +441,8 @@ export class RowsToEvents {
 				place: place.place.id,
 				source: excerpt,
 				row,
-				coordinates: place.place.coordinates,
+				// The row's own point, near its place (story/rules.ts, OWN_POINT_KM).
+				coordinates: point,
 				...(geocoded
 					? {
 							geocoded: {

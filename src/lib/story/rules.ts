@@ -6,6 +6,7 @@
  * event keeps it. The vocabulary and limits they check against are the schema's.
  */
 import { formatDay } from './dates';
+import type { PlaceKind } from './schema';
 import { quote } from './text';
 import type { LonLat } from './types';
 
@@ -38,14 +39,48 @@ export const unknownPlace = (id: string): string =>
 /** An event's other places: not its main place again. */
 export const mainPlaceAgain = (id: string): string => `${quote(id)} is already the main place.`;
 
-/** An event's point is its main place's, and a point with the two numbers the other way round says so. */
-export function pointAtPlace(point: LonLat, placeId: string, place: LonLat): string | null {
+/**
+ * How far a dataset's event may lie from its place, by the place's kind, in kilometres: a dataset
+ * places each row of a town a little apart, and its rows are one place (import/place-table.ts)
+ * while each event keeps its own point.
+ */
+export const OWN_POINT_KM: Readonly<Record<PlaceKind, number>> = {
+	city: 25,
+	venue: 5,
+	region: 150,
+	country: Infinity,
+	sea: 300
+};
+
+/** Great-circle distance in kilometres. */
+export function kmBetween([lon1, lat1]: LonLat, [lon2, lat2]: LonLat): number {
+	const rad = Math.PI / 180;
+	const a =
+		Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+		Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+	return 12_742 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/**
+ * An article's event's point is its main place's; a dataset's event (`ownPoint`: its place's kind)
+ * may keep its row's own point, within OWN_POINT_KM of its place. A point with the two numbers the
+ * other way round says so.
+ */
+export function pointAtPlace(
+	point: LonLat,
+	placeId: string,
+	place: LonLat,
+	ownPoint?: PlaceKind
+): string | null {
 	const [lon, lat] = point;
 	const [plon, plat] = place;
 	if (Math.abs(lon - plon) <= SAME && Math.abs(lat - plat) <= SAME) return null;
+	if (ownPoint && kmBetween(point, place) <= OWN_POINT_KM[ownPoint]) return null;
 	const swapped = Math.abs(lat - plon) <= SAME && Math.abs(lon - plat) <= SAME;
-	return swapped
-		? `[${lon}, ${lat}] is its place "${placeId}" with longitude and latitude swapped.`
+	if (swapped)
+		return `[${lon}, ${lat}] is its place "${placeId}" with longitude and latitude swapped.`;
+	return ownPoint
+		? `[${lon}, ${lat}] is ${Math.round(kmBetween(point, place)).toLocaleString('en-GB')} km from its place "${placeId}" [${plon}, ${plat}]; a dataset's event lies within ${OWN_POINT_KM[ownPoint]} km of its place, a ${ownPoint}.`
 		: `[${lon}, ${lat}] is not at its place "${placeId}" [${plon}, ${plat}]; an event's point is its main place.`;
 }
 

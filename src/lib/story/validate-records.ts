@@ -182,7 +182,12 @@ export function validateRecords(
 			);
 		const away =
 			mainPlace && record.coordinates
-				? pointAtPlace(record.coordinates, mainPlace.id, mainPlace.coordinates)
+				? pointAtPlace(
+						record.coordinates,
+						mainPlace.id,
+						mainPlace.coordinates,
+						profile.kind === 'dataset' ? mainPlace.kind : undefined
+					)
 				: null;
 		if (away) {
 			problems.add(away, label, 'geometry.coordinates');

@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Encoding } from '../../../src/lib/import/decode';
 import type { Delimiter } from '../../../src/lib/import/delimiter';
-import { blobChunks, NotUtf8, readDelimited } from '../../../src/lib/import/read-delimited';
+import { NotUtf8, readDelimited } from '../../../src/lib/import/read-delimited';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/import');
 
@@ -74,19 +74,5 @@ describe('reading a delimited file a chunk at a time', () => {
 			stopped: () => chunks >= 2
 		});
 		expect([cancelled, chunks]).toEqual([false, 2]);
-	});
-
-	it('reads a Blob in slices', async () => {
-		const blob = new Blob(['a,b\n', '"c\nd",e\n']);
-		const out: string[][] = [];
-		await readDelimited(blobChunks(blob, 3), {
-			encoding: 'utf-8',
-			delimiter: ',',
-			onRow: (cells) => (out.push(cells), true)
-		});
-		expect(out).toEqual([
-			['a', 'b'],
-			['c\nd', 'e']
-		]);
 	});
 });

@@ -76,6 +76,25 @@ describe('RowsToEvents: a good row', () => {
 		expect(e.places.map((p) => p.id)).toEqual(['kyiv', 'kyiv-centre']);
 	});
 
+	it.each([
+		// second row's point, places made, each event's point
+		['3 km away', ['50.4701', '30.5234'], ['kyiv'], [30.5234, 50.4701]],
+		['40 km away, past a town', ['50.8101', '30.5234'], ['kyiv', 'kyiv-2'], [30.5234, 50.8101]]
+	] as const)(
+		'a row of the same named place %s: places %j, and the event keeps its own point',
+		(_, [lat, lon], places, point) => {
+			const e = engine();
+			const first = e.push(row({ id: 'a' }), 2);
+			const second = e.push(row({ id: 'b', lat, lon }), 3);
+			expect(e.places.map((p) => p.id)).toEqual(places);
+			expect(first.ok && first.event.coordinates).toEqual([30.5234, 50.4501]);
+			expect(second.ok && [second.event.place, second.event.coordinates]).toEqual([
+				places.at(-1),
+				point
+			]);
+		}
+	);
+
 	it("cuts a long summary to the validator's 800 characters, the line keeping all of it", () => {
 		const notes = 'word '.repeat(1000).trim();
 		const outcome = engine().push(row({ summary: notes }), 2);

@@ -45,6 +45,26 @@ describe('the rules both adapters ask', () => {
 			`[31, 50] is not at its place "kyiv" [30.52, 50.45]; an event's point is its main place.`
 		],
 		[
+			"a dataset's event at its own point, 8 km from its town",
+			pointAtPlace([30.6, 50.5], 'kyiv', [30.52, 50.45], 'city'),
+			null
+		],
+		[
+			"a dataset's event 51 km from its town",
+			pointAtPlace([31.2, 50.6], 'kyiv', [30.52, 50.45], 'city'),
+			`[31.2, 50.6] is 51 km from its place "kyiv" [30.52, 50.45]; a dataset's event lies within 25 km of its place, a city.`
+		],
+		[
+			"a dataset's event anywhere in its country",
+			pointAtPlace([36.2, 49.99], 'ukraine', [31.17, 48.38], 'country'),
+			null
+		],
+		[
+			"a dataset's event swapped",
+			pointAtPlace([50.45, 30.52], 'kyiv', [30.52, 50.45], 'city'),
+			'[50.45, 30.52] is its place "kyiv" with longitude and latitude swapped.'
+		],
+		[
 			'row 0',
 			rowProblem(0, null),
 			'is 0; an event of a dataset keeps the row of the file it came from (1 or more).'

@@ -144,3 +144,23 @@ describe('validateRecords: nothing ends after publication unless planned', () =>
 		expect(events[0]?.planned).toBe(true);
 	});
 });
+
+describe("an event's point", () => {
+	// 5 km east of Kyiv's point, and 48 km.
+	const near: [number, number] = [30.6, 50.4547];
+	const far: [number, number] = [31.2, 50.4547];
+	it.each<[string, RecordProfile['kind'], [number, number], RegExp | null]>([
+		["a dataset's row at its own point near its town", 'dataset', near, null],
+		["a dataset's row far from its town", 'dataset', far, /is 48 km from its place "kyiv"/],
+		["an article's event off its place", 'article', near, /an event's point is its main place/]
+	])('%s', (_, kind, coordinates, says) => {
+		const { events, problems } = run(
+			[{ ...record('a', kind === 'dataset' ? { row: 2 } : {}), coordinates }],
+			profile({ kind })
+		);
+		if (says === null) {
+			expect(problems).toEqual([]);
+			expect(events[0]!.coordinates).toEqual(coordinates);
+		} else expect(problems.map((p) => p.message)).toContainEqual(expect.stringMatching(says));
+	});
+});

@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Float64, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
+import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loadGazetteerForNode } from '../../../scripts/lib/gazetteer-file';
@@ -222,6 +225,57 @@ describe('the studio import job', () => {
 		expect(outcome.summary).toMatchObject({ imported: 1, rejected: 1 });
 		expect(outcome.listed[0]).toMatchObject({ row: 3, column: 'geometry' });
 		expect(outcome.project!.events[0]!.title).toBe('In Kyiv');
+	});
+
+	it('reads an Arrow IPC file (Feather v2) as it reads a CSV', async () => {
+		const table = new Table({
+			date: vectorFromArray(['2025-04-10', '2025-04-11', 'soon'], new Utf8()),
+			lat: vectorFromArray([50.4501, 49.8397, 50.4501], new Float64()),
+			lon: vectorFromArray([30.5234, 24.0297, 30.5234], new Float64()),
+			category: vectorFromArray(['aid', 'strike', 'aid'], new Utf8()),
+			title: vectorFromArray(['In Kyiv', 'In Lviv', 'Later'], new Utf8())
+		});
+		const file = new File([tableToIPC(table, 'file').slice()], 'events.feather');
+		const inspected = await inspectFile(file);
+		if (!inspected.ok || inspected.inspection.kind !== 'mapping') throw new Error('no mapping');
+		expect(inspected).toMatchObject({ kind: 'arrow', what: 'Arrow IPC' });
+		expect(inspected.inspection.header).toEqual(['date', 'lat', 'lon', 'category', 'title']);
+		const outcome = await imported(file, {
+			mapping: mappingFrom(inspected.inspection.header, inspected.inspection.fields)
+		});
+		expect(outcome.summary).toMatchObject({ rows: 3, imported: 2, rejected: 1 });
+		expect(outcome.summary.what).toMatch(/, Arrow IPC$/);
+		expect(outcome.listed[0]).toMatchObject({ row: 4, column: 'date' });
+		expect(outcome.project!.events.map((e) => e.title)).toEqual(['In Kyiv', 'In Lviv']);
+	});
+
+	it('reads a Parquet file written by DuckDB, its rows counted from its footer before reading', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'studio-parquet-'));
+		try {
+			const path = join(folder, 'events.parquet');
+			const db = await DuckDBInstance.create(':memory:');
+			const sql = await db.connect();
+			await sql.run(`COPY (
+				SELECT DATE '2025-04-01' + (i % 10)::INT AS date, CASE WHEN i = 7 THEN NULL ELSE 50.4501 END AS lat,
+					30.5234 AS lon, 'aid' AS category, 'Aid ' || i AS title
+				FROM range(1200) t(i)
+			) TO '${path}' (FORMAT parquet, ROW_GROUP_SIZE 500)`);
+			const file = new File([readFileSync(path)], 'events.parquet');
+			const inspected = await inspectFile(file);
+			if (!inspected.ok || inspected.inspection.kind !== 'mapping') throw new Error('no mapping');
+			expect(inspected).toMatchObject({ kind: 'parquet', what: 'Parquet' });
+			expect(inspected.plan).toMatch(
+				/^1,200 rows \(counted [\d.]+ MB\): more than the 1,000 events/
+			);
+			const outcome = await imported(file, {
+				mapping: mappingFrom(inspected.inspection.header, inspected.inspection.fields)
+			});
+			expect(outcome.summary).toMatchObject({ rows: 1200, imported: 1199, rejected: 1 });
+			expect(outcome.listed[0]).toMatchObject({ row: 9, column: 'lat' });
+			expect(outcome.project).toBeNull();
+		} finally {
+			rmSync(folder, { recursive: true, force: true });
+		}
 	});
 
 	it('refuses GeoJSON whose features each bring their own property names, before making rows', async () => {

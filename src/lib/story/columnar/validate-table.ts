@@ -23,7 +23,7 @@ import {
 import type { ProblemList } from '../problems';
 import { MAX_SLUG_LENGTH } from '../slug';
 import { quote } from '../text';
-import { CATEGORIES } from '../schema';
+import { CATEGORIES, type PlaceKind } from '../schema';
 import type { Place } from '../types';
 import { eventId, type EventTable } from '../event-table';
 import type { TableMeta } from './layout';
@@ -181,11 +181,14 @@ function checkPoints(
 	const isKnown = new Uint8Array(words.length);
 	const placeLon = new Float64Array(words.length).fill(NaN);
 	const placeLat = new Float64Array(words.length).fill(NaN);
+	// A table is a dataset's: each event may keep its row's own point, near its place.
+	const placeKind: (PlaceKind | undefined)[] = new Array(words.length);
 	const byId = new Map(places.map((p) => [p.id, p]));
 	words.forEach((word, w) => {
 		isKnown[w] = known.has(word) ? 1 : 0;
 		const place = byId.get(word);
 		if (place) [placeLon[w], placeLat[w]] = place.coordinates;
+		placeKind[w] = place?.kind;
 	});
 	for (let i = 0; i < table.length; i++) {
 		const lon = table.lon[i]!;
@@ -225,7 +228,7 @@ function checkPoints(
 		} else if (!isKnown[w]) {
 			problems.add(unknownPlace(words[w]!), label(i), 'place');
 		} else if (located && !Number.isNaN(placeLon[w]!)) {
-			const away = pointAtPlace([lon, lat], words[w]!, [placeLon[w]!, placeLat[w]!]);
+			const away = pointAtPlace([lon, lat], words[w]!, [placeLon[w]!, placeLat[w]!], placeKind[w]);
 			if (away) problems.add(away, label(i), 'lon, lat');
 		}
 	}
