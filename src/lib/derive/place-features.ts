@@ -7,6 +7,8 @@ export interface PlaceFeatureProperties {
 	name: string;
 	/** Events in the whole story, for label priority and the circle scale's domain. */
 	total: number;
+	/** The circle's radius in pixels with every event shown: the room labels keep clear of. */
+	radius: number;
 }
 
 export type PlaceFeatures = FeatureCollection<Point, PlaceFeatureProperties>;
@@ -26,7 +28,8 @@ export function placeFeatures(places: readonly Place[], byPlace?: PlaceRows): Pl
 			properties: {
 				id: place.id,
 				name: place.name,
-				total: byPlace ? byPlace.offsets[p + 1]! - byPlace.offsets[p]! : 0
+				total: byPlace ? byPlace.offsets[p + 1]! - byPlace.offsets[p]! : 0,
+				radius: 0
 			}
 		}))
 	};

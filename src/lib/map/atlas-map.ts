@@ -34,7 +34,15 @@ import { FeatureStateWriter, storyStates, type Focus } from './feature-state';
 import { AGGREGATE_PAINT, bandFeatures, changedCells } from './aggregates';
 import { cellKeys, placeKeys } from './big-keys';
 import { CountLabels, type KeySource } from './count-labels';
-import { atlasStyle, FONT, LAYERS, SOURCES, type BasemapAssets } from './style';
+import {
+	atlasStyle,
+	FONT,
+	LAYERS,
+	PLACE_ROOM_IMAGE,
+	PLACE_ROOM_PX,
+	SOURCES,
+	type BasemapAssets
+} from './style';
 
 /**
  * The sources and layers of a story whose places are too many to draw apart (story-data.ts), added
@@ -180,6 +188,16 @@ export class AtlasMap {
 		map.on('webglcontextlost', () => options.onContext(false));
 		map.on('webglcontextrestored', () => this.#redraw());
 		map.on('zoom', () => this.#drawAggregates());
+		// The labels' room around each circle (style.ts): an empty image, made when the style asks.
+		map.on('styleimagemissing', (event) => {
+			if (event.id !== PLACE_ROOM_IMAGE || map.hasImage(PLACE_ROOM_IMAGE)) return;
+			const side = PLACE_ROOM_PX;
+			map.addImage(PLACE_ROOM_IMAGE, {
+				width: side,
+				height: side,
+				data: new Uint8Array(side * side * 4)
+			});
+		});
 		if (BENCH_HOOKS) exposeForBench(map, container, () => this.#layers !== null);
 	}
 

@@ -7,7 +7,18 @@ export const SOURCES = { places: 'places', links: 'links', outlines: 'outlines' 
 export type StorySource = (typeof SOURCES)[keyof typeof SOURCES];
 
 /** Layers that other code addresses by id. */
-export const LAYERS = { countryLabels: 'country-labels', placeLabels: 'place-labels' } as const;
+export const LAYERS = {
+	countryLabels: 'country-labels',
+	placeLabels: 'place-labels',
+	placeRoom: 'place-room'
+} as const;
+
+/**
+ * An invisible square the size of a place's circle, drawn as an icon over the labels' layer: a
+ * label collides with it as with another label, so no place's name covers another's circle.
+ */
+export const PLACE_ROOM_IMAGE = 'place-room';
+export const PLACE_ROOM_PX = 16;
 
 export interface BasemapAssets {
 	/** The countries already loaded for validation: handed over, not fetched twice. */
@@ -155,7 +166,8 @@ export function atlasStyle(assets: BasemapAssets): StyleSpecification {
 					'text-font': [FONT],
 					'text-size': 13,
 					'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-					'text-radial-offset': 1.1,
+					// Clear of its own circle, and of the room that circle keeps (below).
+					'text-radial-offset': ['/', ['+', ['get', 'radius'], 5], 13],
 					'text-justify': 'auto',
 					'symbol-sort-key': ['-', ['get', 'total']]
 				},
@@ -165,6 +177,20 @@ export function atlasStyle(assets: BasemapAssets): StyleSpecification {
 					'text-halo-width': 1.5,
 					'text-opacity': ['case', ['to-boolean', state('visible', false)], 1, 0.45]
 				}
+			},
+			{
+				// Above the labels, so it is placed first and the labels make way for it.
+				id: LAYERS.placeRoom,
+				type: 'symbol',
+				source: SOURCES.places,
+				layout: {
+					'icon-image': PLACE_ROOM_IMAGE,
+					// The circle and its ring when chosen: two pixels past its edge.
+					'icon-size': ['/', ['+', ['*', 2, ['get', 'radius']], 4], PLACE_ROOM_PX],
+					'icon-allow-overlap': true,
+					'icon-ignore-placement': false
+				},
+				paint: { 'icon-opacity': 0 }
 			}
 		]
 	};
