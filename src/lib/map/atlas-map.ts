@@ -40,6 +40,7 @@ import {
 	LAYERS,
 	PLACE_ROOM_IMAGE,
 	PLACE_ROOM_PX,
+	placeRoomLayer,
 	SOURCES,
 	type BasemapAssets
 } from './style';
@@ -188,16 +189,6 @@ export class AtlasMap {
 		map.on('webglcontextlost', () => options.onContext(false));
 		map.on('webglcontextrestored', () => this.#redraw());
 		map.on('zoom', () => this.#drawAggregates());
-		// The labels' room around each circle (style.ts): an empty image, made when the style asks.
-		map.on('styleimagemissing', (event) => {
-			if (event.id !== PLACE_ROOM_IMAGE || map.hasImage(PLACE_ROOM_IMAGE)) return;
-			const side = PLACE_ROOM_PX;
-			map.addImage(PLACE_ROOM_IMAGE, {
-				width: side,
-				height: side,
-				data: new Uint8Array(side * side * 4)
-			});
-		});
 		if (BENCH_HOOKS) exposeForBench(map, container, () => this.#layers !== null);
 	}
 
@@ -251,6 +242,16 @@ export class AtlasMap {
 		const layers = this.#layers;
 		if (!layers || !this.#vertices) return;
 		const source = (id: string) => this.#map.getSource(id) as GeoJSONSource;
+		// The labels' room around each circle (style.ts): an empty image of its own.
+		if (!this.#map.hasImage(PLACE_ROOM_IMAGE)) {
+			const side = PLACE_ROOM_PX;
+			this.#map.addImage(PLACE_ROOM_IMAGE, {
+				width: side,
+				height: side,
+				data: new Uint8Array(side * side * 4)
+			});
+		}
+		if (!this.#map.getLayer(LAYERS.placeRoom)) this.#map.addLayer(placeRoomLayer());
 		source(SOURCES.places).setData(layers.places);
 		source(SOURCES.links).setData(layers.links);
 		source(SOURCES.outlines).setData(layers.outlines);

@@ -1,5 +1,9 @@
 import type { FeatureCollection } from 'geojson';
-import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type {
+	ExpressionSpecification,
+	StyleSpecification,
+	SymbolLayerSpecification
+} from 'maplibre-gl';
 import { NO_CATEGORY_COLOR } from '../scales/category';
 
 /** The story's sources: the style declares them, the map fills them, feature-state writes to them. */
@@ -19,6 +23,24 @@ export const LAYERS = {
  */
 export const PLACE_ROOM_IMAGE = 'place-room';
 export const PLACE_ROOM_PX = 16;
+
+/**
+ * The layer of that room, added over the labels once its image is (atlas-map.ts): in the style
+ * itself it would ask for an image the map does not have yet.
+ */
+export const placeRoomLayer = (): SymbolLayerSpecification => ({
+	id: LAYERS.placeRoom,
+	type: 'symbol',
+	source: SOURCES.places,
+	layout: {
+		'icon-image': PLACE_ROOM_IMAGE,
+		// The circle and its ring when chosen: two pixels past its edge.
+		'icon-size': ['/', ['+', ['*', 2, ['get', 'radius']], 4], PLACE_ROOM_PX],
+		'icon-allow-overlap': true,
+		'icon-ignore-placement': false
+	},
+	paint: { 'icon-opacity': 0 }
+});
 
 export interface BasemapAssets {
 	/** The countries already loaded for validation: handed over, not fetched twice. */
@@ -166,7 +188,7 @@ export function atlasStyle(assets: BasemapAssets): StyleSpecification {
 					'text-font': [FONT],
 					'text-size': 13,
 					'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-					// Clear of its own circle, and of the room that circle keeps (below).
+					// Clear of its own circle, and of the room that circle keeps (placeRoomLayer).
 					'text-radial-offset': ['/', ['+', ['get', 'radius'], 5], 13],
 					'text-justify': 'auto',
 					'symbol-sort-key': ['-', ['get', 'total']]
@@ -177,20 +199,6 @@ export function atlasStyle(assets: BasemapAssets): StyleSpecification {
 					'text-halo-width': 1.5,
 					'text-opacity': ['case', ['to-boolean', state('visible', false)], 1, 0.45]
 				}
-			},
-			{
-				// Above the labels, so it is placed first and the labels make way for it.
-				id: LAYERS.placeRoom,
-				type: 'symbol',
-				source: SOURCES.places,
-				layout: {
-					'icon-image': PLACE_ROOM_IMAGE,
-					// The circle and its ring when chosen: two pixels past its edge.
-					'icon-size': ['/', ['+', ['*', 2, ['get', 'radius']], 4], PLACE_ROOM_PX],
-					'icon-allow-overlap': true,
-					'icon-ignore-placement': false
-				},
-				paint: { 'icon-opacity': 0 }
 			}
 		]
 	};

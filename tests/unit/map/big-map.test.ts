@@ -31,6 +31,10 @@ class StubMap {
 	}
 	addControl() {}
 	setFilter() {}
+	hasImage() {
+		return false;
+	}
+	addImage() {}
 	on(event: string, layer: string | Handler, handler?: Handler) {
 		if (typeof layer === 'function') this.handlers.push({ event, handler: layer });
 		else this.handlers.push({ event, layer, handler: handler! });
