@@ -5,7 +5,8 @@
  * zoomed in; the list is virtual; an event's words come from its chunk; the URL keeps the view.
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { EXPORT_MAP_SIZE } from '../../src/lib/map/export-image';
 import { shortCount } from '../../src/lib/map/aggregates';
 import { BIG_COUNT, BIG_SLUG, serveBigBuild } from '../helpers/columnar-build';
 import { axeViolations } from '../helpers/axe';
@@ -414,6 +415,40 @@ test('the list is virtual, reads rows from the table, and opens an event with it
 	// Closed, the details hand the keyboard back to the list.
 	await page.getByRole('button', { name: 'Close details' }).click();
 	await expect(page.getByRole('heading', { name: 'Events', level: 2 })).toBeFocused();
+});
+
+test('the one reader’s tools work on a big story: legend, share, PNG export and print', async ({
+	page,
+	context
+}, info) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.goto(`${story()}?date=2024-06-30`);
+	await ready(page);
+	// The legend keys what this map draws: counted circles, and no country outlines or arcs.
+	const legend = page.getByRole('region', { name: 'Legend' });
+	await expect(legend).toContainText('Circle: the events near it by the date');
+	await expect(legend).not.toContainText('A country as a place');
+	await expect(legend).not.toContainText('An event joining two places');
+	// Share hands on the date.
+	await page.getByRole('button', { name: 'Share' }).click();
+	await expect(page.getByText('Link copied')).toBeVisible();
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('date=2024-06-30');
+	// The PNG is the whole map at its export size, with its header and credits.
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download PNG' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toBe('story-atlas-2024-06-30.png');
+	const path = info.outputPath('export.png');
+	await file.saveAs(path);
+	const png = readFileSync(path);
+	expect(png.subarray(1, 4).toString()).toBe('PNG');
+	expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([
+		EXPORT_MAP_SIZE.width,
+		EXPORT_MAP_SIZE.height + 56 + 28
+	]);
+	// Printed, the map is a picture of itself.
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('img.print-only')).toBeVisible();
 });
 
 test('its HTML holds a picture of its map, the events summed into circles, without script too', async ({
