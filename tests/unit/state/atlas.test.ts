@@ -3,6 +3,9 @@ import { storyLayers } from '../../../src/lib/derive/story-layers';
 import { countryLookup } from '../../../src/lib/geo/countries';
 import { Atlas } from '../../../src/lib/state/atlas.svelte';
 import { formatDay, parseIsoDate } from '../../../src/lib/story/dates';
+import { bigStoryData, prepareBigStory } from '../../../src/lib/story/big-story';
+import { writeEventTable } from '../../../src/lib/story/columnar/arrow-table';
+import { MemoryTexts } from '../../../src/lib/story/event-texts';
 import { storyData } from '../../../src/lib/story/story-data';
 import type { ViewState } from '../../../src/lib/url/view-state';
 import { countries50m, projectStory } from '../../helpers/story-files';
@@ -10,6 +13,39 @@ import { countries50m, projectStory } from '../../helpers/story-files';
 const story = projectStory();
 const data = storyData(story);
 const layers = storyLayers(data, countryLookup(countries50m).outline);
+
+/**
+ * The same story in the columnar form, read back as the page reads a big story (its words kept in
+ * memory here, where the page fetches them by chunk): the one Atlas must answer alike over both.
+ */
+const columnar = (() => {
+	const arrow = writeEventTable(data.table, {
+		title: story.title,
+		published: '2025-04-12',
+		origin: '',
+		rows: null,
+		chunks: []
+	});
+	const places = {
+		type: 'FeatureCollection',
+		features: story.places.map((p) => ({
+			type: 'Feature',
+			geometry: { type: 'Point', coordinates: p.coordinates },
+			properties: { id: p.id, name: p.name, kind: p.kind, country: p.country }
+		}))
+	};
+	const read = prepareBigStory(arrow, new TextEncoder().encode(JSON.stringify(places)));
+	if (!read.ok) throw new Error(JSON.stringify(read.problems));
+	return {
+		data: bigStoryData(read.story, new MemoryTexts(story.events)),
+		layers: read.story.layers
+	};
+})();
+
+const FORMS = [
+	{ form: 'GeoJSON', data, layers },
+	{ form: 'columnar', ...columnar }
+];
 const atlasOf = () => new Atlas(data, layers);
 /** The chosen place's and event's ids, as the URL names them. */
 const chosen = (a: Atlas) => [
@@ -27,7 +63,9 @@ const url = (over: Partial<ViewState>): ViewState => ({
 	...over
 });
 
-describe('Atlas', () => {
+describe.each(FORMS)('Atlas over a $form story', (form) => {
+	const atlasOf = () => new Atlas(form.data, form.layers);
+
 	it('opens on the publication date with nothing chosen', () => {
 		const atlas = atlasOf();
 		expect(atlas.day).toBe(d('2025-04-12'));
@@ -137,7 +175,8 @@ describe('Atlas', () => {
 			d('2025-04-04'),
 			'kryvyi-rih',
 			'kryvyi-rih-strike',
-			'article'
+			// The article's panel, where the story has an article.
+			form.data.article === null ? 'events' : 'article'
 		]);
 		atlas.restore(url({ event: 'no-such-event', place: 'no-such-place' }));
 		expect([atlas.day, ...chosen(atlas), atlas.side]).toEqual([
