@@ -25,7 +25,7 @@ import {
 } from '../geo/room';
 import { spreadApart } from '../geo/spread';
 import { cellCounts, DOTS_ZOOM, gridFor, type EventGrid } from '../derive/event-grid';
-import type { StoryData } from '../story/story-data';
+import { drawnAsAggregates, type StoryData } from '../story/story-data';
 import type { LonLat } from '../story/types';
 import type { MapView } from '../url/view-state';
 import { BENCH_HOOKS, exposeForBench } from './bench-hooks';
@@ -222,7 +222,7 @@ export class AtlasMap {
 			p.kind === 'country' && p.country ? [p.country] : []
 		);
 		this.#vertices = story.index.dots;
-		if (story.index.grids.length > 0) {
+		if (drawnAsAggregates(story)) {
 			// Its places are drawn by the aggregates' own layers, without feature-state per place.
 			this.#layers = { ...layers, places: { type: 'FeatureCollection', features: [] } };
 			this.#drawAggregated(story, day, handlers);
@@ -231,11 +231,6 @@ export class AtlasMap {
 			this.#layers = layers;
 			this.#draw();
 		}
-	}
-
-	/** Whether the map draws aggregates at low zoom, and needs no per-place tally. */
-	get aggregated(): boolean {
-		return this.#big !== null;
 	}
 
 	#draw(): void {

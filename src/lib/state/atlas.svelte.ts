@@ -111,6 +111,7 @@ export class Atlas {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		this.#placeIndex = new Map(data.places.map((p, i) => [p.id, i]));
 		this.day = this.extent.last;
+		data.texts.listen(() => this.textVersion++);
 		this.shown = $derived(upperBound(this.table.start, this.day));
 		this.tally = $derived(tallyPlaces(this.data.index.byPlace, this.table, this.day));
 		this.placeSummary = $derived(
@@ -151,11 +152,6 @@ export class Atlas {
 	eventAt(row: number): StoryEvent | undefined {
 		void this.textVersion;
 		return eventAt(this.data, row);
-	}
-
-	/** The words of some rows have arrived. */
-	textsArrived(): void {
-		this.textVersion++;
 	}
 
 	/** The rows of the events at place p or joining it to another, in table order. */

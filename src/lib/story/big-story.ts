@@ -156,25 +156,20 @@ export function bigStoryData(story: BigStory, texts: EventTexts): StoryData {
 
 /**
  * The words of a columnar story in `folder` (its URL, ending in `/`), a chunk at a time, each
- * checked against the table before it is shown. `onLoad` hears of each chunk that arrives.
+ * checked against the table before it is shown.
  */
 export function fetchedTexts(
 	story: BigStory,
 	folder: string,
-	onLoad: () => void,
 	fetcher: typeof fetch = fetch
 ): TextChunks {
-	return new TextChunks(
-		async (chunk) => {
-			const name = chunkFile(chunk);
-			const response = await fetcher(fileUrl(folder, name, location.href));
-			if (!response.ok)
-				return { ok: false, message: `${name} could not be loaded (HTTP ${response.status}).` };
-			const bytes = new Uint8Array(await response.arrayBuffer());
-			const parsed = readChunk(bytes, story.table, chunk, story.meta.chunks[chunk]);
-			return parsed.ok ? parsed : { ok: false, message: `${name} ${parsed.message}` };
-		},
-		24,
-		onLoad
-	);
+	return new TextChunks(async (chunk) => {
+		const name = chunkFile(chunk);
+		const response = await fetcher(fileUrl(folder, name, location.href));
+		if (!response.ok)
+			return { ok: false, message: `${name} could not be loaded (HTTP ${response.status}).` };
+		const bytes = new Uint8Array(await response.arrayBuffer());
+		const parsed = readChunk(bytes, story.table, chunk, story.meta.chunks[chunk]);
+		return parsed.ok ? parsed : { ok: false, message: `${name} ${parsed.message}` };
+	}, 24);
 }

@@ -15,6 +15,8 @@ export interface EventTexts {
 	text(row: number): Promise<TextResult>;
 	/** Makes sure the chunk of CHUNK_SIZE rows numbered `chunk` is here (a list asks before it draws). */
 	chunk(chunk: number): Promise<ChunkResult>;
+	/** `listener` hears each time more words have arrived: what `peek` reads has changed. */
+	listen(listener: () => void): void;
 }
 
 /** A story's words already in memory, one entry per row of its table. */
@@ -31,6 +33,9 @@ export class MemoryTexts implements EventTexts {
 			text ? { ok: true, text } : { ok: false, message: `has no text for row ${row + 1}.` }
 		);
 	}
+
+	/** Words in memory never change: there is nothing to hear of. */
+	listen(): void {}
 
 	chunk(chunk: number): Promise<ChunkResult> {
 		return Promise.resolve({

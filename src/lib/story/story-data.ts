@@ -55,6 +55,10 @@ export interface StoryData {
 	events: readonly StoryEvent[] | null;
 }
 
+/** Whether a story's map draws counted aggregates at low zoom: its index has their grids. */
+export const drawnAsAggregates = (story: Pick<StoryData, 'index'>): boolean =>
+	story.index.grids.length > 0;
+
 /** The indexes every story's reader reads, built once from its table (in a worker for a big one). */
 export function indexTable(table: EventTable): StoryIndex {
 	const xy = mercatorOf(table);

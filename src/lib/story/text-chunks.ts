@@ -85,13 +85,16 @@ export class TextChunks implements EventTexts {
 	readonly #done = new Map<number, ChunkResult>();
 	readonly #pending = new Map<number, Promise<ChunkResult>>();
 
-	readonly #onLoad: (chunk: number) => void;
+	readonly #listeners: Array<() => void> = [];
 
-	/** `onLoad` hears of each chunk once it is kept: what `peek` reads has changed. */
-	constructor(fetch: ChunkFetcher, limit = 24, onLoad: (chunk: number) => void = () => {}) {
+	constructor(fetch: ChunkFetcher, limit = 24) {
 		this.#fetch = fetch;
 		this.#limit = limit;
-		this.#onLoad = onLoad;
+	}
+
+	/** `listener` hears of each chunk once it is kept: what `peek` reads has changed. */
+	listen(listener: () => void): void {
+		this.#listeners.push(listener);
 	}
 
 	/** The words of row `row`, if its chunk is here already. */
@@ -127,7 +130,7 @@ export class TextChunks implements EventTexts {
 					while (this.#done.size > this.#limit) {
 						this.#done.delete(this.#done.keys().next().value!);
 					}
-					this.#onLoad(chunk);
+					for (const listener of this.#listeners) listener();
 				}
 				return result;
 			});
