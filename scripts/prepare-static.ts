@@ -15,7 +15,9 @@ import { storyCountryLookup } from '../src/lib/geo/countries';
 import { TEXT_FOLDER } from '../src/lib/story/columnar/layout';
 import { validateColumnarStory } from '../src/lib/story/columnar/validate-columnar';
 import type { Problem } from '../src/lib/story/problems';
-import type { Story } from '../src/lib/story/types';
+import type { EventTable } from '../src/lib/story/event-table';
+import type { LonLat, Story } from '../src/lib/story/types';
+import { INLINE_EVENT_LIMIT } from '../src/lib/derive/load-story';
 import {
 	STORY_FILE_NAMES,
 	columnarIndexEntry,
@@ -79,6 +81,25 @@ function writePictures(story: Story, slug: string): void {
 	}
 }
 
+/**
+ * The first view of a story its page's HTML does not hold (load-story.ts): the countries behind
+ * it and its events summed into circles. `places[p]` is the table's place index p.
+ */
+function writeFirstView(
+	to: string,
+	table: Pick<EventTable, 'length' | 'place'>,
+	places: readonly { coordinates: LonLat }[]
+): void {
+	const counts = new Int32Array(places.length);
+	for (let i = 0; i < table.length; i++) counts[table.place[i]!]!++;
+	const bounds = storyBounds(places.map((p) => p.coordinates));
+	writeFileSync(resolve(to, BACKDROP_FILE), backdropSvg(countries, bounds));
+	writeFileSync(
+		resolve(to, PICTURE_FILE),
+		JSON.stringify(aggregatePicture(places, counts, bounds))
+	);
+}
+
 const { slugs, misnamed } = listStories();
 for (const name of misnamed) {
 	console.warn(`geodata/stories/${name}: skipped; a story's folder name is its URL, a slug.`);
@@ -119,22 +140,11 @@ function columnarStory(slug: string, dir: string): StoryIndexEntry {
 			return failed([{ file: slug, message: chunk.unreadable }]);
 		writeFileSync(resolve(to, TEXT_FOLDER, `${n}.json`), chunk);
 	}
-	// Its first view: the countries behind it and its events summed into circles, for the HTML.
 	const placeOf = new Map(result.places.map((p) => [p.id, p]));
-	const drawn = result.table.places.flatMap((id) => placeOf.get(id) ?? []);
-	const counts = new Int32Array(result.table.places.length);
-	for (let i = 0; i < result.table.length; i++) counts[result.table.place[i]!]!++;
-	const bounds = storyBounds(drawn.map((p) => p.coordinates));
-	writeFileSync(resolve(to, BACKDROP_FILE), backdropSvg(countries, bounds));
-	writeFileSync(
-		resolve(to, PICTURE_FILE),
-		JSON.stringify(
-			aggregatePicture(
-				result.table.places.map((id) => placeOf.get(id) ?? { coordinates: [0, 0] }),
-				counts,
-				bounds
-			)
-		)
+	writeFirstView(
+		to,
+		result.table,
+		result.table.places.map((id) => placeOf.get(id) ?? { coordinates: [0, 0] })
 	);
 	return columnarIndexEntry(slug, {
 		title: result.meta.title || slug,
@@ -161,7 +171,13 @@ const index = slugs.map((slug) => {
 	if (slug === DEFAULT_STORY) writeStory(read, resolve(out, 'story'));
 	const result = validateStory(read, lookup);
 	if (!result.ok) console.warn(`geodata/stories/${slug}: problems; npm run check:data lists them.`);
-	else writePictures(result.story, slug);
+	else {
+		writePictures(result.story, slug);
+		if (result.story.events.length > INLINE_EVENT_LIMIT) {
+			const { table, places } = storyData(result.story);
+			writeFirstView(resolve(out, 'stories', slug), table, places);
+		}
+	}
 	return storyIndexEntry(slug, result);
 });
 writeFileSync(resolve(out, 'stories/index.json'), JSON.stringify(sortStoryIndex(index)));

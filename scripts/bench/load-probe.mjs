@@ -7,7 +7,8 @@
  *
  * The story's map is on screen at the earliest of
  *  (a) the first animation frame in which the build-time picture of the map
- *      (`svg[data-map-picture]`) holds a place (`[data-place]`) and is visible, polled on every
+ *      (`svg[data-map-picture]`) holds a place (`[data-place]`), or a circle of summed events
+ *      (`[data-cell]`, the first view of a story too big for its HTML), and is visible, polled on every
  *      frame from the start of the document, and
  *  (b) the app's `performance.mark('story-map-drawn')`: MapLibre's first frame with the story.
  * A build with neither falls back to the first `atlas-idle` (src/lib/map/bench-hooks.ts).
@@ -82,7 +83,8 @@ export function loadProbe() {
 	const started = performance.now();
 	const poll = () => {
 		const svg = document.querySelector('svg[data-map-picture]');
-		if (svg && svg.querySelector('[data-place]') && visible(svg)) {
+		// A place, or for a story the HTML does not hold, a circle of its events summed.
+		if (svg && svg.querySelector('[data-place], [data-cell]') && visible(svg)) {
 			probe.picture = performance.now();
 			return;
 		}

@@ -8,7 +8,13 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { EXPORT_MAP_SIZE } from '../../src/lib/map/export-image';
 import { shortCount } from '../../src/lib/map/aggregates';
-import { BIG_COUNT, BIG_SLUG, serveBigBuild } from '../helpers/columnar-build';
+import {
+	BIG_COUNT,
+	BIG_SLUG,
+	MANY_COUNT,
+	MANY_SLUG,
+	serveBigBuild
+} from '../helpers/columnar-build';
 import { axeViolations } from '../helpers/axe';
 import { tabWalk } from '../helpers/tab-walk';
 
@@ -451,30 +457,47 @@ test('the one reader’s tools work on a big story: legend, share, PNG export an
 	await expect(page.locator('img.print-only')).toBeVisible();
 });
 
-test('its HTML holds a picture of its map, the events summed into circles, without script too', async ({
-	browser
+for (const [form, slug, events] of [
+	['columnar', BIG_SLUG, BIG_COUNT],
+	['GeoJSON', MANY_SLUG, MANY_COUNT]
+] as const) {
+	const total = events.toLocaleString('en-GB');
+	test(`a ${form} story's HTML holds a picture of its map, the events summed into circles, without script too`, async ({
+		browser
+	}) => {
+		for (const viewport of [
+			{ width: 1280, height: 800 },
+			{ width: 360, height: 740 }
+		]) {
+			const context = await browser.newContext({ javaScriptEnabled: false, viewport });
+			const page = await context.newPage();
+			await page.goto(`${site}stories/${slug}/`);
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			const picture = page.getByRole('img', {
+				name: new RegExp(`^Map of where the story’s ${total} events happened`)
+			});
+			await expect(picture).toBeVisible();
+			const counts = await picture
+				.locator('circle title')
+				.allTextContents()
+				.then((titles) => titles.map((t) => Number(t.replace(/\D/g, ''))));
+			expect(counts.length).toBeGreaterThan(1);
+			expect(counts.reduce((a, b) => a + b, 0)).toBe(events);
+			// The countries behind the circles arrive as one file of the story's own.
+			const backdrop = await picture.locator('image').getAttribute('href');
+			expect((await page.request.get(new URL(backdrop!, page.url()).href)).ok()).toBe(true);
+			await shot(page, `${form}-picture-no-js-${viewport.width}`);
+			await context.close();
+		}
+	});
+}
+
+test('a GeoJSON story too big for its HTML opens as the one atlas, every event listed', async ({
+	page
 }) => {
-	for (const viewport of [
-		{ width: 1280, height: 800 },
-		{ width: 360, height: 740 }
-	]) {
-		const context = await browser.newContext({ javaScriptEnabled: false, viewport });
-		const page = await context.newPage();
-		await page.goto(story());
-		const picture = page.getByRole('img', {
-			name: /^Map of where the story’s 50,000 events happened/
-		});
-		await expect(picture).toBeVisible();
-		const counts = await picture
-			.locator('circle title')
-			.allTextContents()
-			.then((titles) => titles.map((t) => Number(t.replace(/\D/g, ''))));
-		expect(counts.length).toBeGreaterThan(1);
-		expect(counts.reduce((a, b) => a + b, 0)).toBe(BIG_COUNT);
-		// The countries behind the circles arrive as one file of the story's own.
-		const backdrop = await picture.locator('image').getAttribute('href');
-		expect((await page.request.get(new URL(backdrop!, page.url()).href)).ok()).toBe(true);
-		await shot(page, `big-picture-no-js-${viewport.width}`);
-		await context.close();
-	}
+	await page.goto(`${site}stories/${MANY_SLUG}/`);
+	await expect(count(page)).toContainText(`${MANY_COUNT.toLocaleString('en-GB')} of`);
+	await expect(map(page)).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+	// The picture in its HTML gave way to the live map's own.
+	await expect(page.getByRole('img', { name: /summed into/ })).toHaveCount(0);
 });

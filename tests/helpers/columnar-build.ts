@@ -1,15 +1,16 @@
 /**
- * A build of the app with a big columnar story in it, for tests/e2e/big-dataset.spec.ts. A story
+ * A build of the app with a big columnar story in it, and a GeoJSON story too big to inline, for
+ * tests/e2e/big-dataset.spec.ts. A story
  * page is prerendered only for the stories in geodata/stories when the app is built, and the
  * project ships no big story; so, as the benchmark does (scripts/bench/build.mjs), the project's
  * files are copied to .scratch/, the synthetic story is written into the copy's geodata/stories,
  * and the copy is built and served on a free port. Nothing of the checkout is touched.
  */
 import { execFileSync, execSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
-import { nearbyCountry, synthesizeColumnar } from '../../scripts/lib/synthesize';
+import { nearbyCountry, synthesizeColumnar, synthesizeStory } from '../../scripts/lib/synthesize';
 import { shippedBasemap } from '../../scripts/lib/natural-earth';
 import { storyCountryLookup } from '../../src/lib/geo/countries';
 import { writeColumnarStory } from '../../scripts/lib/write-columnar';
@@ -20,6 +21,9 @@ const COPY = resolve(ROOT, '.scratch/e2e-big');
 
 export const BIG_SLUG = 'e2e-big-50k';
 export const BIG_COUNT = 50_000;
+/** A GeoJSON story past INLINE_EVENT_LIMIT: its page's HTML holds its first view, not its events. */
+export const MANY_SLUG = 'e2e-geojson-1k';
+export const MANY_COUNT = 1_000;
 
 function freePort(): Promise<number> {
 	return new Promise((done, fail) => {
@@ -68,6 +72,18 @@ export async function serveBigBuild(): Promise<{ url: string; stop: () => void }
 		),
 		resolve(COPY, 'geodata/stories', BIG_SLUG)
 	);
+	const many = synthesizeStory(story.places, MANY_COUNT, {
+		first: story.events[0]!.start - 400,
+		last: story.published!
+	});
+	const manyDir = resolve(COPY, 'geodata/stories', MANY_SLUG);
+	mkdirSync(manyDir, { recursive: true });
+	for (const [name, contents] of Object.entries({
+		'events.geojson': many.events,
+		'places.geojson': many.places,
+		'article.txt': many.article
+	}))
+		writeFileSync(resolve(manyDir, name), contents);
 	execSync('npx svelte-kit sync && npm run -s build', { cwd: COPY, stdio: 'pipe' });
 	const port = await freePort();
 	const server: ChildProcess = spawn(

@@ -11,8 +11,12 @@ import { PICTURE_FILE, type AggregatePicture } from './aggregate-picture';
 import type { LoadedStory } from './prepare-story';
 import type { BigStoryLoad } from './big-load.svelte';
 
-/** What the build knows of a big (columnar) story: its index line, and where its files are. */
-export interface BigStoryRef {
+/**
+ * What a story page's HTML says of a story it does not hold (a columnar story, or a GeoJSON one
+ * past INLINE_EVENT_LIMIT): its index line and its first view; the browser reads its events.
+ */
+export interface StoryRef {
+	form: 'geojson' | 'columnar';
 	title: string;
 	published: string | null;
 	events: number;
@@ -48,7 +52,12 @@ export interface StoryView {
 	 * A big story, read from its columnar files in a worker: what the index says of it, and in the
 	 * browser the load under way. Absent for a GeoJSON story.
 	 */
-	big?: { ref: BigStoryRef; load: BigStoryLoad | null; folder: string };
+	big?: { ref: StoryRef; load: BigStoryLoad | null; folder: string };
+	/**
+	 * A GeoJSON story too big for the HTML: what the HTML shows of it until the browser has fetched
+	 * and checked it (`folder` is its URL, ending in `/`).
+	 */
+	fetching?: { ref: StoryRef; folder: string };
 }
 
 type Fetched = Awaited<ReturnType<typeof fetchFile>>;
@@ -142,13 +151,13 @@ export async function storyView(
 	generated: string,
 	folder: string,
 	fetcher: typeof fetch | null,
-	big: BigStoryRef | null = null
+	ref: StoryRef | null = null
 ): Promise<StoryView> {
 	const files = {
 		backdrop: `${generated}/${folder}/${BACKDROP_FILE}`,
 		shareCard: `${generated}/${folder}/${SHARE_CARD_FILE}`
 	};
-	if (big) {
+	if (ref?.form === 'columnar') {
 		// No picture and no share card: those are drawn from a GeoJSON story at build time.
 		const { BigStoryLoad } = fetcher ? await import('./big-load.svelte') : { BigStoryLoad: null };
 		const files = `${generated}/${folder}/`;
@@ -157,10 +166,11 @@ export async function storyView(
 			basemap: fetcher ? loadBasemap(fetcher, generated) : Promise.resolve(null),
 			backdrop: null,
 			shareCard: null,
-			big: { ref: big, load: BigStoryLoad ? new BigStoryLoad(files) : null, folder: files }
+			big: { ref, load: BigStoryLoad ? new BigStoryLoad(files) : null, folder: files }
 		};
 	}
-	if (!fetcher) return { loaded, basemap: Promise.resolve(null), ...files };
+	const fetching = ref ? { fetching: { ref, folder: `${generated}/${folder}/` } } : {};
+	if (!fetcher) return { loaded, basemap: Promise.resolve(null), ...files, ...fetching };
 	if (loaded === null) {
 		const fetched = await loadStory(fetcher, generated, folder);
 		return { loaded: fetched.loaded, basemap: Promise.resolve(fetched.countries), ...files };
@@ -193,17 +203,21 @@ export const noStoryAt = (slug: string): Problem => ({
 });
 
 /**
- * What a story page's HTML holds: the story itself, small enough to inline, or null (then the
- * browser fetches it); for a big story, its index line (`big`), as the browser reads it in a worker.
+ * What a story page's HTML holds: the story itself, small enough to inline; or for a bigger one
+ * its index line and first view (`ref`), and the browser reads its events.
  */
 export async function loadStoryPage(
 	fetcher: typeof fetch,
 	generated: string,
 	slug: string
-): Promise<{ loaded: LoadedStory | null; big: BigStoryRef | null }> {
+): Promise<{ loaded: LoadedStory | null; ref: StoryRef | null }> {
 	const index = await loadStoryIndex(fetcher, generated);
 	const entry = index.ok ? index.stories.find((story) => story.slug === slug) : undefined;
-	if (entry?.form === 'columnar') {
+	if (
+		entry &&
+		entry.problems === 0 &&
+		(entry.form === 'columnar' || entry.events > INLINE_EVENT_LIMIT)
+	) {
 		const { title, published, events, places } = entry;
 		const file = await fetchFile(
 			fetcher,
@@ -213,9 +227,10 @@ export async function loadStoryPage(
 		const picture = isProblem(file)
 			? null
 			: ((decodeJson(file.contents) as AggregatePicture | undefined) ?? null);
-		return { loaded: null, big: { title, published, events, places, picture } };
+		const form = entry.form ?? 'geojson';
+		return { loaded: null, ref: { form, title, published, events, places, picture } };
 	}
-	return { loaded: inlined((await loadStoryBySlug(fetcher, generated, slug)).loaded), big: null };
+	return { loaded: inlined((await loadStoryBySlug(fetcher, generated, slug)).loaded), ref: null };
 }
 
 /**

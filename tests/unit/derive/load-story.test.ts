@@ -7,6 +7,7 @@ import {
 	loadStoryBySlug,
 	loadStoryIndex,
 	loadStoryPage,
+	INLINE_EVENT_LIMIT,
 	type StoryPageData
 } from '../../../src/lib/derive/load-story';
 import { formatProblem } from '../../../src/lib/story/problems';
@@ -205,20 +206,41 @@ describe('loadStoryPage', () => {
 			'/g/stories/big/picture.json': JSON.stringify(picture)
 		});
 		const page = await loadStoryPage(fetcher, '/g', 'big');
-		expect(page).toEqual({ loaded: null, big: { ...facts, picture } });
+		expect(page).toEqual({ loaded: null, ref: { form: 'columnar', ...facts, picture } });
 		expect(asked).toEqual(['/g/stories/index.json', '/g/stories/big/picture.json']);
 	});
 
 	it('shows a columnar story without a picture when the build wrote none', async () => {
 		const { fetcher } = server({ '/g/stories/index.json': JSON.stringify([aid, big]) });
 		const page = await loadStoryPage(fetcher, '/g', 'big');
-		expect(page).toEqual({ loaded: null, big: { ...facts, picture: null } });
+		expect(page).toEqual({ loaded: null, ref: { form: 'columnar', ...facts, picture: null } });
+	});
+
+	it('gives a GeoJSON story too big to inline as its index line and first view, fetching none of it', async () => {
+		const many = { ...aid, slug: 'many', events: INLINE_EVENT_LIMIT + 1 };
+		const { fetcher, asked } = server({
+			'/g/stories/index.json': JSON.stringify([aid, many]),
+			'/g/stories/many/picture.json': JSON.stringify(picture)
+		});
+		const page = await loadStoryPage(fetcher, '/g', 'many');
+		expect(page).toEqual({
+			loaded: null,
+			ref: {
+				form: 'geojson',
+				...facts,
+				title: aid.title,
+				events: INLINE_EVENT_LIMIT + 1,
+				places: 1,
+				picture
+			}
+		});
+		expect(asked).toEqual(['/g/stories/index.json', '/g/stories/many/picture.json']);
 	});
 
 	it('inlines a GeoJSON story as before', async () => {
 		const { fetcher } = server({ '/g/stories/index.json': JSON.stringify([aid, big]) });
 		const page = await loadStoryPage(fetcher, '/g', 'aid');
-		expect(page.big).toBeNull();
+		expect(page.ref).toBeNull();
 		expect(page.loaded?.ok && page.loaded.story.title).toBe('Aid for Ukraine');
 	});
 });

@@ -12,6 +12,6 @@ export const load: PageLoad = ({ data, fetch, params }) => {
 		asset('/generated'),
 		`stories/${params.slug}`,
 		browser ? fetch : null,
-		data.big
+		data.ref
 	);
 };
