@@ -183,6 +183,7 @@ export class AtlasMap {
 		map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
 		this.#writer = new FeatureStateWriter(map);
 		map.on('moveend', () => options.onMove(this.view(), this.#restoring));
+		container.ownerDocument.addEventListener('mouseup', this.#releasedBeside);
 		// Buttons crowd or part as the zoom changes; a pan moves them all alike.
 		map.on('zoom', () => this.#spread());
 		map.on('error', (event) => options.onError(event.error?.message ?? 'unknown map error'));
@@ -672,7 +673,20 @@ export class AtlasMap {
 		}
 	}
 
+	/**
+	 * MapLibre ends a mouse drag at a release over the map; released over the page beside it (the
+	 * list, the slider), the drag lasted until the mouse next moved, and so did the view's way to
+	 * the address. The release ends it, as over the map.
+	 */
+	#releasedBeside = (event: MouseEvent): void => {
+		const canvas = this.#map.getCanvasContainer();
+		if (!this.#map.dragPan.isActive() || canvas.contains(event.target as Node)) return;
+		const { button, clientX, clientY } = event;
+		canvas.dispatchEvent(new MouseEvent('mouseup', { button, clientX, clientY, bubbles: true }));
+	};
+
 	destroy(): void {
+		this.#options.container.ownerDocument.removeEventListener('mouseup', this.#releasedBeside);
 		this.#map.remove();
 	}
 }

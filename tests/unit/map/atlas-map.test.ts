@@ -31,16 +31,30 @@ class StubMarker {
 	remove() {}
 }
 
+/** A mouse drag as the stub map sees it, and what the atlas told the map's own element. */
+const drag = { active: false, onMap: {}, dispatched: [] as unknown[] };
+/** The document's listeners, by event type. */
+const listeners = new Map<string, (event: unknown) => void>();
+
 class StubMap {
 	camera: Camera;
 	readonly size: { width: number; height: number };
 	readonly touchZoomRotate = { disableRotation() {} };
 	readonly keyboard = { disableRotation() {} };
+	readonly dragPan = { isActive: () => drag.active };
+	readonly canvasContainer = {
+		contains: (node: unknown) => node === drag.onMap,
+		dispatchEvent: (event: unknown) => void drag.dispatched.push(event)
+	};
+	getCanvasContainer() {
+		return this.canvasContainer;
+	}
 	constructor(options: { container: HTMLElement; center: LonLat; zoom: number }) {
 		this.camera = { center: options.center, zoom: options.zoom };
 		this.size = { width: options.container.clientWidth, height: options.container.clientHeight };
 	}
 	addControl() {}
+	remove() {}
 	on() {}
 	once() {}
 	stop() {}
@@ -82,7 +96,12 @@ const box = ({ x, y, width, height }: Rect) => ({
 
 /** A 560×600 map (1280×800 with the details open), the open legend over its lower left. */
 function container(floating: Rect[]): HTMLElement {
-	const page = { querySelectorAll: () => floating.map(box) };
+	const page = {
+		querySelectorAll: () => floating.map(box),
+		addEventListener: (type: string, listener: (event: unknown) => void) =>
+			listeners.set(type, listener),
+		removeEventListener: (type: string) => listeners.delete(type)
+	};
 	return {
 		clientWidth: 560,
 		clientHeight: 600,
@@ -177,5 +196,39 @@ describe('AtlasMap: place buttons drawn apart', () => {
 		const [a, b] = [drawn(ukraine!), drawn(kryvyi!)];
 		expect(Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!)).toBeGreaterThanOrEqual(23.9);
 		expect(sea!.offset).toEqual([0, 0]);
+	});
+});
+
+describe('AtlasMap: a drag released beside the map ends there', () => {
+	// Node has no MouseEvent: the atlas makes one only to end a drag.
+	class StubMouseEvent {
+		constructor(
+			readonly type: string,
+			readonly init: { button: number; clientX: number; clientY: number; bubbles: boolean }
+		) {}
+	}
+	vi.stubGlobal('MouseEvent', StubMouseEvent);
+
+	it.each([
+		{ name: 'released over the list', active: true, target: {}, ends: true },
+		{
+			name: 'released over the map, where MapLibre ends it itself',
+			active: true,
+			target: drag.onMap,
+			ends: false
+		},
+		{ name: 'no drag under way', active: false, target: {}, ends: false }
+	])('$name', ({ active, target, ends }) => {
+		drag.dispatched.length = 0;
+		const map = mapAt({ lon: 0, lat: 40, zoom: 2 });
+		drag.active = active;
+		listeners.get('mouseup')!({ target, button: 0, clientX: 12, clientY: 34 });
+		expect(drag.dispatched).toEqual(
+			ends
+				? [new StubMouseEvent('mouseup', { button: 0, clientX: 12, clientY: 34, bubbles: true })]
+				: []
+		);
+		map.destroy();
+		expect(listeners.has('mouseup')).toBe(false);
 	});
 });

@@ -193,7 +193,7 @@ function bigMap(zoom: number, day: number) {
 			clientWidth: 600,
 			clientHeight: 400,
 			querySelectorAll: () => [],
-			ownerDocument: { querySelectorAll: () => [] }
+			ownerDocument: { querySelectorAll: () => [], addEventListener() {} }
 		} as unknown as HTMLElement,
 		assets: { countries: { type: 'FeatureCollection', features: [] }, countryLabels: '', font: '' },
 		view: { lon: 30, lat: 49, zoom },
