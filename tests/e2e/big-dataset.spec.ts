@@ -16,7 +16,7 @@ import {
 	serveBigBuild
 } from '../helpers/columnar-build';
 import { axeViolations } from '../helpers/axe';
-import { tabWalk } from '../helpers/tab-walk';
+import { readerJourneys } from './reader-journeys';
 
 /** The page is on a build of its own (helpers/columnar-build.ts), so it watches its own errors. */
 const test = base.extend<{ watch: { errors: string[]; external: string[] } }>({
@@ -52,6 +52,17 @@ test.beforeAll(async () => {
 	({ url: site, stop } = await serveBigBuild());
 });
 test.afterAll(() => stop());
+
+readerJourneys(test, {
+	name: 'a columnar story of 50,000 events',
+	url: () => `${site}stories/${BIG_SLUG}/`,
+	events: BIG_COUNT
+});
+readerJourneys(test, {
+	name: 'a GeoJSON story too big for its HTML',
+	url: () => `${site}stories/${MANY_SLUG}/`,
+	events: MANY_COUNT
+});
 
 const TOTAL = BIG_COUNT.toLocaleString('en-GB');
 const story = () => `${site}stories/${BIG_SLUG}/`;
@@ -319,20 +330,6 @@ test('the counts on the map are keys: Tab reaches them, arrows move, Enter zooms
 	await expect(
 		page.getByRole('region', { name: 'Details' }).getByRole('heading', { level: 2 }).first()
 	).toContainText(place);
-});
-
-test('Tab from the top reaches the counts on the map, and leaves the virtual list', async ({
-	page
-}) => {
-	await tabWalk(
-		page,
-		async () => {
-			await page.goto(story());
-			await ready(page);
-			await expect(labels(page).first()).toBeVisible();
-		},
-		'[role="application"] [role="button"]'
-	);
 });
 
 test('a drag that starts on a count pans the map, and does not zoom in', async ({ page }) => {

@@ -1,5 +1,3 @@
-import { axeViolations } from '../helpers/axe';
-import { tabWalk } from '../helpers/tab-walk';
 import {
 	details,
 	eventsList,
@@ -12,44 +10,14 @@ import {
 	test,
 	placeReachable
 } from './fixtures';
+import { readerJourneys } from './reader-journeys';
+
+readerJourneys(test, { name: 'the seed story', url: () => './', events: 20 });
 
 const SAUDI = 'US and Russian officials meet in Saudi Arabia';
 const STRIKE = 'Russian missile strike kills 19 in Kryvyi Rih';
 
 test.describe('a reader with a mouse', () => {
-	test('pans the map: the URL follows, and reloading it restores the view', async ({
-		page
-	}, info) => {
-		await page.goto('./');
-		await mapReady(page);
-		const box = (await page.locator('.map canvas').boundingBox())!;
-		await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-		await page.mouse.down();
-		await page.mouse.move(box.x + box.width / 2 - 200, box.y + box.height / 2 + 80, { steps: 10 });
-		// Hold still before letting go, as a reader placing the map does: no inertia to wait out.
-		await page.waitForTimeout(400);
-		await page.mouse.up();
-		await expect(page).toHaveURL(/#[\d.]+\/-?[\d.]+\/-?[\d.]+$/);
-		await expect
-			.poll(async () => {
-				const url = page.url();
-				await page.waitForTimeout(500);
-				return page.url() === url;
-			})
-			.toBe(true);
-		const moved = page.url();
-		const place = page.getByRole('button', { name: /^Kryvyi Rih/ });
-		const where = (await place.boundingBox())!;
-		await page.reload();
-		await mapReady(page);
-		await expect(page).toHaveURL(moved);
-		// The map itself is back where it was: the place sits on the same pixel.
-		const after = (await place.boundingBox())!;
-		expect(Math.abs(after.x - where.x)).toBeLessThan(2);
-		expect(Math.abs(after.y - where.y)).toBeLessThan(2);
-		await shot(page, info, 'pan-restored');
-	});
-
 	test('scrubs the slider: 20 February 2025 shows the Saudi meeting, not the strike; the end shows both', async ({
 		page
 	}, info) => {
@@ -128,17 +96,6 @@ test('a drag along the slider moves the date and selects no text', async ({ page
 });
 
 test.describe('a reader with only a keyboard', () => {
-	test('Tab from the top reaches the map past the list, and leaves the list', async ({ page }) => {
-		await tabWalk(
-			page,
-			async () => {
-				await page.goto('./');
-				await mapReady(page);
-			},
-			'button.place-button'
-		);
-	});
-
 	test('scrubs with arrows, Page keys, Home and End', async ({ page }, info) => {
 		await page.goto('./');
 		await mapReady(page);
@@ -210,22 +167,6 @@ test.describe('a reader with only a keyboard', () => {
 		await shot(page, info, 'keyboard-map-place');
 	});
 });
-
-for (const viewport of [
-	{ width: 1280, height: 800 },
-	{ width: 360, height: 740 }
-])
-	test(`has no WCAG 2.2 AA violations at ${viewport.width}×${viewport.height}, with and without details open`, async ({
-		page
-	}) => {
-		await page.setViewportSize(viewport);
-		await page.goto('./');
-		await mapReady(page);
-		expect(await axeViolations(page)).toEqual([]);
-		await page.getByRole('button', { name: /^Kryvyi Rih/ }).click();
-		await expect(details(page)).toBeVisible();
-		expect(await axeViolations(page)).toEqual([]);
-	});
 
 test('works on a 360 px phone', async ({ browser }, info) => {
 	const page = await browser.newPage({

@@ -5,6 +5,7 @@
 import type { Countries } from '../geo/basemap';
 import { fetchFile } from '../story/fetch-file';
 import type { Problem } from '../story/problems';
+import type { StoryFiles } from '../story/validate';
 import { parseStoryIndex, STORY_FILE_NAMES, type StoryIndexEntry } from '../story/story-index';
 import { BACKDROP_FILE, SHARE_CARD_FILE } from './map-picture';
 import { PICTURE_FILE, type AggregatePicture } from './aggregate-picture';
@@ -101,7 +102,8 @@ export async function loadStory(
 	fetcher: typeof fetch,
 	generated: string,
 	folder: string,
-	basemap: Promise<Fetched> = fetchBasemap(fetcher, generated)
+	basemap: Promise<Fetched> = fetchBasemap(fetcher, generated),
+	check: StoryCheck = checkHere
 ): Promise<StoryPageData> {
 	const file = (role: keyof typeof STORY_FILE_NAMES) =>
 		fetchFile(fetcher, `${generated}/${folder}/${STORY_FILE_NAMES[role]}`, STORY_FILE_NAMES[role]);
@@ -115,10 +117,23 @@ export async function loadStory(
 	if (isProblem(events) || isProblem(places) || isProblem(article) || isProblem(countries)) {
 		return failed([events, places, article, countries].filter(isProblem));
 	}
-	// The validator and turf are a chunk of their own: a published story's page never needs them,
-	// as the build checked its story; only a story the browser fetches does.
+	return { loaded: await check({ events, places, article }, countries), countries };
+}
+
+/** What checks a story's files against the basemap and prepares it for the page. */
+export type StoryCheck = (files: StoryFiles, countries: Countries) => Promise<LoadedStory>;
+
+/** On this thread: at build time, and in tests. */
+async function checkHere(files: StoryFiles, countries: Countries): Promise<LoadedStory> {
+	// The validator and turf are a chunk of their own: a published story's page never needs them.
 	const { prepareStory } = await import('./prepare-story');
-	return { loaded: prepareStory({ events, places, article }, countries), countries };
+	return prepareStory(files, countries);
+}
+
+/** In the loader's worker: a story the browser fetches is checked off the page's thread. */
+async function checkInWorker(files: StoryFiles, countries: Countries): Promise<LoadedStory> {
+	const { checkFetchedStory } = await import('../story/open-client');
+	return checkFetchedStory(files, countries);
 }
 
 /** The basemap for the map, once the page is on screen; null when it cannot be had. */
@@ -172,7 +187,13 @@ export async function storyView(
 	const fetching = ref ? { fetching: { ref, folder: `${generated}/${folder}/` } } : {};
 	if (!fetcher) return { loaded, basemap: Promise.resolve(null), ...files, ...fetching };
 	if (loaded === null) {
-		const fetched = await loadStory(fetcher, generated, folder);
+		const fetched = await loadStory(
+			fetcher,
+			generated,
+			folder,
+			fetchBasemap(fetcher, generated),
+			checkInWorker
+		);
 		return { loaded: fetched.loaded, basemap: Promise.resolve(fetched.countries), ...files };
 	}
 	return { loaded, basemap: loadBasemap(fetcher, generated), ...files };

@@ -4,6 +4,7 @@
  */
 import type { LoadedStory } from '../derive/prepare-story';
 import type { Countries } from '../geo/basemap';
+import type { StoryFiles } from './validate';
 import { sizeProblems } from './open-files';
 import { failure, StoryReceiver, type OpenProgress, type OpenResponse } from './open-protocol';
 
@@ -82,4 +83,19 @@ export function openStoryFiles(
 		});
 	}
 	return { done, cancel: () => finish({ type: 'cancelled' }) };
+}
+
+/**
+ * A published story the page fetched (one too big for its HTML), checked in the loader's worker
+ * as a reader's own files are: the page's thread only receives what the worker made of it.
+ */
+export async function checkFetchedStory(
+	files: StoryFiles,
+	countries: Countries
+): Promise<LoadedStory> {
+	const picked = [files.events, files.places, files.article].map(
+		({ name, contents }) => new File([contents as BlobPart], name)
+	);
+	const outcome = await openStoryFiles(picked, countries, () => {}).done;
+	return outcome.type === 'opened' ? outcome.loaded : failure('the check was stopped.');
 }

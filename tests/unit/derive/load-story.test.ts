@@ -53,6 +53,23 @@ const problems = (data: StoryPageData) =>
 	data.loaded.ok ? [] : data.loaded.problems.map(formatProblem);
 
 describe('loadStory', () => {
+	it('checks the fetched files with the check it is given (the page passes the loader worker)', async () => {
+		const { fetcher } = server();
+		const seen: string[] = [];
+		const data = await loadStory(
+			fetcher,
+			'/g',
+			'stories/aid',
+			undefined,
+			async (files, countries) => {
+				seen.push(files.events.name, files.places.name, files.article.name, countries.type);
+				return { ok: false, problems: [{ file: 'events.geojson', message: 'checked elsewhere.' }] };
+			}
+		);
+		expect(seen).toEqual(['events.geojson', 'places.geojson', 'article.txt', 'FeatureCollection']);
+		expect(problems(data)).toEqual(['events.geojson: checked elsewhere.']);
+	});
+
 	it('validates the three files in a folder against the basemap', async () => {
 		const { fetcher, asked } = server();
 		const data = await loadStory(fetcher, '/g', 'story');
