@@ -306,7 +306,8 @@ test.describe('served with the build’s _headers, as Netlify or Cloudflare Page
 				expect(headers[name.toLowerCase()], `${path} ${name}`).toBe(value);
 		}
 		const html = await (await request.get(`${origin}/`)).text();
-		const entry = /href="\.\/(_app\/immutable\/entry\/[^"]+\.js)"/.exec(html)![1];
+		// The start script's own import (no script is preloaded: src/hooks.server.ts).
+		const entry = /"\.\/(_app\/immutable\/entry\/[^"]+\.js)"/.exec(html)![1];
 		const asset = (await request.get(`${origin}/${entry}`)).headers();
 		expect(asset['cache-control']).toBe('public, max-age=31536000, immutable');
 		expect(asset['content-security-policy']).toBeUndefined();
