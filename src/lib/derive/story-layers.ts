@@ -3,7 +3,6 @@ import { eventLinks, type Links } from '../geo/links';
 import { countryOutlines, type Outlines } from '../geo/outlines';
 import type { EventTable } from '../story/event-table';
 import type { Place } from '../story/types';
-import { placeRadiusScale } from '../scales/category';
 import { placeFeatures, type PlaceFeatures } from './place-features';
 import type { PlaceRows } from './place-rows';
 
@@ -24,8 +23,6 @@ export function storyLayers(
 	const places = placeFeatures(story.places, story.index.byPlace);
 	let maxPlaceTotal = 0;
 	for (const f of places.features) maxPlaceTotal = Math.max(maxPlaceTotal, f.properties.total);
-	const radius = placeRadiusScale(maxPlaceTotal);
-	for (const f of places.features) f.properties.radius = radius(f.properties.total);
 	return {
 		places,
 		links: eventLinks(story.table, story.places),
