@@ -3,8 +3,7 @@
  * whose events came as objects (a GeoJSON story, a draft, the studio), fetched a chunk at a time for
  * a columnar one (text-chunks.ts). The panels never know which.
  */
-import type { ChunkResult } from './text-chunks';
-import { CHUNK_SIZE, type EventText } from './columnar/layout';
+import type { EventText } from './columnar/layout';
 
 export type TextResult = { ok: true; text: EventText } | { ok: false; message: string };
 
@@ -13,8 +12,8 @@ export interface EventTexts {
 	peek(row: number): EventText | undefined;
 	/** The words of row `row`, fetched if need be. */
 	text(row: number): Promise<TextResult>;
-	/** Makes sure the chunk of CHUNK_SIZE rows numbered `chunk` is here (a list asks before it draws). */
-	chunk(chunk: number): Promise<ChunkResult>;
+	/** The words of these rows are about to be shown: fetch what is not here, once. */
+	want(rows: Iterable<number>): void;
 	/** `listener` hears each time more words have arrived: what `peek` reads has changed. */
 	listen(listener: () => void): void;
 }
@@ -37,10 +36,6 @@ export class MemoryTexts implements EventTexts {
 	/** Words in memory never change: there is nothing to hear of. */
 	listen(): void {}
 
-	chunk(chunk: number): Promise<ChunkResult> {
-		return Promise.resolve({
-			ok: true,
-			texts: this.texts.slice(chunk * CHUNK_SIZE, (chunk + 1) * CHUNK_SIZE)
-		});
-	}
+	/** Every word is here already. */
+	want(): void {}
 }

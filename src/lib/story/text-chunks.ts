@@ -111,6 +111,13 @@ export class TextChunks implements EventTexts {
 		return text ? { ok: true, text } : { ok: false, message: `has no text for row ${row}.` };
 	}
 
+	/** The chunks of these rows: the list's screenful, a place's page (a chunk is fetched once). */
+	want(rows: Iterable<number>): void {
+		const chunks = new Set<number>();
+		for (const row of rows) chunks.add(chunkOf(row));
+		for (const chunk of chunks) void this.chunk(chunk);
+	}
+
 	chunk(chunk: number): Promise<ChunkResult> {
 		const done = this.#done.get(chunk);
 		if (done) {

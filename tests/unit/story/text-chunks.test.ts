@@ -95,6 +95,21 @@ describe('TextChunks', () => {
 		expect(asked).toEqual([1]);
 	});
 
+	it.each([
+		{ name: 'a screenful inside one chunk', rows: [10, 11, 12], chunks: [0] },
+		{ name: 'a screenful across two', rows: [998, 999, 1000, 1001], chunks: [0, 1] },
+		{ name: 'a place’s page, scattered', rows: [5, 2500, 2600, 7, 40_001], chunks: [0, 2, 40] },
+		{ name: 'nothing shown', rows: [], chunks: [] }
+	])('want: $name asks for each chunk once', async ({ rows, chunks: expected }) => {
+		const { asked, fetch } = fetcher();
+		const chunks = new TextChunks(fetch, 100);
+		chunks.want(rows);
+		chunks.want(rows);
+		await Promise.all(rows.map((row) => chunks.text(row)));
+		expect(asked).toEqual(expected);
+		for (const row of rows) expect(chunks.peek(row)?.id).toBe(`e${row}`);
+	});
+
 	it('keeps only the chunks used last', async () => {
 		const { asked, fetch } = fetcher();
 		const chunks = new TextChunks(fetch, 2);
