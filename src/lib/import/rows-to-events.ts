@@ -10,6 +10,7 @@ import { findUnsafe, quote, unsafeMessage } from '../story/text';
 import { EVENT_FIELDS, type EventRecord } from '../story/schema';
 import type { LonLat } from '../story/types';
 import type { MentionReading } from '../draft/draft';
+import { UNSURE_BELOW } from '../studio/project';
 import type { CountryIndex } from './country-index';
 import type { GeocodeQuery, Geocoded } from './geocode';
 import { MAX_CELL_CHARS } from './limits';
@@ -282,7 +283,15 @@ export class RowsToEvents {
 				admin: fields.admin ?? '',
 				context: this.#fileStates()
 			});
-			if (found.ok) this.#noteState(found.state ?? fields.admin ?? '');
+			// Only what the row says, or a name sure on its own, tells where the file's rows lie: a
+			// guess noted as context would place every later name in the first guess's state.
+			if (found.ok) {
+				const admin = fields.admin ?? '';
+				if (found.by === 'row') this.#noteState(found.state ?? admin);
+				else if (admin.trim()) this.#noteState(admin);
+				else if (found.by === 'name' && found.confidence >= UNSURE_BELOW)
+					this.#noteState(found.state ?? '');
+			}
 			if (!found.ok) {
 				problems.push({ column: fields.placeColumn ?? 'place', reason: found.reason });
 				return null;

@@ -6,6 +6,7 @@ import { countryIndex } from '../../../src/lib/import/countries';
 import { cachedGeocoder, geocode } from '../../../src/lib/import/geocode';
 import { RowsToEvents } from '../../../src/lib/import/rows-to-events';
 import { parseIsoDate } from '../../../src/lib/story/dates';
+import { UNSURE_BELOW } from '../../../src/lib/studio/project';
 
 const gazetteer = loadGazetteerForNode();
 
@@ -20,6 +21,18 @@ describe('a place name in its file’s context', () => {
 	])('%s (%s, state "%s") in a file of %j is in %s', (name, country, admin, context, state) => {
 		const found = geocode(gazetteer, { name, country, admin, context });
 		expect(found.ok && found.state).toBe(state);
+	});
+
+	it.each([
+		// [name, row's state, the file's states, what settled it]
+		['Paris', 'Kentucky', [], 'row'],
+		['Paris, Ky.', '', [], 'row'],
+		['Paris', '', ['Kentucky'], 'file'],
+		['Paris', '', [], 'name'],
+		['Paris', '', ['Nevada'], 'name']
+	])('%s (state "%s") in a file of %j is settled by its %s', (name, admin, context, by) => {
+		const found = geocode(gazetteer, { name, country: 'US', admin, context });
+		expect(found.ok && found.by).toBe(by);
 	});
 });
 
@@ -69,5 +82,71 @@ describe('a names-only sheet, read as a desk writes one', () => {
 		const georgetown = engine.places.find((p) => p.id === 'georgetown')!;
 		// Georgetown, Kentucky, not Texas.
 		expect(georgetown.coordinates[0]).toBeGreaterThan(-86);
+	});
+});
+
+describe('a names-only sheet with no state at all', () => {
+	const header = ['Date', 'Town', 'State/Region', 'Country', 'What happened'];
+	const engine = (rows: string[][]) => {
+		const chosen = chooseReader(header, { placeNames: true, category: 'statement' });
+		if (!chosen.ok) throw new Error(chosen.problems.join(' '));
+		const rowsToEvents = new RowsToEvents({
+			reader: chosen.reader,
+			countries: countryIndex(shippedBasemap()),
+			latest: parseIsoDate('2025-12-31')!,
+			geocode: cachedGeocoder(gazetteer)
+		});
+		return rows.map((cells, i) => rowsToEvents.push(cells, i + 2));
+	};
+	const row = (town: string, state = '') => ['2025-03-01', town, state, 'United States', 'Storm'];
+
+	it.each<[string, string[][], [string, string, boolean][]]>([
+		[
+			'an unsure first guess is no context for the names after it',
+			[row('Paris'), row('Georgetown'), row('Richmond')],
+			// Before: Paris guessed in Texas, then Georgetown and Richmond "surely" in Texas too.
+			[
+				['Paris', 'Texas', false],
+				['Georgetown', 'Texas', false],
+				['Richmond', 'Virginia', false]
+			]
+		],
+		[
+			'a state the rows name is context for the names after it',
+			[row('Lexington', 'Kentucky'), row('Paris'), row('Georgetown')],
+			[
+				['Lexington', 'Kentucky', true],
+				['Paris', 'Kentucky', true],
+				['Georgetown', 'Kentucky', true]
+			]
+		],
+		[
+			'a name placed by the file is no context of its own',
+			[
+				row('Lexington', 'Kentucky'),
+				row('Paris'),
+				row('Georgetown'),
+				row('Columbus', 'Ohio'),
+				row('Dayton', 'Ohio'),
+				row('London')
+			],
+			// Ohio named twice, Kentucky once: Paris and Georgetown, placed by the file, do not count.
+			[
+				['Lexington', 'Kentucky', true],
+				['Paris', 'Kentucky', true],
+				['Georgetown', 'Kentucky', true],
+				['Columbus', 'Ohio', true],
+				['Dayton', 'Ohio', true],
+				['London', 'Ohio', true]
+			]
+		]
+	])('%s', (_, rows, expected) => {
+		const placed = engine(rows).map((o, i): [string, string, boolean] => {
+			if (!o.ok) throw new Error(`row ${i + 2} was refused`);
+			const found = o.event.geocoded!;
+			const state = /^city in (.*), US$/.exec(found.detail)?.[1] ?? found.detail;
+			return [rows[i]![1]!, state, found.confidence >= UNSURE_BELOW];
+		});
+		expect(placed).toEqual(expected);
 	});
 });
