@@ -174,6 +174,53 @@ test.describe('importing a spreadsheet in the studio', () => {
 		await shot(page, info, 'studio-import-generic-project');
 	});
 
+	test('a sheet of town names: not ready while a place is unsure, each listed and asked', async ({
+		page
+	}, info) => {
+		const dir = mkdtempSync(join(tmpdir(), 'studio-import-towns-'));
+		const path = join(dir, 'towns.csv');
+		writeFileSync(
+			path,
+			[
+				'Date,Town,State/Region,Country,What happened,Category',
+				'2025-04-01,Paris,,United States,Flooding closed roads,statement',
+				'2025-04-02,Georgetown,,United States,Power cut,statement',
+				'2025-04-03,Richmond,,United States,Storm damage,statement'
+			].join('\n')
+		);
+		await page.goto('./studio/');
+		await importFile(page, path);
+		const mapping = page.getByRole('form', { name: 'Which column holds what in towns.csv?' });
+		await mapping.getByRole('button', { name: 'Import the rows' }).click();
+		const section = importSection(page);
+		await expect(section.getByRole('status').filter({ hasText: 'rows imported' })).toHaveText(
+			/3 rows imported, all of them\./
+		);
+		await expect(section).toContainText(
+			/3 places were placed by name without being sure: Paris \(city in .*, US, or another\?\)/
+		);
+		await section.getByRole('button', { name: 'Open the 3 events in the studio' }).click();
+		const bar = page.getByText(/^Not ready: 3 unsure places to settle$/);
+		await expect(bar).toBeVisible();
+		const toSettle = page.getByRole('list', { name: 'Unsure places to settle' });
+		await expect(toSettle.getByRole('button')).toHaveText(['Paris', 'Georgetown', 'Richmond']);
+		await shot(page, info, 'studio-import-towns-unsure');
+		for (const [i, name] of ['Paris', 'Georgetown', 'Richmond'].entries()) {
+			await expect(page.getByText('Ready to publish')).toHaveCount(0);
+			await toSettle.getByRole('button', { name }).click();
+			// The bar takes the keyboard to the place's question.
+			const question = page.getByRole('group', { name: `Place: ${name}` });
+			await expect(question).toBeFocused();
+			await question.getByRole('button', { name: /^Keep city in / }).click();
+			if (i < 2)
+				await expect(
+					page.getByText(`Not ready: ${2 - i} unsure place`, { exact: false })
+				).toBeVisible();
+		}
+		await expect(toSettle).toHaveCount(0);
+		await expect(page.getByText('Ready to publish')).toBeVisible();
+	});
+
 	test('a big file shows its progress and can be cancelled, the page answering throughout', async ({
 		page
 	}, info) => {
