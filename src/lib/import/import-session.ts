@@ -17,6 +17,7 @@ import { delimiterName, guessDelimiter, type Delimiter } from './delimiter';
 import { estimateRows, type RowEstimate } from './estimate-rows';
 import { kindOf, type FileKind } from './file-kind';
 import type { GeocodeQuery, Geocoded } from './geocode';
+import { countArrowRows } from './arrow-count';
 import { readArrow } from './arrow-rows';
 import { readParquet } from './parquet-rows';
 import type { Mapping } from './guess-columns';
@@ -309,7 +310,13 @@ export class ImportSession {
 			ok: true,
 			rows,
 			form: KIND_NAMES[this.kind],
-			estimate: read.total === null ? null : { rows: read.total, exact: true }
+			// Parquet's footer counts its rows; an Arrow file's batches say theirs as they open.
+			estimate:
+				read.total !== null
+					? { rows: read.total, exact: true }
+					: this.kind === 'arrow'
+						? await countArrowRows(file)
+						: null
 		};
 	}
 
@@ -420,8 +427,16 @@ export class ImportSession {
 					if (opened === 'other') return !(other = true);
 					return loop.push(cells);
 				};
+				// Arrow tells its rows only by its batches' messages: counted first, for the bar.
+				const told =
+					this.kind === 'arrow' && progress ? ((await countArrowRows(file))?.rows ?? null) : null;
 				const onGroup = (rows: number, of: number | null) =>
-					progress?.({ done: rows, total: of ?? rows, unit: 'rows', rows: loop.row });
+					progress?.({
+						done: rows,
+						total: Math.max(rows, of ?? told ?? rows),
+						unit: 'rows',
+						rows: loop.row
+					});
 				const read = await readByParts(this.kind, file, { onRow, onGroup });
 				if (other)
 					return {
