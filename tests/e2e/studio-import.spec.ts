@@ -235,6 +235,11 @@ test.describe('importing a spreadsheet in the studio', () => {
 
 		await page.goto('./studio/');
 		await importFile(page, path);
+		// Told from the file's head before a row is read; the user asks for every row to be checked.
+		await expect(importSection(page).getByRole('alert')).toContainText(
+			/^big-acled\.csv: About [\d,]+ rows \(estimated from its [\d.]+ MB\): more than the 1,000 events/
+		);
+		await importSection(page).getByRole('button', { name: 'Check every row here anyway' }).click();
 		const bar = page.getByRole('progressbar', { name: 'Importing big-acled.csv' });
 		await expect(bar).toBeVisible();
 		await expect(importSection(page).locator('.progress .read')).toContainText(
@@ -298,9 +303,22 @@ test.describe('importing a spreadsheet in the studio', () => {
 		const lines = [header];
 		for (let i = 0; i < 1_500; i++) lines.push(row!.replace('UKR210001', `UKR${300000 + i}`));
 		writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+		await watchProgress(page);
 		await page.goto('./studio/');
 		await importFile(page, path);
 		const section = importSection(page);
+		// Said at once, from the rows counted in the file's head, before any row is read.
+		const early = section.getByRole('alert');
+		await expect(early).toContainText(
+			'many.csv: 1,500 rows: more than the 1,000 events the studio edits one by one.'
+		);
+		await expect(early).toContainText('npm run import -- many.csv --out geodata/stories/my-story');
+		await expect(early.getByRole('button', { name: 'Import another file' })).toBeFocused();
+		expect(
+			await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen)
+		).toEqual([]);
+		await shot(page, info, 'studio-import-too-big-early');
+		await early.getByRole('button', { name: 'Check every row here anyway' }).click();
 		await expect(section.getByRole('status').filter({ hasText: 'rows imported' })).toHaveText(
 			/1,500 rows imported, all of them\./
 		);
