@@ -27,7 +27,7 @@ import { NotUtf8, readDelimited } from './read-delimited';
 import type { RowReader } from './reader';
 import { RowLoop, type LoopEnd, type RejectedRow } from './row-loop';
 import { cut, type ImportedEvent } from './rows-to-events';
-import { walkRows, wholeRows, type WholeRows } from './whole-rows';
+import { walkRows, wholeRows, workbookHead, type WholeRows } from './whole-rows';
 
 export type Geocoder = (query: GeocodeQuery) => Geocoded;
 
@@ -291,6 +291,15 @@ export class ImportSession {
 				form: formText(this.text),
 				estimate: estimateRows(headText, this.head.length, file.size, this.text.delimiter)
 			};
+		}
+		if (this.kind === 'xlsx' && !this.#whole) {
+			// A workbook's first rows, not all of it: a big sheet's size is said before it is read.
+			const head = await workbookHead(
+				(await file.read(0, file.size)).slice().buffer as ArrayBuffer,
+				count
+			);
+			if (typeof head === 'string') return { ok: false, problem: head };
+			return { ok: true, rows: head.rows, form: head.what, estimate: head.estimate };
 		}
 		if (this.kind === 'xlsx' || this.kind === 'geojson') {
 			const read = await this.#wholeRows();

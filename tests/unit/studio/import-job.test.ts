@@ -187,6 +187,28 @@ describe('the studio import job', () => {
 		expect(outcome.listed[0]).toMatchObject({ row: 4, column: 'Date' });
 	});
 
+	it('says before reading all of a workbook that it holds more rows than the studio edits', async () => {
+		const workbook = new ExcelJS.Workbook();
+		const sheet = workbook.addWorksheet('Events');
+		sheet.addRow(['Date', 'Place', 'Latitude', 'Longitude', 'Category', 'Title']);
+		for (let i = 0; i < 3_000; i++)
+			sheet.addRow([new Date(Date.UTC(2025, 3, 11)), 'Kyiv', 50.45, 30.52, 'aid', `Aid ${i}`]);
+		const file = new File([await workbook.xlsx.writeBuffer()], 'desk.xlsx');
+		const inspected = await inspectFile(file);
+		if (!inspected.ok || inspected.inspection.kind !== 'mapping') throw new Error('no mapping');
+		expect(inspected.plan).toMatch(
+			/^About 3,000 rows \(estimated from its [\d.]+ MB\): more than the 1,000 events the studio edits one by one\.$/
+		);
+		expect(inspected.inspection.header).toEqual([
+			'Date',
+			'Place',
+			'Latitude',
+			'Longitude',
+			'Category',
+			'Title'
+		]);
+	});
+
 	it('reads a GeoJSON FeatureCollection of points, and refuses other geometries by row', async () => {
 		const geojson = JSON.stringify({
 			type: 'FeatureCollection',
