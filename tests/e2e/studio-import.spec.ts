@@ -206,6 +206,7 @@ test.describe('importing a spreadsheet in the studio', () => {
 		const toSettle = page.getByRole('list', { name: 'Unsure places to settle' });
 		await expect(toSettle.getByRole('button')).toHaveText(['Paris', 'Georgetown', 'Richmond']);
 		await shot(page, info, 'studio-import-towns-unsure');
+		expect(await axe(page)).toEqual([]);
 		for (const [i, name] of ['Paris', 'Georgetown', 'Richmond'].entries()) {
 			await expect(page.getByText('Ready to publish')).toHaveCount(0);
 			await toSettle.getByRole('button', { name }).click();
@@ -319,6 +320,7 @@ test.describe('importing a spreadsheet in the studio', () => {
 			await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen)
 		).toEqual([]);
 		await shot(page, info, 'studio-import-too-big-early');
+		expect(await axe(page)).toEqual([]);
 		await early.getByRole('button', { name: 'Check every row here anyway' }).click();
 		await expect(section.getByRole('status').filter({ hasText: 'rows imported' })).toHaveText(
 			/1,500 rows imported, all of them\./
