@@ -14,6 +14,8 @@ export const MAX_COUNTED = 1_000;
 
 const MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // "ARROW1"
 const CONTINUATION = -1;
+/** Bytes read at each message: its prefix and a header of a few dozen columns. */
+const GLANCE = 2048;
 
 /** The rows of data in `source`, counted or estimated, or null where its messages cannot be walked. */
 export async function countArrowRows(source: ArrowSource): Promise<RowEstimate | null> {
@@ -33,7 +35,8 @@ export async function countArrowRows(source: ArrowSource): Promise<RowEstimate |
 	let firstBatchAt = -1;
 	try {
 		while (at + 4 <= end) {
-			const prefix = await source.read(at, Math.min(source.size, at + 8));
+			// One read takes the prefix and, most often, the whole message header after it.
+			const prefix = await source.read(at, Math.min(end, at + GLANCE));
 			const view = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength);
 			// Since Arrow 0.15 a message opens with 0xFFFFFFFF, then its length; before, its length.
 			const marked = view.getInt32(0, true) === CONTINUATION;
@@ -43,7 +46,11 @@ export async function countArrowRows(source: ArrowSource): Promise<RowEstimate |
 			if (length < 0) return null;
 			const start = at + (marked ? 8 : 4);
 			if (start + length > source.size) return null;
-			const message = Message.decode(await source.read(start, start + length));
+			const header =
+				start + length <= at + prefix.byteLength
+					? prefix.subarray(start - at, start - at + length)
+					: await source.read(start, start + length);
+			const message = Message.decode(header);
 			if (message.isRecordBatch()) {
 				if (firstBatchAt < 0) firstBatchAt = at;
 				if (batches === MAX_COUNTED) {
