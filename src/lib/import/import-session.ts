@@ -352,10 +352,12 @@ export class ImportSession {
 	async run(sink: () => ImportSink): Promise<SessionEnd | Refusal> {
 		const countries = await this.options.countries();
 		const geocode = await this.#geocoder();
-		if (!this.text) return this.#pass(sink(), countries, geocode, null);
+		const states = geocode ? await this.#states(countries, geocode) : undefined;
+		const look = states ? { states } : {};
+		if (!this.text) return this.#pass(sink(), countries, geocode, null, look);
 		const current = sink();
 		try {
-			return await this.#pass(current, countries, geocode, this.text);
+			return await this.#pass(current, countries, geocode, this.text, look);
 		} catch (error) {
 			if (!(error instanceof NotUtf8) || this.options.encoding) throw error;
 			current.discard?.();
@@ -368,14 +370,45 @@ export class ImportSession {
 		}
 	}
 
+	/**
+	 * The states the file's rows name, or were surely placed in, over every row: a first look at a
+	 * file placed by name, so that its first row has the same context as its last (a sheet of
+	 * Kentucky towns that opens with "Paris" keeps it in Kentucky). Nothing is kept of it but them;
+	 * a file that cannot be read so (not the UTF-8 it began as) is read with the context so far.
+	 */
+	async #states(
+		countries: CountryIndex,
+		geocode: (query: GeocodeQuery) => Geocoded
+	): Promise<ReadonlyMap<string, number> | undefined> {
+		let states: ReadonlyMap<string, number> | undefined;
+		const ignored: ImportSink = { onEvent: () => {}, onRejected: () => {} };
+		try {
+			await this.#pass(ignored, countries, geocode, this.text, {
+				quiet: true,
+				seen: (found) => (states = found)
+			});
+		} catch (error) {
+			if (!(error instanceof NotUtf8)) throw error;
+		}
+		return states?.size ? states : undefined;
+	}
+
 	async #pass(
 		sink: ImportSink,
 		countries: CountryIndex,
 		geocode: ((query: GeocodeQuery) => Geocoded) | undefined,
-		text: TextForm | null
+		text: TextForm | null,
+		look: {
+			/** The whole file's states, from a first look (#states). */
+			states?: ReadonlyMap<string, number>;
+			/** The first look: no progress said. */
+			quiet?: boolean;
+			/** Hears the states the rows gave, once every row is read. */
+			seen?: (states: ReadonlyMap<string, number>) => void;
+		} = {}
 	): Promise<SessionEnd | Refusal> {
 		const { options, parts } = this;
-		const progress = options.progress;
+		const progress = look.quiet ? undefined : options.progress;
 		let form = text ? formText(text) : KIND_NAMES[this.kind];
 		const geocoded = new Map<string, { detail: string; confidence: number }>();
 		const loop = new RowLoop({
@@ -384,6 +417,7 @@ export class ImportSession {
 			latest: options.latest,
 			...(options.dateFormat ? { dateFormat: options.dateFormat } : {}),
 			...(geocode ? { geocode } : {}),
+			...(look.states ? { states: look.states } : {}),
 			onReader: (reader) => sink.onReader?.(reader, `${reader.name}, ${form}`),
 			onEvent(event, line) {
 				if (event.geocoded && !geocoded.has(event.place)) geocoded.set(event.place, event.geocoded);
@@ -467,6 +501,7 @@ export class ImportSession {
 			);
 		}
 		const end = loop.end();
+		look.seen?.(loop.states);
 		if (!end.ok)
 			return {
 				ok: false,

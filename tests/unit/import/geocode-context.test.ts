@@ -5,6 +5,8 @@ import { chooseReader } from '../../../src/lib/import/choose-reader';
 import { countryIndex } from '../../../src/lib/import/countries';
 import { cachedGeocoder, geocode } from '../../../src/lib/import/geocode';
 import { RowsToEvents } from '../../../src/lib/import/rows-to-events';
+import { openImport } from '../../../src/lib/import/import-session';
+import { IMPORT_LIMITS } from '../../../src/lib/import/limits';
 import { parseIsoDate } from '../../../src/lib/story/dates';
 import { UNSURE_BELOW } from '../../../src/lib/studio/project';
 
@@ -148,5 +150,82 @@ describe('a names-only sheet with no state at all', () => {
 			return [rows[i]![1]!, state, found.confidence >= UNSURE_BELOW];
 		});
 		expect(placed).toEqual(expected);
+	});
+});
+
+describe('a names-only sheet read through the import session', () => {
+	/** The state each row was placed in, and whether surely, as the session reads the file. */
+	async function placed(lines: string[]) {
+		const text = new TextEncoder().encode(
+			['Date,Town,State/Region,Country,What happened', ...lines].join('\n')
+		);
+		const session = await openImport(
+			[{ name: 'towns.csv', size: text.length, read: async (a, b) => text.slice(a, b) }],
+			{
+				limits: IMPORT_LIMITS,
+				category: 'statement',
+				countries: () => countryIndex(shippedBasemap()),
+				geocoder: () => cachedGeocoder(gazetteer),
+				latest: parseIsoDate('2025-12-31')!
+			}
+		);
+		if (!session.ok) throw new Error(session.problem);
+		const events: [string, string, boolean][] = [];
+		const end = await session.run(() => ({
+			onEvent: (event) => {
+				const found = event.geocoded!;
+				const state = /^city in (.*), US$/.exec(found.detail)?.[1] ?? found.detail;
+				events.push([event.place, state, found.confidence >= UNSURE_BELOW]);
+			},
+			onRejected: () => {}
+		}));
+		if (!end.ok) throw new Error(end.problem);
+		return events;
+	}
+
+	it.each<[string, string[], [string, string, boolean][]]>([
+		[
+			'a first row with no state takes the state the rows after it name',
+			[
+				'2025-03-01,Paris,,United States,Road closed',
+				'2025-03-02,Georgetown,,United States,Flooding',
+				'2025-03-03,Lexington,Kentucky,United States,Power cut',
+				'2025-03-04,Frankfort,Kentucky,United States,Storm'
+			],
+			[
+				['paris', 'Kentucky', true],
+				['georgetown', 'Kentucky', true],
+				['lexington', 'Kentucky', true],
+				['frankfort', 'Kentucky', true]
+			]
+		],
+		[
+			'the order of the rows does not change where they are placed',
+			[
+				'2025-03-03,Lexington,Kentucky,United States,Power cut',
+				'2025-03-04,Frankfort,Kentucky,United States,Storm',
+				'2025-03-01,Paris,,United States,Road closed',
+				'2025-03-02,Georgetown,,United States,Flooding'
+			],
+			[
+				['lexington', 'Kentucky', true],
+				['frankfort', 'Kentucky', true],
+				['paris', 'Kentucky', true],
+				['georgetown', 'Kentucky', true]
+			]
+		],
+		[
+			'a sheet that names no state: each name asked about',
+			[
+				'2025-03-01,Paris,,United States,Road closed',
+				'2025-03-02,Georgetown,,United States,Flooding'
+			],
+			[
+				['paris', 'Texas', false],
+				['georgetown', 'Texas', false]
+			]
+		]
+	])('%s', async (_, lines, expected) => {
+		expect(await placed(lines)).toEqual(expected);
 	});
 });
