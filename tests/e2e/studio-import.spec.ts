@@ -174,6 +174,55 @@ test.describe('importing a spreadsheet in the studio', () => {
 		await shot(page, info, 'studio-import-generic-project');
 	});
 
+	test('a sheet of town names: not ready while a place is unsure, each listed and asked', async ({
+		page
+	}, info) => {
+		const dir = mkdtempSync(join(tmpdir(), 'studio-import-towns-'));
+		const path = join(dir, 'towns.csv');
+		writeFileSync(
+			path,
+			[
+				'Date,Town,State/Region,Country,What happened,Category',
+				'2025-04-01,Paris,,United States,Flooding closed roads,statement',
+				'2025-04-02,Georgetown,,United States,Power cut,statement',
+				'2025-04-03,Richmond,,United States,Storm damage,statement'
+			].join('\n')
+		);
+		await page.goto('./studio/');
+		await importFile(page, path);
+		const mapping = page.getByRole('form', { name: 'Which column holds what in towns.csv?' });
+		await mapping.getByRole('button', { name: 'Import the rows' }).click();
+		const section = importSection(page);
+		await expect(section.getByRole('status').filter({ hasText: 'rows imported' })).toHaveText(
+			/3 rows imported, all of them\./
+		);
+		// The paragraph's source lines break where prettier put them: any white space between words.
+		await expect(section).toContainText(
+			/3 places were placed by name\s+without\s+being sure: Paris \(city in .*, US, or another\?\)/
+		);
+		await section.getByRole('button', { name: 'Open the 3 events in the studio' }).click();
+		const bar = page.getByText(/^Not ready: 3 unsure places to settle$/);
+		await expect(bar).toBeVisible();
+		const toSettle = page.getByRole('list', { name: 'Unsure places to settle' });
+		await expect(toSettle.getByRole('button')).toHaveText(['Paris', 'Georgetown', 'Richmond']);
+		await shot(page, info, 'studio-import-towns-unsure');
+		expect(await axe(page)).toEqual([]);
+		for (const [i, name] of ['Paris', 'Georgetown', 'Richmond'].entries()) {
+			await expect(page.getByText('Ready to publish')).toHaveCount(0);
+			await toSettle.getByRole('button', { name }).click();
+			// The bar takes the keyboard to the place's question.
+			const question = page.getByRole('group', { name: `Place: ${name}` });
+			await expect(question).toBeFocused();
+			await question.getByRole('button', { name: /^Keep city in / }).click();
+			if (i < 2)
+				await expect(
+					page.getByText(`Not ready: ${2 - i} unsure place`, { exact: false })
+				).toBeVisible();
+		}
+		await expect(toSettle).toHaveCount(0);
+		await expect(page.getByText('Ready to publish')).toBeVisible();
+	});
+
 	test('a big file shows its progress and can be cancelled, the page answering throughout', async ({
 		page
 	}, info) => {
@@ -188,6 +237,11 @@ test.describe('importing a spreadsheet in the studio', () => {
 
 		await page.goto('./studio/');
 		await importFile(page, path);
+		// Told from the file's head before a row is read; the user asks for every row to be checked.
+		await expect(importSection(page).getByRole('alert')).toContainText(
+			/^big-acled\.csv: About [\d,]+ rows \(estimated from its [\d.]+ MB\): more than the 1,000 events/
+		);
+		await importSection(page).getByRole('button', { name: 'Check every row here anyway' }).click();
 		const bar = page.getByRole('progressbar', { name: 'Importing big-acled.csv' });
 		await expect(bar).toBeVisible();
 		await expect(importSection(page).locator('.progress .read')).toContainText(
@@ -251,9 +305,23 @@ test.describe('importing a spreadsheet in the studio', () => {
 		const lines = [header];
 		for (let i = 0; i < 1_500; i++) lines.push(row!.replace('UKR210001', `UKR${300000 + i}`));
 		writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+		await watchProgress(page);
 		await page.goto('./studio/');
 		await importFile(page, path);
 		const section = importSection(page);
+		// Said at once, from the rows counted in the file's head, before any row is read.
+		const early = section.getByRole('alert');
+		await expect(early).toContainText(
+			'many.csv: 1,500 rows: more than the 1,000 events the studio edits one by one.'
+		);
+		await expect(early).toContainText('npm run import -- many.csv --out geodata/stories/my-story');
+		await expect(early.getByRole('button', { name: 'Import another file' })).toBeFocused();
+		expect(
+			await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen)
+		).toEqual([]);
+		await shot(page, info, 'studio-import-too-big-early');
+		expect(await axe(page)).toEqual([]);
+		await early.getByRole('button', { name: 'Check every row here anyway' }).click();
 		await expect(section.getByRole('status').filter({ hasText: 'rows imported' })).toHaveText(
 			/1,500 rows imported, all of them\./
 		);

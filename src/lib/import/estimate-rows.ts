@@ -29,10 +29,10 @@ export function estimateRows(
 	return { rows: Math.round((data * fileBytes) / headBytes), exact: false };
 }
 
-/** What the studio says it will do with a file of `estimate` rows, or null when it fits. */
+/** What the studio says of a file of `estimate` rows before reading it, or null when it fits. */
 export function studioPlan(estimate: RowEstimate, fileBytes: number, limit: number): string | null {
 	if (estimate.rows <= limit) return null;
 	const mb = (fileBytes / 1048576).toLocaleString('en-GB', { maximumFractionDigits: 1 });
 	const rows = estimate.rows.toLocaleString('en-GB');
-	return `${estimate.exact ? rows : `About ${rows}`} rows (${estimate.exact ? 'counted' : 'estimated from its'} ${mb} MB): more than the ${limit.toLocaleString('en-GB')} events the studio edits. It will read and check every row, then say how to import them all with npm run import.`;
+	return `${estimate.exact ? `${rows} rows` : `About ${rows} rows (estimated from its ${mb} MB)`}: more than the ${limit.toLocaleString('en-GB')} events the studio edits one by one.`;
 }

@@ -35,6 +35,13 @@ export type Geocoded =
 			state?: string;
 			/** 0–1: how far the chosen reading leads the next different one. */
 			confidence: number;
+			/**
+			 * What settled the name: the row's own state or qualifier, the states the file's other rows
+			 * are in, or the name alone (the most likely reading). Only the first and a sure last one are
+			 * evidence of where the file's other rows lie: a guess taken as context would place a whole
+			 * sheet in the state of its first unsure name.
+			 */
+			by: 'row' | 'file' | 'name';
 			/** Other readings close enough to ask about. */
 			alternatives: MentionReading[];
 	  }
@@ -116,14 +123,18 @@ export function geocode(gazetteer: Gazetteer, query: GeocodeQuery): Geocoded {
 	const inside = (p: GazetteerPlace) => within.some((w) => w === p || gazetteer.contains(w, p));
 	// The row's own state, or the one its cell names, settles the name as "Paris, Ky." does in an
 	// article; a qualifier that fits none of the readings is no evidence for any of them.
-	if (places.some(inside)) places = places.filter(inside);
-	else if (!query.admin.trim() && query.context?.length && places.length > 1) {
+	let by: 'row' | 'file' | 'name' = 'name';
+	if (places.some(inside)) {
+		places = places.filter(inside);
+		by = 'row';
+	} else if (!query.admin.trim() && query.context?.length && places.length > 1) {
 		// No state of its own: the first of the file's states that holds one of its readings.
 		for (const state of query.context) {
 			const key = state.trim().toLowerCase();
 			const there = places.filter((p) => p.parent?.name.toLowerCase() === key);
 			if (there.length) {
 				places = there;
+				by = 'file';
 				break;
 			}
 		}
@@ -143,6 +154,7 @@ export function geocode(gazetteer: Gazetteer, query: GeocodeQuery): Geocoded {
 		ok: true,
 		...(chosen.place.parent?.level === 'state' ? { state: chosen.place.parent.name } : {}),
 		reading: reading(chosen.place),
+		by,
 		confidence: Math.min(1, Math.max(0, margin / (2 * SURE_MARGIN))),
 		alternatives: others
 			.filter(({ score }) => chosen.score - score < SURE_MARGIN)

@@ -17,6 +17,7 @@ import { delimiterName, guessDelimiter, type Delimiter } from './delimiter';
 import { estimateRows, type RowEstimate } from './estimate-rows';
 import { kindOf, type FileKind } from './file-kind';
 import type { GeocodeQuery, Geocoded } from './geocode';
+import { countArrowRows } from './arrow-count';
 import { readArrow } from './arrow-rows';
 import { readParquet } from './parquet-rows';
 import type { Mapping } from './guess-columns';
@@ -26,7 +27,7 @@ import { NotUtf8, readDelimited } from './read-delimited';
 import type { RowReader } from './reader';
 import { RowLoop, type LoopEnd, type RejectedRow } from './row-loop';
 import { cut, type ImportedEvent } from './rows-to-events';
-import { walkRows, wholeRows, type WholeRows } from './whole-rows';
+import { walkRows, wholeRows, workbookHead, type WholeRows } from './whole-rows';
 
 export type Geocoder = (query: GeocodeQuery) => Geocoded;
 
@@ -291,6 +292,15 @@ export class ImportSession {
 				estimate: estimateRows(headText, this.head.length, file.size, this.text.delimiter)
 			};
 		}
+		if (this.kind === 'xlsx' && !this.#whole) {
+			// A workbook's first rows, not all of it: a big sheet's size is said before it is read.
+			const head = await workbookHead(
+				(await file.read(0, file.size)).slice().buffer as ArrayBuffer,
+				count
+			);
+			if (typeof head === 'string') return { ok: false, problem: head };
+			return { ok: true, rows: head.rows, form: head.what, estimate: head.estimate };
+		}
 		if (this.kind === 'xlsx' || this.kind === 'geojson') {
 			const read = await this.#wholeRows();
 			if (!read.ok) return read;
@@ -309,7 +319,13 @@ export class ImportSession {
 			ok: true,
 			rows,
 			form: KIND_NAMES[this.kind],
-			estimate: read.total === null ? null : { rows: read.total, exact: true }
+			// Parquet's footer counts its rows; an Arrow file's batches say theirs as they open.
+			estimate:
+				read.total !== null
+					? { rows: read.total, exact: true }
+					: this.kind === 'arrow'
+						? await countArrowRows(file)
+						: null
 		};
 	}
 
@@ -336,10 +352,12 @@ export class ImportSession {
 	async run(sink: () => ImportSink): Promise<SessionEnd | Refusal> {
 		const countries = await this.options.countries();
 		const geocode = await this.#geocoder();
-		if (!this.text) return this.#pass(sink(), countries, geocode, null);
+		const states = geocode ? await this.#states(countries, geocode) : undefined;
+		const look = states ? { states } : {};
+		if (!this.text) return this.#pass(sink(), countries, geocode, null, look);
 		const current = sink();
 		try {
-			return await this.#pass(current, countries, geocode, this.text);
+			return await this.#pass(current, countries, geocode, this.text, look);
 		} catch (error) {
 			if (!(error instanceof NotUtf8) || this.options.encoding) throw error;
 			current.discard?.();
@@ -352,14 +370,45 @@ export class ImportSession {
 		}
 	}
 
+	/**
+	 * The states the file's rows name, or were surely placed in, over every row: a first look at a
+	 * file placed by name, so that its first row has the same context as its last (a sheet of
+	 * Kentucky towns that opens with "Paris" keeps it in Kentucky). Nothing is kept of it but them;
+	 * a file that cannot be read so (not the UTF-8 it began as) is read with the context so far.
+	 */
+	async #states(
+		countries: CountryIndex,
+		geocode: (query: GeocodeQuery) => Geocoded
+	): Promise<ReadonlyMap<string, number> | undefined> {
+		let states: ReadonlyMap<string, number> | undefined;
+		const ignored: ImportSink = { onEvent: () => {}, onRejected: () => {} };
+		try {
+			await this.#pass(ignored, countries, geocode, this.text, {
+				quiet: true,
+				seen: (found) => (states = found)
+			});
+		} catch (error) {
+			if (!(error instanceof NotUtf8)) throw error;
+		}
+		return states?.size ? states : undefined;
+	}
+
 	async #pass(
 		sink: ImportSink,
 		countries: CountryIndex,
 		geocode: ((query: GeocodeQuery) => Geocoded) | undefined,
-		text: TextForm | null
+		text: TextForm | null,
+		look: {
+			/** The whole file's states, from a first look (#states). */
+			states?: ReadonlyMap<string, number>;
+			/** The first look: no progress said. */
+			quiet?: boolean;
+			/** Hears the states the rows gave, once every row is read. */
+			seen?: (states: ReadonlyMap<string, number>) => void;
+		} = {}
 	): Promise<SessionEnd | Refusal> {
 		const { options, parts } = this;
-		const progress = options.progress;
+		const progress = look.quiet ? undefined : options.progress;
 		let form = text ? formText(text) : KIND_NAMES[this.kind];
 		const geocoded = new Map<string, { detail: string; confidence: number }>();
 		const loop = new RowLoop({
@@ -368,6 +417,7 @@ export class ImportSession {
 			latest: options.latest,
 			...(options.dateFormat ? { dateFormat: options.dateFormat } : {}),
 			...(geocode ? { geocode } : {}),
+			...(look.states ? { states: look.states } : {}),
 			onReader: (reader) => sink.onReader?.(reader, `${reader.name}, ${form}`),
 			onEvent(event, line) {
 				if (event.geocoded && !geocoded.has(event.place)) geocoded.set(event.place, event.geocoded);
@@ -420,8 +470,16 @@ export class ImportSession {
 					if (opened === 'other') return !(other = true);
 					return loop.push(cells);
 				};
+				// Arrow tells its rows only by its batches' messages: counted first, for the bar.
+				const told =
+					this.kind === 'arrow' && progress ? ((await countArrowRows(file))?.rows ?? null) : null;
 				const onGroup = (rows: number, of: number | null) =>
-					progress?.({ done: rows, total: of ?? rows, unit: 'rows', rows: loop.row });
+					progress?.({
+						done: rows,
+						total: Math.max(rows, of ?? told ?? rows),
+						unit: 'rows',
+						rows: loop.row
+					});
 				const read = await readByParts(this.kind, file, { onRow, onGroup });
 				if (other)
 					return {
@@ -443,6 +501,7 @@ export class ImportSession {
 			);
 		}
 		const end = loop.end();
+		look.seen?.(loop.states);
 		if (!end.ok)
 			return {
 				ok: false,

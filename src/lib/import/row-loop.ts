@@ -28,6 +28,8 @@ export interface RowLoopOptions {
 	latest: number;
 	dateFormat?: DateFormat;
 	geocode?: (query: GeocodeQuery) => Geocoded;
+	/** The whole file's states, for rows placed by name (rows-to-events.ts, ImportOptions). */
+	states?: ReadonlyMap<string, number>;
 	/** Called once the first row has picked the reader. */
 	onReader?: (reader: RowReader, guessed: string[]) => void;
 	onEvent: (event: ImportedEvent, line: string) => void;
@@ -80,6 +82,11 @@ export class RowLoop {
 		return this.#row;
 	}
 
+	/** The states the rows named or were surely placed in (rows-to-events.ts). */
+	get states(): ReadonlyMap<string, number> {
+		return this.#engine?.states ?? new Map();
+	}
+
 	get imported(): number {
 		return this.#imported;
 	}
@@ -106,7 +113,8 @@ export class RowLoop {
 				countries: this.options.countries,
 				latest: this.options.latest,
 				...(this.options.dateFormat ? { dateFormat: this.options.dateFormat } : {}),
-				...(this.options.geocode ? { geocode: this.options.geocode } : {})
+				...(this.options.geocode ? { geocode: this.options.geocode } : {}),
+				...(this.options.states ? { states: this.options.states } : {})
 			});
 			this.options.onReader?.(choice.reader, choice.guessed);
 			if (choice.header) return true;

@@ -10,6 +10,7 @@ import { findUnsafe, quote, unsafeMessage } from '../story/text';
 import { EVENT_FIELDS, type EventRecord } from '../story/schema';
 import type { LonLat } from '../story/types';
 import type { MentionReading } from '../draft/draft';
+import { UNSURE_BELOW } from '../studio/project';
 import type { CountryIndex } from './country-index';
 import type { GeocodeQuery, Geocoded } from './geocode';
 import { MAX_CELL_CHARS } from './limits';
@@ -50,6 +51,12 @@ export interface ImportOptions {
 	/** Places a row that names a place and gives no coordinates (geocode.ts); without it such a
 	 * row is not imported. */
 	geocode?: (query: GeocodeQuery) => Geocoded;
+	/**
+	 * The states the whole file's rows name or were surely placed in, and how often, from a first
+	 * look at every row: the context of the first row as much as the last. Without it, the context
+	 * is the rows read so far.
+	 */
+	states?: ReadonlyMap<string, number>;
 }
 
 /** The validator's limits for each text (story/validate.ts). */
@@ -130,6 +137,15 @@ export class RowsToEvents {
 
 	constructor(private readonly options: ImportOptions) {
 		this.#places = new PlaceTable(options.countries);
+		if (options.states) {
+			for (const [state, count] of options.states) this.#states.set(state, count);
+			this.#order();
+		}
+	}
+
+	/** The states the rows named or were surely placed in so far, and how often. */
+	get states(): ReadonlyMap<string, number> {
+		return this.#states;
 	}
 
 	get places(): ImportedPlace[] {
@@ -254,8 +270,13 @@ export class RowsToEvents {
 
 	#noteState(state: string): void {
 		const name = state.trim();
-		if (!name) return;
+		// Given the whole file's states, a row read now adds nothing they do not already count.
+		if (!name || this.options.states) return;
 		this.#states.set(name, (this.#states.get(name) ?? 0) + 1);
+		this.#order();
+	}
+
+	#order(): void {
 		this.#stateOrder = [...this.#states].sort((a, b) => b[1] - a[1]).map(([s]) => s);
 	}
 
@@ -282,7 +303,15 @@ export class RowsToEvents {
 				admin: fields.admin ?? '',
 				context: this.#fileStates()
 			});
-			if (found.ok) this.#noteState(found.state ?? fields.admin ?? '');
+			// Only what the row says, or a name sure on its own, tells where the file's rows lie: a
+			// guess noted as context would place every later name in the first guess's state.
+			if (found.ok) {
+				const admin = fields.admin ?? '';
+				if (found.by === 'row') this.#noteState(found.state ?? admin);
+				else if (admin.trim()) this.#noteState(admin);
+				else if (found.by === 'name' && found.confidence >= UNSURE_BELOW)
+					this.#noteState(found.state ?? '');
+			}
 			if (!found.ok) {
 				problems.push({ column: fields.placeColumn ?? 'place', reason: found.reason });
 				return null;

@@ -4,6 +4,7 @@
  * geojson-rows.ts).
  */
 import { isUtf8 } from './decode';
+import type { RowEstimate } from './estimate-rows';
 import { geojsonRows } from './geojson-rows';
 import type { RowLoop } from './row-loop';
 import { xlsxRows } from './xlsx-rows';
@@ -17,6 +18,25 @@ export interface WholeRows {
 	what: string;
 }
 
+const sheetName = (sheet: string) => `sheet "${sheet}" of a workbook`;
+
+/**
+ * The first `count` rows of a workbook, its sheet inflated no further than they are, and how many
+ * rows it holds, estimated: a preview says a sheet's size without reading all of it.
+ */
+export async function workbookHead(
+	bytes: ArrayBuffer,
+	count: number
+): Promise<{ rows: string[][]; what: string; estimate: RowEstimate } | string> {
+	const sheet = await xlsxRows(bytes, undefined, { firstRows: count });
+	if (!sheet.ok) return sheet.problem;
+	return {
+		rows: sheet.rows.slice(0, count),
+		what: sheetName(sheet.sheet),
+		estimate: sheet.estimate
+	};
+}
+
 /** The rows of `bytes`, or why they cannot be read. */
 export async function wholeRows(
 	kind: 'xlsx' | 'geojson',
@@ -28,7 +48,7 @@ export async function wholeRows(
 		return {
 			rows: sheet.rows,
 			refused: sheet.refused,
-			what: `sheet "${sheet.sheet}" of a workbook`
+			what: sheetName(sheet.sheet)
 		};
 	}
 	const view = new Uint8Array(bytes);

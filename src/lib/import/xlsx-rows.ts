@@ -6,6 +6,7 @@
  * sheet), each within a bound, the sheet a piece at a time (zip-entries.ts). What it may take is
  * stated in limits.ts (XLSX_BUDGET).
  */
+import type { RowEstimate } from './estimate-rows';
 import { XLSX_BUDGET, type XlsxBudget } from './limits';
 import {
 	entryText,
@@ -23,6 +24,8 @@ export type SheetRows =
 			sheet: string;
 			/** Rows whose cells cannot be read (a damaged shared string, a date past 9999), by row number. */
 			refused: Map<number, { column: string; reason: string }>;
+			/** Rows of data under the header: counted when every row was read, else estimated. */
+			estimate: RowEstimate;
 	  }
 	| { ok: false; problem: string };
 
@@ -320,10 +323,35 @@ async function firstSheet(
 	};
 }
 
-/** `budget` is XLSX_BUDGET but in tests, which need no gigabyte to reach a bound. */
+/** A sheet read far enough: its first rows are all that were asked for. */
+class Enough extends Error {}
+
+/** The last row a sheet's <dimension ref="A1:F50001"/> states, or null where it states none. */
+function dimensionRows(head: string): number | null {
+	const ref = /<dimension\b[^>]*?\bref="[A-Z]+\d+:[A-Z]+(\d+)"/.exec(head)?.[1];
+	return ref ? Number(ref) : null;
+}
+
+/**
+ * How many rows of data a sheet read only in part holds: its <dimension> where it states one, else
+ * its inflated size at the rate its first rows took.
+ */
+function partEstimate(head: string, read: number, rows: number, size: number): RowEstimate {
+	const last = dimensionRows(head);
+	if (last !== null && last >= rows) return { rows: Math.max(0, last - 1), exact: false };
+	const perRow = read / Math.max(1, rows);
+	return { rows: Math.max(rows - 1, Math.round(size / perRow) - 1), exact: false };
+}
+
+/**
+ * `budget` is XLSX_BUDGET but in tests, which need no gigabyte to reach a bound. With
+ * `firstRows`, the sheet is inflated only until that many rows are read (a preview), and its rows
+ * are estimated rather than counted.
+ */
 export async function xlsxRows(
 	buffer: ArrayBuffer,
-	budget: XlsxBudget = XLSX_BUDGET
+	budget: XlsxBudget = XLSX_BUDGET,
+	{ firstRows }: { firstRows?: number } = {}
 ): Promise<SheetRows> {
 	const bytes = new Uint8Array(buffer);
 	try {
@@ -346,8 +374,23 @@ export async function xlsxRows(
 		const sheetEntry = entries.get(sheet.path);
 		if (!sheetEntry) throw new ZipProblem(`its first sheet, ${sheet.path}, is missing`);
 		const reader = new SheetReader(strings, dates, sheet.date1904, budget.cells);
-		await inflateText(bytes, sheetEntry, budget.sheetBytes, (text) => reader.push(text));
-		reader.end();
+		let read = 0;
+		let head = '';
+		let stopped = false;
+		try {
+			await inflateText(bytes, sheetEntry, budget.sheetBytes, (text) => {
+				read += text.length;
+				if (head.length < 4096) head += text.slice(0, 4096 - head.length);
+				reader.push(text);
+				if (firstRows !== undefined && reader.filled.size >= firstRows) throw new Enough();
+			});
+			reader.end();
+		} catch (error) {
+			if (!(error instanceof Enough)) throw error;
+			// A sheet stored, or inflated in one piece, was read whole before it was stopped.
+			if (read < sheetEntry.size) stopped = true;
+			else reader.end();
+		}
 		const rows: string[][] = [];
 		const width = Math.max(reader.filled.get(1)?.length ?? 0, 1);
 		for (let n = 1; n <= reader.lastRow; n++) {
@@ -363,7 +406,15 @@ export async function xlsxRows(
 				ok: false,
 				problem: `has nothing in its first sheet, "${sheet.name}": nothing to import.`
 			};
-		return { ok: true, rows, sheet: sheet.name, refused: reader.refused };
+		return {
+			ok: true,
+			rows,
+			sheet: sheet.name,
+			refused: reader.refused,
+			estimate: stopped
+				? partEstimate(head, read, reader.lastRow, sheetEntry.size)
+				: { rows: rows.length - 1, exact: true }
+		};
 	} catch (error) {
 		if (error instanceof Refusal) return { ok: false, problem: error.message };
 		if (error instanceof ZipTooBig)

@@ -12,6 +12,7 @@ import { ProblemList } from '../story/problems';
 import { parseIsoDate } from '../story/dates';
 import { validateStoryRecords, type StoryRecords } from '../story/validate';
 import type { StudioProject } from './project';
+import { unsurePlaces, whatIsLeft, type UnsurePlace } from './readiness';
 import { toBundle, type StoryBundle } from './story-files';
 
 /** The validator's problems, sorted to where the editor fixes them. */
@@ -23,6 +24,8 @@ export interface ProjectCheck {
 	/** About the story as a whole: the article, the headline, the publication date, no events. */
 	general: Problem[];
 	count: number;
+	/** The places to settle before publishing (readiness.ts), for the studio to list and ask. */
+	unsure: UnsurePlace[];
 	/** What stands between the story and publishing, in words: "Ready to publish", or what is left. */
 	left: string;
 }
@@ -103,16 +106,13 @@ export function checkProject(project: StudioProject, countries?: CountryLookup):
 				...(result.ok ? [] : result.problems.filter((p) => p.field !== 'features'))
 			];
 	// A place the draft is unsure of is a question the editor must answer before publishing.
-	const used = new Set(
-		project.events.filter((e) => e.review === 'accepted').flatMap((e) => [e.place, ...e.places])
-	);
-	const unsure = project.places.filter((p) => p.unsure && used.has(p.id));
+	const unsure = unsurePlaces(project);
 	for (const place of unsure)
 		problems.push({
 			file: 'places.geojson',
 			feature: place.id,
 			field: 'name',
-			message: `"${place.name}" is unsure: ${place.unsure!.chosen}${place.unsure!.others.length ? ', or another reading' : ''}? Keep it or choose another.`
+			message: `"${place.name}" is unsure: ${place.chosen}${place.others ? ', or another reading' : ''}? Keep it or choose another.`
 		});
 	const events = group(
 		problems.filter((p) => p.file === 'events.geojson'),
@@ -128,6 +128,7 @@ export function checkProject(project: StudioProject, countries?: CountryLookup):
 		byPlace: places.map,
 		general: [...problems.filter((p) => p.file === 'article.txt'), ...events.rest, ...places.rest],
 		count: problems.length,
+		unsure,
 		left: whatIsLeft(problems.length, unsure.length, afterPublication(project))
 	};
 }
@@ -140,23 +141,6 @@ function afterPublication(project: StudioProject): number {
 		const end = parseIsoDate(e.end);
 		return e.review === 'accepted' && !e.planned && end !== null && end > published;
 	}).length;
-}
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/** "Ready to publish", or what is left: the unsure places and the events after publication by name. */
-export function whatIsLeft(count: number, unsure: number, after: number): string {
-	if (count === 0) return 'Ready to publish';
-	const other = count - unsure - after;
-	const parts = [
-		unsure > 0 ? plural(unsure, 'unsure place to settle', 'unsure places to settle') : '',
-		after > 0
-			? plural(after, 'event after publication', 'events after publication') +
-				' (mark it planned or fix its date)'
-			: '',
-		other > 0 ? plural(other, 'other problem to fix', 'other problems to fix') : ''
-	].filter(Boolean);
-	return `Not ready: ${parts.join(', ')}`;
 }
 
 /** The problems of one field, for the message under its input. */

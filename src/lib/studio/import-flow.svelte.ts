@@ -10,7 +10,8 @@ import {
 	dateOrderQuestion,
 	mappingFrom,
 	type ColumnGuess,
-	type DateOrderQuestion
+	type DateOrderQuestion,
+	type Inspection
 } from '../import/inspect';
 import type { DateFormat } from '../import/parse-date';
 import type { Category } from '../story/schema';
@@ -21,6 +22,8 @@ import type { StudioProject } from './project';
 export type Step =
 	| { step: 'idle' }
 	| { step: 'inspecting'; file: File }
+	/** More rows than the studio edits, told from the file's head: said before anything is read. */
+	| { step: 'too-big'; file: File; inspection: Inspection }
 	| { step: 'mapping'; file: File; guess: ColumnGuess }
 	| { step: 'importing'; file: File }
 	| { step: 'done'; file: File; outcome: Extract<ImportOutcome, { ok: true }> };
@@ -80,18 +83,36 @@ export class ImportFlow {
 			}
 			const { inspection } = inspected;
 			this.plan = inspected.plan ?? null;
-			if (inspection.kind === 'preset') {
-				await this.#run(file);
-				return;
-			}
-			this.fields = { ...inspection.fields };
-			this.dateFormat = inspection.dateOrder?.suggested ?? '';
-			this.category = '';
-			this.#laterDate = null;
-			this.current = { step: 'mapping', file, guess: inspection };
+			// Too many rows to open here: said now, with the command line's way, not after reading.
+			if (this.plan) this.current = { step: 'too-big', file, inspection };
+			else await this.#next(file, inspection);
 		} catch (error) {
 			this.#failed(error);
 		}
+	}
+
+	/** The user chose to read a file too big to open here: every row is checked, none opened. */
+	async anyway(): Promise<void> {
+		const now = this.current;
+		if (now.step !== 'too-big') return;
+		try {
+			await this.#next(now.file, now.inspection);
+		} catch (error) {
+			this.#failed(error);
+		}
+	}
+
+	/** A known dataset is read at once; any other's columns are confirmed first. */
+	async #next(file: File, inspection: Inspection): Promise<void> {
+		if (inspection.kind === 'preset') {
+			await this.#run(file);
+			return;
+		}
+		this.fields = { ...inspection.fields };
+		this.dateFormat = inspection.dateOrder?.suggested ?? '';
+		this.category = '';
+		this.#laterDate = null;
+		this.current = { step: 'mapping', file, guess: inspection };
 	}
 
 	/** The user confirmed the columns: read every row. */

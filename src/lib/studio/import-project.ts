@@ -40,6 +40,18 @@ export function editableProblem(events: number): string | null {
 	return `This story has ${n(events)} events; the studio edits up to ${n(MAX_STUDIO_EVENTS)} one by one, since it checks the whole story on every change. Open it in the atlas (Open your story…) to read it, or edit its files.`;
 }
 
+/**
+ * The command that imports a file too big for the studio: `npm run import` streams it into a new
+ * story folder (columnar past 5,000 events), which the atlas opens. The name is quoted for a shell
+ * where it needs to be, so the line can be pasted as it is.
+ */
+export function importCommand(fileName: string): string {
+	const name = /^[\w.@%+=:,/-]+$/.test(fileName)
+		? fileName
+		: `'${fileName.replace(/'/g, `'\\''`)}'`;
+	return `npm run import -- ${name} --out geodata/stories/my-story`;
+}
+
 export function fromImport(story: ImportedStory): StudioProject {
 	const unsure = new Map<string, Unsure>();
 	for (const event of story.events) {

@@ -22,10 +22,22 @@ describe('rows told from a file’s size before it is read', () => {
 		expect(Math.abs(estimate.rows - rows) / rows).toBeLessThan(0.1);
 	});
 
-	it('says nothing of a file that fits, and what it will do with one that does not', () => {
-		expect(studioPlan({ rows: 900, exact: true }, 40_000, 1_000)).toBeNull();
-		expect(studioPlan({ rows: 50_000, exact: false }, 14_513_075, 1_000)).toBe(
-			'About 50,000 rows (estimated from its 13.8 MB): more than the 1,000 events the studio edits. It will read and check every row, then say how to import them all with npm run import.'
-		);
+	it.each<[string, { rows: number; exact: boolean }, number, string | null]>([
+		['a file that fits', { rows: 900, exact: true }, 40_000, null],
+		['exactly the limit', { rows: 1_000, exact: true }, 40_000, null],
+		[
+			'a file counted whole',
+			{ rows: 1_001, exact: true },
+			52_000,
+			'1,001 rows: more than the 1,000 events the studio edits one by one.'
+		],
+		[
+			'a file estimated from its head',
+			{ rows: 50_000, exact: false },
+			14_513_075,
+			'About 50,000 rows (estimated from its 13.8 MB): more than the 1,000 events the studio edits one by one.'
+		]
+	])('says what it is of %s', (_, estimate, bytes, said) => {
+		expect(studioPlan(estimate, bytes, 1_000)).toBe(said);
 	});
 });

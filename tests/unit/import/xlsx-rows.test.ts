@@ -10,17 +10,18 @@ const RELS = `<Relationships xmlns="http://schemas.openxmlformats.org/package/20
 const STYLES = `<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy\\ hh:mm"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="4"/></cellXfs></styleSheet>`;
 const STRINGS = `<sst count="3"><si><t>date</t></si><si><t>place</t></si><si><r><t>Kyiv</t></r><rPh><t>キエフ</t></rPh><r><t xml:space="preserve"> city</t></r></si></sst>`;
 
-const sheet = (rows: string) => `<worksheet><sheetData>${rows}</sheetData></worksheet>`;
+const sheet = (rows: string, head = '') =>
+	`<worksheet>${head}<sheetData>${rows}</sheetData></worksheet>`;
 
 const HEADER = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>';
 
-function workbook(rows: string, extra: ZipPart[] = []): ArrayBuffer {
+function workbook(rows: string, extra: ZipPart[] = [], head = ''): ArrayBuffer {
 	const bytes = zipOf([
 		{ name: 'xl/workbook.xml', data: WORKBOOK },
 		{ name: 'xl/_rels/workbook.xml.rels', data: RELS },
 		{ name: 'xl/styles.xml', data: STYLES },
 		{ name: 'xl/sharedStrings.xml', data: STRINGS },
-		{ name: 'xl/worksheets/sheet1.xml', data: sheet(HEADER + rows) },
+		{ name: 'xl/worksheets/sheet1.xml', data: sheet(HEADER + rows, head) },
 		...extra
 	]);
 	return bytes.buffer as ArrayBuffer;
@@ -45,7 +46,8 @@ describe('a workbook read from its XML', () => {
 				[''],
 				['2025-04-11 12:00', 'Lviv & around', '50.45'],
 				['', 'true']
-			]
+			],
+			estimate: { rows: 4, exact: true }
 		});
 	});
 
@@ -181,5 +183,51 @@ describe('Excel dates', () => {
 		[Number.NaN, false, null]
 	])('day %d (1904: %s) is %s', (serial, date1904, text) => {
 		expect(serialDate(serial, date1904)).toBe(text);
+	});
+});
+
+describe('a workbook previewed: its first rows, and its size told without reading the rest', () => {
+	const rows = (n: number) =>
+		Array.from(
+			{ length: n },
+			(_, i) =>
+				`<row r="${i + 2}"><c r="A${i + 2}" s="1"><v>45758</v></c><c r="B${i + 2}" t="inlineStr"><is><t>Town ${i}</t></is></c></row>`
+		).join('');
+
+	it.each<[string, ArrayBuffer, { rows: number; exact: boolean }, number]>([
+		// [what, the workbook, the estimate, how far it may be off: later rows are longer, as
+		// their numbers are, so a sheet's first rows say a little more than it holds]
+		[
+			'a sheet that states its size',
+			workbook(rows(5000), [], '<dimension ref="A1:B5001"/>'),
+			{ rows: 5000, exact: false },
+			0
+		],
+		[
+			'a sheet that does not: from its bytes',
+			workbook(rows(5000)),
+			{ rows: 5000, exact: false },
+			0.1
+		],
+		// Some writers state only "A1": the rows already read are more than it says.
+		[
+			'a sheet whose size is stated wrong',
+			workbook(rows(5000), [], '<dimension ref="A1"/>'),
+			{ rows: 5000, exact: false },
+			0.1
+		],
+		['a sheet no bigger than the preview: counted', workbook(rows(2)), { rows: 2, exact: true }, 0]
+	])('%s', async (_, book, estimate, within) => {
+		const read = await xlsxRows(book, XLSX_BUDGET, { firstRows: 3 });
+		if (!read.ok) throw new Error(read.problem);
+		expect(read.rows.slice(0, 3)).toEqual([
+			['date', 'place'],
+			['2025-04-11', 'Town 0'],
+			['2025-04-11', 'Town 1']
+		]);
+		expect(read.estimate.exact).toBe(estimate.exact);
+		expect(Math.abs(read.estimate.rows - estimate.rows)).toBeLessThanOrEqual(
+			estimate.rows * within
+		);
 	});
 });

@@ -187,6 +187,28 @@ describe('the studio import job', () => {
 		expect(outcome.listed[0]).toMatchObject({ row: 4, column: 'Date' });
 	});
 
+	it('says before reading all of a workbook that it holds more rows than the studio edits', async () => {
+		const workbook = new ExcelJS.Workbook();
+		const sheet = workbook.addWorksheet('Events');
+		sheet.addRow(['Date', 'Place', 'Latitude', 'Longitude', 'Category', 'Title']);
+		for (let i = 0; i < 3_000; i++)
+			sheet.addRow([new Date(Date.UTC(2025, 3, 11)), 'Kyiv', 50.45, 30.52, 'aid', `Aid ${i}`]);
+		const file = new File([await workbook.xlsx.writeBuffer()], 'desk.xlsx');
+		const inspected = await inspectFile(file);
+		if (!inspected.ok || inspected.inspection.kind !== 'mapping') throw new Error('no mapping');
+		expect(inspected.plan).toMatch(
+			/^About 3,000 rows \(estimated from its [\d.]+ MB\): more than the 1,000 events the studio edits one by one\.$/
+		);
+		expect(inspected.inspection.header).toEqual([
+			'Date',
+			'Place',
+			'Latitude',
+			'Longitude',
+			'Category',
+			'Title'
+		]);
+	});
+
 	it('reads a GeoJSON FeatureCollection of points, and refuses other geometries by row', async () => {
 		const geojson = JSON.stringify({
 			type: 'FeatureCollection',
@@ -249,6 +271,23 @@ describe('the studio import job', () => {
 		expect(outcome.project!.events.map((e) => e.title)).toEqual(['In Kyiv', 'In Lviv']);
 	});
 
+	it.each(['file', 'stream'] as const)(
+		'says before reading that an Arrow file (%s form) holds more rows than the studio edits',
+		async (form) => {
+			const n = MAX_STUDIO_EVENTS + 200;
+			const table = new Table({
+				date: vectorFromArray(Array(n).fill('2025-04-10'), new Utf8()),
+				lat: vectorFromArray(Array(n).fill(50.4501), new Float64()),
+				lon: vectorFromArray(Array(n).fill(30.5234), new Float64())
+			});
+			const bytes = tableToIPC(table.concat(table.slice(0, 1)), form).slice();
+			const inspected = await inspectFile(new File([bytes], 'events.arrow'));
+			expect(inspected.ok && inspected.plan).toBe(
+				'1,201 rows: more than the 1,000 events the studio edits one by one.'
+			);
+		}
+	);
+
 	it('reads a Parquet file written by DuckDB, its rows counted from its footer before reading', async () => {
 		const folder = mkdtempSync(join(tmpdir(), 'studio-parquet-'));
 		try {
@@ -265,7 +304,7 @@ describe('the studio import job', () => {
 			if (!inspected.ok || inspected.inspection.kind !== 'mapping') throw new Error('no mapping');
 			expect(inspected).toMatchObject({ kind: 'parquet', what: 'Parquet' });
 			expect(inspected.plan).toMatch(
-				/^1,200 rows \(counted [\d.]+ MB\): more than the 1,000 events/
+				/^1,200 rows: more than the 1,000 events the studio edits one by one\.$/
 			);
 			const outcome = await imported(file, {
 				mapping: mappingFrom(inspected.inspection.header, inspected.inspection.fields)
@@ -303,7 +342,7 @@ describe('the studio import job', () => {
 		if (!inspected.ok || inspected.inspection.kind !== 'mapping') throw new Error('no mapping');
 		// Said before a row is read.
 		expect(inspected.plan).toMatch(
-			/^1,001 rows \(counted [\d.]+ MB\): more than the 1,000 events the studio edits/
+			/^1,001 rows: more than the 1,000 events the studio edits one by one\.$/
 		);
 		const outcome = await imported(file, {
 			mapping: mappingFrom(inspected.inspection.header, inspected.inspection.fields)
