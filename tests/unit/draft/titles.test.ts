@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteerForNode } from '../../../scripts/lib/gazetteer-file';
 import { draftStory } from '../../../src/lib/draft/draft';
-import { TITLE_MAX } from '../../../src/lib/draft/events/draft-events';
+import { TITLE_MAX } from '../../../src/lib/draft/events/title';
 
 const gazetteer = loadGazetteerForNode();
 const titles = (text: string) =>

@@ -7,18 +7,20 @@
  * fullest form the article uses ("Volodymyr Zelensky"), so one person is one actor.
  */
 import { covers, type Doc, type Span } from '../doc/doc';
+import { PERSON_TITLES } from '../lexicon/words';
 import { isCapitalized, type Token } from '../text';
 
 /** Capitalised words that are titles or adjectives, never a name on their own. */
-const NOT_NAMES = new Set(
-	`president prime minister ministers foreign defence defense secretary chancellor envoy special spokesperson spokesman spokeswoman ambassador general gen king queen prince sir mr mrs ms dr former chief senator sen governor gov rep representative pope deputy vice acting interim premier mayor lt col sgt capt
+const NOT_NAMES = new Set([
+	...PERSON_TITLES,
+	...`president prime minister ministers foreign defence defense secretary chancellor envoy special spokesperson spokesman spokeswoman ambassador general gen king queen prince sir mr mrs ms dr former chief senator sen governor gov rep representative pope deputy vice acting interim premier mayor lt col sgt capt
 	western eastern northern southern european african asian arab latin
 	the a an in on at of and or but for to from by with as when while after before during despite although though meanwhile elsewhere according adding writing only this that these those there here it its he she they we i you his her their our my
 	monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
 	europe asia africa oceania antarctica arctic sic warning update updated editing reporting photo credit`.split(
 		/\s+/
 	)
-);
+]);
 
 /** "Kurdish", "Japanese": a people's adjective, never an actor alone. */
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:ish|ese)$/u;
@@ -33,6 +35,11 @@ const CREDITS =
 
 const ORG_WORDS =
 	'Department|Office|Council|Committee|Party|Agency|Ministry|Association|Union|Relations|Bank|Company|Corporation|Inc|University|College|School|Hospital|Police|Court|Commission|Authority|Board|Institute|Foundation|Society|Organi[sz]ation|Group|Services?|Forces?|Army|Guard|Church|Front|Movement|Network|Center|Centre|Administration|Bureau|Assembly|Parliament|Senate|Congress';
+/** After a place, the rest of a body's name: "Kenya| Maritime Authority", "Mansfield| Police". */
+export const ORG_AFTER = new RegExp(
+	`^\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,3}(?:${ORG_WORDS})\\b`,
+	'u'
+);
 /** The last word of an organisation's name ("… Police Department", "… Workers' Party"). */
 const ORG_END = new RegExp(`(?:${ORG_WORDS})$`);
 /** An organisation's name: capitalised words, "of", "on", "for", "and" between, ending in what it is. */

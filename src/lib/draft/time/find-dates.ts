@@ -265,6 +265,18 @@ const RULES: Rule[] = [
 	}
 ];
 
+/**
+ * A date in a clause of intent or possibility is ahead too: "voted to close the library at the end
+ * of June", "residents can comment on May 19". (Not `FUTURE` itself: "voted to close" is a vote
+ * that happened, and only the date after it looks forward.)
+ */
+const INTENT =
+	/\b(?:(?:voted|agreed|decided|plans?|planned|promised|pledged|vowed|intends?|aims?|ordered|set|due|scheduled|expected)\b[^,;.]{0,40}?\bto \p{L}+|can|may|might)\b/iu;
+
+function looksAhead(clause: string): boolean {
+	return FUTURE.test(clause) || INTENT.test(clause);
+}
+
 /** Words that make a bare year a date ("in 2022"), rather than a number ("2022 people"). */
 const YEAR_CUES =
 	/\b(?:in|since|during|of|from|until|till|by|before|after|throughout|early|mid|late|the|spring|summer|autumn|fall|winter)[\s-]*$/i;
@@ -287,7 +299,7 @@ export function findDates(text: string, published: number): DateMention[] {
 			if (/^(?:19|20)\d\d$/.test(match[0]) && ADDRESS_AFTER.test(text.slice(start + 4, start + 40)))
 				continue;
 			if (match[0] === 'May' && !PREPOSITION.test(lead)) continue;
-			const future = FUTURE.test(clauseBefore(text, start));
+			const future = looksAhead(clauseBefore(text, start));
 			const read = rule.read(match, published, future);
 			if (read)
 				found.push(withContext(text, start, start + match[0].length, read, published, future));
@@ -303,7 +315,7 @@ export function findDates(text: string, published: number): DateMention[] {
 		if (!known.isCertain('day') || !known.isCertain('month') || !day || !month) continue;
 		// A calendar date names its month ("April 4", "4/10/2025"); "within 24 hours" does not.
 		if (!new RegExp(`${MONTH_NAMES}|\\d[/.-]\\d`).test(result.text)) continue;
-		const future = FUTURE.test(clauseBefore(text, result.index));
+		const future = looksAhead(clauseBefore(text, result.index));
 		const year = known.isCertain('year')
 			? known.get('year')!
 			: yearFor(month, day, published, future);

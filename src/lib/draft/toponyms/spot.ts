@@ -184,6 +184,17 @@ export function spot(doc: Doc, gazetteer: Gazetteer): Spot[] {
 	for (let i = 0; i < tokens.length; i++) {
 		const token = tokens[i]!;
 		if (!isCapitalized(token.text)) continue;
+		// The second half of a hyphenated name ("Tom Ward-Sullivan"), unless the first half is a
+		// place or a people too ("US-Russia", "German-Russian").
+		const prev = tokens[i - 1];
+		if (
+			prev &&
+			isCapitalized(prev.text) &&
+			/^[-‐]$/.test(text.slice(prev.end, token.start)) &&
+			(spots.at(-1)?.last !== i - 1 || spots.at(-1)?.veto !== undefined) &&
+			!covers(doc.demonyms, prev.start, prev.end)
+		)
+			continue;
 		const entries = gazetteer.startingWith(token.norm);
 		if (entries.length === 0) continue;
 		const inDateline = doc.dateline !== undefined && covers([doc.dateline], token.start);
@@ -229,7 +240,17 @@ export function spot(doc: Doc, gazetteer: Gazetteer): Spot[] {
 			i = found.last;
 		}
 	}
-	return spots;
+	// The first half of a hyphenated name ("Sullivan-Ward"), where the second is no place.
+	return spots.filter((s) => {
+		const next = tokens[s.last + 1];
+		if (!next || !isCapitalized(next.text) || !/^[-‐]$/.test(text.slice(s.end, next.start)))
+			return true;
+		return (
+			spots.some((o) => o.first === s.last + 1 && o.veto === undefined) ||
+			covers(doc.demonyms, s.start, s.end) ||
+			covers(doc.demonyms, next.start, next.end)
+		);
+	});
 }
 
 /**
