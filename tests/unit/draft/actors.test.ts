@@ -55,6 +55,12 @@ describe('actors are people and organisations', () => {
 			['Zelensky']
 		],
 		[
+			'a local title is no part of a name, and a hyphenated surname stays whole',
+			'Commissioner Tom Ward-Sullivan and Councilwoman Ana Ruiz-Lopez voted against the plan.',
+			['Tom Ward-Sullivan', 'Ana Ruiz-Lopez'],
+			['Commissioner Tom Ward-Sullivan', 'Tom Ward', 'Councilwoman Ana Ruiz-Lopez']
+		],
+		[
 			'a placeholder is never an actor',
 			'The suspect, who was Not Named, fled. Police said so.',
 			[],

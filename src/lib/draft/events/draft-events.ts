@@ -31,7 +31,7 @@ import type { PlaceMention } from '../toponyms/toponyms';
 import { FUTURE, type DateMention } from '../time/find-dates';
 import type { Sentence } from '../sentences';
 import { inSpans } from '../text';
-import { isKindTitle, titleFor } from './title';
+import { headlineVerbs, isKindTitle, titleFor } from './title';
 
 /** What the article leaves unsaid: the story format's own list. */
 export type Inferred = Inferable;
@@ -356,11 +356,7 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 		? [[dateline[0], dateline[1] + (agency?.[0].length ?? 0)]]
 		: [];
 	const actors = actorIndex(doc, [...headings, ...placeSpans, ...datelineSpan]);
-	// The verbs a headline may rest on: those outside quotations, in order.
-	// Not a part of a compound ("face-to-face").
-	const verbs = doc.verbs.filter(
-		([start, end]) => !inSpans(quotes, start) && text[start - 1] !== '-' && text[end] !== '-'
-	);
+	const verbs = headlineVerbs(doc);
 	// People, not bodies: whose surname the tagger knows ("Putin", not "Commissioners").
 	const isPerson = (name: string) =>
 		doc.surnames.has(

@@ -8,6 +8,7 @@
 import type { Category } from '../../story/schema';
 import type { Doc, Span } from '../doc/doc';
 import { alternatives, PERSON_TITLES, wordList } from '../lexicon/words';
+import { inSpans } from '../text';
 
 /** Headlines run to about 70 characters. */
 export const TITLE_MAX = 70;
@@ -221,6 +222,15 @@ function firstAtOrAfter(spans: readonly Span[], at: number): number {
 		else hi = mid;
 	}
 	return lo;
+}
+
+/** The verbs a headline may rest on, in order: outside quotations, not inside a compound
+ * ("face-to-face"). */
+export function headlineVerbs(doc: Doc): Span[] {
+	const { text, quotes } = doc;
+	return doc.verbs.filter(
+		([start, end]) => !inSpans(quotes, start) && text[start - 1] !== '-' && text[end] !== '-'
+	);
 }
 
 /** Words that open a sentence before its subject: "Meanwhile, …", "According to US sources, …". */

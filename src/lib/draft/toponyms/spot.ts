@@ -185,11 +185,11 @@ export function spot(doc: Doc, gazetteer: Gazetteer): Spot[] {
 		const token = tokens[i]!;
 		if (!isCapitalized(token.text)) continue;
 		// The second half of a hyphenated name ("Tom Ward-Sullivan"), unless the first half is a
-		// place or a people too ("US-Russia", "German-Russian").
+		// place or a people too ("US-Russia", "German-Russian"), or a party ("R-Elbow Lake").
 		const prev = tokens[i - 1];
 		if (
 			prev &&
-			isCapitalized(prev.text) &&
+			/^\p{Lu}\p{Ll}/u.test(prev.text) &&
 			/^[-‐]$/.test(text.slice(prev.end, token.start)) &&
 			(spots.at(-1)?.last !== i - 1 || spots.at(-1)?.veto !== undefined) &&
 			!covers(doc.demonyms, prev.start, prev.end)
@@ -243,7 +243,7 @@ export function spot(doc: Doc, gazetteer: Gazetteer): Spot[] {
 	// The first half of a hyphenated name ("Sullivan-Ward"), where the second is no place.
 	return spots.filter((s) => {
 		const next = tokens[s.last + 1];
-		if (!next || !isCapitalized(next.text) || !/^[-‐]$/.test(text.slice(s.end, next.start)))
+		if (!next || !/^\p{Lu}\p{Ll}/u.test(next.text) || !/^[-‐]$/.test(text.slice(s.end, next.start)))
 			return true;
 		return (
 			spots.some((o) => o.first === s.last + 1 && o.veto === undefined) ||
