@@ -35,11 +35,6 @@ const CREDITS =
 
 const ORG_WORDS =
 	'Department|Office|Council|Committee|Party|Agency|Ministry|Association|Union|Relations|Bank|Company|Corporation|Inc|University|College|School|Hospital|Police|Court|Commission|Authority|Board|Institute|Foundation|Society|Organi[sz]ation|Group|Services?|Forces?|Army|Guard|Church|Front|Movement|Network|Center|Centre|Administration|Bureau|Assembly|Parliament|Senate|Congress';
-/** After a place, the rest of a body's name: "Kenya| Maritime Authority", "Mansfield| Police". */
-export const ORG_AFTER = new RegExp(
-	`^\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,3}(?:${ORG_WORDS})\\b`,
-	'u'
-);
 /** The last word of an organisation's name ("… Police Department", "… Workers' Party"). */
 const ORG_END = new RegExp(`(?:${ORG_WORDS})$`);
 /** An organisation's name: capitalised words, "of", "on", "for", "and" between, ending in what it is. */

@@ -23,7 +23,7 @@
  * The join stage (join.ts, run by pipeline.ts) then joins events of one happening told apart.
  */
 import type { Category, Inferable } from '../../story/schema';
-import { actorIndex, creditSpans, groupActor, ORG_AFTER, pronounLed } from '../actors/actors';
+import { actorIndex, creditSpans, groupActor, pronounLed } from '../actors/actors';
 import { keywordCategory, SPEECH_VERB } from './categories';
 import { LOCATIVES } from '../lexicon/words';
 import { covers, type Doc, type Span } from '../doc/doc';
@@ -148,8 +148,6 @@ function locationScore(
 	const weight = WEAK_LOCATIVES.has(m.before) ? 1 : 2.5;
 	if (locative && !RECIPIENT_BEFORE.test(lead) && m.type !== 'demonym') score += weight;
 	if (speechAt >= 0) score += m.start < speechAt || spokenAt(text, m, speechEnd) ? 1.5 : -1.5;
-	// "Kenya Maritime Authority": a body's name says less of where than "in Mombasa" does.
-	if (ORG_AFTER.test(text.slice(m.end, m.end + 60))) score -= 1;
 	// A continent, or a region across countries, is too wide to say where a thing happened.
 	const wide = m.place.level === 'continent' || (m.place.kind === 'region' && !m.place.country);
 	if (

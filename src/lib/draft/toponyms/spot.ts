@@ -184,17 +184,8 @@ export function spot(doc: Doc, gazetteer: Gazetteer): Spot[] {
 	for (let i = 0; i < tokens.length; i++) {
 		const token = tokens[i]!;
 		if (!isCapitalized(token.text)) continue;
-		// The second half of a hyphenated name ("Tom Ward-Sullivan"), unless the first half is a
-		// place or a people too ("US-Russia", "German-Russian"), or a party ("R-Elbow Lake").
-		const prev = tokens[i - 1];
-		if (
-			prev &&
-			/^\p{Lu}\p{Ll}/u.test(prev.text) &&
-			/^[-‐]$/.test(text.slice(prev.end, token.start)) &&
-			(spots.at(-1)?.last !== i - 1 || spots.at(-1)?.veto !== undefined) &&
-			!covers(doc.demonyms, prev.start, prev.end)
-		)
-			continue;
+		// The second half of a person's hyphenated surname ("Tom Ward-Sullivan").
+		if (i > 0 && hyphenatedSurname(doc, i - 1, spots)) continue;
 		const entries = gazetteer.startingWith(token.norm);
 		if (entries.length === 0) continue;
 		const inDateline = doc.dateline !== undefined && covers([doc.dateline], token.start);
@@ -240,17 +231,32 @@ export function spot(doc: Doc, gazetteer: Gazetteer): Spot[] {
 			i = found.last;
 		}
 	}
-	// The first half of a hyphenated name ("Sullivan-Ward"), where the second is no place.
-	return spots.filter((s) => {
-		const next = tokens[s.last + 1];
-		if (!next || !/^\p{Lu}\p{Ll}/u.test(next.text) || !/^[-‐]$/.test(text.slice(s.end, next.start)))
-			return true;
-		return (
-			spots.some((o) => o.first === s.last + 1 && o.veto === undefined) ||
-			covers(doc.demonyms, s.start, s.end) ||
-			covers(doc.demonyms, next.start, next.end)
-		);
-	});
+	// The first half of one ("Ana Sullivan-Ruiz").
+	return spots.filter((s) => !hyphenatedSurname(doc, s.last, spots));
+}
+
+/**
+ * Whether tokens i and i + 1 are a hyphenated surname: a name ("Tom Ward-Sullivan") or a surname
+ * the article writes whole with a given name elsewhere. Not a pair of places ("Fargo-Moorhead",
+ * "Winston-Salem", "Egyptian-US"), which no given name comes before.
+ */
+function hyphenatedSurname(doc: Doc, i: number, spots: readonly Spot[]): boolean {
+	const { text, tokens } = doc;
+	const first = tokens[i];
+	const second = tokens[i + 1];
+	if (!first || !second || !/^[-‐]$/.test(text.slice(first.end, second.start))) return false;
+	if (!/^\p{Lu}\p{Ll}/u.test(first.text) || !/^\p{Lu}\p{Ll}/u.test(second.text)) return false;
+	if (doc.surnames.has(`${first.text}-${second.text}`.toLowerCase())) return true;
+	const given = tokens[i - 1];
+	return (
+		given !== undefined &&
+		/^\p{Lu}\p{Ll}+$/u.test(given.text) &&
+		/^ $/.test(text.slice(given.end, first.start)) &&
+		!isSentenceStart(text, given.start) &&
+		!covers(doc.demonyms, given.start, given.end) &&
+		// "Atlanta Hartsfield-Jackson": a place before is no given name.
+		!spots.some((s) => s.veto === undefined && s.first <= i - 1 && s.last >= i - 1)
+	);
 }
 
 /**
