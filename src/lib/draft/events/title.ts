@@ -127,6 +127,8 @@ export interface HeadlineOptions {
 	referent?: string;
 	/** The other places the clause names as written: a title that names one needs no "in …". */
 	places?: readonly string[];
+	/** The place is the event's own (titleFor knows): a title that fits may end "in <place>". */
+	placeKnown?: boolean;
 }
 
 /**
@@ -171,15 +173,32 @@ export function headline(
 	const placeAt = (t: string) => t.toLowerCase().indexOf(place.toLowerCase());
 	const names = (t: string) =>
 		placeAt(t) >= 0 || (options.places ?? []).some((p) => wordIndex(t, p) >= 0);
+	// "aid to Ukraine": the place is named, but not as where; "in Ukraine" would say otherwise.
+	const at = placeAt(s);
+	const namedOtherwise =
+		at >= 0 &&
+		!/\b(?:in|at|near|outside|inside|off|(?:city|town|village|region|province|capital|district|state) of)\s+$/i.test(
+			s.slice(0, at)
+		);
+	const suffix = options.inferredPlace || namedOtherwise ? '' : ` in ${place}`;
 	if (s.length > TITLE_MAX) {
 		// Cut to fit; where what is left names no place, cut again to make room for "in <place>".
 		const cut = cutTo(s, TITLE_MAX);
-		if (names(cut) || options.inferredPlace) s = cut;
+		if (names(cut) || !suffix) s = cut;
 		else {
-			const suffix = ` in ${place}`;
 			const shorter = cutTo(s, TITLE_MAX - suffix.length);
 			s = names(shorter) ? shorter : shorter + suffix;
 		}
+	} else if (
+		suffix &&
+		options.placeKnown &&
+		// "X blamed militants for the attack in Ankara" would move the attack: not for what is said.
+		category !== 'statement' &&
+		!names(clause) &&
+		s.length + suffix.length <= TITLE_MAX
+	) {
+		// A title that fits and names no place says where ("Strike killed 19 people in Kryvyi Rih").
+		s = s.replace(LOOSE_END, '') + suffix;
 	}
 	s = s.replace(LOOSE_END, '');
 	if (s.split(' ').length < 3) s = kindTitle(category, place);
@@ -229,9 +248,33 @@ function firstAtOrAfter(spans: readonly Span[], at: number): number {
 export function headlineVerbs(doc: Doc): Span[] {
 	const { text, quotes } = doc;
 	return doc.verbs.filter(
-		([start, end]) => !inSpans(quotes, start) && text[start - 1] !== '-' && text[end] !== '-'
+		([start, end]) =>
+			!inSpans(quotes, start) &&
+			text[start - 1] !== '-' &&
+			text[end] !== '-' &&
+			!nounAfterDeterminer(text, start, end)
 	);
 }
+
+/**
+ * "An earlier US attempt to mediate": a bare verb form after a determiner, with no plural subject
+ * just before it ("the talks come"), is a noun.
+ */
+function nounAfterDeterminer(text: string, start: number, end: number): boolean {
+	const word = text.slice(start, end);
+	if (/(?:ed|s)$/.test(word) || MODAL.test(word)) return false;
+	const before = text.slice(Math.max(0, start - 40), start);
+	const lead = /\b(?:a|an|the|this|that|its|their|his|her)\s+(?:[^\s.,;:]+\s+){0,2}$/i.exec(before);
+	if (!lead) return false;
+	const previous = /(\S+)\s+$/.exec(before)?.[1] ?? '';
+	return (
+		!/\p{Ll}s$/u.test(previous) &&
+		!MODAL.test(previous) &&
+		!/^(?:he|she|it|they|we|i|you|who|which|that|to|not)$/i.test(previous)
+	);
+}
+
+const MODAL = /^(?:will|would|can|could|may|might|must|shall|should|do|does|did)$/i;
 
 /** Words that open a sentence before its subject: "Meanwhile, …", "According to US sources, …". */
 export const LEAD_IN =
@@ -292,7 +335,10 @@ function masked(text: string, from: number, to: number, dates: readonly Span[]):
 		blank(from + m.index, from + m.index + m[0].length, ',');
 	for (const m of body.matchAll(/\s?\([^()]*\)/g))
 		blank(from + m.index, from + m.index + m[0].length, '');
-	for (const [s, e] of dates) {
+	for (const [s, end] of dates) {
+		// A date's span may take the comma after it, which still ends a piece.
+		let e = end;
+		while (e > s && /[\s,.;:]/.test(text[e - 1]!)) e--;
 		const lead = DATE_LEAD.exec(text.slice(Math.max(from, s - 24), s));
 		blank(lead ? s - lead[0].length : s, e, '');
 	}
@@ -342,6 +388,15 @@ export function titleFor(
 		}
 		return false;
 	};
+	// "attempt to mediate a ceasefire in the Black Sea faltered": the verb that is not an infinitive.
+	const finiteVerbAt = (s: number, e: number) => {
+		for (let i = firstAtOrAfter(verbs, s); i < verbs.length && verbs[i]![1] <= e; i++) {
+			const [v] = verbs[i]!;
+			if (body[v - from] !== ' ' && !/\bto\s+$/i.test(text.slice(Math.max(0, v - 4), v)))
+				return true;
+		}
+		return false;
+	};
 	if (NO_HAPPENING.test(read(from, end))) return fallback;
 	if (!verbAt(from, end)) return happeningNamed(read(from, end)) ?? fallback;
 
@@ -373,7 +428,7 @@ export function titleFor(
 		!place.inferred &&
 		place.start >= last[0] &&
 		place.end <= last[1] &&
-		verbAt(kept[0]![0], place.start) &&
+		finiteVerbAt(kept[0]![0], place.start) &&
 		AT_PLACE.test(read(last[0], place.start))
 	)
 		last[1] = place.end;
@@ -394,6 +449,10 @@ export function titleFor(
 		if (subject.trim() && (infinitive || !verbAt(subjectFrom, subjectFrom + subject.length)))
 			words = `${subject.trim()} ${words.trim()}`;
 	}
-	const title = headline(words, name, category, { ...options, inferredPlace: place.inferred });
+	const title = headline(words, name, category, {
+		...options,
+		inferredPlace: place.inferred,
+		placeKnown: !place.inferred
+	});
 	return title.split(' ').length < 3 ? fallback : title;
 }

@@ -152,6 +152,50 @@ describe('a title is a desk’s headline, from the main clause', () => {
 			'Attack in Leeds'
 		],
 		[
+			'a title that fits and names no place says where',
+			{
+				text: 'The March 2 strike on the depot killed 11 workers.',
+				place: 'Sumy',
+				category: 'strike',
+				dates: ['March 2']
+			},
+			'Strike on depot killed 11 workers in Sumy'
+		],
+		[
+			'but not for what someone said, where "in" would move what was talked about',
+			{ text: 'The governor blamed the storm for the blackout.', place: 'Tulsa' },
+			'Governor blamed storm for blackout'
+		],
+		[
+			'a recipient is not where: no "in" for aid to a country',
+			{
+				text: 'Defence ministers on Thursday approved an additional €4 billion ($4.3bn) in military aid to Moldova.',
+				place: 'Moldova',
+				category: 'aid',
+				dates: ['Thursday']
+			},
+			'Defence ministers approved additional €4 billion in military aid'
+		],
+		[
+			'an infinitive before the place is not the clause’s verb',
+			{
+				text: 'An earlier UN attempt to broker a truce in the Red Sea collapsed after rebels fired on a tanker.',
+				place: 'Red Sea'
+			},
+			'Earlier UN attempt to broker truce in Red Sea collapsed'
+		],
+		[
+			'a date before a comma leaves the comma to end the clause',
+			{
+				text: 'The museum will hold a reopening gala on June 28, its director said.',
+				place: 'Leeds',
+				category: 'meeting',
+				dates: ['on June 28'],
+				inferred: true
+			},
+			'Museum will hold reopening gala'
+		],
+		[
 			'an inferred place is not claimed in the title',
 			{
 				text: 'Senator Alma Reyes rejected claims suggesting the possible sale of the state’s water utility to a private fund.',
