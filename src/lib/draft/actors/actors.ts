@@ -27,7 +27,11 @@ const DEMONYM = /^\p{Lu}\p{Ll}+(?:ish|ese)$/u;
 
 /** What no event's actor is, as a whole: a placeholder, or a bare role ("Police", "Officials"). */
 const NOT_ACTORS =
-	/^(?:not named|unnamed|unidentified|anonymous|police|officials?|officers?|authorities|department|office|agency|government|ministry|council|court|committee|board|city|county|state)$/i;
+	/^(?:not named|unnamed|unidentified|anonymous|police|officials?|officers?|authorities|department|office|agency|government|ministry|council|court|committee|board|city|county|state|x|twitter|facebook|instagram|tiktok|youtube|telegram|whatsapp|truth social|bluesky|threads)$/i;
+
+/** A building, a road, a site or water ("Town Hall", "Main Street", "River Aire"): where, not who. */
+const FACILITY =
+	/(?:^|\s)(?:Hall|Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Estate|Hotel|Bridge|Station|Airport|Square|Park|Stadium|Arena|Building|Tower|Motorway|Highway|River|Lake)$|^(?:River|Lake|Mount)\s/;
 
 /** A byline or a credit: "By Jane Doe", "(Reporting by Jane Doe; Editing by John Roe)". */
 const CREDITS =
@@ -168,7 +172,13 @@ export function actorIndex(doc: Doc, excluded: readonly Span[]): ActorIndex {
 	const midSentence = new Set(runs.filter((r) => !r.initial).flatMap((r) => r.words));
 	const names = runs.filter((r) => {
 		const name = r.words.join(' ');
-		if (NOT_ACTORS.test(name)) return false;
+		if (NOT_ACTORS.test(name) || FACILITY.test(name)) return false;
+		// "M1", "A-10": a road or a model; "22:00 BST": a time zone.
+		if (
+			(r.words.length === 1 && /\d/.test(name)) ||
+			/\d[:.]\d\d\s*$/.test(text.slice(Math.max(0, r.start - 8), r.start))
+		)
+			return false;
 		if (r.words.length === 1 && (DEMONYM.test(name) || covers(doc.demonyms, r.start, r.end)))
 			return false;
 		return (
