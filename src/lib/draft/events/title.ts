@@ -114,9 +114,10 @@ function shortenNames(s: string, persons: readonly string[], short: boolean): st
 const SUBORDINATE =
 	/ (?=(?:that|which|who|following|after|before|as|while|because|suggesting|saying|amid|when|despite|with)\b|and \p{Ll}+ed\b)/giu;
 
-/** A headline does not end on a joining word ("killed and", "attack on") or a loose adverb. */
+/** A headline does not end on a joining word ("killed and", "attack on"), a loose adverb or a
+ * copula ("Makeup date is"). */
 const LOOSE_END =
-	/(?:[\s,;:]+(?:and|or|but|in|on|at|of|to|for|by|with|from|near|as|after|before|that|which|who|its|their|his|her|shortly|soon|just|then))+\s*$/i;
+	/(?:[\s,;:]+(?:and|or|but|in|on|at|of|to|for|by|with|from|near|as|after|before|that|which|who|its|their|his|her|these|those|this|the|a|an|shortly|soon|just|then|about|around|approximately|nearly|almost|some|is|are|was|were|be|been))+\s*$/i;
 
 export interface HeadlineOptions {
 	/** The place is the draft's guess: the title does not name it. */
@@ -164,7 +165,9 @@ export function headline(
 			''
 		)
 		.replace(/[.,;:]+$/, '')
-		.trim();
+		.trim()
+		// A quotation's opening mark left by what was cut before it.
+		.replace(/^[“"‘']+\s*/, '');
 	const referent = options.referent?.split(' ').at(-1);
 	if (referent) s = s.replace(/^(?:he|she) /i, `${referent} `).replace(/ him\b/g, ` ${referent}`);
 	const persons = options.persons ?? [];
@@ -378,6 +381,14 @@ export function titleFor(
 	const quoted = quotes.find(([s, e]) => s <= from && e > from);
 	if (quoted)
 		from = quoted[1] + (/^[\s,]*/.exec(text.slice(quoted[1], source.end))?.[0].length ?? 0);
+	else if (/^[“"]/.test(text.slice(from, from + 1))) {
+		// A quotation its marks do not close where the tagger reads them (a straight quote, one
+		// running on over paragraphs): what is said is no headline; its attribution may be.
+		const close = /[”"]/.exec(text.slice(from + 1, source.end));
+		if (!close) return fallback;
+		const after = from + 1 + close.index + 1;
+		from = after + (/^[\s,]*/.exec(text.slice(after, source.end))?.[0].length ?? 0);
+	}
 	const end = source.end;
 	if (from >= end) return fallback;
 	const body = masked(text, from, end, source.dates);
@@ -454,5 +465,10 @@ export function titleFor(
 		inferredPlace: place.inferred,
 		placeKnown: !place.inferred
 	});
-	return title.split(' ').length < 3 ? fallback : title;
+	// "We got as low as possible": words in the first or second person are a quotation whose marks
+	// were lost (a quote running over paragraphs), never a headline.
+	return title.split(' ').length < 3 || FIRST_PERSON.test(title) ? fallback : title;
 }
+
+const FIRST_PERSON =
+	/(?:^|[\s“"])(?:I|I'm|I’m|I've|I’ve|I'll|I’ll|[Ww]e|[Ww]e're|[Ww]e’re|[Ww]e've|[Ww]e’ve|[Oo]ur|us|[Mm]y|me|[Yy]ou|[Yy]our)(?=[\s,.;:!?]|$)/;

@@ -196,6 +196,26 @@ describe('a title is a desk’s headline, from the main clause', () => {
 			'Museum will hold reopening gala'
 		],
 		[
+			'words in the first person are a quotation that lost its marks, never a headline',
+			{
+				text: 'We should have the whole menu ready by the middle of next week, the owner said.',
+				place: 'Dayton',
+				category: 'statement',
+				inferred: true
+			},
+			'Statement in Dayton'
+		],
+		[
+			'a title does not end on a copula or a loose "about"',
+			{
+				text: 'The new bakery on Main Street opened about two weeks ago.',
+				place: 'Main Street',
+				dates: ['two weeks ago'],
+				inferred: true
+			},
+			'New bakery on Main Street opened'
+		],
+		[
 			'an inferred place is not claimed in the title',
 			{
 				text: 'Senator Alma Reyes rejected claims suggesting the possible sale of the state’s water utility to a private fund.',
