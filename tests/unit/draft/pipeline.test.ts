@@ -42,6 +42,12 @@ The governor met the mayors of the state in Atlanta on Monday to discuss securit
 			[{ category: 'statement', place: 'Atlanta', days: ['2024-03-08', '2024-03-08'], sources: 1 }]
 		],
 		[
+			'a statement is not placed where what was said would happen',
+			`A bomb exploded outside a courthouse in Macon on Friday, killing two people.
+The sheriff said the county would ask the state police in Atlanta to help with the investigation.`,
+			[{ category: 'strike', place: 'Macon', days: ['2024-03-08', '2024-03-08'], sources: 2 }]
+		],
+		[
 			'an arrest the text dates apart is its own event, not at the suspect’s home town',
 			`A bomb exploded outside a courthouse in Macon on Friday, killing two people.
 Police said they were treating the blast as a terrorist attack. A 30-year-old man from Atlanta was arrested on Saturday.`,

@@ -163,13 +163,23 @@ function locationScore(
 	return score;
 }
 
-function locate(text: string, unit: Unit): Located {
+/**
+ * `statement`: the unit tells only that something was said, so a place in what was said ("the town
+ * would ask the state library in Raleigh") is not where it happened, unless what was said has a
+ * date of its own; where a strike is reported ("officials said a bomb exploded in Kabul") it is.
+ */
+function locate(text: string, unit: Unit, statement: boolean): Located {
 	const speech = SPEECH_VERB.exec(unit.plain);
 	// Where the speaker is: mentions before the verb of saying, if there are any. (`plain` has
 	// the unit's length, quotes blanked, so its offsets are the unit's.)
 	const speechAt = speech ? unit.start + speech.index : -1;
-	const unquoted = unit.mentions.filter((m) => !m.quoted);
 	const speechEnd = speech ? speechAt + speech[0].length : -1;
+	// What was said dates a happening of its own ("storms would reach Texas next week"): its
+	// place stands.
+	const reported = statement && speechAt >= 0 && !unit.dates.some((d) => d.start >= speechEnd);
+	const unquoted = unit.mentions.filter(
+		(m) => !m.quoted && !(reported && m.start >= speechEnd && !spokenAt(text, m, speechEnd))
+	);
 	const subject =
 		speechAt >= 0 ? unquoted.filter((m) => m.start < speechAt || spokenAt(text, m, speechEnd)) : [];
 	const candidates = subject.length ? subject : unquoted;
@@ -383,14 +393,14 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 
 	for (const unit of units) {
 		if (covers(credits, unit.start, unit.end) && creditOnly(text, unit, credits)) continue;
-		const located = locate(text, unit);
+		const partial = unit.start > unit.sentence.start || unit.end < unit.sentence.end;
+		const category =
+			keywordCategory(unit.plain) ?? (partial ? keywordCategory(unit.sentencePlain) : null);
+		const located = locate(text, unit, category === 'statement');
 		const persons = actors.actorsIn(unit.start, unit.end);
 		const seats = unit.mentions
 			.filter((m) => !m.quoted && (m.type === 'seat' || m.possessive))
 			.map((m) => (m.type === 'seat' ? m.name : m.place.name));
-		const partial = unit.start > unit.sentence.start || unit.end < unit.sentence.end;
-		const category =
-			keywordCategory(unit.plain) ?? (partial ? keywordCategory(unit.sentencePlain) : null);
 		const date = unit.dates[0];
 		// Ahead of publication: a date still to come, or (undated) the speaker's own clause in the
 		// future tense ("Talks will resume in Geneva", not "Officials said talks will resume").
