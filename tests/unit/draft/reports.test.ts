@@ -76,6 +76,8 @@ describe('reports from other outlets, as pasted', () => {
 		expect(actors).not.toContain('Tom Ward');
 		expect(actors.join(' ')).not.toMatch(/Commissioner Tom|Mary Ellen Hatcher/);
 		expect(draft.mentions.map((m) => m.text)).not.toContain('Sullivan');
+		// The mayor's word that the town would ask the state library in Raleigh is not an event there.
+		expect(draft.events.map((e) => e.place)).not.toContain('raleigh');
 		// The vote is the lead, on the Monday before publication.
 		expect([draft.events[0]?.start, draft.events[0]?.category]).toEqual(['2026-05-04', 'meeting']);
 	});
