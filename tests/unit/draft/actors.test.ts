@@ -55,6 +55,18 @@ describe('actors are people and organisations', () => {
 			['Zelensky']
 		],
 		[
+			'a local title is no part of a name, and a hyphenated surname stays whole',
+			'Commissioner Tom Ward-Sullivan and Councilwoman Ana Ruiz-Lopez voted against the plan.',
+			['Tom Ward-Sullivan', 'Ana Ruiz-Lopez'],
+			['Commissioner Tom Ward-Sullivan', 'Tom Ward', 'Councilwoman Ana Ruiz-Lopez']
+		],
+		[
+			'a building, a road, a time zone or a platform is not who acted',
+			'Protesters marched from Lakeside Town Hall to Main Street at 18:00 GMT, Mayor Ana Ruiz wrote on Facebook, and closed the M6 by the River Tame.',
+			['Ana Ruiz'],
+			['Lakeside Town Hall', 'Town Hall', 'Main Street', 'GMT', 'Facebook', 'M6', 'River Tame']
+		],
+		[
 			'a placeholder is never an actor',
 			'The suspect, who was Not Named, fled. Police said so.',
 			[],

@@ -75,7 +75,32 @@ const table: Row[] = [
 		true
 	],
 	['officials said that they will meet on Monday', '2025-04-09', '2025-04-14', '2025-04-14', true],
-	['next Wednesday', '2025-04-09', '2025-04-16', '2025-04-16', true]
+	['next Wednesday', '2025-04-09', '2025-04-16', '2025-04-16', true],
+	// A clause of intent looks ahead to a month or a calendar date soon after publication, but not
+	// once a finite verb follows it, nor a year away, nor for a weekday.
+	[
+		'The council voted 5-2 to close the pool at the end of June',
+		'2025-05-06',
+		'2025-06-01',
+		'2025-06-30',
+		false
+	],
+	['Residents can comment at a hearing on May 19', '2025-05-06', '2025-05-19', '2025-05-19', true],
+	[
+		'A plan that aims to reopen the mill was approved by the council on May 2',
+		'2025-05-06',
+		'2025-05-02',
+		'2025-05-02',
+		true
+	],
+	[
+		'The assembly voted to back the strikers on March 12',
+		'2025-03-15',
+		'2025-03-12',
+		'2025-03-12',
+		true
+	],
+	['The board voted to fund the clinic on Thursday', '2025-03-15', '2025-03-13', '2025-03-13', true]
 ];
 
 /** Whether a phrase is still to come at publication: only the text can say so. */

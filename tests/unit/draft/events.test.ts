@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGazetteerForNode } from '../../../scripts/lib/gazetteer-file';
 import { DEFAULT_FILES } from '../../../scripts/lib/story-files';
 import { draftStory, type Draft, type DraftEvent } from '../../../src/lib/draft/draft';
-import { headline, TITLE_MAX } from '../../../src/lib/draft/events/draft-events';
+import { headline, TITLE_MAX } from '../../../src/lib/draft/events/title';
 import { sentences } from '../../../src/lib/draft/sentences';
 
 const gazetteer = loadGazetteerForNode();

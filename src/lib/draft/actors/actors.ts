@@ -7,25 +7,31 @@
  * fullest form the article uses ("Volodymyr Zelensky"), so one person is one actor.
  */
 import { covers, type Doc, type Span } from '../doc/doc';
+import { PERSON_TITLES } from '../lexicon/words';
 import { isCapitalized, type Token } from '../text';
 
 /** Capitalised words that are titles or adjectives, never a name on their own. */
-const NOT_NAMES = new Set(
-	`president prime minister ministers foreign defence defense secretary chancellor envoy special spokesperson spokesman spokeswoman ambassador general gen king queen prince sir mr mrs ms dr former chief senator sen governor gov rep representative pope deputy vice acting interim premier mayor lt col sgt capt
+const NOT_NAMES = new Set([
+	...PERSON_TITLES,
+	...`president prime minister ministers foreign defence defense secretary chancellor envoy special spokesperson spokesman spokeswoman ambassador general gen king queen prince sir mr mrs ms dr former chief senator sen governor gov rep representative pope deputy vice acting interim premier mayor lt col sgt capt
 	western eastern northern southern european african asian arab latin
 	the a an in on at of and or but for to from by with as when while after before during despite although though meanwhile elsewhere according adding writing only this that these those there here it its he she they we i you his her their our my
 	monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
 	europe asia africa oceania antarctica arctic sic warning update updated editing reporting photo credit`.split(
 		/\s+/
 	)
-);
+]);
 
 /** "Kurdish", "Japanese": a people's adjective, never an actor alone. */
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:ish|ese)$/u;
 
 /** What no event's actor is, as a whole: a placeholder, or a bare role ("Police", "Officials"). */
 const NOT_ACTORS =
-	/^(?:not named|unnamed|unidentified|anonymous|police|officials?|officers?|authorities|department|office|agency|government|ministry|council|court|committee|board|city|county|state)$/i;
+	/^(?:not named|unnamed|unidentified|anonymous|police|officials?|officers?|authorities|department|office|agency|government|ministry|council|court|committee|board|city|county|state|x|twitter|facebook|instagram|tiktok|youtube|telegram|whatsapp|truth social|bluesky|threads)$/i;
+
+/** A building, a road, a site or water ("Town Hall", "Main Street", "River Aire"): where, not who. */
+const FACILITY =
+	/(?:^|\s)(?:Hall|Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Estate|Hotel|Bridge|Station|Airport|Square|Park|Stadium|Arena|Building|Tower|Motorway|Highway|River|Lake)$|^(?:River|Lake|Mount)\s/;
 
 /** A byline or a credit: "By Jane Doe", "(Reporting by Jane Doe; Editing by John Roe)". */
 const CREDITS =
@@ -166,7 +172,13 @@ export function actorIndex(doc: Doc, excluded: readonly Span[]): ActorIndex {
 	const midSentence = new Set(runs.filter((r) => !r.initial).flatMap((r) => r.words));
 	const names = runs.filter((r) => {
 		const name = r.words.join(' ');
-		if (NOT_ACTORS.test(name)) return false;
+		if (NOT_ACTORS.test(name) || FACILITY.test(name)) return false;
+		// "M1", "A-10": a road or a model; "22:00 BST": a time zone.
+		if (
+			(r.words.length === 1 && /\d/.test(name)) ||
+			/\d[:.]\d\d\s*$/.test(text.slice(Math.max(0, r.start - 8), r.start))
+		)
+			return false;
 		if (r.words.length === 1 && (DEMONYM.test(name) || covers(doc.demonyms, r.start, r.end)))
 			return false;
 		return (

@@ -23,14 +23,15 @@
  * The join stage (join.ts, run by pipeline.ts) then joins events of one happening told apart.
  */
 import type { Category, Inferable } from '../../story/schema';
-import { actorIndex, groupActor, pronounLed } from '../actors/actors';
+import { actorIndex, creditSpans, groupActor, pronounLed } from '../actors/actors';
 import { keywordCategory, SPEECH_VERB } from './categories';
 import { LOCATIVES } from '../lexicon/words';
-import type { Doc, Span } from '../doc/doc';
+import { covers, type Doc, type Span } from '../doc/doc';
 import type { PlaceMention } from '../toponyms/toponyms';
 import { FUTURE, type DateMention } from '../time/find-dates';
 import type { Sentence } from '../sentences';
 import { inSpans } from '../text';
+import { headlineVerbs, isKindTitle, titleFor } from './title';
 
 /** What the article leaves unsaid: the story format's own list. */
 export type Inferred = Inferable;
@@ -98,6 +99,18 @@ const TOPIC_AFTER = /^\s+(?:envoy|policy|war|conflict|crisis|peace|question|issu
 const RECIPIENT_BEFORE =
 	/\b(?:aid|support|help|assistance|weapons|money|funds|funding|loans?|pledges?|sanctions|package|message|letter)\s+(?:\S+\s+){0,2}to\s+(?:the\s+)?$/i;
 
+const DISTANCE_OF =
+	/\d[\d,.]*\s*(?:km|kilometres|kilometers|miles|mi|metres|meters|m)\s+(?:\S+\s+)?(?:of|from)\s+(?:the\s+)?$/i;
+const ORIGIN_BEFORE =
+	/\b(?:man|woman|men|women|boy|girl|teenager|teen|resident|native|person|family|couple|driver|\d+-year-old)\s+(?:from|of)\s+(?:the\s+)?$/i;
+// "told reporters in Mombasa", "said in Geneva": where the speaker spoke.
+const SPOKEN_AT =
+	/^\s*(?:(?:reporters|journalists|lawmakers|legislators|parliament|supporters|delegates|an?\s+\S+|the\s+\S+)\s+)?(?:in|at)\s+(?:the\s+)?$/i;
+
+function spokenAt(text: string, m: PlaceMention, speechEnd: number): boolean {
+	return speechEnd >= 0 && m.start >= speechEnd && SPOKEN_AT.test(text.slice(speechEnd, m.start));
+}
+
 const ANAPHOR =
 	/\b(?:the|this|that|these|those|its|their)\s+(?:latest\s+|recent\s+|earlier\s+|same\s+)?(meeting|talks|discussions|summit|strike|attack|bombing|blast|explosion|exchange|swap|visit|trip|package|pledge)\b/i;
 const ANAPHOR_CATEGORY: Record<string, Category> = {
@@ -119,7 +132,13 @@ const ANAPHOR_CATEGORY: Record<string, Category> = {
 };
 
 /** How strongly a mention says "this happened here". 2 and above can locate an event. */
-function locationScore(text: string, m: PlaceMention, unit: Unit, speechAt: number): number {
+function locationScore(
+	text: string,
+	m: PlaceMention,
+	unit: Unit,
+	speechAt: number,
+	speechEnd: number
+): number {
 	if (m.quoted) return -Infinity;
 	let score = m.type === 'demonym' ? 0.5 : m.place.kind === 'country' ? 3 : 3.5;
 	if (m.possessive) score -= 0.5;
@@ -128,28 +147,47 @@ function locationScore(text: string, m: PlaceMention, unit: Unit, speechAt: numb
 	// "from Alabama" says where someone came from, less where it happened.
 	const weight = WEAK_LOCATIVES.has(m.before) ? 1 : 2.5;
 	if (locative && !RECIPIENT_BEFORE.test(lead) && m.type !== 'demonym') score += weight;
-	if (speechAt >= 0) score += m.start < speechAt ? 1.5 : -1.5;
+	if (speechAt >= 0) score += m.start < speechAt || spokenAt(text, m, speechEnd) ? 1.5 : -1.5;
 	// A continent, or a region across countries, is too wide to say where a thing happened.
 	const wide = m.place.level === 'continent' || (m.place.kind === 'region' && !m.place.country);
-	if (wide || TOPIC_BEFORE.test(lead) || TOPIC_AFTER.test(text.slice(m.end, m.end + 12))) {
+	if (
+		wide ||
+		TOPIC_BEFORE.test(lead) ||
+		TOPIC_AFTER.test(text.slice(m.end, m.end + 12)) ||
+		// "50 kilometres north of Mombasa", "a man from Bradford": a reference point, a home.
+		DISTANCE_OF.test(lead) ||
+		ORIGIN_BEFORE.test(lead)
+	) {
 		score = Math.min(score, 1);
 	}
 	return score;
 }
 
-function locate(text: string, unit: Unit): Located {
+/**
+ * `statement`: the unit tells only that something was said, so a place in what was said ("the town
+ * would ask the state library in Raleigh") is not where it happened, unless what was said has a
+ * date of its own; where a strike is reported ("officials said a bomb exploded in Kabul") it is.
+ */
+function locate(text: string, unit: Unit, statement: boolean): Located {
 	const speech = SPEECH_VERB.exec(unit.plain);
 	// Where the speaker is: mentions before the verb of saying, if there are any. (`plain` has
 	// the unit's length, quotes blanked, so its offsets are the unit's.)
 	const speechAt = speech ? unit.start + speech.index : -1;
-	const unquoted = unit.mentions.filter((m) => !m.quoted);
-	const subject = speechAt >= 0 ? unquoted.filter((m) => m.start < speechAt) : [];
+	const speechEnd = speech ? speechAt + speech[0].length : -1;
+	// What was said dates a happening of its own ("storms would reach Texas next week"): its
+	// place stands.
+	const reported = statement && speechAt >= 0 && !unit.dates.some((d) => d.start >= speechEnd);
+	const unquoted = unit.mentions.filter(
+		(m) => !m.quoted && !(reported && m.start >= speechEnd && !spokenAt(text, m, speechEnd))
+	);
+	const subject =
+		speechAt >= 0 ? unquoted.filter((m) => m.start < speechAt || spokenAt(text, m, speechEnd)) : [];
 	const candidates = subject.length ? subject : unquoted;
 	let main: PlaceMention | undefined;
 	let best = -Infinity;
 	const strong: Scored[] = [];
 	for (const m of unquoted) {
-		const score = locationScore(text, m, unit, speechAt);
+		const score = locationScore(text, m, unit, speechAt, speechEnd);
 		if (score >= 2) strong.push({ mention: m, score: candidates.includes(m) ? score : score - 2 });
 		if (candidates.includes(m) && score > best) {
 			best = score;
@@ -326,8 +364,20 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 		? [[dateline[0], dateline[1] + (agency?.[0].length ?? 0)]]
 		: [];
 	const actors = actorIndex(doc, [...headings, ...placeSpans, ...datelineSpan]);
-	// The verbs a headline may rest on: those outside quotations, in order.
-	const verbs = doc.verbs.filter(([start]) => !inSpans(quotes, start));
+	const verbs = headlineVerbs(doc);
+	// People, not bodies: whose surname the tagger knows ("Putin", not "Commissioners").
+	const isPerson = (name: string) =>
+		doc.surnames.has(
+			name
+				.split(' ')
+				.at(-1)!
+				.replace(/['’]s?$/, '')
+				.toLowerCase()
+		);
+	/** The person last named: who "he" is in a title. */
+	let lastNamed: string | undefined;
+	// Bylines and credits are no event's words.
+	const credits = creditSpans(text);
 	const datelineMention = dateline
 		? mentions.find((m) => m.start >= dateline[0] && m.end <= dateline[1])
 		: undefined;
@@ -342,14 +392,15 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 		.flatMap((s) => unitsOf(text, s, mentions, dates, quotes));
 
 	for (const unit of units) {
-		const located = locate(text, unit);
+		if (covers(credits, unit.start, unit.end) && creditOnly(text, unit, credits)) continue;
+		const partial = unit.start > unit.sentence.start || unit.end < unit.sentence.end;
+		const category =
+			keywordCategory(unit.plain) ?? (partial ? keywordCategory(unit.sentencePlain) : null);
+		const located = locate(text, unit, category === 'statement');
 		const persons = actors.actorsIn(unit.start, unit.end);
 		const seats = unit.mentions
 			.filter((m) => !m.quoted && (m.type === 'seat' || m.possessive))
 			.map((m) => (m.type === 'seat' ? m.name : m.place.name));
-		const partial = unit.start > unit.sentence.start || unit.end < unit.sentence.end;
-		const category =
-			keywordCategory(unit.plain) ?? (partial ? keywordCategory(unit.sentencePlain) : null);
 		const date = unit.dates[0];
 		// Ahead of publication: a date still to come, or (undated) the speaker's own clause in the
 		// future tense ("Talks will resume in Geneva", not "Officials said talks will resume").
@@ -365,6 +416,11 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 		const cue = category !== null || date !== undefined || SPEECH_VERB.test(unit.plain);
 
 		const join = (event: ToldEvent) => {
+			// A title of only a kind and a place gives way to the first sentence that makes one.
+			if (event.source.length && isKindTitle(event.title)) {
+				const better = unitTitle(unit, event.main, event.category, persons, event.inferred);
+				if (!isKindTitle(better)) event.title = better;
+			}
 			event.source.push({ start: unit.start, end: unit.end });
 			event.paragraph = unit.sentence.paragraph;
 			for (const a of [...persons, ...seats]) if (!event.actors.includes(a)) event.actors.push(a);
@@ -405,9 +461,13 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 						(e) => e.section === unit.sentence.section && e.category === refersTo
 					);
 			} else if (!strongPlace && date) {
+				// A new kind of happening the text dates apart ("A man was arrested on Sunday" after
+				// "Police said…") is an event of its own.
+				const newKind = category !== null && category !== 'statement' && category !== cur.category;
 				if (
 					sameSection &&
-					((undated && sameParagraph) || (!undated && overlaps && (sameParagraph || within)))
+					((undated && sameParagraph && !newKind) ||
+						(!undated && overlaps && (sameParagraph || within)))
 				)
 					target = cur;
 			} else if (strongPlace && !date) {
@@ -439,7 +499,7 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 			}
 			const event: ToldEvent = {
 				category: category ?? 'diplomacy',
-				title: titleFor(doc, verbs, unit, main, category ?? 'diplomacy'),
+				title: unitTitle(unit, main, category ?? 'diplomacy', persons, inferred),
 				actors: [],
 				startDay: date ? date.startDay : undatedStart(published, unit.sentence.paragraph),
 				endDay: date ? date.endDay : published,
@@ -468,6 +528,43 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 		if (strongPlace) for (const p of persons) lastSeen.set(p, strongPlace);
 		const named = persons.filter((p) => /\s/.test(p) || /^\p{Lu}\p{Ll}+$/u.test(p));
 		if (named.length) lastPerson = named[named.length - 1];
+		const people = persons.filter(isPerson);
+		// The sentence's subject is named first: "Kellogg, Trump’s envoy, rejected…" → Kellogg.
+		if (people.length) lastNamed = people[0];
+	}
+
+	function unitTitle(
+		unit: Unit,
+		main: PlaceMention,
+		category: Category,
+		persons: string[],
+		inferred: readonly Inferred[]
+	): string {
+		return titleFor(
+			doc,
+			verbs,
+			{
+				start: unit.start,
+				end: unit.end,
+				sentenceStart: unit.sentence.start,
+				dates: dates
+					.filter((d) => d.start >= unit.start && d.end <= unit.end)
+					.map((d) => [d.start, d.end] as const)
+			},
+			{
+				written: main.name,
+				name: main.place.name,
+				start: main.start,
+				end: main.end,
+				inferred: inferred.includes('place')
+			},
+			category,
+			{
+				persons: persons.filter(isPerson),
+				places: unit.mentions.map((m) => m.name),
+				...(lastNamed ? { referent: lastNamed } : {})
+			}
+		);
 	}
 
 	/** People of the section's last two events: "Kellogg" after "the outlet quoted him". */
@@ -521,6 +618,7 @@ export function mergeTold(into: ToldEvent, from: ToldEvent): void {
 	repick(into);
 	// A headline named by kind and place ("Meeting in United States") follows the place.
 	if (into.main.place !== was && into.title.endsWith(` in ${was.name}`)) into.title = from.title;
+	else if (isKindTitle(into.title) && !isKindTitle(from.title)) into.title = from.title;
 }
 
 /** The events as the draft gives them: actors settled, nothing that happened after publication. */
@@ -593,8 +691,14 @@ function fallbackActors(event: ToldEvent): string[] {
 	return countries.length ? [...new Set(countries)] : [event.main.place.name];
 }
 
-const LEAD_IN =
-	/^(?:(?:Meanwhile|Elsewhere|According|Despite|Adding|Writing|When|Following|After|Before|During|However|In|On|At|But|And|Yet|Also|Earlier|Later)\b[^,]{0,40},\s*)/;
+/** A unit that is a credit line and brackets: "(Reporting by Tom Roe; Editing by Sam Poe)". */
+function creditOnly(text: string, unit: Unit, credits: readonly Span[]): boolean {
+	const chars = text.slice(unit.start, unit.end).split('');
+	for (const [s, e] of credits)
+		for (let i = Math.max(s, unit.start); i < Math.min(e, unit.end); i++)
+			chars[i - unit.start] = ' ';
+	return !/[\p{L}\p{N}]/u.test(chars.join(''));
+}
 
 /** "Kayseri is in the Central Anatolia region…": a sentence about a place, not a happening. */
 function describesPlace(text: string, unit: Unit): boolean {
@@ -605,156 +709,4 @@ function describesPlace(text: string, unit: Unit): boolean {
 	return /^\s+(?:is|lies|sits|has a population|borders)\b/.test(
 		text.slice(first.end, first.end + 20)
 	);
-}
-
-const SUBORDINATE =
-	/ (?=(?:that|which|who|following|after|before|as|while|because|suggesting|saying|amid|when|despite|with)\b)/gi;
-
-/** Headlines run to about 70 characters. */
-export const TITLE_MAX = 70;
-const HEADLINE_NOUNS: Record<Category, string> = {
-	war: 'Fighting',
-	strike: 'Attack',
-	meeting: 'Meeting',
-	diplomacy: 'Talks',
-	visit: 'Visit',
-	statement: 'Statement',
-	aid: 'Aid',
-	exchange: 'Exchange',
-	detention: 'Arrest'
-};
-
-/**
- * Headline style: no auxiliaries before a participle ("have been killed" → "killed"), no articles,
- * then cut at a word to fit, keeping the place ("… in Kayseri").
- */
-export function headline(clause: string, place: string, category: Category): string {
-	let s = clause
-		.replace(/\s+/g, ' ')
-		.replace(/^(?:it|this|that) (?:comes|came) (?:\S+ ){0,3}?(?:after|as|amid) /i, '')
-		.replace(/\b(?:have|has|had) been (?=\w+(?:ed|en|wn)\b)/gi, '')
-		.replace(/\b(?:was|were|is|are) (?=\w+(?:ed|en|wn)\b)/gi, '')
-		.replace(/(^|[\s,;(])(?:the|a|an) /gi, '$1')
-		.replace(/,\s*\d+,/g, '')
-		.replace(/\s*[—–].*$/, '')
-		.replace(/[.,;:]+$/, '')
-		.trim();
-	const placeAt = (t: string) => t.toLowerCase().indexOf(place.toLowerCase());
-	if (s.length > TITLE_MAX) {
-		const at = placeAt(s);
-		const suffix = at >= 0 && at + place.length <= TITLE_MAX ? '' : ` in ${place}`;
-		const room = TITLE_MAX - suffix.length;
-		// Before a subordinate clause that would not fit ("rejected claims suggesting…"), else at a word.
-		const clauses = [...s.slice(0, room + 1).matchAll(SUBORDINATE)].filter((m) => m.index >= 15);
-		const boundary = clauses.at(-1)?.index ?? -1;
-		const cut = boundary > 0 ? boundary : s.lastIndexOf(' ', room);
-		s = s.slice(0, cut > 15 ? cut : room);
-		// A headline does not end on a joining word ("killed and", "attack on").
-		s = s.replace(
-			/(?:[\s,;:]+(?:and|or|but|in|on|at|of|to|for|by|with|from|near|as|after|before|that|which|who|its|their|his|her))+\s*$/i,
-			''
-		);
-		// A quotation cut open is dropped whole.
-		if ((s.match(/[“"]/g)?.length ?? 0) > (s.match(/[”]/g)?.length ?? 0))
-			s = s.slice(0, s.search(/[“"]/));
-		s = s.replace(/[\s,;:]+$/, '') + (placeAt(s) >= 0 ? '' : suffix);
-	}
-	if (s.split(' ').length < 3) s = `${HEADLINE_NOUNS[category]} in ${place}`;
-	return s[0]!.toUpperCase() + s.slice(1);
-}
-
-/** The index of the first span starting at or after `at` (spans sorted by start). */
-function firstAtOrAfter(spans: readonly Span[], at: number): number {
-	let lo = 0;
-	let hi = spans.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (spans[mid]![0] < at) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
-}
-
-/** Words before a place that say something happened there ("in Kayseri", "visited Washington"). */
-const AT_PLACE =
-	/\b(?:in|at|near|outside|inside|into|across|to|from|visited|visits|hit|struck|attacked|toured|reached)\s+(?:the\s+)?$/i;
-
-/**
- * A headline from the unit's own main clause: its subject and verb, up to the place where the
- * place is where it happened ("Dmitriev visited Washington"), else to the clause's end. A relative
- * clause or an appositive after the subject ("Trump, who is seeking…,", "Kellogg, Trump’s envoy,")
- * is left out. Words with no verb of their own (a dated aside, "including one in Saudi Arabia")
- * make no headline: the event is named by its kind and place instead ("Meeting in Saudi Arabia").
- */
-function titleFor(
-	doc: Doc,
-	verbs: readonly Span[],
-	unit: Unit,
-	main: PlaceMention,
-	category: Category
-): string {
-	const { text, dateline, quotes } = doc;
-	// The place as the article writes it ("Odesa", not the gazetteer's "Odessa"), unless shouted.
-	const place = /\p{Ll}/u.test(main.name) ? main.name : main.place.name;
-	const fallback = headline('', place, category);
-	let from = unit.start;
-	// The words after the dateline and its agency ("TOKYO (Reuters) - A magnitude 7.5…").
-	if (dateline && dateline[0] >= unit.start && dateline[1] <= unit.end) {
-		const rest = /^(?:\s*\([^)]*\))?\s*(?:—|–|--|-|:)?\s*/.exec(text.slice(dateline[1], unit.end));
-		from = dateline[1] + (rest?.[0].length ?? 0);
-	}
-	const lead = LEAD_IN.exec(text.slice(from, unit.end));
-	if (lead) from += lead[0].length;
-	// A quotation first: the headline is its attribution ("…,” Zelensky said on Friday).
-	const quoted = quotes.find(([s, e]) => s <= from && e > from);
-	if (quoted) from = quoted[1] + (/^[\s,]*/.exec(text.slice(quoted[1], unit.end))?.[0].length ?? 0);
-	const end = unit.end;
-	const verbAt = (s: number, e: number) => {
-		const at = firstAtOrAfter(verbs, s);
-		return at < verbs.length && verbs[at]![1] <= e;
-	};
-	if (from >= end || !verbAt(from, end)) return fallback;
-
-	// Comma-bounded pieces; an appositive or a relative clause before the first verb goes.
-	const kept: Array<[number, number]> = [];
-	let at = from;
-	let seenVerb = false;
-	for (const match of text.slice(from, end).matchAll(/,[”"’]?\s+/g)) {
-		const cut = from + match.index;
-		const piece: [number, number] = [at, cut];
-		const words = text.slice(at, cut);
-		const aside =
-			kept.length > 0 &&
-			!seenVerb &&
-			(/^(?:who|which|whose|where)\b/i.test(words) || !verbAt(at, cut));
-		if (!aside) kept.push(piece);
-		if (!aside && verbAt(at, cut)) seenVerb = true;
-		at = cut + match[0].length;
-		if (seenVerb) break;
-	}
-	if (!seenVerb || kept.length === 0) kept.push([at, end]);
-	// Up to the place where it is where the thing happened, else to the first clause's end.
-	const last = kept[kept.length - 1]!;
-	if (
-		main.start >= last[0] &&
-		main.end <= last[1] &&
-		verbAt(kept[0]![0], main.start) &&
-		AT_PLACE.test(text.slice(last[0], main.start))
-	)
-		last[1] = main.end;
-	let words = kept.map(([s, e]) => text.slice(s, e)).join(' ');
-	// A piece of a sentence that starts at its verb ("visited Lviv on Friday") takes the
-	// sentence's subject ("The mayor").
-	const sentence = unit.sentence;
-	const head = /^\S+(?:\s+\S+)?/.exec(words)?.[0].length ?? 0;
-	if (from > sentence.start && verbAt(from, from + head)) {
-		let subjectFrom = sentence.start;
-		const subjectLead = LEAD_IN.exec(text.slice(subjectFrom, from));
-		if (subjectLead) subjectFrom += subjectLead[0].length;
-		const subject = /^[^,;:—–]+/.exec(text.slice(subjectFrom, from))?.[0] ?? '';
-		if (subject.trim() && !verbAt(subjectFrom, subjectFrom + subject.length))
-			words = `${subject.trim()} ${words}`;
-	}
-	const title = headline(words, place, category);
-	return title.split(' ').length < 3 ? fallback : title;
 }

@@ -9,6 +9,7 @@ export type WordList =
 	| 'opener'
 	| 'particle'
 	| 'person-title'
+	| 'role'
 	| 'demonym-blocker'
 	| 'direction'
 	| 'place-noun'

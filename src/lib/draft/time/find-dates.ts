@@ -90,6 +90,7 @@ const range = (startDay: number, endDay: number, exact = false) => ({
 
 const WEEKDAY_NAMES = WEEKDAYS.join('|');
 const MONTH_NAMES = MONTHS.join('|');
+const MONTH_WORD = new RegExp(`\\b(?:${MONTH_NAMES})\\b`);
 
 const RULES: Rule[] = [
 	{
@@ -265,6 +266,31 @@ const RULES: Rule[] = [
 	}
 ];
 
+/**
+ * A month or a calendar date in a clause of intent or possibility may be ahead too: "voted to close
+ * the library at the end of June", "residents can comment on May 19". Not `FUTURE` itself: "voted
+ * to close" is a vote that happened, and only the date after it looks forward; not once a finite
+ * verb follows ("a program that aims to tidy the city was approved Monday"); and only within half
+ * a year ("voted to support the press March 12" in a story of 15 March is the past March 12).
+ */
+const INTENT =
+	/\b(?:(?:voted|agreed|decided|plans?|planned|promised|pledged|vowed|intends?|aims?|ordered|set|due|scheduled|expected)\b[^,;.]{0,40}?\bto \p{L}+|can|may|might)\b(?![^,;.]*\b(?:was|were|is|are|has|have|had)\b)/iu;
+const INTENT_REACH = 183;
+
+/** Reads a month or a calendar date as ahead where its clause only intends it and it falls soon. */
+function intended<T extends { startDay: number }>(
+	clause: string,
+	published: number,
+	read: (future: boolean) => T | null
+): { read: T | null; future: boolean } {
+	const past = read(false);
+	if (!INTENT.test(clause)) return { read: past, future: false };
+	const ahead = read(true);
+	if (ahead && ahead.startDay > published && ahead.startDay <= published + INTENT_REACH)
+		return { read: ahead, future: true };
+	return { read: past, future: false };
+}
+
 /** Words that make a bare year a date ("in 2022"), rather than a number ("2022 people"). */
 const YEAR_CUES =
 	/\b(?:in|since|during|of|from|until|till|by|before|after|throughout|early|mid|late|the|spring|summer|autumn|fall|winter)[\s-]*$/i;
@@ -287,8 +313,11 @@ export function findDates(text: string, published: number): DateMention[] {
 			if (/^(?:19|20)\d\d$/.test(match[0]) && ADDRESS_AFTER.test(text.slice(start + 4, start + 40)))
 				continue;
 			if (match[0] === 'May' && !PREPOSITION.test(lead)) continue;
-			const future = FUTURE.test(clauseBefore(text, start));
-			const read = rule.read(match, published, future);
+			const clause = clauseBefore(text, start);
+			let future = FUTURE.test(clause);
+			let read = rule.read(match, published, future);
+			if (!future && MONTH_WORD.test(match[0]))
+				({ read, future } = intended(clause, published, (f) => rule.read(match, published, f)));
 			if (read)
 				found.push(withContext(text, start, start + match[0].length, read, published, future));
 		}
@@ -303,10 +332,19 @@ export function findDates(text: string, published: number): DateMention[] {
 		if (!known.isCertain('day') || !known.isCertain('month') || !day || !month) continue;
 		// A calendar date names its month ("April 4", "4/10/2025"); "within 24 hours" does not.
 		if (!new RegExp(`${MONTH_NAMES}|\\d[/.-]\\d`).test(result.text)) continue;
-		const future = FUTURE.test(clauseBefore(text, result.index));
-		const year = known.isCertain('year')
+		const clause = clauseBefore(text, result.index);
+		let future = FUTURE.test(clause);
+		let year = known.isCertain('year')
 			? known.get('year')!
 			: yearFor(month, day, published, future);
+		if (!future && !known.isCertain('year')) {
+			const read = intended(clause, published, (f) => {
+				const y = yearFor(month, day, published, f);
+				return { year: y, startDay: dayOf(y, month - 1, day) };
+			});
+			if (read.read) ({ year } = read.read);
+			future = read.future;
+		}
 		const first = dayOf(year, month - 1, day);
 		let last = first;
 		if (result.end?.isCertain('day')) {

@@ -184,6 +184,8 @@ export function spot(doc: Doc, gazetteer: Gazetteer): Spot[] {
 	for (let i = 0; i < tokens.length; i++) {
 		const token = tokens[i]!;
 		if (!isCapitalized(token.text)) continue;
+		// The second half of a person's hyphenated surname ("Tom Ward-Sullivan").
+		if (i > 0 && hyphenatedSurname(doc, i - 1, spots)) continue;
 		const entries = gazetteer.startingWith(token.norm);
 		if (entries.length === 0) continue;
 		const inDateline = doc.dateline !== undefined && covers([doc.dateline], token.start);
@@ -229,7 +231,32 @@ export function spot(doc: Doc, gazetteer: Gazetteer): Spot[] {
 			i = found.last;
 		}
 	}
-	return spots;
+	// The first half of one ("Ana Sullivan-Ruiz").
+	return spots.filter((s) => !hyphenatedSurname(doc, s.last, spots));
+}
+
+/**
+ * Whether tokens i and i + 1 are a hyphenated surname: a name ("Tom Ward-Sullivan") or a surname
+ * the article writes whole with a given name elsewhere. Not a pair of places ("Fargo-Moorhead",
+ * "Winston-Salem", "Egyptian-US"), which no given name comes before.
+ */
+function hyphenatedSurname(doc: Doc, i: number, spots: readonly Spot[]): boolean {
+	const { text, tokens } = doc;
+	const first = tokens[i];
+	const second = tokens[i + 1];
+	if (!first || !second || !/^[-‐]$/.test(text.slice(first.end, second.start))) return false;
+	if (!/^\p{Lu}\p{Ll}/u.test(first.text) || !/^\p{Lu}\p{Ll}/u.test(second.text)) return false;
+	if (doc.surnames.has(`${first.text}-${second.text}`.toLowerCase())) return true;
+	const given = tokens[i - 1];
+	return (
+		given !== undefined &&
+		/^\p{Lu}\p{Ll}+$/u.test(given.text) &&
+		/^ $/.test(text.slice(given.end, first.start)) &&
+		!isSentenceStart(text, given.start) &&
+		!covers(doc.demonyms, given.start, given.end) &&
+		// "Atlanta Hartsfield-Jackson": a place before is no given name.
+		!spots.some((s) => s.veto === undefined && s.first <= i - 1 && s.last >= i - 1)
+	);
 }
 
 /**

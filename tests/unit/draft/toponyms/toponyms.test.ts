@@ -187,6 +187,7 @@ describe('findPlaces: the words around say a town', () => {
 		['The man fled. Charleston police were called on Tuesday.', 'Charleston', 'US'],
 		['Three Philadelphia police officers were hurt.', 'Philadelphia', 'US'],
 		['The bill passed when Westrom, R-Elbow Lake, spoke for it.', 'Elbow Lake', 'US'],
+		['The US-Russia prisoner swap took place in Ankara.', 'Russia', 'RU'],
 		['Fire crews left. SEVIERVILLE, Tenn. (AP)  Police say a man died.', 'Sevierville', 'US'],
 		['Graves were desecrated. BEIRUT: Unknown assailants removed the doors.', 'Beirut', 'LB']
 	])('%s → %s', expectPlace);
@@ -254,7 +255,9 @@ describe('findPlaces: news from anywhere, read in context', () => {
 		'Taylor said the vote was close. Mayor Jim Burton agreed.',
 		'Officials at the State Department declined to comment.',
 		'The University said tuition would rise.',
-		'We will win, said the coach.'
+		'We will win, said the coach.',
+		'Commissioner Tom Ward-Sullivan voted against the budget.',
+		'Councilwoman Ana Sullivan-Ruiz voted against the budget.'
 	])('finds no place name in "%s"', (text) => {
 		expect(
 			find(text)
