@@ -82,8 +82,9 @@ function writePictures(story: Story, slug: string): void {
 }
 
 /**
- * The first view of a story its page's HTML does not hold (load-story.ts): the countries behind
- * it and its events summed into circles. `places[p]` is the table's place index p.
+ * The first view of a story its page's HTML does not hold (load-story.ts): its events summed into
+ * circles, over the backdrop the story's folder has beside it. `places[p]` is the table's place
+ * index p.
  */
 function writeFirstView(
 	to: string,
@@ -93,7 +94,6 @@ function writeFirstView(
 	const counts = new Int32Array(places.length);
 	for (let i = 0; i < table.length; i++) counts[table.place[i]!]!++;
 	const bounds = storyBounds(places.map((p) => p.coordinates));
-	writeFileSync(resolve(to, BACKDROP_FILE), backdropSvg(countries, bounds));
 	writeFileSync(
 		resolve(to, PICTURE_FILE),
 		JSON.stringify(aggregatePicture(places, counts, bounds))
@@ -141,11 +141,13 @@ function columnarStory(slug: string, dir: string): StoryIndexEntry {
 		writeFileSync(resolve(to, TEXT_FOLDER, `${n}.json`), chunk);
 	}
 	const placeOf = new Map(result.places.map((p) => [p.id, p]));
-	writeFirstView(
-		to,
-		result.table,
-		result.table.places.map((id) => placeOf.get(id) ?? { coordinates: [0, 0] })
+	const drawn = result.table.places.map((id) => placeOf.get(id) ?? { coordinates: [0, 0] });
+	// A GeoJSON story's backdrop comes with its share card (writePictures); this form has none.
+	writeFileSync(
+		resolve(to, BACKDROP_FILE),
+		backdropSvg(countries, storyBounds(drawn.map((p) => p.coordinates)))
 	);
+	writeFirstView(to, result.table, drawn);
 	return columnarIndexEntry(slug, {
 		title: result.meta.title || slug,
 		published: result.meta.published,
