@@ -141,7 +141,9 @@ function columnarStory(slug: string, dir: string): StoryIndexEntry {
 		writeFileSync(resolve(to, TEXT_FOLDER, `${n}.json`), chunk);
 	}
 	const placeOf = new Map(result.places.map((p) => [p.id, p]));
-	const drawn = result.table.places.map((id) => placeOf.get(id) ?? { coordinates: [0, 0] });
+	const drawn = result.table.places.map(
+		(id): { coordinates: LonLat } => placeOf.get(id) ?? { coordinates: [0, 0] }
+	);
 	// A GeoJSON story's backdrop comes with its share card (writePictures); this form has none.
 	writeFileSync(
 		resolve(to, BACKDROP_FILE),
