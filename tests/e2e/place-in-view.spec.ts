@@ -56,39 +56,40 @@ async function reachable(page: Page, id: string): Promise<string> {
 	});
 }
 
+// One page per size, as a reader uses it: each place chosen on the map, then by its first event,
+// with Back between them. Soft checks, so one covered place does not hide the others.
 for (const size of SIZES) {
-	test.describe(`at ${size.width}×${size.height}`, () => {
-		test.use({ viewport: size });
-
-		test('the opening view: no place is covered', async ({ page }, info) => {
-			await page.goto('./');
-			for (const [id, name] of PLACES) expect(await reachable(page, id), name).toBe('the button');
-			await shot(page, info, `in-view-opening-${size.width}`);
-		});
+	test(`at ${size.width}×${size.height}: every place stays reachable, at the opening, chosen on the map and by its first event`, async ({
+		page
+	}, info) => {
+		// Thirteen settled views on one page: longer than one view's test, shorter than thirteen.
+		test.setTimeout(180_000);
+		await page.setViewportSize(size);
+		await page.goto('./');
+		for (const [id, name] of PLACES) {
+			expect.soft(await reachable(page, id), `${name} at the opening`).toBe('the button');
+		}
+		await shot(page, info, `in-view-opening-${size.width}`);
 
 		for (const [id, name] of PLACES) {
-			test(`${name}: chosen on the map, or by its first event, stays reachable`, async ({
-				page
-			}, info) => {
-				await page.goto('./');
-				await settled(page, button(page, id));
-				await button(page, id).click({ timeout: 5_000 });
-				await expect(page).toHaveURL(new RegExp(`place=${id}`));
-				expect(await reachable(page, id), `${name} after clicking it`).toBe('the button');
-				await shot(page, info, `in-view-${size.width}-${id}-place`);
+			await settled(page, button(page, id));
+			await button(page, id).click({ timeout: 5_000 });
+			await expect(page).toHaveURL(new RegExp(`place=${id}`));
+			expect.soft(await reachable(page, id), `${name} after clicking it`).toBe('the button');
+			await shot(page, info, `in-view-${size.width}-${id}-place`);
+			await page.goBack();
+			await expect(page).not.toHaveURL(/place=/);
 
-				await page.goto('./');
-				await settled(page, button(page, id));
-				const first = page
-					.locator('button[data-event]')
-					.filter({ has: page.locator('.place', { hasText: new RegExp(`^${name}$`) }) })
-					.first();
-				const event = await first.getAttribute('data-event');
-				await first.click();
-				await expect(page).toHaveURL(new RegExp(`event=${event}`));
-				expect(await reachable(page, id), `${name} after choosing ${event}`).toBe('the button');
-				await shot(page, info, `in-view-${size.width}-${id}-event`);
-			});
+			const first = page
+				.locator('button[data-event]')
+				.filter({ has: page.locator('.place', { hasText: new RegExp(`^${name}$`) }) })
+				.first();
+			const event = await first.getAttribute('data-event');
+			await first.click();
+			await expect(page).toHaveURL(new RegExp(`event=${event}`));
+			expect.soft(await reachable(page, id), `${name} after choosing ${event}`).toBe('the button');
+			await page.goBack();
+			await expect(page).not.toHaveURL(/event=/);
 		}
 	});
 }
