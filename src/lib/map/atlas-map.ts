@@ -161,6 +161,7 @@ export class AtlasMap {
 	#labelsStale = false;
 	/** True while the map moves on our account (a URL, a resize): every `moveend` fired then is ours. */
 	#restoring = false;
+	#styleLoaded: Promise<void>;
 
 	constructor(options: AtlasMapOptions) {
 		this.#options = options;
@@ -178,6 +179,8 @@ export class AtlasMap {
 			touchPitch: false
 		});
 		this.#map = map;
+		// Registered before the style can load: a style given as an object loads a frame later.
+		this.#styleLoaded = new Promise((resolve) => map.once('style.load', () => resolve()));
 		map.touchZoomRotate.disableRotation();
 		map.keyboard.disableRotation();
 		map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -193,11 +196,13 @@ export class AtlasMap {
 		if (BENCH_HOOKS) exposeForBench(map, container, () => this.#layers !== null);
 	}
 
-	/** Resolves once the style, the sources and MapLibre's stylesheet are in, so the story can be drawn. */
+	/**
+	 * Resolves once the style and MapLibre's stylesheet are in, so the story can be drawn. It does not
+	 * wait for the basemap's tiles: the story's sources are then tiled beside them, in one pass of the
+	 * worker and one series of frames, instead of a second series after the basemap's.
+	 */
 	async loaded(): Promise<void> {
-		await stylesheetLoaded;
-		if (this.#map.loaded()) return;
-		await new Promise<void>((resolve) => this.#map.once('load', () => resolve()));
+		await Promise.all([stylesheetLoaded, this.#styleLoaded]);
 	}
 
 	/** Resolves when the map next comes to rest with everything drawn: tiles, layers and labels. */
