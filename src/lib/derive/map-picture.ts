@@ -7,6 +7,7 @@
 import type { Bounds } from '../geo/bounds';
 import { project, WORLD_SIZE, type Rect } from '../geo/mercator';
 import { boundsRect, openingCamera, visibleRect } from '../geo/opening-view';
+import { eastLabelRoom, LABEL_GAP_PX, LABEL_SIZE_PX, placeLabelWidth } from '../geo/place-labels';
 import { BUTTON_SPACING_PX, spreadApart } from '../geo/spread';
 import { geometryPath } from '../geo/svg-path';
 import { storyStates, type Focus } from '../map/feature-state';
@@ -23,13 +24,8 @@ export const SHARE_CARD_SIZE = { width: 1200, height: 630 } as const;
 /** The map area of a 1280×800 window: the picture in the HTML is drawn for it, then fitted. */
 export const REFERENCE_SIZE = { width: 940, height: 640 } as const;
 
-export const LABEL_SIZE_PX = 13;
 /** The radius of a place's link, as the map's button (geo/spread.ts). */
 export const HIT_RADIUS_PX = BUTTON_SPACING_PX / 2;
-/** MapLibre's `text-radial-offset` of 1.1 em. */
-const LABEL_OFFSET_PX = LABEL_SIZE_PX * 1.1;
-/** Open Sans at 13 px averages about 7 px a character: enough to keep labels apart. */
-const CHAR_WIDTH_PX = 7.1;
 
 /**
  * The part of the world any opening view can show: the story with room all round, so a wide or a
@@ -128,14 +124,16 @@ function placeLabels(places: PicturePlace[], scale: number, view: Rect): void {
 	// The halo's width on each side, so that two labels never touch.
 	const height = LABEL_SIZE_PX * 1.2 + 4;
 	for (const place of order) {
-		const width = place.name.length * CHAR_WIDTH_PX;
+		const width = placeLabelWidth(place.name);
+		// As the map's `text-radial-offset`: clear of the circle by the same gap.
+		const offset = place.radius + LABEL_GAP_PX;
 		const px = place.x * scale;
 		const py = place.y * scale;
 		const spots: Array<[LabelAnchor, Rect]> = [
-			['left', { x: px + LABEL_OFFSET_PX, y: py - height / 2, width, height }],
-			['right', { x: px - LABEL_OFFSET_PX - width, y: py - height / 2, width, height }],
-			['top', { x: px - width / 2, y: py + LABEL_OFFSET_PX - height / 2, width, height }],
-			['bottom', { x: px - width / 2, y: py - LABEL_OFFSET_PX - height / 2, width, height }]
+			['left', { x: px + offset, y: py - height / 2, width, height }],
+			['right', { x: px - offset - width, y: py - height / 2, width, height }],
+			['top', { x: px - width / 2, y: py + offset - height / 2, width, height }],
+			['bottom', { x: px - width / 2, y: py - offset - height / 2, width, height }]
 		];
 		const free = spots.find(
 			([, box]) => inside(box) && !taken.some((t) => overlaps(t, box)) && !covers(box, place.id)
@@ -156,7 +154,12 @@ export function mapPicture(
 	width: number,
 	height: number
 ): MapPicture {
-	const camera = openingCamera(bounds, width, height);
+	const camera = openingCamera(
+		bounds,
+		width,
+		height,
+		eastLabelRoom(layers.places.features, bounds)
+	);
 	const scale = 2 ** camera.zoom;
 	const states = storyStates(layers, focus);
 	const placeState = new Map<string, Record<string, unknown>>();

@@ -38,10 +38,19 @@ export function floatingOver(width: number, height: number): Rect[] {
 	];
 }
 
-/** The opening fit's padding: clear of everything floating over the map, with a margin. */
-export function fitPadding(width: number, height: number): Padding {
+/**
+ * The opening fit's padding: clear of everything floating over the map, with a margin, and on the
+ * right at least `eastRoom` pixels, for the labels of the east-most places (place-labels.ts).
+ */
+export function fitPadding(width: number, height: number, eastRoom = 0): Padding {
 	const size = { width, height };
-	return withMargin(uncoveredPadding(size, floatingOver(width, height)), PLACE_MARGIN_PX, size);
+	const pad = withMargin(
+		uncoveredPadding(size, floatingOver(width, height)),
+		PLACE_MARGIN_PX,
+		size
+	);
+	// Never more than a third of the width: a narrow map still shows the story.
+	return { ...pad, right: Math.max(pad.right, Math.min(eastRoom, width / 3)) };
 }
 
 /** The story's bounds in world units, north at the top. */
@@ -53,11 +62,12 @@ export function boundsRect([west, south, east, north]: Bounds): Rect {
 
 /**
  * What fitBounds does, in closed form: the zoom at which the story fits inside the padded
- * container (never past OPENING_MAX_ZOOM), centred in the room the padding leaves.
+ * container (never past OPENING_MAX_ZOOM), centred in the room the padding leaves; `eastRoom` as
+ * in fitPadding.
  */
-export function openingCamera(bounds: Bounds, width: number, height: number): Camera {
+export function openingCamera(bounds: Bounds, width: number, height: number, eastRoom = 0): Camera {
 	const story = boundsRect(bounds);
-	const pad = fitPadding(width, height);
+	const pad = fitPadding(width, height, eastRoom);
 	const room = {
 		width: Math.max(1, width - pad.left - pad.right),
 		height: Math.max(1, height - pad.top - pad.bottom)

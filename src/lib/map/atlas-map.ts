@@ -80,6 +80,8 @@ export interface AtlasMapOptions {
 	/** Where to open: a view from the URL, else the story's bounds. */
 	view: MapView | null;
 	bounds: Bounds;
+	/** The room the east-most places' labels need right of them (geo/place-labels.ts), in pixels. */
+	eastLabelRoom?: number;
 	/** After every move; `restored` when the move only carried out a URL (Back, Forward). */
 	onMove(view: MapView, restored: boolean): void;
 	onError(message: string): void;
@@ -130,8 +132,8 @@ const sizeOf = (container: HTMLElement): Size => ({
 });
 
 /** The opening view of opening-view.ts, the one the page's picture of the map is drawn in. */
-function opening(bounds: Bounds, container: HTMLElement): Camera {
-	return openingCamera(bounds, container.clientWidth, container.clientHeight);
+function opening({ bounds, container, eastLabelRoom }: AtlasMapOptions): Camera {
+	return openingCamera(bounds, container.clientWidth, container.clientHeight, eastLabelRoom);
 }
 
 export class AtlasMap {
@@ -165,11 +167,11 @@ export class AtlasMap {
 
 	constructor(options: AtlasMapOptions) {
 		this.#options = options;
-		const { container, assets, view, bounds } = options;
+		const { container, assets, view } = options;
 		const map = new MapLibreMap({
 			container,
 			style: atlasStyle(assets),
-			...(view ? { center: [view.lon, view.lat], zoom: view.zoom } : opening(bounds, container)),
+			...(view ? { center: [view.lon, view.lat], zoom: view.zoom } : opening(options)),
 			attributionControl: { compact: true, customAttribution: 'Natural Earth' },
 			renderWorldCopies: false,
 			...(options.instantLabels ? { fadeDuration: 0 } : {}),
@@ -555,7 +557,7 @@ export class AtlasMap {
 			const target = cameraToShow(this.#camera(), size, roomRect(this.#clear(), size), {
 				place: request.place,
 				joins: request.joins,
-				minZoom: opening(this.#options.bounds, container).zoom
+				minZoom: opening(this.#options).zoom
 			});
 			if (!target) return;
 			if (animate) map.easeTo({ ...target, duration: 700, essential: false });
@@ -611,7 +613,7 @@ export class AtlasMap {
 
 	/** The story's whole extent, exactly where the page's picture of the map shows it. */
 	#fit(): void {
-		this.#map.jumpTo(opening(this.#options.bounds, this.#options.container));
+		this.#map.jumpTo(opening(this.#options));
 	}
 
 	/**

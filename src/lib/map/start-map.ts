@@ -21,6 +21,8 @@ export interface MapStart {
 	/** The view to open on (from the URL), asked again once the map has loaded; null fits the story. */
 	view(): MapView | null;
 	bounds: Bounds;
+	/** The room the east-most places' labels need (geo/place-labels.ts), in pixels. */
+	eastLabelRoom?: number;
 	instantLabels?: boolean;
 	/** A move the reader made: a move that only carried out the URL (the opening fit, Back) is not. */
 	onView(view: MapView): void;
@@ -59,6 +61,7 @@ export function startMap(start: MapStart): () => void {
 			},
 			view: start.view(),
 			bounds: start.bounds,
+			...(start.eastLabelRoom ? { eastLabelRoom: start.eastLabelRoom } : {}),
 			...(start.instantLabels ? { instantLabels: true } : {}),
 			onMove: (view, restored) => {
 				if (!restored) start.onView(view);

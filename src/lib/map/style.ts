@@ -5,6 +5,7 @@ import type {
 	SymbolLayerSpecification
 } from 'maplibre-gl';
 import { NO_CATEGORY_COLOR } from '../scales/category';
+import { LABEL_GAP_PX, LABEL_SIZE_PX } from '../geo/place-labels';
 
 /** The story's sources: the style declares them, the map fills them, feature-state writes to them. */
 export const SOURCES = { places: 'places', links: 'links', outlines: 'outlines' } as const;
@@ -186,10 +187,10 @@ export function atlasStyle(assets: BasemapAssets): StyleSpecification {
 				layout: {
 					'text-field': ['get', 'name'],
 					'text-font': [FONT],
-					'text-size': 13,
+					'text-size': LABEL_SIZE_PX,
 					'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
 					// Clear of its own circle, and of the room that circle keeps (placeRoomLayer).
-					'text-radial-offset': ['/', ['+', ['get', 'radius'], 5], 13],
+					'text-radial-offset': ['/', ['+', ['get', 'radius'], LABEL_GAP_PX], LABEL_SIZE_PX],
 					'text-justify': 'auto',
 					'symbol-sort-key': ['-', ['get', 'total']]
 				},

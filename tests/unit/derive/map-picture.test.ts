@@ -6,6 +6,7 @@ import { storyBounds } from '../../../src/lib/geo/bounds';
 import { countryLookup } from '../../../src/lib/geo/countries';
 import type { Rect } from '../../../src/lib/geo/mercator';
 import { visibleRect, openingCamera } from '../../../src/lib/geo/opening-view';
+import { eastLabelRoom } from '../../../src/lib/geo/place-labels';
 import { placeRadiusScale } from '../../../src/lib/scales/category';
 import { parseIsoDate } from '../../../src/lib/story/dates';
 import { tallyPlaces } from '../../../src/lib/derive/place-rows';
@@ -57,9 +58,24 @@ describe('mapPicture', () => {
 
 	it.each(SIZES)('in %i×%i it shows what the map opens on', (width, height) => {
 		const picture = mapPicture(layers, bounds, at('2025-04-12'), width, height);
-		expect(picture.view).toEqual(visibleRect(openingCamera(bounds, width, height), width, height));
-		expect(picture.scale).toBeCloseTo(2 ** openingCamera(bounds, width, height).zoom, 9);
+		const camera = openingCamera(
+			bounds,
+			width,
+			height,
+			eastLabelRoom(layers.places.features, bounds)
+		);
+		expect(picture.view).toEqual(visibleRect(camera, width, height));
+		expect(picture.scale).toBeCloseTo(2 ** camera.zoom, 9);
 	});
+
+	it.each(SIZES)(
+		'in %i×%i the east-most place keeps its label on its right, as the map writes it first',
+		(width, height) => {
+			const picture = mapPicture(layers, bounds, at('2025-04-12'), width, height);
+			const east = picture.places.reduce((a, b) => (b.x > a.x ? b : a));
+			expect(east.label?.anchor, east.name).toBe('left');
+		}
+	);
 
 	it('sizes and colours places as the map does, from the same feature-state', () => {
 		const picture = mapPicture(layers, bounds, at('2025-04-12'), 940, 640);

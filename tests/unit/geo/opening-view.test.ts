@@ -117,6 +117,25 @@ describe('openingCamera: fitBounds in closed form', () => {
 		expect((room.right - room.x) * (room.bottom - room.y)).toBeGreaterThan(0.45 * w * h);
 	});
 
+	it.each([
+		// The seed's east-most label ("Abu Dhabi") at 1280×800 and on a phone, then one far too wide.
+		[940, 606, 80, 80],
+		[360, 355, 80, 80],
+		[360, 355, 400, 120]
+	])(
+		'in %i×%i a label room of %i px on the east leaves %i px right of the story',
+		(width, height, eastRoom, right) => {
+			expect(fitPadding(width, height, eastRoom).right).toBeCloseTo(right, 6);
+			const camera = openingCamera(story, width, height, eastRoom);
+			const [east] = pixel(camera, width, height, [story[2], story[1]]);
+			expect(width - east).toBeGreaterThanOrEqual(right - 1e-6);
+		}
+	);
+
+	it('a label room narrower than the margin changes nothing', () => {
+		expect(fitPadding(940, 606, 5)).toEqual(fitPadding(940, 606));
+	});
+
 	it('leaves the open legend a strip on the left of a wide map', () => {
 		expect(fitPadding(940, 606).left).toBeGreaterThan(226);
 		expect(fitPadding(360, 355).left).toBeLessThan(60);
