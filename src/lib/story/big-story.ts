@@ -9,12 +9,14 @@ import { storyLayers, type StoryLayers } from '../derive/story-layers';
 import { transferables, type EventTable } from './event-table';
 import { readEventTable } from './columnar/arrow-table';
 import { chunkFile, EVENTS_ARROW, type TableMeta } from './columnar/layout';
+import { validateTable } from './columnar/validate-table';
+import { readPlacesFile } from './validate';
 import { fileUrl } from './big-story-protocol';
 import type { EventTexts } from './event-texts';
 import { readChunk, TextChunks } from './text-chunks';
-import { parseIsoDate } from './dates';
-import type { Problem } from './problems';
-import { PLACE_KINDS, type PlaceKind } from './schema';
+import { parseIsoDate, today } from './dates';
+import { ProblemList, type Problem } from './problems';
+import { quote } from './text';
 import { indexTable, type StoryData, type StoryIndex } from './story-data';
 import type { Place } from './types';
 
@@ -34,86 +36,43 @@ export interface BigStory {
 export type BigStoryResult = { ok: true; story: BigStory } | { ok: false; problems: Problem[] };
 
 const PLACES = 'places.geojson';
-const problem = (file: string, message: string): BigStoryResult => ({
-	ok: false,
-	problems: [{ file, message }]
-});
 
 /**
- * What the page needs of the table to draw and list it without crashing: every category and place
- * index inside its dictionary, positions on the globe, days in order. The full data check
- * (npm run check:data) says more; this says enough to refuse a file rather than draw nonsense.
+ * Reads, checks and indexes a big story: what its worker does with the two files' bytes. The
+ * checks are check:data's own (validateTable, readPlacesFile), so the page refuses what the build
+ * would: a table whose rows, places or dates are wrong is a problem named by event, not a drawing.
+ * `today` bounds an undated dataset's events, as check:data's does.
  */
-export function tableProblem(table: EventTable): string | null {
-	const places = table.places.length;
-	const categories = table.categories.length;
-	for (let i = 0; i < table.length; i++) {
-		const row = `row ${i + 1}`;
-		const p = table.place[i]!;
-		if (p < 0 || p >= places) return `${row} names place ${p}, past the ${places} places listed.`;
-		if (table.category[i]! >= categories)
-			return `${row} has a category past the ${categories} listed.`;
-		const lon = table.lon[i]!;
-		const lat = table.lat[i]!;
-		if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) return `${row} lies off the globe.`;
-		if (table.end[i]! < table.start[i]!) return `${row} ends before it starts.`;
-		if (i > 0 && table.start[i]! < table.start[i - 1]!) {
-			return `${row} starts before the row above it; the table must be sorted by start.`;
-		}
-	}
-	return null;
-}
-
-/**
- * The places of places.geojson, in the order the table's place dictionary names them. A place the
- * table names and the file lacks is a problem; places no event uses are left out.
- */
-export function alignPlaces(
-	value: unknown,
-	ids: readonly string[]
-): { ok: true; places: Place[] } | { ok: false; message: string } {
-	const features = (value as { features?: unknown })?.features;
-	if (!Array.isArray(features))
-		return { ok: false, message: 'is not a GeoJSON FeatureCollection.' };
-	const byId = new Map<string, Place>();
-	for (const feature of features as Array<Record<string, unknown>>) {
-		const props = (feature?.properties ?? {}) as Record<string, unknown>;
-		const coords = (feature?.geometry as { coordinates?: unknown } | undefined)?.coordinates;
-		if (typeof props.id !== 'string' || !Array.isArray(coords)) continue;
-		const [lon, lat] = coords as number[];
-		if (typeof lon !== 'number' || typeof lat !== 'number') continue;
-		const name = typeof props.name === 'string' && props.name ? props.name : props.id;
-		// A dataset's place is a town unless its file says otherwise.
-		const kind = PLACE_KINDS.includes(props.kind as PlaceKind) ? (props.kind as PlaceKind) : 'city';
-		const country = typeof props.country === 'string' ? { country: props.country } : {};
-		byId.set(props.id, { id: props.id, name, kind, ...country, coordinates: [lon, lat] });
-	}
-	const missing = ids.filter((id) => !byId.has(id));
-	if (missing.length > 0) {
-		const shown = missing.slice(0, 3).join(', ');
-		return {
-			ok: false,
-			message: `lacks ${missing.length} place${missing.length === 1 ? '' : 's'} the events name (${shown}${missing.length > 3 ? ', …' : ''}).`
-		};
-	}
-	return { ok: true, places: ids.map((id) => byId.get(id)!) };
-}
-
-/** Reads, checks and indexes a big story: what its worker does with the two files' bytes. */
-export function prepareBigStory(arrow: Uint8Array, placesJson: Uint8Array): BigStoryResult {
+export function prepareBigStory(
+	arrow: Uint8Array,
+	placesJson: Uint8Array,
+	day: number = today()
+): BigStoryResult {
 	const read = readEventTable(arrow);
-	if (!read.ok) return problem(EVENTS_ARROW, read.message);
+	if (!read.ok) return { ok: false, problems: [{ file: EVENTS_ARROW, message: read.message }] };
 	const { table, meta } = read;
-	const bad = tableProblem(table);
-	if (bad) return problem(EVENTS_ARROW, bad);
-	let json: unknown;
-	try {
-		json = JSON.parse(new TextDecoder().decode(placesJson));
-	} catch {
-		return problem(PLACES, 'is not valid JSON.');
+	const file = readPlacesFile({ name: PLACES, contents: placesJson });
+	const eventProblems = new ProblemList(EVENTS_ARROW);
+	validateTable(table, meta, file.places, eventProblems, {
+		today: day,
+		...(file.knownPlaceIds ? { knownPlaceIds: file.knownPlaceIds } : {})
+	});
+	if (file.problems.count + eventProblems.count > 0) {
+		return { ok: false, problems: [...file.problems.list(), ...eventProblems.list()] };
 	}
-	const places = alignPlaces(json, table.places);
-	if (!places.ok) return problem(PLACES, places.message);
+	// The table's place dictionary orders the places: place index p is places[p].
+	const byId = new Map(file.places.map((p) => [p.id, p]));
+	const missing = table.places.filter((id) => !byId.has(id));
+	if (missing.length > 0) {
+		const named = missing
+			.slice(0, 3)
+			.map((id) => quote(id))
+			.join(', ');
+		const more = missing.length > 3 ? `, and ${missing.length - 3} more` : '';
+		const message = `lacks ${missing.length === 1 ? 'a place' : `${missing.length} places`} that events.arrow lists: ${named}${more}.`;
+		return { ok: false, problems: [{ file: PLACES, message }] };
+	}
+	const places = table.places.map((id) => byId.get(id)!);
 	const index = indexTable(table);
 	return {
 		ok: true,
@@ -121,9 +80,9 @@ export function prepareBigStory(arrow: Uint8Array, placesJson: Uint8Array): BigS
 			meta,
 			published: meta.published ? parseIsoDate(meta.published) : null,
 			table,
-			places: places.places,
+			places,
 			index,
-			layers: storyLayers({ table, places: places.places, index })
+			layers: storyLayers({ table, places, index })
 		}
 	};
 }

@@ -6,6 +6,9 @@
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Today's day number, in UTC: the last day an undated dataset's events may reach. */
+export const today = (): number => Math.floor(Date.now() / MS_PER_DAY);
+
 /** Month names as the story's dates are written, January first. */
 export const MONTHS = [
 	'January',

@@ -161,14 +161,18 @@ export function readArticleAndPlaces(
 	problems: [ProblemList, ProblemList];
 } {
 	const { article, problems: articleProblems } = readArticle(files.article, emptyArticle);
-	const placeProblems = new ProblemList(files.places.name);
-	const rawPlaces = readPointCollection(files.places.contents, placeProblems);
-	const { places, knownPlaceIds } = readPlaceRecords(
-		rawPlaces?.features ?? null,
-		placeProblems,
-		countries
-	);
-	return { article, places, knownPlaceIds, problems: [articleProblems, placeProblems] };
+	const { places, knownPlaceIds, problems } = readPlacesFile(files.places, countries);
+	return { article, places, knownPlaceIds, problems: [articleProblems, problems] };
+}
+
+/** places.geojson, checked as every form of story checks it: the reader's loader reads it so too. */
+export function readPlacesFile(
+	file: StoryFiles['places'],
+	countries?: CountryLookup
+): { places: Place[]; knownPlaceIds: Set<string> | null; problems: ProblemList } {
+	const problems = new ProblemList(file.name);
+	const raws = readPointCollection(file.contents, problems);
+	return { ...readPlaceRecords(raws?.features ?? null, problems, countries), problems };
 }
 
 /** The story-wide members of events.geojson (or of the studio's project): its title and day. */

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { writeEventTable } from '../../../src/lib/story/columnar/arrow-table';
-import {
-	alignPlaces,
-	bigStoryBuffers,
-	prepareBigStory,
-	tableProblem
-} from '../../../src/lib/story/big-story';
+import { bigStoryBuffers, prepareBigStory } from '../../../src/lib/story/big-story';
 import { findEventRow } from '../../../src/lib/story/find-event';
 import { tableOf } from '../../helpers/event-table';
 
@@ -21,19 +16,23 @@ const places = {
 		{
 			type: 'Feature',
 			geometry: { type: 'Point', coordinates: [36.2, 49.99] },
-			properties: { id: 'kharkiv', name: 'Kharkiv' }
+			properties: { id: 'kharkiv', name: 'Kharkiv', kind: 'city', country: 'UA' }
 		},
 		{
 			type: 'Feature',
 			geometry: { type: 'Point', coordinates: [30.5, 50.45] },
-			properties: { id: 'kyiv', name: 'Kyiv' }
+			properties: { id: 'kyiv', name: 'Kyiv', kind: 'city', country: 'UA' }
 		},
 		{
 			type: 'Feature',
 			geometry: { type: 'Point', coordinates: [24, 49.8] },
-			properties: { id: 'lviv', name: 'Lviv' }
+			properties: { id: 'lviv', name: 'Lviv', kind: 'city', country: 'UA' }
 		}
 	]
+};
+const noCountry = {
+	...places.features[0]!,
+	properties: { id: 'kharkiv', name: 'Kharkiv', kind: 'city' }
 };
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 const meta = {
@@ -44,52 +43,80 @@ const meta = {
 	chunks: []
 };
 
-describe('tableProblem', () => {
-	it('accepts a table the page can draw', () => {
-		expect(tableProblem(table)).toBeNull();
-	});
+/** The story's two files, the second row changed by `change`. */
+function files(change: Partial<(typeof rows)[number]> = {}, placeFile: unknown = places) {
+	const changed = tableOf(
+		rows.map((r, i) => (i === 1 ? { ...r, ...change } : r)),
+		['kyiv', 'kharkiv']
+	);
+	return [writeEventTable(changed, meta), bytes(placeFile)] as const;
+}
 
+describe('prepareBigStory checks the table as check:data does (validateTable)', () => {
 	it.each([
 		[
 			'a place index past the dictionary',
 			{ place: 5 },
-			'row 2 names place 5, past the 2 places listed.'
+			'place',
+			'names no place: its index is outside the place dictionary of 2 words.'
 		],
-		['a category past the dictionary', { category: 9 }, 'row 2 has a category past the 3 listed.'],
-		['a position off the globe', { lat: 123 }, 'row 2 lies off the globe.'],
-		['an end before the start', { end: 50 }, 'row 2 ends before it starts.'],
 		[
-			'rows out of order',
-			{ start: 99 },
-			'row 2 starts before the row above it; the table must be sorted by start.'
-		]
-	])('refuses %s', (_, change, message) => {
-		const bad = tableOf(
-			rows.map((r, i) => (i === 1 ? { ...r, ...change } : r)),
-			['kyiv', 'kharkiv']
-		);
-		expect(tableProblem(bad)).toBe(message);
+			'a category past the dictionary',
+			{ category: 9 },
+			'category',
+			'names no category: its index is outside the category dictionary of 3 words.'
+		],
+		['a position off the globe', { lat: 123 }, 'lat', /latitude 123 is outside -90…90/],
+		['an end before the start', { end: 50 }, 'end', /is before the start/],
+		['rows out of order', { start: 99 }, 'start', /is out of order/],
+		['an event after publication', { end: 200 }, 'end', /after/]
+	])('refuses %s, naming the event and its column', (_, change, field, message) => {
+		const result = prepareBigStory(...files(change));
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.problems).toEqual([
+			{ file: 'events.arrow', feature: 'kharkiv-1', field, message: expect.stringMatching(message) }
+		]);
+	});
+
+	it('an undated dataset: no event may end after today', () => {
+		const undated = { ...meta, published: null };
+		const table = tableOf(rows, ['kyiv', 'kharkiv']);
+		const arrow = writeEventTable(table, undated);
+		expect(prepareBigStory(arrow, bytes(places), 200).ok).toBe(true);
+		expect(prepareBigStory(arrow, bytes(places), 105)).toMatchObject({
+			ok: false,
+			problems: [{ file: 'events.arrow', feature: 'kharkiv-1', field: 'end' }]
+		});
 	});
 });
 
-describe('alignPlaces', () => {
-	it('puts places.geojson in the order of the table’s place dictionary', () => {
-		const aligned = alignPlaces(places, ['kyiv', 'kharkiv']);
-		expect(aligned).toEqual({
-			ok: true,
-			places: [
-				// A dataset's place is a town unless its file gives another kind.
-				{ id: 'kyiv', name: 'Kyiv', kind: 'city', coordinates: [30.5, 50.45] },
-				{ id: 'kharkiv', name: 'Kharkiv', kind: 'city', coordinates: [36.2, 49.99] }
-			]
-		});
+describe('prepareBigStory reads places.geojson as check:data does', () => {
+	it('orders the places by the table’s place dictionary, leaving out places no event names', () => {
+		const result = prepareBigStory(...files());
+		if (!result.ok) throw new Error(JSON.stringify(result.problems));
+		expect(result.story.places).toEqual([
+			{ id: 'kyiv', name: 'Kyiv', kind: 'city', country: 'UA', coordinates: [30.5, 50.45] },
+			{ id: 'kharkiv', name: 'Kharkiv', kind: 'city', country: 'UA', coordinates: [36.2, 49.99] }
+		]);
 	});
 
 	it.each([
-		[{ nope: 1 }, ['kyiv'], 'is not a GeoJSON FeatureCollection.'],
-		[places, ['kyiv', 'odesa', 'dnipro'], 'lacks 2 places the events name (odesa, dnipro).']
-	])('refuses %j with a sentence', (value, ids, message) => {
-		expect(alignPlaces(value, ids)).toEqual({ ok: false, message });
+		['not a FeatureCollection', { nope: 1 }, 'places.geojson'],
+		[
+			'a place without its country',
+			{ ...places, features: [noCountry, ...places.features.slice(1)] },
+			'places.geojson'
+		],
+		[
+			'a place the events name, missing',
+			{ ...places, features: places.features.slice(1) },
+			'events.arrow'
+		]
+	])('refuses places.geojson %s, with a problem in the file at fault', (_, value, file) => {
+		const result = prepareBigStory(...files({}, value));
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.problems.map((p) => p.file)).toContain(file);
 	});
 });
 
@@ -115,13 +142,7 @@ describe('prepareBigStory', () => {
 
 	it.each([
 		['bytes that are not Arrow', new Uint8Array([1, 2, 3]), bytes(places), 'events.arrow'],
-		['places that are not JSON', null, new TextEncoder().encode('{'), 'places.geojson'],
-		[
-			'places missing one',
-			null,
-			bytes({ ...places, features: places.features.slice(1) }),
-			'places.geojson'
-		]
+		['places that are not JSON', null, new TextEncoder().encode('{'), 'places.geojson']
 	])('gives a problem, not a throw, for %s', (_, arrow, placeBytes, file) => {
 		const result = prepareBigStory(arrow ?? writeEventTable(table, meta), placeBytes);
 		expect(result.ok).toBe(false);
