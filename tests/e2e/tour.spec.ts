@@ -47,6 +47,8 @@ async function agrees(page: Page, n: number) {
 test.describe('the guided tour', () => {
 	test('by keyboard alone: every step, Escape mid-way, and resume', async ({ page }, info) => {
 		test.setTimeout(120_000);
+		// What is tested is the keys and what each step says; the camera's flights have a test below.
+		await page.emulateMedia({ reducedMotion: 'reduce' });
 		await page.goto('./');
 		await mapReady(page);
 		await page.getByRole('button', { name: 'Start the tour' }).focus();
@@ -201,6 +203,8 @@ test.describe('the tour on a phone: scroll to tell', () => {
 	});
 
 	test('inside an iframe too, and the embed hears of each step', async ({ page, baseURL }) => {
+		// Scrolling past twenty steps starts twenty flights: what is tested is the steps it reaches.
+		await page.emulateMedia({ reducedMotion: 'reduce' });
 		await hostPage(
 			page,
 			baseURL!,
