@@ -64,7 +64,8 @@ export interface HistoryEvents {
 	notes?(id: string): number | undefined;
 }
 
-export type HistoryResult = { ok: true; history: StoryHistory } | { ok: false; problems: Problem[] };
+export type HistoryResult =
+	{ ok: true; history: StoryHistory } | { ok: false; problems: Problem[] };
 
 const MS_PER_DAY = 86_400_000;
 
@@ -219,7 +220,9 @@ export function readHistory(
 		return { ok: false, problems: problems.list() };
 	}
 	if (list.length > MAX_VERSIONS) {
-		problems.add(`lists ${list.length.toLocaleString('en-GB')} versions; the limit is ${MAX_VERSIONS}.`);
+		problems.add(
+			`lists ${list.length.toLocaleString('en-GB')} versions; the limit is ${MAX_VERSIONS}.`
+		);
 		return { ok: false, problems: problems.list() };
 	}
 	const versions: Version[] = [];
@@ -227,7 +230,10 @@ export function readHistory(
 	list.forEach((raw: unknown, index) => {
 		const label = `version ${index + 1}`;
 		if (!isRecord(raw)) {
-			problems.add(`must be an object with "id", "time", "note" and "changes", not ${describe(raw)}.`, label);
+			problems.add(
+				`must be an object with "id", "time", "note" and "changes", not ${describe(raw)}.`,
+				label
+			);
 			return;
 		}
 		const read = new FieldReader(raw, label, problems);
@@ -348,7 +354,9 @@ function lifeProblems(history: StoryHistory, problems: ProblemList): void {
 			}
 			life.set(
 				event,
-				kind === 'withdrawn' ? { state: 'withdrawn', since: version.id } : { ...now, state: 'present' }
+				kind === 'withdrawn'
+					? { state: 'withdrawn', since: version.id }
+					: { ...now, state: 'present' }
 			);
 		}
 	}

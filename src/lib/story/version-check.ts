@@ -39,10 +39,7 @@ export function unrecordedChanges(
 			continue;
 		}
 		if (recorded.some((c) => c.kind === 'added'))
-			problems.add(
-				`was in the previous version already; version ${v} of the history adds it.`,
-				id
-			);
+			problems.add(`was in the previous version already; version ${v} of the history adds it.`, id);
 		const revised = recorded.find((c) => c.kind === 'revised');
 		const fields = new Set([...Object.keys(before), ...Object.keys(now)]);
 		for (const field of fields) {
@@ -95,11 +92,18 @@ export function unrecordedChanges(
 
 /** A GeoJSON events file's events as `EventFields` by id; null where it is no such file. */
 export function eventFieldsOf(json: unknown): Map<string, EventFields> | null {
-	if (typeof json !== 'object' || json === null || !Array.isArray((json as { features?: unknown }).features))
+	if (
+		typeof json !== 'object' ||
+		json === null ||
+		!Array.isArray((json as { features?: unknown }).features)
+	)
 		return null;
 	const out = new Map<string, EventFields>();
 	for (const feature of (json as { features: unknown[] }).features) {
-		const f = feature as { properties?: Record<string, unknown>; geometry?: { coordinates?: unknown } };
+		const f = feature as {
+			properties?: Record<string, unknown>;
+			geometry?: { coordinates?: unknown };
+		};
 		const id = f.properties?.id;
 		if (typeof id !== 'string') continue;
 		out.set(id, { ...f.properties, coordinates: f.geometry?.coordinates });

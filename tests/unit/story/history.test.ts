@@ -109,12 +109,18 @@ describe('reading a history', () => {
 		],
 		[
 			'a revision of a field that is no field',
-			[v('1', '2025-04-12'), v('2', '2025-04-13', [{ event: 'a', kind: 'revised', old: { colour: 'red' } }])],
+			[
+				v('1', '2025-04-12'),
+				v('2', '2025-04-13', [{ event: 'a', kind: 'revised', old: { colour: 'red' } }])
+			],
 			'history.json › version 2 › change 1 › old.colour: "colour" is not a field a revision records'
 		],
 		[
 			'an old date that is no date',
-			[v('1', '2025-04-12'), v('2', '2025-04-13', [{ event: 'a', kind: 'revised', old: { start: '2025-02-30' } }])],
+			[
+				v('1', '2025-04-12'),
+				v('2', '2025-04-13', [{ event: 'a', kind: 'revised', old: { start: '2025-02-30' } }])
+			],
 			'history.json › version 2 › change 1 › old.start: must be the old date as YYYY-MM-DD, not the text "2025-02-30".'
 		],
 		[
