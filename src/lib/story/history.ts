@@ -305,7 +305,8 @@ function lifeProblems(history: StoryHistory, problems: ProblemList): void {
 		for (const [k, change] of version.changes.entries()) {
 			const where = `version ${index + 1} › change ${k + 1}`;
 			const { event, kind } = change;
-			const key = `${event}\u0000${kind}`;
+			// An event may take several corrections at once, one per note; the notes are checked below.
+			const key = `${event}\u0000${kind}\u0000${kind === 'corrected' ? change.note : ''}`;
 			if (inVersion.has(key)) {
 				problems.add(
 					`${quote(event)} is ${kind} twice in version ${quote(version.id)}; give one change with all of it.`,

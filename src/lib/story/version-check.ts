@@ -110,3 +110,45 @@ export function eventFieldsOf(json: unknown): Map<string, EventFields> | null {
 	}
 	return out;
 }
+
+/**
+ * The events as version `id` published them, from the events now and the history: each later
+ * version undone, newest first (an addition removed, a revision's old values put back, a
+ * correction's note taken off). A withdrawn event stays, as it does in the file. Null for an id
+ * that is no version.
+ */
+export function eventsAtVersion(
+	current: ReadonlyMap<string, EventFields>,
+	history: StoryHistory,
+	id: string
+): Map<string, EventFields> | null {
+	const index = history.versions.findIndex((v) => v.id === id);
+	if (index < 0) return null;
+	const events = new Map(current);
+	for (let v = history.versions.length - 1; v > index; v--) {
+		const changes = history.versions[v]!.changes;
+		// Notes come off highest first, so each index still names the note it named.
+		const notes = changes
+			.filter((c) => c.kind === 'corrected')
+			.sort((a, b) => (b.note ?? 0) - (a.note ?? 0));
+		for (const change of [...changes.filter((c) => c.kind !== 'corrected'), ...notes]) {
+			const event = events.get(change.event);
+			if (!event) continue;
+			if (change.kind === 'added') events.delete(change.event);
+			else if (change.kind === 'revised' && change.old) {
+				const old: Record<string, unknown> = { ...event };
+				for (const [field, value] of Object.entries(change.old)) {
+					if (value === null) delete old[field];
+					else old[field] = value;
+				}
+				events.set(change.event, old);
+			} else if (change.kind === 'corrected' && Array.isArray(event.notes)) {
+				events.set(change.event, {
+					...event,
+					notes: event.notes.filter((_, i) => i !== change.note)
+				});
+			}
+		}
+	}
+	return events;
+}
