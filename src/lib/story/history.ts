@@ -466,3 +466,24 @@ export function describeCounts(counts: Record<ChangeStatus, number>): string {
 	].filter(Boolean);
 	return parts.length ? parts.join(', ') : 'no changes to events';
 }
+
+/**
+ * The event ids a history names, read before it is checked: a big story finds their rows in one
+ * pass over its table, then checks the history against them.
+ */
+export function namedEvents(contents: FileContents): Set<string> {
+	const ids = new Set<string>();
+	let json: unknown;
+	try {
+		json = JSON.parse(typeof contents === 'string' ? contents : new TextDecoder().decode(contents));
+	} catch {
+		return ids;
+	}
+	const versions = isRecord(json) && Array.isArray(json.versions) ? json.versions : [];
+	for (const version of versions) {
+		const changes = isRecord(version) && Array.isArray(version.changes) ? version.changes : [];
+		for (const change of changes)
+			if (isRecord(change) && typeof change.event === 'string') ids.add(change.event);
+	}
+	return ids;
+}
