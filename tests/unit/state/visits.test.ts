@@ -1,31 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readVisit, recordVisit } from '../../../src/lib/state/visits';
-
-/** A Storage as the browser gives it, in memory, with the ways a real one fails. */
-class StubStorage implements Storage {
-	readonly items = new Map<string, string>();
-	constructor(private readonly fails: { read?: boolean; write?: boolean } = {}) {}
-	get length() {
-		return this.items.size;
-	}
-	clear() {
-		this.items.clear();
-	}
-	getItem(key: string) {
-		if (this.fails.read) throw new DOMException('The operation is insecure.', 'SecurityError');
-		return this.items.get(key) ?? null;
-	}
-	key(index: number) {
-		return [...this.items.keys()][index] ?? null;
-	}
-	removeItem(key: string) {
-		this.items.delete(key);
-	}
-	setItem(key: string, value: string) {
-		if (this.fails.write) throw new DOMException('Quota exceeded', 'QuotaExceededError');
-		this.items.set(key, value);
-	}
-}
+import { StubStorage } from '../../helpers/stub-storage';
 
 describe('the visits this browser remembers', () => {
 	it('remembers a visit per story, and reads it back', () => {
