@@ -61,7 +61,7 @@ function storyEvents(
 ): { events: HistoryEvents; notes: (id: string) => Note[] } | string {
 	if (existsSync(join(dir, EVENTS_ARROW))) {
 		const read = readEventTable(readFileSync(join(dir, EVENTS_ARROW)));
-		if (!read.ok) return `${EVENTS_ARROW} ${read.problems[0]?.message ?? 'cannot be read.'}`;
+		if (!read.ok) return `${EVENTS_ARROW} ${read.message}`;
 		const ids = new Set<string>();
 		for (let i = 0; i < read.table.length; i++) ids.add(eventId(read.table, i));
 		return { events: { has: (id) => ids.has(id) }, notes: () => [] };

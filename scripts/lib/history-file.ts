@@ -4,12 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-	HISTORY_FILE,
-	readHistory,
-	type HistoryEvents,
-	type HistoryResult
-} from '../../src/lib/story/history';
+import { HISTORY_FILE, type HistoryEvents, type HistoryResult } from '../../src/lib/story/history';
+import { readHistory } from '../../src/lib/story/history-read';
 import { MAX_FILE_BYTES } from '../../src/lib/story/json-file';
 import { readStoryFile } from './read-story-file';
 

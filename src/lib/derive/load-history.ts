@@ -6,7 +6,8 @@
  */
 import { versionLine } from '../story/change-lines';
 import { fetchFile } from '../story/fetch-file';
-import { HISTORY_FILE, readHistory } from '../story/history';
+import { HISTORY_FILE } from '../story/history';
+import { readHistory } from '../story/history-read';
 import type { Story } from '../story/types';
 
 export interface VersionSummary {

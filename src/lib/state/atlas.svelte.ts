@@ -24,13 +24,7 @@ import type { StoryTimeScale } from '../time/scale';
 import { timeline } from '../time/timeline';
 import { tourSteps } from '../tour/tour';
 import type { MapView, ViewState } from '../url/view-state';
-import {
-	changesFrom,
-	openHistory,
-	readerChanges,
-	type OpenedHistory,
-	type ReaderChanges
-} from './story-changes';
+import type { OpenedHistory, ReaderChanges } from './story-changes';
 import { readVisit, recordVisit } from './visits';
 
 /**
@@ -187,15 +181,21 @@ export class Atlas {
 	 * last visit (or since the version `since` names), once, in the live region too, and remembers
 	 * this visit. Storage that fails is a first visit: no banner, and the page works.
 	 */
-	takeHistory(
-		contents: FileContents,
+	async loadHistory(
+		file: Promise<FileContents | null>,
 		{
 			key,
 			storage,
 			since,
 			now
 		}: { key: string; storage: Storage | null; since: string | null; now: number }
-	): void {
+	): Promise<void> {
+		// Its checker is a chunk of its own, fetched with the history, after the page is on screen.
+		const [contents, { changesFrom, openHistory, readerChanges }] = await Promise.all([
+			file,
+			import('./story-changes')
+		]);
+		if (!contents) return;
 		const opened = openHistory(contents, this.table, this.data.events);
 		if (!opened) return;
 		this.history = opened;

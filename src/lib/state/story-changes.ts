@@ -9,14 +9,13 @@ import { findEventRows } from '../story/find-event';
 import {
 	changesBetween,
 	latestVersion,
-	namedEvents,
-	readHistory,
 	versionIndex,
 	withdrawnEvents,
 	type ChangeSet,
 	type EventChange,
 	type StoryHistory
 } from '../story/history';
+import { namedEvents, readHistory } from '../story/history-read';
 import type { FileContents } from '../story/json-file';
 import type { StoryEvent } from '../story/types';
 import type { Visit } from './visits';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { changesBetween, readHistory } from '../../../src/lib/story/history';
+import { changesBetween } from '../../../src/lib/story/history';
+import { readHistory } from '../../../src/lib/story/history-read';
 import { formatProblem } from '../../../src/lib/story/problems';
 import {
 	eventFieldsOf,

@@ -78,14 +78,19 @@ const changedInV2 = [
 describe.each(FORMS)('Atlas over a $form story', (form) => {
 	const atlasOf = () => new Atlas(form.data, form.layers);
 
-	it('tells a reader of version 1 what version 2 changed, and narrows the list, the map and the histogram to it', () => {
+	it('tells a reader of version 1 what version 2 changed, and narrows the list, the map and the histogram to it', async () => {
 		const atlas = atlasOf();
 		const storage = new StubStorage();
 		storage.setItem(
 			'story-atlas:seen:story',
 			JSON.stringify({ version: '1', at: Date.UTC(2025, 3, 11) })
 		);
-		atlas.takeHistory(historyFile, { key: 'story', storage, since: null, now: 1e12 });
+		await atlas.loadHistory(Promise.resolve(historyFile), {
+			key: 'story',
+			storage,
+			since: null,
+			now: 1e12
+		});
 		const text = 'Since your last visit on 11 April 2025: 9 corrected, 1 revised.';
 		expect(atlas.changes?.text).toBe(text);
 		expect(atlas.summary).toBe(text);
@@ -106,12 +111,17 @@ describe.each(FORMS)('Atlas over a $form story', (form) => {
 		expect(atlas.bars).toBe(allBars);
 	});
 
-	it('tells a first-time reader nothing, and a reader of the latest version nothing', () => {
+	it('tells a first-time reader nothing, and a reader of the latest version nothing', async () => {
 		for (const stored of [null, JSON.stringify({ version: '2', at: 5 })]) {
 			const atlas = atlasOf();
 			const storage = new StubStorage();
 			if (stored) storage.setItem('story-atlas:seen:story', stored);
-			atlas.takeHistory(historyFile, { key: 'story', storage, since: null, now: 7 });
+			await atlas.loadHistory(Promise.resolve(historyFile), {
+				key: 'story',
+				storage,
+				since: null,
+				now: 7
+			});
 			expect(atlas.history).not.toBeNull();
 			expect(atlas.changes).toBeNull();
 		}

@@ -3,11 +3,11 @@ import {
 	changesBetween,
 	describeCounts,
 	eventHistory,
-	readHistory,
 	versionTime,
 	withdrawnEvents,
 	type HistoryEvents
 } from '../../../src/lib/story/history';
+import { readHistory } from '../../../src/lib/story/history-read';
 import { formatProblem } from '../../../src/lib/story/problems';
 
 const notes: Record<string, number> = { a: 1, b: 0, c: 2, d: 0 };

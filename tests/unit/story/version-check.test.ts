@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readHistory, type StoryHistory } from '../../../src/lib/story/history';
+import type { StoryHistory } from '../../../src/lib/story/history';
+import { readHistory } from '../../../src/lib/story/history-read';
 import { formatProblem } from '../../../src/lib/story/problems';
 import { unrecordedChanges, type EventFields } from '../../../src/lib/story/version-check';
 
