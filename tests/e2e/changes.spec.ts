@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { axeViolations } from '../helpers/axe';
 import { details, eventsList, expect, mapReady, test } from './fixtures';
 
 /**
@@ -128,6 +129,11 @@ test('a reader who skipped versions is told their changes combined; a withdrawn 
 	await withdrawn.click();
 	const note = details(page).getByRole('note', { name: 'Withdrawn' });
 	await expect(note).toHaveText('Withdrawn 14 April 2025: The post could not be confirmed.');
+	// The banner, the marks and the struck-through event keep WCAG 2.2 AA, on a phone too.
+	expect(await axeViolations(page)).toEqual([]);
+	await page.setViewportSize({ width: 360, height: 740 });
+	await expect(banner(page)).toBeVisible();
+	expect(await axeViolations(page)).toEqual([]);
 });
 
 test('a link with ?since= shows the changes since that version', async ({ page }) => {
