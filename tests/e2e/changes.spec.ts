@@ -134,7 +134,7 @@ test('a reader who skipped versions is told their changes combined; a withdrawn 
 	// On a phone, loaded afresh there (as a reader would) with the same last visit.
 	await page.setViewportSize({ width: 360, height: 740 });
 	await page.evaluate(() => sessionStorage.removeItem('seeded'));
-	await page.reload();
+	await page.goto('./');
 	await mapReady(page);
 	await banner(page).getByRole('button', { name: 'Show what changed' }).click();
 	await expect(eventsList(page).locator('[data-event]').first()).toBeVisible();
