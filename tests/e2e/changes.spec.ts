@@ -86,6 +86,7 @@ test('a reader who last saw version 1 is told exactly what version 2 changed, an
 	);
 	const listed = eventsList(page).locator('[data-event]');
 	await expect(listed).toHaveCount(changedInV2.length);
+	await expect(page.getByText(`Showing ${changedInV2.length} that changed`)).toBeVisible();
 	expect(
 		(await listed.evaluateAll((b) => b.map((e) => e.getAttribute('data-event')))).sort()
 	).toEqual(changedInV2);
