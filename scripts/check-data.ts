@@ -6,15 +6,19 @@
  * default story's for the rest.
  * Exits 1 and lists every problem when anything is wrong.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import type { StoryCountryLookup } from '../src/lib/geo/countries';
 import { EVENTS_ARROW } from '../src/lib/story/columnar/layout';
+import { eventId } from '../src/lib/story/event-table';
+import { latestVersion, type HistoryEvents, type StoryHistory } from '../src/lib/story/history';
+import { eventFieldsOf, unrecordedChanges } from '../src/lib/story/version-check';
 import { validateColumnarStory } from '../src/lib/story/columnar/validate-columnar';
 import { countProblems, formatProblem, type Problem } from '../src/lib/story/problems';
 import { escapeUnsafe, truncate } from '../src/lib/story/text';
 import { validateStory } from '../src/lib/story/validate';
 import { isColumnarFolder, readColumnarFolder } from './lib/columnar-files';
+import { hasHistory, readFolderHistory } from './lib/history-file';
 import { shippedCountryLookup } from './lib/natural-earth';
 import {
 	STORIES_ROOT,
@@ -25,7 +29,7 @@ import {
 	type Role
 } from './lib/story-files';
 
-const USAGE = 'usage: npm run check:data [-- --stories DIR | STORY_DIR | FILE…]';
+const USAGE = 'usage: npm run check:data [-- --stories DIR | STORY_DIR [--previous DIR] | FILE…]';
 
 const isFolder = (path: string) => {
 	try {
@@ -73,11 +77,59 @@ function checkStory(
 	}
 	const result = validateStory(files, lookup);
 	if (!result.ok) return reportProblems(slug, result.problems);
-	const { events, places } = result.story;
+	const { events, places, eventById } = result.story;
+	const dir = dirname(paths.events);
+	const history = checkHistory(dir, {
+		has: (id) => eventById.has(id),
+		notes: (id) => eventById.get(id)?.notes.length
+	});
+	if (Array.isArray(history)) return reportProblems(slug, history);
+	if (history && previousDir !== null) {
+		const previous = readPreviousEvents(previousDir);
+		if (typeof previous === 'string')
+			return reportProblems(slug, [{ file: shown(previousDir), message: previous }]);
+		const current = eventFieldsOf(
+			JSON.parse(new TextDecoder().decode(toBytes(files.events.contents)))
+		);
+		const problems = unrecordedChanges(previous, current ?? new Map(), history, files.events.name);
+		if (problems.length) return reportProblems(slug, problems);
+	}
 	say(
 		`✓ ${label}${count(events.length, 'event')} and ${count(places.length, 'place')} check out (${files.events.name}, ${files.places.name}, ${files.article.name}).`
 	);
+	if (history) sayHistory(indent, history);
 	return true;
+}
+
+/** The folder given with --previous: the story as last published, to compare the new version with. */
+let previousDir: string | null = null;
+
+const toBytes = (contents: string | Uint8Array) =>
+	typeof contents === 'string' ? new TextEncoder().encode(contents) : contents;
+
+/** The folder's history, checked against its events: null where it keeps none, its problems where it is wrong. */
+function checkHistory(dir: string, events: HistoryEvents): StoryHistory | Problem[] | null {
+	if (!hasHistory(dir)) return null;
+	const result = readFolderHistory(dir, events, shown);
+	return result.ok ? result.history : result.problems;
+}
+
+function sayHistory(indent: string, history: StoryHistory): void {
+	const latest = latestVersion(history);
+	say(
+		`${indent}  history.json: ${count(history.versions.length, 'version')}, the latest "${latest.id}" of ${latest.time}.`
+	);
+}
+
+/** The previous version's events, by id, from its folder's events.geojson; or why not. */
+function readPreviousEvents(dir: string) {
+	let json: unknown;
+	try {
+		json = JSON.parse(readFileSync(resolve(dir, 'events.geojson'), 'utf8'));
+	} catch (error) {
+		return `its events.geojson cannot be read as the previous version (${error instanceof Error ? error.message : String(error)}).`;
+	}
+	return eventFieldsOf(json) ?? 'its events.geojson is not a FeatureCollection of events.';
 }
 
 /** The problems of a story that fails, under its summary line; false, for the caller. */
@@ -106,9 +158,18 @@ function checkColumnar(slug: string | null, dir: string, lookup: StoryCountryLoo
 		countries: lookup
 	});
 	if (!result.ok) return reportProblems(slug, result.problems);
+	let history: StoryHistory | Problem[] | null = null;
+	if (hasHistory(dir)) {
+		// A million ids as strings: made once, for this check only.
+		const ids = new Set<string>();
+		for (let i = 0; i < result.table.length; i++) ids.add(eventId(result.table, i));
+		history = checkHistory(dir, { has: (id) => ids.has(id) });
+		if (Array.isArray(history)) return reportProblems(slug, history);
+	}
 	say(
 		`✓ ${label}${count(result.table.length, 'event')} and ${count(result.places.length, 'place')} check out (${files.events.name}, ${files.text.folder}/ with ${count(result.chunks, 'text chunk')}, ${files.places.name}, ${files.article.name}).`
 	);
+	if (history) sayHistory(indent, history);
 	return true;
 }
 
@@ -119,15 +180,22 @@ function checkFolder(slug: string | null, dir: string, lookup: StoryCountryLooku
 		: checkStory(slug, storyFolderFiles(dir), lookup);
 }
 
-function parseArgs(argv: string[]): { stories: string | null; files: string[] } | string {
+function parseArgs(
+	argv: string[]
+): { stories: string | null; files: string[]; previous: string | null } | string {
 	const files: string[] = [];
 	let stories: string | null = null;
+	let previous: string | null = null;
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i]!;
 		if (arg === '--stories') {
 			const dir = argv[++i];
 			if (dir === undefined) return '--stories needs a folder';
 			stories = dir;
+		} else if (arg === '--previous') {
+			const dir = argv[++i];
+			if (dir === undefined) return '--previous needs the folder of the version published before';
+			previous = dir;
 		} else if (arg.startsWith('--')) {
 			return `unknown option ${arg}`;
 		} else {
@@ -136,7 +204,9 @@ function parseArgs(argv: string[]): { stories: string | null; files: string[] } 
 	}
 	// Files replace the default story's; which story's would they replace in another folder?
 	if (stories !== null && files.length) return 'give either --stories or files, not both';
-	return { stories, files };
+	if (previous !== null && (files.length !== 1 || !isFolder(files[0]!)))
+		return '--previous compares one story folder with the version before it: give that folder';
+	return { stories, files, previous };
 }
 
 function main(argv: string[]): number {
@@ -146,6 +216,7 @@ function main(argv: string[]): number {
 		warn(USAGE);
 		return 2;
 	}
+	previousDir = args.previous === null ? null : resolve(args.previous);
 	// The atlas's own basemap and slack: what passes here opens there.
 	const lookup = shippedCountryLookup();
 	// One folder given: a story folder (as `npm run draft -- --out DIR` writes).

@@ -29,6 +29,9 @@ import { validateStory, type StoryFiles } from '../src/lib/story/validate';
 import { backdropSvg } from './lib/backdrop';
 import { countryLabelPoints } from './lib/basemap';
 import { isColumnarFolder, readColumnarFolder } from './lib/columnar-files';
+import { hasHistory, readFolderHistory } from './lib/history-file';
+import { eventId } from '../src/lib/story/event-table';
+import { HISTORY_FILE, type HistoryEvents } from '../src/lib/story/history';
 import { renderPng, shareCardSvg } from './lib/share-card';
 import { shippedBasemap } from './lib/natural-earth';
 import {
@@ -150,12 +153,33 @@ function columnarStory(slug: string, dir: string): StoryIndexEntry {
 		backdropSvg(countries, storyBounds(drawn.map((p) => p.coordinates)))
 	);
 	writeFirstView(to, result.table, drawn);
+	const ids = new Set<string>();
+	for (let i = 0; i < result.table.length; i++) ids.add(eventId(result.table, i));
+	writeHistory(slug, { has: (id) => ids.has(id) }, [to]);
 	return columnarIndexEntry(slug, {
 		title: result.meta.title || slug,
 		published: result.meta.published,
 		events: result.table.length,
 		places: result.places.length
 	});
+}
+
+/**
+ * The story's history beside its files, where it keeps one and it checks out: the reader fetches
+ * it after the page is on screen. Written from what was checked, as the story's files are.
+ */
+function writeHistory(slug: string, events: HistoryEvents, to: string[]): void {
+	const dir = resolve(STORIES_ROOT, slug);
+	if (!hasHistory(dir)) return;
+	const result = readFolderHistory(dir, events);
+	if (!result.ok) {
+		console.warn(
+			`geodata/stories/${slug}/${HISTORY_FILE}: problems; npm run check:data lists them.`
+		);
+		return;
+	}
+	for (const folder of to)
+		writeFileSync(resolve(folder, HISTORY_FILE), JSON.stringify(result.history));
 }
 
 const index = slugs.map((slug) => {
@@ -177,6 +201,12 @@ const index = slugs.map((slug) => {
 	if (!result.ok) console.warn(`geodata/stories/${slug}: problems; npm run check:data lists them.`);
 	else {
 		writePictures(result.story, slug);
+		const { eventById } = result.story;
+		writeHistory(
+			slug,
+			{ has: (id) => eventById.has(id), notes: (id) => eventById.get(id)?.notes.length },
+			[resolve(out, 'stories', slug), ...(slug === DEFAULT_STORY ? [resolve(out, 'story')] : [])]
+		);
 		if (result.story.events.length > INLINE_EVENT_LIMIT) {
 			const { table, places } = storyData(result.story);
 			writeFirstView(resolve(out, 'stories', slug), table, places);

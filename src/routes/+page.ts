@@ -7,5 +7,12 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = ({ data, fetch }) => {
 	// The page is on screen already (it is in the HTML): MapLibre's chunk can start now.
 	if (browser) void import('$lib/map/atlas-map');
-	return storyView(data.loaded, asset('/generated'), 'story', browser ? fetch : null);
+	return storyView(
+		data.loaded,
+		asset('/generated'),
+		'story',
+		browser ? fetch : null,
+		null,
+		data.history
+	);
 };

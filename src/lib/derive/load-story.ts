@@ -11,6 +11,7 @@ import { BACKDROP_FILE, SHARE_CARD_FILE } from './map-picture';
 import { PICTURE_FILE, type AggregatePicture } from './aggregate-picture';
 import type { LoadedStory } from './prepare-story';
 import type { BigStoryLoad } from './big-load.svelte';
+import { fetchHistory, loadHistorySource, type HistorySource } from './load-history';
 
 /**
  * What a story page's HTML says of a story it does not hold (a columnar story, or a GeoJSON one
@@ -59,6 +60,11 @@ export interface StoryView {
 	 * and checked it (`folder` is its URL, ending in `/`).
 	 */
 	fetching?: { ref: StoryRef; folder: string };
+	/**
+	 * The story's history, where it keeps one: its versions' lines, and in the browser the file
+	 * itself, fetched after the page is on screen (null on the server).
+	 */
+	history?: HistorySource & { file: Promise<Uint8Array | null> | null };
 }
 
 type Fetched = Awaited<ReturnType<typeof fetchFile>>;
@@ -166,11 +172,16 @@ export async function storyView(
 	generated: string,
 	folder: string,
 	fetcher: typeof fetch | null,
-	ref: StoryRef | null = null
+	ref: StoryRef | null = null,
+	source: HistorySource | null = null
 ): Promise<StoryView> {
+	const history = source
+		? { history: { ...source, file: fetcher ? fetchHistory(fetcher, source.url) : null } }
+		: {};
 	const files = {
 		backdrop: `${generated}/${folder}/${BACKDROP_FILE}`,
-		shareCard: `${generated}/${folder}/${SHARE_CARD_FILE}`
+		shareCard: `${generated}/${folder}/${SHARE_CARD_FILE}`,
+		...history
 	};
 	if (ref?.form === 'columnar') {
 		// No picture and no share card: those are drawn from a GeoJSON story at build time.
@@ -181,6 +192,7 @@ export async function storyView(
 			basemap: fetcher ? loadBasemap(fetcher, generated) : Promise.resolve(null),
 			backdrop: null,
 			shareCard: null,
+			...history,
 			big: { ref, load: BigStoryLoad ? new BigStoryLoad(files) : null, folder: files }
 		};
 	}
@@ -231,7 +243,8 @@ export async function loadStoryPage(
 	fetcher: typeof fetch,
 	generated: string,
 	slug: string
-): Promise<{ loaded: LoadedStory | null; ref: StoryRef | null }> {
+): Promise<{ loaded: LoadedStory | null; ref: StoryRef | null; history: HistorySource | null }> {
+	const folder = `stories/${slug}`;
 	const index = await loadStoryIndex(fetcher, generated);
 	const entry = index.ok ? index.stories.find((story) => story.slug === slug) : undefined;
 	if (
@@ -249,9 +262,14 @@ export async function loadStoryPage(
 			? null
 			: ((decodeJson(file.contents) as AggregatePicture | undefined) ?? null);
 		const form = entry.form ?? 'geojson';
-		return { loaded: null, ref: { form, title, published, events, places, picture } };
+		const history = await loadHistorySource(fetcher, generated, folder, null);
+		return { loaded: null, ref: { form, title, published, events, places, picture }, history };
 	}
-	return { loaded: inlined((await loadStoryBySlug(fetcher, generated, slug)).loaded), ref: null };
+	const loaded = (await loadStoryBySlug(fetcher, generated, slug)).loaded;
+	const history = loaded.ok
+		? await loadHistorySource(fetcher, generated, folder, loaded.story)
+		: null;
+	return { loaded: inlined(loaded), ref: null, history };
 }
 
 /**

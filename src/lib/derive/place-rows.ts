@@ -34,14 +34,26 @@ function eachPlace(table: EventTable, i: number, visit: (p: number) => void): vo
 	}
 }
 
-export function buildPlaceRows(table: EventTable): PlaceRows {
+/**
+ * The index of every event, or of only `subset` (rows in table order): the reader's filters,
+ * such as "what changed", draw the map from the same index over fewer rows.
+ */
+export function buildPlaceRows(
+	table: EventTable,
+	subset: ArrayLike<number> | null = null
+): PlaceRows {
 	const places = table.places.length;
 	const offsets = new Int32Array(places + 1);
-	for (let i = 0; i < table.length; i++) eachPlace(table, i, (p) => offsets[p + 1]!++);
+	const n = subset ? subset.length : table.length;
+	const rowAt = (k: number) => (subset ? subset[k]! : k);
+	for (let k = 0; k < n; k++) eachPlace(table, rowAt(k), (p) => offsets[p + 1]!++);
 	for (let p = 0; p < places; p++) offsets[p + 1]! += offsets[p]!;
 	const fill = offsets.slice(0, places);
 	const rows = new Int32Array(offsets[places]!);
-	for (let i = 0; i < table.length; i++) eachPlace(table, i, (p) => (rows[fill[p]!++] = i));
+	for (let k = 0; k < n; k++) {
+		const i = rowAt(k);
+		eachPlace(table, i, (p) => (rows[fill[p]!++] = i));
+	}
 	const reach = new Int32Array(rows.length);
 	for (let p = 0; p < places; p++) {
 		let latest = -0x7fffffff;

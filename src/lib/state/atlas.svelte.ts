@@ -1,6 +1,12 @@
 import { getContext, setContext } from 'svelte';
 import { upperBound } from '../derive/event-grid';
-import { placeSummary, tallyPlaces, type PlaceSummary } from '../derive/place-rows';
+import {
+	buildPlaceRows,
+	placeSummary,
+	tallyPlaces,
+	type PlaceRows,
+	type PlaceSummary
+} from '../derive/place-rows';
 import type { StoryLayers } from '../derive/story-layers';
 import { boundsOf } from '../geo/bounds';
 import type { AtlasMap, CameraMove } from '../map/atlas-map';
@@ -10,12 +16,16 @@ import { findEventRow } from '../story/find-event';
 import { CATEGORIES, type Category } from '../story/schema';
 import { eventAt, type StoryData } from '../story/story-data';
 import type { LonLat, Place, StoryEvent, TourStep } from '../story/types';
-import type { Histogram } from '../time/histogram';
+import { eventHistory, type EventChange } from '../story/history';
+import type { FileContents } from '../story/json-file';
+import { histogram, type Histogram } from '../time/histogram';
 import type { PlaceTally } from '../time/phase';
 import type { StoryTimeScale } from '../time/scale';
 import { timeline } from '../time/timeline';
 import { tourSteps } from '../tour/tour';
 import type { MapView, ViewState } from '../url/view-state';
+import type { OpenedHistory, ReaderChanges } from './story-changes';
+import { readVisit, recordVisit } from './visits';
 
 /**
  * Where the map should go, asked by the state and carried out by the map. `seq` grows with every
@@ -24,6 +34,17 @@ import type { MapView, ViewState } from '../url/view-state';
 export type CameraRequest = CameraMove & { seq: number };
 
 export type SidePanel = 'events' | 'article';
+
+/** What the reader may narrow the story to: the events other reporting corrects, or what changed. */
+export type RowFilterKind = 'corrected' | 'changed';
+
+/** A filter's rows (in table order) and what the map and the slider draw from them. */
+export interface RowFilter {
+	kind: RowFilterKind;
+	rows: Int32Array;
+	byPlace: PlaceRows;
+	bars: Histogram;
+}
 
 const count = (n: number, word: string) =>
 	`${n.toLocaleString('en-GB')} ${n === 1 ? word : `${word}s`}`;
@@ -42,8 +63,9 @@ export class Atlas {
 	/** The one time scale, built once per story, read by the slider, the map and the list. */
 	readonly time: StoryTimeScale;
 	readonly changeDays: number[];
-	/** The slider's histogram. */
-	readonly bars: Histogram;
+	/** The slider's histogram: of every event, or of the filter's. */
+	bars: Histogram;
+	readonly #bars: Histogram;
 	/** The categories the story uses, in the legend's fixed order. */
 	readonly categories: Category[];
 	/** The guided tour's steps: the authors' tour, or the story in time order where its words are here. */
@@ -83,6 +105,13 @@ export class Atlas {
 	note = $state<string | null>(null);
 	/** Grows each time words arrive: whatever shows an event's words reads it to redraw. */
 	textVersion = $state(0);
+	/** The story's history, once it has come (after the page is on screen); null without one. */
+	history = $state.raw<OpenedHistory | null>(null);
+	/** The changes this reader is told of (since their last visit, or `?since=`); null for none. */
+	changes = $state.raw<ReaderChanges | null>(null);
+	/** What the list, the map and the slider's histogram are narrowed to; null for everything. */
+	only = $state<RowFilterKind | null>(null);
+	filter: RowFilter | null;
 
 	/** Events started by the chosen day: rows 0 … shown - 1 of the table. */
 	shown: number;
@@ -101,7 +130,7 @@ export class Atlas {
 		this.extent = line.extent;
 		this.time = line.time;
 		this.changeDays = line.changeDays;
-		this.bars = line.bars;
+		this.#bars = line.bars;
 		this.categories = CATEGORIES.filter((c) => data.table.categories.includes(c));
 		this.steps = tourSteps(data.events ?? [], data.tour);
 		this.corrected = data.events
@@ -113,7 +142,25 @@ export class Atlas {
 		this.day = this.extent.last;
 		data.texts.listen(() => this.textVersion++);
 		this.shown = $derived(upperBound(this.table.start, this.day));
-		this.tally = $derived(tallyPlaces(this.data.index.byPlace, this.table, this.day));
+		this.filter = $derived.by(() => {
+			const rows =
+				this.only === 'corrected'
+					? this.corrected
+					: this.only === 'changed'
+						? (this.changes?.rows ?? null)
+						: null;
+			if (!rows || this.only === null) return null;
+			return {
+				kind: this.only,
+				rows,
+				byPlace: buildPlaceRows(this.table, rows),
+				bars: histogram(this.table, 8, 400, rows)
+			};
+		});
+		this.bars = $derived(this.filter?.bars ?? this.#bars);
+		this.tally = $derived(
+			tallyPlaces(this.filter?.byPlace ?? this.data.index.byPlace, this.table, this.day)
+		);
 		this.placeSummary = $derived(
 			this.place === null
 				? null
@@ -127,6 +174,50 @@ export class Atlas {
 				return `Step ${this.step + 1} of ${this.steps.length}: ${formatDay(event.end)}, ${event.title}`;
 			return this.note ?? `${count(this.shown, 'event')} up to ${formatDay(this.day)}`;
 		});
+	}
+
+	/**
+	 * Takes the story's history, once fetched: tells a returning reader what changed since their
+	 * last visit (or since the version `since` names), once, in the live region too, and remembers
+	 * this visit. Storage that fails is a first visit: no banner, and the page works.
+	 */
+	async loadHistory(
+		file: Promise<FileContents | null>,
+		{
+			key,
+			storage,
+			since,
+			now
+		}: { key: string; storage: Storage | null; since: string | null; now: number }
+	): Promise<void> {
+		// Its checker is a chunk of its own, fetched with the history, after the page is on screen.
+		const [contents, { changesFrom, openHistory, readerChanges }] = await Promise.all([
+			file,
+			import('./story-changes')
+		]);
+		if (!contents) return;
+		const opened = openHistory(contents, this.table, this.data.events);
+		if (!opened) return;
+		this.history = opened;
+		const from = changesFrom(opened.history, readVisit(storage, key), since);
+		this.changes = from ? readerChanges(opened, from) : null;
+		recordVisit(storage, key, { version: opened.history.versions.at(-1)!.id, at: now });
+		if (this.changes) this.announce(this.changes.text);
+	}
+
+	/** Narrows the list, the map and the histogram, or widens them again (null). */
+	narrow(kind: RowFilterKind | null): void {
+		this.only = kind;
+	}
+
+	/** Every change the history records of the event at `row`, oldest first. */
+	changesOf(row: number): EventChange[] {
+		return this.history ? eventHistory(this.history.history, eventId(this.table, row)) : [];
+	}
+
+	/** The withdrawal of the event at `row`, where it stands withdrawn. */
+	withdrawalOf(row: number): EventChange | undefined {
+		return this.history?.withdrawn.get(row);
 	}
 
 	/** The place with this id, as its index; null for an id the story does not have. */

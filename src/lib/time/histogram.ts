@@ -23,12 +23,20 @@ export interface Histogram {
 	rows: number;
 }
 
-export function histogram(table: EventTable, maxRows = 8, maxBars = 400): Histogram {
+/** The histogram of every event, or of only `subset` (rows in table order), for a filter. */
+export function histogram(
+	table: EventTable,
+	maxRows = 8,
+	maxBars = 400,
+	subset: ArrayLike<number> | null = null
+): Histogram {
 	const counts = new Map<number, number>();
 	/** The ranges as table rows: an id is decoded only for a bar drawn on its own. */
 	const ranges: Array<Omit<RangeBar, 'id'> & { at: number }> = [];
 	const rowEnds: number[] = [];
-	for (let i = 0; i < table.length; i++) {
+	const n = subset ? subset.length : table.length;
+	for (let k = 0; k < n; k++) {
+		const i = subset ? subset[k]! : k;
 		const start = table.start[i]!;
 		const end = table.end[i]!;
 		if (start === end) {

@@ -223,14 +223,27 @@ describe('loadStoryPage', () => {
 			'/g/stories/big/picture.json': JSON.stringify(picture)
 		});
 		const page = await loadStoryPage(fetcher, '/g', 'big');
-		expect(page).toEqual({ loaded: null, ref: { form: 'columnar', ...facts, picture } });
-		expect(asked).toEqual(['/g/stories/index.json', '/g/stories/big/picture.json']);
+		expect(page).toEqual({
+			loaded: null,
+			ref: { form: 'columnar', ...facts, picture },
+			history: null
+		});
+		// The history's lines are asked for at build time; it has none.
+		expect(asked).toEqual([
+			'/g/stories/index.json',
+			'/g/stories/big/picture.json',
+			'/g/stories/big/history.json'
+		]);
 	});
 
 	it('shows a columnar story without a picture when the build wrote none', async () => {
 		const { fetcher } = server({ '/g/stories/index.json': JSON.stringify([aid, big]) });
 		const page = await loadStoryPage(fetcher, '/g', 'big');
-		expect(page).toEqual({ loaded: null, ref: { form: 'columnar', ...facts, picture: null } });
+		expect(page).toEqual({
+			loaded: null,
+			ref: { form: 'columnar', ...facts, picture: null },
+			history: null
+		});
 	});
 
 	it('gives a GeoJSON story too big to inline as its index line and first view, fetching none of it', async () => {
@@ -249,9 +262,14 @@ describe('loadStoryPage', () => {
 				events: INLINE_EVENT_LIMIT + 1,
 				places: 1,
 				picture
-			}
+			},
+			history: null
 		});
-		expect(asked).toEqual(['/g/stories/index.json', '/g/stories/many/picture.json']);
+		expect(asked).toEqual([
+			'/g/stories/index.json',
+			'/g/stories/many/picture.json',
+			'/g/stories/many/history.json'
+		]);
 	});
 
 	it('inlines a GeoJSON story as before', async () => {
@@ -259,5 +277,45 @@ describe('loadStoryPage', () => {
 		const page = await loadStoryPage(fetcher, '/g', 'aid');
 		expect(page.ref).toBeNull();
 		expect(page.loaded?.ok && page.loaded.story.title).toBe('Aid for Ukraine');
+		expect(page.history).toBeNull();
+	});
+
+	it('gives a columnar story’s versions where it keeps a history', async () => {
+		const history = {
+			versions: [
+				{ id: '1', time: '2025-04-12', note: 'Imported.' },
+				{
+					id: '2',
+					time: '2025-04-19',
+					note: 'A newer export.',
+					changes: [{ event: 'ukr1', kind: 'withdrawn', reason: 'No longer in the source.' }]
+				}
+			]
+		};
+		const { fetcher } = server({
+			'/g/stories/index.json': JSON.stringify([aid, big]),
+			'/g/stories/big/history.json': JSON.stringify(history)
+		});
+		const page = await loadStoryPage(fetcher, '/g', 'big');
+		expect(page.history).toEqual({
+			key: 'stories/big',
+			url: '/g/stories/big/history.json',
+			versions: [
+				{
+					id: '1',
+					time: '2025-04-12',
+					at: Date.UTC(2025, 3, 12),
+					note: 'Imported.',
+					counts: 'first published'
+				},
+				{
+					id: '2',
+					time: '2025-04-19',
+					at: Date.UTC(2025, 3, 19),
+					note: 'A newer export.',
+					counts: '1 withdrawn'
+				}
+			]
+		});
 	});
 });

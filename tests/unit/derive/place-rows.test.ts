@@ -39,6 +39,20 @@ describe('buildPlaceRows', () => {
 	});
 });
 
+describe('buildPlaceRows over a filter’s rows', () => {
+	it('indexes only those rows, so the tally counts only them', () => {
+		const only = buildPlaceRows(table, Int32Array.from([1, 3]));
+		const rowsOf = (p: number) =>
+			Array.from(only.rows.subarray(only.offsets[p]!, only.offsets[p + 1]!));
+		expect([rowsOf(0), rowsOf(1), rowsOf(2)]).toEqual([[1], [3], []]);
+		const tally = tallyPlaces(only, table, d('2025-12-31'));
+		expect([...tally].map(([id, t]) => [id, t.count])).toEqual([
+			[table.places[0], 1],
+			[table.places[1], 1]
+		]);
+	});
+});
+
 describe('placeSummary', () => {
 	it('counts by category (most first) and by month, up to the day', () => {
 		expect(placeSummary(index, table, 1, d('2025-02-28'))).toEqual({

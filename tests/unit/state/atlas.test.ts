@@ -9,6 +9,8 @@ import { MemoryTexts } from '../../../src/lib/story/event-texts';
 import { storyData } from '../../../src/lib/story/story-data';
 import type { ViewState } from '../../../src/lib/url/view-state';
 import { countries50m, projectStory } from '../../helpers/story-files';
+import { readFileSync } from 'node:fs';
+import { StubStorage } from '../../helpers/stub-storage';
 
 const story = projectStory();
 const data = storyData(story);
@@ -63,8 +65,67 @@ const url = (over: Partial<ViewState>): ViewState => ({
 	...over
 });
 
+const seed = 'geodata/stories/witkoff-putin-st-petersburg';
+const historyFile = readFileSync(`${seed}/history.json`);
+const changedInV2 = [
+	...new Set(
+		(
+			JSON.parse(historyFile.toString()) as { versions: { changes: { event: string }[] }[] }
+		).versions[1]!.changes.map((c) => c.event)
+	)
+].sort();
+
 describe.each(FORMS)('Atlas over a $form story', (form) => {
 	const atlasOf = () => new Atlas(form.data, form.layers);
+
+	it('tells a reader of version 1 what version 2 changed, and narrows the list, the map and the histogram to it', async () => {
+		const atlas = atlasOf();
+		const storage = new StubStorage();
+		storage.setItem(
+			'story-atlas:seen:story',
+			JSON.stringify({ version: '1', at: Date.UTC(2025, 3, 11) })
+		);
+		await atlas.loadHistory(Promise.resolve(historyFile), {
+			key: 'story',
+			storage,
+			since: null,
+			now: 1e12
+		});
+		const text = 'Since your last visit on 11 April 2025: 9 corrected, 1 revised.';
+		expect(atlas.changes?.text).toBe(text);
+		expect(atlas.summary).toBe(text);
+		expect(JSON.parse(storage.getItem('story-atlas:seen:story')!)).toEqual({
+			version: '2',
+			at: 1e12
+		});
+		const allBars = atlas.bars;
+		atlas.narrow('changed');
+		const rows = [...atlas.filter!.rows];
+		expect(rows.map((r) => atlas.eventIdOf(r)).sort()).toEqual(changedInV2);
+		const changed = story.events.filter((e) => changedInV2.includes(e.id));
+		const places = new Set(changed.flatMap((e) => [e.place, ...e.places]));
+		expect([...atlas.tally.keys()].sort()).toEqual([...places].sort());
+		expect(atlas.bars.ranges).toHaveLength(changed.filter((e) => e.start !== e.end).length);
+		expect(atlas.bars.ranges.length).toBeLessThan(allBars.ranges.length);
+		atlas.narrow(null);
+		expect(atlas.bars).toBe(allBars);
+	});
+
+	it('tells a first-time reader nothing, and a reader of the latest version nothing', async () => {
+		for (const stored of [null, JSON.stringify({ version: '2', at: 5 })]) {
+			const atlas = atlasOf();
+			const storage = new StubStorage();
+			if (stored) storage.setItem('story-atlas:seen:story', stored);
+			await atlas.loadHistory(Promise.resolve(historyFile), {
+				key: 'story',
+				storage,
+				since: null,
+				now: 7
+			});
+			expect(atlas.history).not.toBeNull();
+			expect(atlas.changes).toBeNull();
+		}
+	});
 
 	it('opens on the publication date with nothing chosen', () => {
 		const atlas = atlasOf();

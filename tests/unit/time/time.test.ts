@@ -149,6 +149,17 @@ describe('histogram', () => {
 		expect(Math.max(...h.ranges.map((r) => r.row))).toBe(3);
 	});
 
+	it('draws only a filter’s rows when given them', () => {
+		const rows = Int32Array.from(
+			story.events.flatMap((e, i) =>
+				e.id === 'dmitriev-washington' || e.id === 'kryvyi-rih-strike' ? [i] : []
+			)
+		);
+		const h = histogram(table, 8, 400, rows);
+		expect(h.ranges.map((r) => r.id)).toEqual(['dmitriev-washington']);
+		expect(h.columns).toEqual([{ day: d('2025-04-04'), count: 1 }]);
+	});
+
 	it('draws exact days as columns and vague ranges as bars in separate rows', () => {
 		const h = histogram(table);
 		expect(h.columns.find((c) => c.day === d('2025-04-11'))!.count).toBeGreaterThanOrEqual(6);

@@ -12,6 +12,7 @@ export const load: PageLoad = ({ data, fetch, params }) => {
 		asset('/generated'),
 		`stories/${params.slug}`,
 		browser ? fetch : null,
-		data.ref
+		data.ref,
+		data.history
 	);
 };
