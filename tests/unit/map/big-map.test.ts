@@ -172,14 +172,14 @@ const places = {
 	].map(([id, at]) => ({
 		type: 'Feature',
 		geometry: { type: 'Point', coordinates: [(at as typeof kyiv).lon, (at as typeof kyiv).lat] },
-		properties: { id, name: id }
+		properties: { id, name: id, kind: 'city', country: 'UA' }
 	}))
 };
 const prepared = prepareBigStory(
 	writeEventTable(table, { title: 'T', published: null, origin: '', rows: null, chunks: [] }),
 	new TextEncoder().encode(JSON.stringify(places))
 );
-if (!prepared.ok) throw new Error('the test story does not prepare');
+if (!prepared.ok) throw new Error(JSON.stringify(prepared.problems));
 // Two places are drawn apart on any map: the aggregates are asked for as a story of thousands would.
 const story = {
 	...prepared.story,

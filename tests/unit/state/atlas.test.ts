@@ -21,13 +21,18 @@ const layers = storyLayers(data, countryLookup(countries50m).outline);
  * memory here, where the page fetches them by chunk): the one Atlas must answer alike over both.
  */
 const columnar = (() => {
-	const arrow = writeEventTable(data.table, {
-		title: story.title,
-		published: '2025-04-12',
-		origin: '',
-		rows: null,
-		chunks: []
-	});
+	// A dataset's table: each event keeps its source row, as check:data and the loader require.
+	const rows = Int32Array.from({ length: data.table.length }, (_, i) => i + 1);
+	const arrow = writeEventTable(
+		{ ...data.table, row: rows },
+		{
+			title: story.title,
+			published: '2025-04-12',
+			origin: '',
+			rows: null,
+			chunks: []
+		}
+	);
 	const places = {
 		type: 'FeatureCollection',
 		features: story.places.map((p) => ({
