@@ -154,8 +154,15 @@ test('MapLibre takes over where the picture was: every place at the same pixels'
 	});
 	await page.goto('./');
 	await expect(picture(page)).toBeVisible();
-	// Wait for the picture to be drawn for this container, not the HTML's reference size.
-	await page.waitForTimeout(300);
+	// Wait for the picture to be drawn for this container, not the HTML's reference size: once the
+	// page is hydrated its viewBox takes the container's shape (a fixed wait lost that race on a
+	// busy machine, and St Petersburg's button, spread for the other size, was 17 px away).
+	await page.waitForFunction(() => {
+		const svg = document.querySelector('svg[data-map-picture]')!;
+		const [, , w, h] = svg.getAttribute('viewBox')!.split(' ').map(Number);
+		const box = svg.getBoundingClientRect();
+		return Math.abs(w! / h! - box.width / box.height) < 0.005;
+	});
 	type Centres = Record<string, [number, number]>;
 	const before: Centres = await page.evaluate(() =>
 		Object.fromEntries(
