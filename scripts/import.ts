@@ -33,7 +33,7 @@ import { parseIsoDate, toIsoDate } from '../src/lib/story/dates';
 import { escapeUnsafe } from '../src/lib/story/text';
 import { CATEGORIES, type Category } from '../src/lib/story/schema';
 import { MAX_GEOJSON_EVENTS } from '../src/lib/story/columnar/layout';
-import { UNSURE_BELOW } from '../src/lib/studio/project';
+import { UNSURE_BELOW } from '../src/lib/draft/toponyms/confidence';
 import { diskFile } from './lib/disk-file';
 import { loadGazetteerForNode } from './lib/gazetteer-file';
 import { shippedBasemap } from './lib/natural-earth';
