@@ -241,7 +241,9 @@ test.describe('importing a spreadsheet in the studio', () => {
 		await expect(importSection(page).getByRole('alert')).toContainText(
 			/^big-acled\.csv: About [\d,]+ rows \(estimated from its [\d.]+ MB\): more than the 1,000 events/
 		);
-		await importSection(page).getByRole('button', { name: 'Check every row here anyway' }).click();
+		await importSection(page)
+			.getByRole('button', { name: 'Read every row here into a story folder' })
+			.click();
 		const bar = page.getByRole('progressbar', { name: 'Importing big-acled.csv' });
 		await expect(bar).toBeVisible();
 		await expect(importSection(page).locator('.progress .read')).toContainText(
@@ -321,13 +323,16 @@ test.describe('importing a spreadsheet in the studio', () => {
 		).toEqual([]);
 		await shot(page, info, 'studio-import-too-big-early');
 		expect(await axe(page)).toEqual([]);
-		await early.getByRole('button', { name: 'Check every row here anyway' }).click();
+		await early.getByRole('button', { name: 'Read every row here into a story folder' }).click();
 		await expect(section.getByRole('status').filter({ hasText: 'rows imported' })).toHaveText(
 			/1,500 rows imported, all of them\./
 		);
 		const alert = section.getByRole('alert');
 		await expect(alert).toContainText('1,500 events are more than the studio edits');
-		await expect(alert).toContainText('npm run import -- many.csv --out');
+		await expect(alert).toContainText('written here as a story folder in the columnar form');
+		await expect(
+			section.getByRole('button', { name: /^Download the story folder \(many\.zip, / })
+		).toBeVisible();
 		await expect(section.getByRole('button', { name: /^Open the/ })).toHaveCount(0);
 		await shot(page, info, 'studio-import-too-big');
 	});

@@ -26,10 +26,13 @@ import type { DateFormat } from '../import/parse-date';
 import type { PlaceWarning } from '../import/place-table';
 import type { RejectedRow } from '../import/row-loop';
 import type { ImportedEvent } from '../import/rows-to-events';
+import { ColumnarImport } from '../import/columnar-story';
 import { toIsoDate } from '../story/dates';
+import { slugify } from '../story/slug';
 import type { Category } from '../story/schema';
 import { fromImport, MAX_STUDIO_EVENTS } from './import-project';
 import type { StudioProject } from './project';
+import { zipFiles } from './zip-files';
 
 export type { Progress } from '../import/import-session';
 
@@ -99,6 +102,11 @@ export type ImportOutcome =
 			listed: RejectedRow[];
 			/** Every row not imported, neutralised for spreadsheets (csv-safe.ts); null when none. */
 			rejectedCsv: Blob | null;
+			/**
+			 * An import too big to edit here, as the story folder `npm run import` writes for it (the
+			 * columnar form, one writer for both): a zip of the folder, and the folder's name.
+			 */
+			columnar: { zip: Blob; folder: string } | null;
 	  }
 	| { ok: false; message: string; ambiguousDate?: true };
 
@@ -174,20 +182,28 @@ export async function runImport(
 		return { ok: false, message: refusalMessage(file, session.problem, session.tooBig) };
 	let events: ImportedEvent[] = [];
 	let lines: string[] = [];
+	// Every event as columns, and its words in order, in case there are more than the studio edits.
+	let columnar = new ColumnarImport();
+	let texts: string[] = [];
+	let dataset = '';
 	let listed: RejectedRow[] = [];
 	let csvParts: string[] = [];
 	let csvPending = '';
 	const result = await session.run(() => {
 		events = [];
 		lines = [];
+		columnar = new ColumnarImport();
+		texts = [];
 		listed = [];
 		csvParts = [];
 		csvPending = '';
 		return {
 			onReader(reader) {
+				dataset = reader.name;
 				csvPending = csvLine(['row', 'column', 'reason', ...reader.columns]);
 			},
 			onEvent(event, line) {
+				texts.push(columnar.add(event));
 				if (events.length >= MAX_STUDIO_EVENTS) return;
 				events.push(event);
 				lines.push(line);
@@ -221,13 +237,30 @@ export async function runImport(
 		placeWarnings: end.placeWarnings.slice(0, 50)
 	};
 	const fits = end.imported > 0 && end.imported <= MAX_STUDIO_EVENTS;
+	const title = importTitle(file.name);
+	const day = toIsoDate(deps.latest);
+	// The story's folder under geodata/stories is named after the file: ged-2025.csv → ged-2025.
+	const folder = slugify(file.name.replace(/\.[^.]+$/, ''), 'story');
+	// Built here, off the page, while the words are still in memory: then they are let go.
+	const zip =
+		fits || end.imported === 0
+			? null
+			: await zipFiles(
+					folder,
+					columnar.files(
+						{ title, published: day, file: file.name, what, dataset, day },
+						end.places,
+						(k) => texts[k]!
+					)
+				);
+	texts = [];
 	return {
 		ok: true,
 		summary,
 		project: fits
 			? fromImport({
-					title: importTitle(file.name),
-					published: toIsoDate(deps.latest),
+					title,
+					published: day,
 					file: file.name,
 					what,
 					events,
@@ -236,6 +269,7 @@ export async function runImport(
 				})
 			: null,
 		listed,
-		rejectedCsv: end.rejected > 0 ? new Blob(csvParts, { type: 'text/csv' }) : null
+		rejectedCsv: end.rejected > 0 ? new Blob(csvParts, { type: 'text/csv' }) : null,
+		columnar: zip ? { zip, folder } : null
 	};
 }
