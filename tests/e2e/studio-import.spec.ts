@@ -4,6 +4,10 @@ import ExcelJS from 'exceljs';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readEventTable } from '../../src/lib/story/columnar/arrow-table';
+import { eventId } from '../../src/lib/story/event-table';
+import { gedCsv } from '../helpers/ged-rows';
+import { unzipped } from '../helpers/zip';
 import { expect, test } from './fixtures';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
@@ -335,6 +339,61 @@ test.describe('importing a spreadsheet in the studio', () => {
 		).toBeVisible();
 		await expect(section.getByRole('button', { name: /^Open the/ })).toHaveCount(0);
 		await shot(page, info, 'studio-import-too-big');
+	});
+
+	test('a UCDP GED export of thousands of rows: read in the worker, downloaded as a story folder', async ({
+		page
+	}, info) => {
+		test.setTimeout(120_000);
+		const dir = mkdtempSync(join(tmpdir(), 'studio-import-ged-'));
+		const path = join(dir, 'ged-2025.csv');
+		// UCDP's own 49 columns, 3,000 rows at four towns; every sixth row has its dates reversed.
+		writeFileSync(path, gedCsv(3_000));
+		await page.goto('./studio/');
+		await importFile(page, path);
+		const section = importSection(page);
+		await expect(section.getByRole('alert')).toContainText(
+			/^ged-2025\.csv: (About )?[\d,]+ rows.*: more than the 1,000 events the studio edits one by one\./
+		);
+		await section.getByRole('button', { name: 'Read every row here into a story folder' }).click();
+		await expect(section.getByRole('status').filter({ hasText: 'rows imported' })).toHaveText(
+			/^\s*2,500 rows imported, 500 not:\s+see why\s*$/,
+			{ timeout: 60_000 }
+		);
+		await expect(section.getByText(/^\s*Read as a UCDP GED export/)).toBeVisible();
+		const alert = section.getByRole('alert');
+		await expect(alert).toContainText('2,500 events are more than the studio edits');
+		await expect(alert).toContainText('written here as a story folder in the columnar form');
+		const button = section.getByRole('button', {
+			name: /^Download the story folder \(ged-2025\.zip, /
+		});
+		expect(await axe(page)).toEqual([]);
+		await shot(page, info, 'studio-import-story-folder');
+		const download = page.waitForEvent('download');
+		await button.click();
+		const file = await download;
+		expect(file.suggestedFilename()).toBe('ged-2025.zip');
+		const files = unzipped(new Uint8Array(readFileSync((await file.path())!)));
+		expect([...files.keys()].sort()).toEqual([
+			'ged-2025/article.txt',
+			'ged-2025/events.arrow',
+			'ged-2025/places.geojson',
+			'ged-2025/text/0.json',
+			'ged-2025/text/1.json',
+			'ged-2025/text/2.json'
+		]);
+		const read = readEventTable(files.get('ged-2025/events.arrow')!);
+		if (!read.ok) throw new Error(read.message);
+		expect(read.table.length).toBe(2_500);
+		expect(read.meta.origin).toMatch(
+			/^Imported from a UCDP GED export \(ged-2025\.csv\): 2,500 events, /
+		);
+		const chunk = JSON.parse(new TextDecoder().decode(files.get('ged-2025/text/0.json'))) as {
+			id: string;
+			title: string;
+		}[];
+		expect(chunk).toHaveLength(1_000);
+		expect(chunk[0]!.id).toBe(eventId(read.table, 0));
 	});
 
 	test('a file that is not a spreadsheet gets a sentence, not a blank page', async ({ page }) => {
