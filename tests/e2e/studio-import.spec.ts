@@ -394,6 +394,30 @@ test.describe('importing a spreadsheet in the studio', () => {
 		}[];
 		expect(chunk).toHaveLength(1_000);
 		expect(chunk[0]!.id).toBe(eventId(read.table, 0));
+
+		// The same folder in the atlas, read by the loader's worker from this browser's storage.
+		const tab = page.waitForEvent('popup');
+		await section.getByRole('button', { name: 'Preview in the atlas' }).click();
+		const preview = await tab;
+		await expect(
+			preview.getByRole('heading', { name: 'Imported from ged-2025.csv', level: 1 })
+		).toBeVisible();
+		await expect(
+			preview.getByText(/^Imported from a UCDP GED export \(ged-2025\.csv\): 2,500 events, /)
+		).toBeVisible();
+		const rows = preview.getByRole('list', { name: 'Events in date order' }).getByRole('listitem');
+		await expect(rows.first()).toHaveAttribute('aria-setsize', '2500');
+		// The words come from the text chunks kept with it.
+		await expect(rows.first().getByRole('button')).toContainText(
+			'Russian missile kills 20 in Kryvyi Rih'
+		);
+		await rows.first().getByRole('button').click();
+		const details = preview.getByRole('region', { name: 'Details' });
+		await expect(details.locator(`article[data-event="${chunk[0]!.id}"]`)).toContainText(
+			/Source row [\d,]+/
+		);
+		await shot(preview, info, 'studio-import-folder-preview');
+		await preview.close();
 	});
 
 	test('a file that is not a spreadsheet gets a sentence, not a blank page', async ({ page }) => {

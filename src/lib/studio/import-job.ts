@@ -27,6 +27,7 @@ import type { PlaceWarning } from '../import/place-table';
 import type { RejectedRow } from '../import/row-loop';
 import type { ImportedEvent } from '../import/rows-to-events';
 import { ColumnarImport } from '../import/columnar-story';
+import type { FolderFile } from '../story/columnar/folder-files';
 import { toIsoDate } from '../story/dates';
 import { slugify } from '../story/slug';
 import type { Category } from '../story/schema';
@@ -104,11 +105,24 @@ export type ImportOutcome =
 			rejectedCsv: Blob | null;
 			/**
 			 * An import too big to edit here, as the story folder `npm run import` writes for it (the
-			 * columnar form, one writer for both): a zip of the folder, and the folder's name.
+			 * columnar form, one writer for both): its files, for the atlas's preview, and a zip of them.
 			 */
-			columnar: { zip: Blob; folder: string } | null;
+			columnar: ColumnarExport | null;
 	  }
 	| { ok: false; message: string; ambiguousDate?: true };
+
+/** A story folder the studio wrote, as its preview and its download take it. */
+export interface ColumnarExport {
+	/** The folder's name: the file's, as a slug ("ged-2025"). */
+	folder: string;
+	zip: Blob;
+	/** Each file by its path in the folder ("events.arrow", "text/0.json"). */
+	files: Record<string, Blob>;
+	title: string;
+	published: string;
+	events: number;
+	places: number;
+}
 
 /** A Blob (a File the user chose) as the session reads it: a range of its bytes on request. */
 function blobFile(file: NamedBlob): ImportFile {
@@ -242,15 +256,24 @@ export async function runImport(
 	// The story's folder under geodata/stories is named after the file: ged-2025.csv → ged-2025.
 	const folder = slugify(file.name.replace(/\.[^.]+$/, ''), 'story');
 	// Built here, off the page, while the words are still in memory: then they are let go.
+	const files: Record<string, Blob> = {};
+	function* kept(made: Iterable<FolderFile>) {
+		for (const file of made) {
+			files[file.path] = new Blob([file.contents as BlobPart]);
+			yield file;
+		}
+	}
 	const zip =
 		fits || end.imported === 0
 			? null
 			: await zipFiles(
 					folder,
-					columnar.files(
-						{ title, published: day, file: file.name, what, dataset, day },
-						end.places,
-						(k) => texts[k]!
+					kept(
+						columnar.files(
+							{ title, published: day, file: file.name, what, dataset, day },
+							end.places,
+							(k) => texts[k]!
+						)
 					)
 				);
 	texts = [];
@@ -270,6 +293,16 @@ export async function runImport(
 			: null,
 		listed,
 		rejectedCsv: end.rejected > 0 ? new Blob(csvParts, { type: 'text/csv' }) : null,
-		columnar: zip ? { zip, folder } : null
+		columnar: zip
+			? {
+					folder,
+					zip,
+					files,
+					title,
+					published: day,
+					events: end.imported,
+					places: end.places.length
+				}
+			: null
 	};
 }
