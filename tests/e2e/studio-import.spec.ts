@@ -413,9 +413,13 @@ test.describe('importing a spreadsheet in the studio', () => {
 		);
 		await rows.first().getByRole('button').click();
 		const details = preview.getByRole('region', { name: 'Details' });
-		await expect(details.locator(`article[data-event="${chunk[0]!.id}"]`)).toContainText(
-			/Source row [\d,]+/
-		);
+		const event = details.locator(`article[data-event="${chunk[0]!.id}"]`);
+		await expect(event).toContainText(/Source row [\d,]+/);
+		// A row of data, not an article's words: said so, and no cell in quotation marks.
+		await expect(event).toContainText(/From row [\d,]+ of the dataset/);
+		await expect(event).toContainText('The row, as imported');
+		await expect(event).not.toContainText('The article says');
+		await expect(event).not.toContainText('“');
 		await shot(preview, info, 'studio-import-folder-preview');
 		await preview.close();
 	});
