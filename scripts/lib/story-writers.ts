@@ -24,7 +24,6 @@ import type { ImportedPlace } from '../../src/lib/import/place-table';
 import type { ImportedEvent } from '../../src/lib/import/rows-to-events';
 import {
 	EVENTS_TAIL,
-	articleHead,
 	eventFeature,
 	eventsHead,
 	placesCollection
@@ -35,6 +34,7 @@ import {
 	TEXT_FOLDER,
 	chunkCount
 } from '../../src/lib/story/columnar/layout';
+import { articleHead } from '../../src/lib/story/dataset-origin';
 import { STORY_FILE_NAMES } from '../../src/lib/story/story-index';
 import { Output } from './output';
 

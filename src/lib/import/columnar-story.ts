@@ -13,7 +13,8 @@ import { CHUNK_SIZE } from '../story/columnar/layout';
 import { EventColumns, chunkJson, eventText } from './event-columns';
 import type { ImportedPlace } from './place-table';
 import type { ImportedEvent } from './rows-to-events';
-import { datasetArticle, datasetDateline, placesCollection } from './story-json';
+import { datasetDateline } from '../story/dataset-origin';
+import { datasetArticle, placesCollection } from './story-json';
 
 /** What the story says about itself, known once the file's first row is read. */
 export interface ImportHead {

@@ -6,7 +6,7 @@
  */
 import type { ImportedPlace } from '../import/place-table';
 import type { ImportedEvent } from '../import/rows-to-events';
-import { articleHead } from '../import/story-json';
+import { articleHead } from '../story/dataset-origin';
 import { UNSURE_BELOW } from '../draft/toponyms/confidence';
 import { PROJECT_VERSION, type StudioProject, type Unsure } from './project';
 

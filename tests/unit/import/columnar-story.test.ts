@@ -7,17 +7,17 @@ import { eventText } from '../../../src/lib/import/event-columns';
 import { RowsToEvents, type ImportedEvent } from '../../../src/lib/import/rows-to-events';
 import {
 	EVENTS_TAIL,
-	articleHead,
 	eventFeature,
 	eventsHead,
 	placesCollection
 } from '../../../src/lib/import/story-json';
 import type { FolderFile } from '../../../src/lib/story/columnar/folder-files';
+import { articleHead } from '../../../src/lib/story/dataset-origin';
 import { CHUNK_SIZE, type EventText } from '../../../src/lib/story/columnar/layout';
 import { validateColumnarStory } from '../../../src/lib/story/columnar/validate-columnar';
 import { parseIsoDate } from '../../../src/lib/story/dates';
 import { eventId, type EventTable } from '../../../src/lib/story/event-table';
-import { storyData } from '../../../src/lib/story/story-data';
+import { storyData, type StoryData } from '../../../src/lib/story/story-data';
 import { validateStory } from '../../../src/lib/story/validate';
 import { GED_CYCLE, gedRows } from '../../helpers/ged-rows';
 
@@ -62,7 +62,7 @@ function writeColumnar(): Map<string, FolderFile['contents']> {
 }
 
 /** The GeoJSON form of the same import, validated and read into the one table. */
-function geojsonTable(): EventTable {
+function geojsonStory(): StoryData {
 	const files = {
 		events: {
 			name: 'events.geojson',
@@ -76,7 +76,7 @@ function geojsonTable(): EventTable {
 	};
 	const result = validateStory(files, lookup);
 	if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
-	return storyData(result.story).table;
+	return storyData(result.story);
 }
 
 const bytes = (c: FolderFile['contents'] | undefined) =>
@@ -118,7 +118,10 @@ describe('the columnar writer (story/columnar/folder-files.ts), on a UCDP GED ex
 	it('reads back the table the GeoJSON form of the same rows makes', () => {
 		if (!checked.ok) throw new Error('not valid');
 		const back = checked.table;
-		const geojson = geojsonTable();
+		const story = geojsonStory();
+		// One dateline for both forms: the dataset, its size and its period.
+		expect(story.origin).toBe(checked.meta.origin);
+		const geojson = story.table;
 		expect(back.length).toBe(geojson.length);
 		for (const column of ['lon', 'lat', 'start', 'end', 'row', 'otherOffsets'] as const)
 			expect(back[column], column).toEqual(geojson[column]);
