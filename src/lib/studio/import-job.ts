@@ -33,6 +33,7 @@ import { slugify } from '../story/slug';
 import type { Category } from '../story/schema';
 import { fromImport, MAX_STUDIO_EVENTS } from './import-project';
 import type { StudioProject } from './project';
+import type { FolderPreview } from './autosave';
 import { zipFiles } from './zip-files';
 
 export type { Progress } from '../import/import-session';
@@ -69,6 +70,11 @@ export interface Deps {
 	/** Today, as a day number: the last day an event may have. */
 	latest: number;
 	progress?: (progress: Progress) => void;
+	/**
+	 * Keeps a big import's story folder for the atlas's preview (the worker saves it in IndexedDB):
+	 * its files stay off the page, whose thread would take a long task to receive hundreds of them.
+	 */
+	keep?: (folder: FolderPreview) => Promise<void>;
 }
 
 export interface ImportSummary {
@@ -100,7 +106,8 @@ export type ImportOutcome =
 			summary: ImportSummary;
 			/** Null when the import is too big for the studio (`summary.imported` > MAX_STUDIO_EVENTS). */
 			project: StudioProject | null;
-			listed: RejectedRow[];
+			/** The first rows not imported, for the page's table: their cells are in rejectedCsv. */
+			listed: Omit<RejectedRow, 'cells'>[];
 			/** Every row not imported, neutralised for spreadsheets (csv-safe.ts); null when none. */
 			rejectedCsv: Blob | null;
 			/**
@@ -111,17 +118,13 @@ export type ImportOutcome =
 	  }
 	| { ok: false; message: string; ambiguousDate?: true };
 
-/** A story folder the studio wrote, as its preview and its download take it. */
+/** A story folder the studio wrote, as the page offers it. */
 export interface ColumnarExport {
 	/** The folder's name: the file's, as a slug ("ged-2025"). */
 	folder: string;
 	zip: Blob;
-	/** Each file by its path in the folder ("events.arrow", "text/0.json"). */
-	files: Record<string, Blob>;
-	title: string;
-	published: string;
-	events: number;
-	places: number;
+	/** Whether its files were kept in this browser for the atlas's preview (Deps.keep). */
+	kept: boolean;
 }
 
 /** A Blob (a File the user chose) as the session reads it: a range of its bytes on request. */
@@ -200,7 +203,7 @@ export async function runImport(
 	let columnar = new ColumnarImport();
 	let texts: string[] = [];
 	let dataset = '';
-	let listed: RejectedRow[] = [];
+	let listed: Omit<RejectedRow, 'cells'>[] = [];
 	let csvParts: string[] = [];
 	let csvPending = '';
 	const result = await session.run(() => {
@@ -223,7 +226,10 @@ export async function runImport(
 				lines.push(line);
 			},
 			onRejected(rejected) {
-				if (listed.length < MAX_LISTED) listed.push(rejected);
+				// Without their cells (49 of them in a UCDP row): the page shows the reasons, and a
+				// thousand rows' cells would cost the page's thread to receive.
+				if (listed.length < MAX_LISTED)
+					listed.push({ row: rejected.row, column: rejected.column, reason: rejected.reason });
 				csvPending += csvLine([
 					String(rejected.row),
 					rejected.column,
@@ -277,6 +283,16 @@ export async function runImport(
 					)
 				);
 	texts = [];
+	const keep = async (preview: FolderPreview) => {
+		if (!deps.keep) return false;
+		try {
+			await deps.keep(preview);
+			return true;
+		} catch {
+			// No IndexedDB (a private window may have none): the folder is still there to download.
+			return false;
+		}
+	};
 	return {
 		ok: true,
 		summary,
@@ -297,11 +313,13 @@ export async function runImport(
 			? {
 					folder,
 					zip,
-					files,
-					title,
-					published: day,
-					events: end.imported,
-					places: end.places.length
+					kept: await keep({
+						title,
+						published: day,
+						events: end.imported,
+						places: end.places.length,
+						files
+					})
 				}
 			: null
 	};

@@ -26,6 +26,7 @@ import { parseIsoDate } from '../../../src/lib/story/dates';
 import { validateColumnarStory } from '../../../src/lib/story/columnar/validate-columnar';
 import { GED_CYCLE, gedCsv } from '../../helpers/ged-rows';
 import { unzipped } from '../../helpers/zip';
+import type { FolderPreview } from '../../../src/lib/studio/autosave';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/import');
 const basemap = shippedBasemap();
@@ -465,7 +466,19 @@ describe('a big import in the studio: the story folder the CLI writes, zipped', 
 	const COUNT = 2_345;
 
 	it('reads a UCDP GED export past the studio’s limit into a columnar folder check:data passes', async () => {
-		const outcome = await imported(new File([gedCsv(COUNT)], 'ged-2025.csv'));
+		let kept: FolderPreview | null = null;
+		const outcome = ok(
+			await runImport(
+				new File([gedCsv(COUNT)], 'ged-2025.csv'),
+				{},
+				{
+					...deps(),
+					keep: async (folder) => {
+						kept = folder;
+					}
+				}
+			)
+		);
 		const rejected = Math.ceil((COUNT - 4) / GED_CYCLE);
 		expect(outcome.summary).toMatchObject({ rows: COUNT, imported: COUNT - rejected, rejected });
 		expect(outcome.project).toBeNull();
@@ -494,6 +507,19 @@ describe('a big import in the studio: the story folder the CLI writes, zipped', 
 		);
 		if (!checked.ok) throw new Error(JSON.stringify(checked.problems.slice(0, 3)));
 		expect(checked.table.length).toBe(COUNT - rejected);
+		// The same files kept for the atlas's preview, off the page.
+		expect(outcome.columnar!.kept).toBe(true);
+		expect(kept!).toMatchObject({
+			title: 'Imported from ged-2025.csv',
+			events: COUNT - rejected,
+			places: 4
+		});
+		expect(Object.keys(kept!.files).sort()).toEqual(
+			[...files.keys()].map((name) => name.slice('ged-2025/'.length)).sort()
+		);
+		expect(new Uint8Array(await kept!.files['events.arrow']!.arrayBuffer())).toEqual(
+			files.get('ged-2025/events.arrow')
+		);
 		expect(checked.chunks).toBe(2);
 		expect(checked.meta.origin).toMatch(
 			/^Imported from a UCDP GED export \(ged-2025\.csv\): 1,954 events, 4 April – 9 April 2025$/
@@ -505,6 +531,21 @@ describe('a big import in the studio: the story folder the CLI writes, zipped', 
 			'Kryvyi Rih',
 			'Kupiansk'
 		]);
+	});
+
+	it('offers no preview where the folder could not be kept, but the zip all the same', async () => {
+		const outcome = ok(
+			await runImport(
+				new File([gedCsv(1_500)], 'ged.csv'),
+				{},
+				{
+					...deps(),
+					keep: () => Promise.reject(new Error('IndexedDB is off'))
+				}
+			)
+		);
+		expect(outcome.columnar).toMatchObject({ folder: 'ged', kept: false });
+		expect(outcome.columnar!.zip.size).toBeGreaterThan(0);
 	});
 
 	it('zips nothing for an import the studio opens', async () => {
