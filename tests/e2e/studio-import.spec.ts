@@ -397,7 +397,7 @@ test.describe('importing a spreadsheet in the studio', () => {
 
 		// The same folder in the atlas, read by the loader's worker from this browser's storage.
 		const tab = page.waitForEvent('popup');
-		await section.getByRole('button', { name: 'Preview in the atlas' }).click();
+		await section.getByRole('link', { name: 'Preview in the atlas' }).click();
 		const preview = await tab;
 		await expect(
 			preview.getByRole('heading', { name: 'Imported from ged-2025.csv', level: 1 })
