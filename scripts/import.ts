@@ -33,7 +33,7 @@ import { parseIsoDate, toIsoDate } from '../src/lib/story/dates';
 import { escapeUnsafe } from '../src/lib/story/text';
 import { CATEGORIES, type Category } from '../src/lib/story/schema';
 import { MAX_GEOJSON_EVENTS } from '../src/lib/story/columnar/layout';
-import { UNSURE_BELOW } from '../src/lib/studio/project';
+import { UNSURE_BELOW } from '../src/lib/draft/toponyms/confidence';
 import { diskFile } from './lib/disk-file';
 import { loadGazetteerForNode } from './lib/gazetteer-file';
 import { shippedBasemap } from './lib/natural-earth';
@@ -43,10 +43,10 @@ import {
 	STORY_FORMATS,
 	storyWriter,
 	type StoryFormat,
-	type StoryHead,
 	type StoryWriter,
 	type Written
 } from './lib/story-writers';
+import type { ImportHead } from '../src/lib/import/columnar-story';
 
 const USAGE = [
 	'usage: npm run import -- FILE|FOLDER … [--preset acled|gdelt|ucdp] [--map COLUMN=FIELD …] [--date-format dmy|mdy] [--category C] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--published YYYY-MM-DD] [--title T] [--format geojson|columnar] --out DIR',
@@ -206,7 +206,7 @@ class FolderSink implements ImportSink {
 
 	constructor(
 		private readonly args: Args,
-		private readonly head: Omit<StoryHead, 'what' | 'dataset'>
+		private readonly head: Omit<ImportHead, 'what' | 'dataset'>
 	) {
 		this.stage = new StoryStage(args.out);
 		activeStage = this.stage;

@@ -20,9 +20,9 @@ import {
 	columnarFromStory,
 	nearbyCountry,
 	synthesizeColumnar,
-	synthesizeStory,
-	type ColumnarStory
+	synthesizeStory
 } from './lib/synthesize';
+import type { ColumnarSource } from '../src/lib/story/columnar/folder-files';
 import { writeColumnarStory } from './lib/write-columnar';
 
 export const SIZES = { '1k': 1_000, '5k': 5_000, '10k': 10_000, '100k': 100_000 } as const;
@@ -48,10 +48,10 @@ const extent = { first: base.story.events[0]!.start, last: base.story.published!
 const countryOf = nearbyCountry(lookup);
 
 /** Writes a columnar story to OUT_DIR/name and checks the folder as check:data does. */
-function writeColumnar(name: string, count: number, story: ColumnarStory, started: number): void {
+function writeColumnar(name: string, count: number, story: ColumnarSource, started: number): void {
 	const dir = resolve(out, name);
 	rmSync(dir, { recursive: true, force: true });
-	writeColumnarStory(story, dir);
+	const arrowBytes = writeColumnarStory(story, dir);
 	// The same check as npm run check:data and the build's, on the folder as written.
 	const folder = readColumnarFolder(dir, (path) => path);
 	const checked =
@@ -65,7 +65,7 @@ function writeColumnar(name: string, count: number, story: ColumnarStory, starte
 		process.exit(1);
 	}
 	console.log(
-		`${name}: ${count} events (columnar, ${(story.arrow.length / 1e6).toFixed(1)} MB) checked in ${(performance.now() - started).toFixed(0)} ms → ${dir}`
+		`${name}: ${count} events (columnar, ${(arrowBytes / 1e6).toFixed(1)} MB) checked in ${(performance.now() - started).toFixed(0)} ms → ${dir}`
 	);
 }
 

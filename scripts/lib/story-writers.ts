@@ -19,48 +19,27 @@ import {
 	writeSync
 } from 'node:fs';
 import { join } from 'node:path';
-import { EventColumns, chunkJson, eventText } from '../../src/lib/import/event-columns';
+import { ColumnarImport, type ImportHead } from '../../src/lib/import/columnar-story';
 import type { ImportedPlace } from '../../src/lib/import/place-table';
 import type { ImportedEvent } from '../../src/lib/import/rows-to-events';
 import {
 	EVENTS_TAIL,
-	articleHead,
-	datasetArticle,
-	datasetDateline,
 	eventFeature,
 	eventsHead,
 	placesCollection
 } from '../../src/lib/import/story-json';
-import { writeEventTable } from '../../src/lib/story/columnar/arrow-table';
-import { chunkChecksum } from '../../src/lib/story/checksum';
 import {
-	CHUNK_SIZE,
 	EVENTS_ARROW,
 	MAX_GEOJSON_EVENTS,
 	TEXT_FOLDER,
 	chunkCount
 } from '../../src/lib/story/columnar/layout';
+import { articleHead } from '../../src/lib/story/dataset-origin';
 import { STORY_FILE_NAMES } from '../../src/lib/story/story-index';
 import { Output } from './output';
 
 export const STORY_FORMATS = ['geojson', 'columnar'] as const;
 export type StoryFormat = (typeof STORY_FORMATS)[number];
-
-/** What the story says about itself, known once the file's first row is read. */
-export interface StoryHead {
-	title: string;
-	published: string | null;
-	/** The file's name, for article.txt. */
-	file: string;
-	/** "an ACLED export, UTF-8, comma-separated". */
-	what: string;
-	/** "an ACLED export": what the reader is told the story was imported from. */
-	dataset?: string;
-	/** The day of the import, YYYY-MM-DD. */
-	day: string;
-	/** The file's rows, its header included, where the reader counted them all. */
-	rows?: number;
-}
 
 export interface Written {
 	format: StoryFormat;
@@ -86,7 +65,7 @@ export class GeoJsonWriter implements StoryWriter {
 
 	constructor(
 		private readonly dir: string,
-		head: StoryHead
+		head: ImportHead
 	) {
 		this.#events = new Output(join(dir, STORY_FILE_NAMES.events));
 		this.#article = new Output(join(dir, STORY_FILE_NAMES.article));
@@ -171,73 +150,42 @@ class SpillFile {
 	}
 }
 
-/** The columnar form: events.arrow, text/<n>.json, places.geojson and an article on the origin. */
+/**
+ * The columnar form: events.arrow, text/<n>.json, places.geojson and an article on the origin, as
+ * the form's one writer makes them (import/columnar-story.ts), each written beside its place
+ * under a `.partial` name and renamed into place once all are written.
+ */
 export class ColumnarWriter implements StoryWriter {
-	readonly #columns = new EventColumns();
+	readonly #story = new ColumnarImport();
 	readonly #spill: SpillFile;
-	/** The last row an event came from: the file has at least that many. */
-	#lastRow = 0;
-	#first = '';
-	#last = '';
 
 	constructor(
 		private readonly dir: string,
-		private readonly head: StoryHead
+		private readonly head: ImportHead
 	) {
 		this.#spill = new SpillFile(join(dir, 'text.spill.partial'));
 	}
 
 	add(event: ImportedEvent): void {
-		if (!this.#first || event.start < this.#first) this.#first = event.start;
-		if (event.end > this.#last) this.#last = event.end;
-		this.#columns.add(event);
-		this.#lastRow = Math.max(this.#lastRow, event.row);
-		this.#spill.put(JSON.stringify(eventText(event)));
+		this.#spill.put(this.#story.add(event));
 	}
 
 	finish(places: readonly ImportedPlace[]): Written {
-		const { dir, head } = this;
-		const { table, order } = this.#columns.finish();
+		const { dir } = this;
 		const partial = (name: string) => join(dir, `${name}.partial`);
 		const textDir = partial(TEXT_FOLDER);
 		mkdirSync(textDir);
-		const chunks = chunkCount(table.length);
-		const checksums: string[] = [];
-		for (let chunk = 0; chunk < chunks; chunk++) {
-			const texts: string[] = [];
-			const end = Math.min(table.length, (chunk + 1) * CHUNK_SIZE);
-			for (let i = chunk * CHUNK_SIZE; i < end; i++) texts.push(this.#spill.get(order[i]!));
-			const json = chunkJson(texts);
-			checksums.push(chunkChecksum(json));
-			writeFileSync(join(textDir, `${chunk}.json`), json);
+		const events = this.#story.length;
+		for (const file of this.#story.files(this.head, places, (k) => this.#spill.get(k))) {
+			const [folder, name] = file.path.split('/');
+			writeFileSync(name ? join(textDir, name) : partial(folder!), file.contents);
+			// The words are all in the chunks once events.arrow, which follows them, is made.
+			if (file.path === EVENTS_ARROW) this.#spill.close();
 		}
-		writeFileSync(
-			partial(EVENTS_ARROW),
-			writeEventTable(table, {
-				title: head.title,
-				published: head.published,
-				origin: datasetDateline(
-					head.dataset ?? 'a dataset',
-					head.file,
-					table.length,
-					this.#first,
-					this.#last
-				),
-				rows: head.rows ?? this.#lastRow,
-				chunks: checksums
-			})
-		);
-		this.#spill.close();
-		writeFileSync(partial(STORY_FILE_NAMES.places), placesCollection(places));
-		writeFileSync(
-			partial(STORY_FILE_NAMES.article),
-			datasetArticle(head.file, head.what, head.day, table.length)
-		);
-		renameSync(partial(EVENTS_ARROW), join(dir, EVENTS_ARROW));
+		for (const name of [EVENTS_ARROW, STORY_FILE_NAMES.places, STORY_FILE_NAMES.article])
+			renameSync(partial(name), join(dir, name));
 		renameSync(textDir, join(dir, TEXT_FOLDER));
-		renameSync(partial(STORY_FILE_NAMES.places), join(dir, STORY_FILE_NAMES.places));
-		renameSync(partial(STORY_FILE_NAMES.article), join(dir, STORY_FILE_NAMES.article));
-		return { format: 'columnar', events: table.length, chunks };
+		return { format: 'columnar', events, chunks: chunkCount(events) };
 	}
 
 	abort(): void {
@@ -263,7 +211,7 @@ export class AutoWriter implements StoryWriter {
 
 	constructor(
 		private readonly dir: string,
-		private readonly head: StoryHead,
+		private readonly head: ImportHead,
 		private readonly threshold = MAX_GEOJSON_EVENTS
 	) {}
 
@@ -289,7 +237,7 @@ export class AutoWriter implements StoryWriter {
 	}
 }
 
-export function storyWriter(dir: string, head: StoryHead, format?: StoryFormat): StoryWriter {
+export function storyWriter(dir: string, head: ImportHead, format?: StoryFormat): StoryWriter {
 	if (format === 'geojson') return new GeoJsonWriter(dir, head);
 	if (format === 'columnar') return new ColumnarWriter(dir, head);
 	return new AutoWriter(dir, head);

@@ -2,9 +2,8 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { CountryLookup } from '../../src/lib/story/country-lookup';
 import { parseIsoDate, toIsoDate } from '../../src/lib/story/dates';
 import { placeFeature } from '../../src/lib/story/place-feature';
-import { writeEventTable } from '../../src/lib/story/columnar/arrow-table';
+import type { ColumnarSource } from '../../src/lib/story/columnar/folder-files';
 import { buildEventTable } from '../../src/lib/story/table-builder';
-import { chunkChecksums } from '../../src/lib/story/checksum';
 import { CHUNK_SIZE, type EventText } from '../../src/lib/story/columnar/layout';
 import { CATEGORIES, type Category } from '../../src/lib/story/schema';
 import type { LonLat, Place } from '../../src/lib/story/types';
@@ -93,17 +92,6 @@ const ACLED_MIX: ReadonlyArray<[Category, number]> = [
 	['diplomacy', 0.04]
 ];
 
-export interface ColumnarStory {
-	/** events.arrow's bytes. */
-	arrow: Uint8Array;
-	places: string;
-	/** article.txt: where the rows came from, as an imported dataset's says. */
-	article: string;
-	/** The JSON of text chunk `n` (text/<n>.json). */
-	chunk(n: number): string;
-	chunks: number;
-}
-
 /** Ukraine and its neighbours, where the synthetic war's events fall (the default box). */
 const NEAR_UKRAINE = ['UA', 'RU', 'BY', 'PL', 'SK', 'HU', 'RO', 'MD'];
 
@@ -135,7 +123,7 @@ export function synthesizeColumnar(
 		/** The country a point lies in (ISO 3166-1 alpha-2): a place at sea is drawn again. */
 		countryOf: (point: [number, number]) => string | undefined;
 	}
-): ColumnarStory {
+): ColumnarSource {
 	const rand = random(seed);
 	const [west, south, east, north] = box;
 	const places = Array.from({ length: placeCount }, (_, i) => {
@@ -207,22 +195,20 @@ export function synthesizeColumnar(
 		}
 		return JSON.stringify(texts);
 	};
-	const arrow = writeEventTable(table, {
-		title: `Synthetic dataset, ${count.toLocaleString('en-GB')} events`,
-		published: toIsoDate(extent.last),
-		origin: 'Synthetic, in the shape of an ACLED export',
-		rows: count + 1,
-		chunks: chunkChecksums(chunk, table.length)
-	});
 	return {
-		arrow,
+		table,
+		meta: {
+			title: `Synthetic dataset, ${count.toLocaleString('en-GB')} events`,
+			published: toIsoDate(extent.last),
+			origin: 'Synthetic, in the shape of an ACLED export',
+			rows: count + 1
+		},
 		places: JSON.stringify({
 			type: 'FeatureCollection',
 			features: places.map((p) => placeFeature({ ...p, kind: 'city' }))
 		}),
 		article: `Synthetic events in the shape of an ACLED export, ${count.toLocaleString('en-GB')} rows, made by npm run synthesize for the benchmark and the tests. No row is real.\n`,
-		chunk,
-		chunks: Math.ceil(count / CHUNK_SIZE)
+		chunk
 	};
 }
 
@@ -238,7 +224,7 @@ export function columnarFromStory(story: {
 	events: string;
 	places: string;
 	article: string;
-}): ColumnarStory {
+}): ColumnarSource {
 	const collection = JSON.parse(story.events) as FeatureCollection<Point> & {
 		title: string;
 		published: string;
@@ -292,18 +278,16 @@ export function columnarFromStory(story: {
 		}
 		return JSON.stringify(texts);
 	};
-	const arrow = writeEventTable(table, {
-		title: collection.title,
-		published: collection.published,
-		origin: 'Synthetic, the columnar form of the GeoJSON story of the same events',
-		rows: count + 1,
-		chunks: chunkChecksums(chunk, table.length)
-	});
 	return {
-		arrow,
+		table,
+		meta: {
+			title: collection.title,
+			published: collection.published,
+			origin: 'Synthetic, the columnar form of the GeoJSON story of the same events',
+			rows: count + 1
+		},
 		places: story.places,
 		article: story.article,
-		chunk,
-		chunks: Math.ceil(count / CHUNK_SIZE)
+		chunk
 	};
 }

@@ -1,13 +1,16 @@
-/** Writes a synthetic columnar story (synthesize.ts) as a story folder: events.arrow, places, article, text/. */
+/** Writes a columnar story (the form's one writer, story/columnar/folder-files.ts) into a folder. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chunkFile, EVENTS_ARROW, TEXT_FOLDER } from '../../src/lib/story/columnar/layout';
-import type { ColumnarStory } from './synthesize';
+import { columnarFiles, type ColumnarSource } from '../../src/lib/story/columnar/folder-files';
+import { EVENTS_ARROW, TEXT_FOLDER } from '../../src/lib/story/columnar/layout';
 
-export function writeColumnarStory(story: ColumnarStory, dir: string): void {
+/** Writes the story's files into `dir`; returns the bytes of its events.arrow. */
+export function writeColumnarStory(story: ColumnarSource, dir: string): number {
 	mkdirSync(resolve(dir, TEXT_FOLDER), { recursive: true });
-	writeFileSync(resolve(dir, EVENTS_ARROW), story.arrow);
-	writeFileSync(resolve(dir, 'places.geojson'), story.places);
-	writeFileSync(resolve(dir, 'article.txt'), story.article);
-	for (let n = 0; n < story.chunks; n++) writeFileSync(resolve(dir, chunkFile(n)), story.chunk(n));
+	let arrowBytes = 0;
+	for (const file of columnarFiles(story)) {
+		writeFileSync(resolve(dir, file.path), file.contents);
+		if (file.path === EVENTS_ARROW) arrowBytes = file.contents.length;
+	}
+	return arrowBytes;
 }

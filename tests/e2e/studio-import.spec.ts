@@ -4,6 +4,10 @@ import ExcelJS from 'exceljs';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readEventTable } from '../../src/lib/story/columnar/arrow-table';
+import { eventId } from '../../src/lib/story/event-table';
+import { gedCsv } from '../helpers/ged-rows';
+import { unzipped } from '../helpers/zip';
 import { expect, test } from './fixtures';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
@@ -241,7 +245,9 @@ test.describe('importing a spreadsheet in the studio', () => {
 		await expect(importSection(page).getByRole('alert')).toContainText(
 			/^big-acled\.csv: About [\d,]+ rows \(estimated from its [\d.]+ MB\): more than the 1,000 events/
 		);
-		await importSection(page).getByRole('button', { name: 'Check every row here anyway' }).click();
+		await importSection(page)
+			.getByRole('button', { name: 'Read every row here into a story folder' })
+			.click();
 		const bar = page.getByRole('progressbar', { name: 'Importing big-acled.csv' });
 		await expect(bar).toBeVisible();
 		await expect(importSection(page).locator('.progress .read')).toContainText(
@@ -321,15 +327,101 @@ test.describe('importing a spreadsheet in the studio', () => {
 		).toEqual([]);
 		await shot(page, info, 'studio-import-too-big-early');
 		expect(await axe(page)).toEqual([]);
-		await early.getByRole('button', { name: 'Check every row here anyway' }).click();
+		await early.getByRole('button', { name: 'Read every row here into a story folder' }).click();
 		await expect(section.getByRole('status').filter({ hasText: 'rows imported' })).toHaveText(
 			/1,500 rows imported, all of them\./
 		);
 		const alert = section.getByRole('alert');
 		await expect(alert).toContainText('1,500 events are more than the studio edits');
-		await expect(alert).toContainText('npm run import -- many.csv --out');
+		await expect(alert).toContainText('written here as a story folder in the columnar form');
+		await expect(
+			section.getByRole('button', { name: /^Download the story folder \(many\.zip, / })
+		).toBeVisible();
 		await expect(section.getByRole('button', { name: /^Open the/ })).toHaveCount(0);
 		await shot(page, info, 'studio-import-too-big');
+	});
+
+	test('a UCDP GED export of thousands of rows: read in the worker, downloaded as a story folder', async ({
+		page
+	}, info) => {
+		test.setTimeout(120_000);
+		const dir = mkdtempSync(join(tmpdir(), 'studio-import-ged-'));
+		const path = join(dir, 'ged-2025.csv');
+		// UCDP's own 49 columns, 3,000 rows at four towns; every sixth row has its dates reversed.
+		writeFileSync(path, gedCsv(3_000));
+		await page.goto('./studio/');
+		await importFile(page, path);
+		const section = importSection(page);
+		await expect(section.getByRole('alert')).toContainText(
+			/^ged-2025\.csv: (About )?[\d,]+ rows.*: more than the 1,000 events the studio edits one by one\./
+		);
+		await section.getByRole('button', { name: 'Read every row here into a story folder' }).click();
+		await expect(section.getByRole('status').filter({ hasText: 'rows imported' })).toHaveText(
+			/^\s*2,500 rows imported, 500 not:\s+see why\s*$/,
+			{ timeout: 60_000 }
+		);
+		await expect(section.getByText(/^\s*Read as a UCDP GED export/)).toBeVisible();
+		const alert = section.getByRole('alert');
+		await expect(alert).toContainText('2,500 events are more than the studio edits');
+		await expect(alert).toContainText('written here as a story folder in the columnar form');
+		const button = section.getByRole('button', {
+			name: /^Download the story folder \(ged-2025\.zip, /
+		});
+		expect(await axe(page)).toEqual([]);
+		await shot(page, info, 'studio-import-story-folder');
+		const download = page.waitForEvent('download');
+		await button.click();
+		const file = await download;
+		expect(file.suggestedFilename()).toBe('ged-2025.zip');
+		const files = unzipped(new Uint8Array(readFileSync((await file.path())!)));
+		expect([...files.keys()].sort()).toEqual([
+			'ged-2025/article.txt',
+			'ged-2025/events.arrow',
+			'ged-2025/places.geojson',
+			'ged-2025/text/0.json',
+			'ged-2025/text/1.json',
+			'ged-2025/text/2.json'
+		]);
+		const read = readEventTable(files.get('ged-2025/events.arrow')!);
+		if (!read.ok) throw new Error(read.message);
+		expect(read.table.length).toBe(2_500);
+		expect(read.meta.origin).toMatch(
+			/^Imported from a UCDP GED export \(ged-2025\.csv\): 2,500 events, /
+		);
+		const chunk = JSON.parse(new TextDecoder().decode(files.get('ged-2025/text/0.json'))) as {
+			id: string;
+			title: string;
+		}[];
+		expect(chunk).toHaveLength(1_000);
+		expect(chunk[0]!.id).toBe(eventId(read.table, 0));
+
+		// The same folder in the atlas, read by the loader's worker from this browser's storage.
+		const tab = page.waitForEvent('popup');
+		await section.getByRole('link', { name: 'Preview in the atlas' }).click();
+		const preview = await tab;
+		await expect(
+			preview.getByRole('heading', { name: 'Imported from ged-2025.csv', level: 1 })
+		).toBeVisible();
+		await expect(
+			preview.getByText(/^Imported from a UCDP GED export \(ged-2025\.csv\): 2,500 events, /)
+		).toBeVisible();
+		const rows = preview.getByRole('list', { name: 'Events in date order' }).getByRole('listitem');
+		await expect(rows.first()).toHaveAttribute('aria-setsize', '2500');
+		// The words come from the text chunks kept with it.
+		await expect(rows.first().getByRole('button')).toContainText(
+			'Russian missile kills 20 in Kryvyi Rih'
+		);
+		await rows.first().getByRole('button').click();
+		const details = preview.getByRole('region', { name: 'Details' });
+		const event = details.locator(`article[data-event="${chunk[0]!.id}"]`);
+		await expect(event).toContainText(/Source row [\d,]+/);
+		// A row of data, not an article's words: said so, and no cell in quotation marks.
+		await expect(event).toContainText(/From row [\d,]+ of the dataset/);
+		await expect(event).toContainText('The row, as imported');
+		await expect(event).not.toContainText('The article says');
+		await expect(event).not.toContainText('“');
+		await shot(preview, info, 'studio-import-folder-preview');
+		await preview.close();
 	});
 
 	test('a file that is not a spreadsheet gets a sentence, not a blank page', async ({ page }) => {

@@ -1,5 +1,6 @@
 /** A zip archive written byte by byte, for workbooks no spreadsheet program would write. */
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { zipEntries } from '../../src/lib/import/zip-entries';
 
 export interface ZipPart {
 	name: string;
@@ -48,4 +49,23 @@ export function zipOf(parts: readonly ZipPart[]): Uint8Array {
 	end.writeUInt32LE(directory.length, 12);
 	end.writeUInt32LE(offset, 16);
 	return new Uint8Array(Buffer.concat([...locals, directory, end]));
+}
+
+/**
+ * Every entry of an archive, inflated by zlib (not the app's reader) and checked against its
+ * stated CRC-32 and size: what an unzip tool would make of a zip the studio wrote.
+ */
+export function unzipped(zip: Uint8Array): Map<string, Uint8Array> {
+	const view = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+	const files = new Map<string, Uint8Array>();
+	for (const entry of zipEntries(zip).values()) {
+		const at = entry.offset;
+		const start = at + 30 + view.readUInt16LE(at + 26) + view.readUInt16LE(at + 28);
+		const body = view.subarray(start, start + entry.compressedSize);
+		const plain = entry.method === 8 ? inflateRawSync(body) : Buffer.from(body);
+		if (plain.length !== entry.size || crc32(plain) !== view.readUInt32LE(at + 14))
+			throw new Error(`${entry.name}: its size or CRC-32 is not what the archive states`);
+		files.set(entry.name, new Uint8Array(plain));
+	}
+	return files;
 }

@@ -4,8 +4,14 @@
  * the page shows; nothing is parsed on the page's thread.
  */
 import type { BigStoryResult } from '../story/big-story';
-import { fileUrl, type BigLoadPhase, type BigStoryMessage } from '../story/big-story-protocol';
+import {
+	folderFile,
+	type BigLoadPhase,
+	type BigStoryMessage,
+	type FolderSource
+} from '../story/big-story-protocol';
 import { EVENTS_ARROW } from '../story/columnar/layout';
+import { STORY_FILE_NAMES } from '../story/story-index';
 
 export interface BigProgress {
 	phase: BigLoadPhase;
@@ -29,8 +35,8 @@ export class BigStoryLoad {
 	result = $state.raw<BigStoryResult | null>(null);
 	#worker: Worker | null = null;
 
-	/** `folder` is the story's URL under the app, ending in `/`. */
-	constructor(private readonly folder: string) {
+	/** `folder` is the story's URL under the app, ending in `/`, or its files. */
+	constructor(private readonly folder: FolderSource) {
 		this.#start();
 	}
 
@@ -79,11 +85,16 @@ export class BigStoryLoad {
 				]
 			});
 		};
-		this.#worker.postMessage({
-			type: 'columnar',
-			arrow: fileUrl(folder, EVENTS_ARROW, location.href),
-			places: fileUrl(folder, 'places.geojson', location.href)
-		});
+		const arrow = folderFile(folder, EVENTS_ARROW, location.href);
+		const places = folderFile(folder, STORY_FILE_NAMES.places, location.href);
+		if (!arrow || !places) {
+			finish({
+				ok: false,
+				problems: [{ file: arrow ? STORY_FILE_NAMES.places : EVENTS_ARROW, message: 'is missing.' }]
+			});
+			return;
+		}
+		this.#worker.postMessage({ type: 'columnar', arrow, places });
 	}
 
 	cancel(): void {

@@ -12,6 +12,7 @@ import { PICTURE_FILE, type AggregatePicture } from './aggregate-picture';
 import type { LoadedStory } from './prepare-story';
 import type { BigStoryLoad } from './big-load.svelte';
 import { fetchHistory, loadHistorySource, type HistorySource } from './load-history';
+import type { FolderSource } from '../story/big-story-protocol';
 
 /**
  * What a story page's HTML says of a story it does not hold (a columnar story, or a GeoJSON one
@@ -54,7 +55,7 @@ export interface StoryView {
 	 * A big story, read from its columnar files in a worker: what the index says of it, and in the
 	 * browser the load under way. Absent for a GeoJSON story.
 	 */
-	big?: { ref: StoryRef; load: BigStoryLoad | null; folder: string };
+	big?: { ref: StoryRef; load: BigStoryLoad | null; folder: FolderSource };
 	/**
 	 * A GeoJSON story too big for the HTML: what the HTML shows of it until the browser has fetched
 	 * and checked it (`folder` is its URL, ending in `/`).

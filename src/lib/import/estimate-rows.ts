@@ -8,8 +8,13 @@ import { CsvRows } from './csv-rows';
 export interface RowEstimate {
 	/** Rows of data (the header not counted). */
 	rows: number;
-	/** True when the head was the whole file: the count is exact. */
+	/** True when the rows were counted, or the file states how many it holds: not estimated. */
 	exact: boolean;
+	/**
+	 * The count is the file's own statement, not a count of its rows: a workbook's <dimension>,
+	 * which Excel keeps to the sheet's last row (other writers may state less, or nothing).
+	 */
+	stated?: true;
 }
 
 export function estimateRows(
@@ -34,5 +39,10 @@ export function studioPlan(estimate: RowEstimate, fileBytes: number, limit: numb
 	if (estimate.rows <= limit) return null;
 	const mb = (fileBytes / 1048576).toLocaleString('en-GB', { maximumFractionDigits: 1 });
 	const rows = estimate.rows.toLocaleString('en-GB');
-	return `${estimate.exact ? `${rows} rows` : `About ${rows} rows (estimated from its ${mb} MB)`}: more than the ${limit.toLocaleString('en-GB')} events the studio edits one by one.`;
+	const size = estimate.stated
+		? `${rows} rows, as its sheet states`
+		: estimate.exact
+			? `${rows} rows`
+			: `About ${rows} rows (estimated from its ${mb} MB)`;
+	return `${size}: more than the ${limit.toLocaleString('en-GB')} events the studio edits one by one.`;
 }

@@ -10,6 +10,7 @@ import { geoDistance } from 'd3-geo';
 import type { MentionReading } from '../draft/draft';
 import type { Gazetteer, GazetteerPlace } from '../draft/gazetteer/gazetteer';
 import { describePlace } from '../draft/search';
+import { confidenceOf, SURE_MARGIN } from '../draft/toponyms/confidence';
 import { prior } from '../draft/toponyms/resolve';
 import { quote } from '../story/text';
 
@@ -47,8 +48,6 @@ export type Geocoded =
 	  }
 	| { ok: false; reason: string };
 
-/** Score points a reading must lead by to be sure: the resolver's own margin. */
-const SURE_MARGIN = 2;
 /** A city and the district of the same name around it (Paris and the département of Paris). */
 const SAME_PLACE_KM = 50;
 const EARTH_KM = 6371;
@@ -155,7 +154,7 @@ export function geocode(gazetteer: Gazetteer, query: GeocodeQuery): Geocoded {
 		...(chosen.place.parent?.level === 'state' ? { state: chosen.place.parent.name } : {}),
 		reading: reading(chosen.place),
 		by,
-		confidence: Math.min(1, Math.max(0, margin / (2 * SURE_MARGIN))),
+		confidence: confidenceOf(margin),
 		alternatives: others
 			.filter(({ score }) => chosen.score - score < SURE_MARGIN)
 			.slice(0, 3)

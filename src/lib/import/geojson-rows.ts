@@ -69,7 +69,11 @@ export function geojsonRows(json: string): GeoJsonRows {
 			ok: false,
 			problem: 'is not a GeoJSON FeatureCollection: the importer takes one of Point features.'
 		};
-	const features = collection.features as unknown[];
+	return featureRows(collection.features as unknown[]);
+}
+
+/** A collection's features as rows (the header first), or why they cannot be. */
+export function featureRows(features: readonly unknown[]): GeoJsonRows {
 	if (features.length === 0) return { ok: false, problem: 'has no features: nothing to import.' };
 	const keys: string[] = [];
 	const seen = new Set<string>([LON, LAT]);

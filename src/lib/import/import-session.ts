@@ -12,6 +12,7 @@ import { findUnsafe } from '../story/text';
 import { chooseReader, type ReaderChoice } from './choose-reader';
 import type { CountryIndex } from './country-index';
 import { previewRows } from './csv-rows';
+import { geojsonHead } from './geojson-head';
 import { sniffEncoding, type Encoding } from './decode';
 import { delimiterName, guessDelimiter, type Delimiter } from './delimiter';
 import { estimateRows, type RowEstimate } from './estimate-rows';
@@ -300,6 +301,18 @@ export class ImportSession {
 			);
 			if (typeof head === 'string') return { ok: false, problem: head };
 			return { ok: true, rows: head.rows, form: head.what, estimate: head.estimate };
+		}
+		if (this.kind === 'geojson' && !this.#whole && file.size > this.head.length) {
+			// A big file's first features and its size in rows, from its head: not parsed whole.
+			const head = geojsonHead(
+				new TextDecoder().decode(this.head),
+				this.head.length,
+				file.size,
+				count
+			);
+			if (head && !head.rows.ok) return { ok: false, problem: head.rows.problem };
+			if (head?.rows.ok)
+				return { ok: true, rows: head.rows.rows, form: 'GeoJSON', estimate: head.estimate };
 		}
 		if (this.kind === 'xlsx' || this.kind === 'geojson') {
 			const read = await this.#wholeRows();

@@ -10,7 +10,7 @@ import { findUnsafe, quote, unsafeMessage } from '../story/text';
 import { EVENT_FIELDS, type EventRecord } from '../story/schema';
 import type { LonLat } from '../story/types';
 import type { MentionReading } from '../draft/draft';
-import { UNSURE_BELOW } from '../studio/project';
+import { UNSURE_BELOW } from '../draft/toponyms/confidence';
 import type { CountryIndex } from './country-index';
 import type { GeocodeQuery, Geocoded } from './geocode';
 import { MAX_CELL_CHARS } from './limits';

@@ -3,7 +3,6 @@
  * a million events do not fit in one JSON string (V8 stops at 512 MB), so events.geojson is
  * written feature by feature and article.txt line by line as the rows are read.
  */
-import { MONTHS } from '../story/dates';
 import { placeFeature } from '../story/place-feature';
 import { eventProperties } from '../story/schema';
 import type { ImportedPlace } from './place-table';
@@ -43,18 +42,6 @@ export function placesCollection(places: readonly ImportedPlace[]): string {
 }
 
 /**
- * The top of article.txt. A dataset has no article; the story's "article" is the listing of the
- * rows it imported, one line each, so every event's excerpt is verbatim from it and a reader who
- * opens the article sees what each row said.
- */
-export function articleHead(file: string, what: string, day: string): string {
-	return (
-		`Imported from ${file} (${what}) on ${day}. This is not an article: it lists the rows that became ` +
-		'events, one line each, as "Row N (id): date, place. What happened. Actors. Source. Notes".\n\n'
-	);
-}
-
-/**
  * article.txt of a story in the columnar form. A million rows listed one a line would be a
  * 400 MB "article" nobody reads, so it says where the rows came from instead. The trace of every
  * event is its row: the table's `row` column, and the first words of its excerpt.
@@ -69,32 +56,4 @@ export function datasetArticle(file: string, what: string, day: string, imported
 		'Rows that could not be imported are listed, with the reason, in the rejected.csv written ' +
 		'beside the import.\n'
 	);
-}
-
-/** "1 January – 30 November 2025": a period as a reader says it, its year once where it can be. */
-export function periodText(first: string, last: string): string {
-	const parts = (iso: string) => {
-		const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-		return { y, text: `${d} ${MONTHS[m - 1]}` };
-	};
-	const a = parts(first);
-	const b = parts(last);
-	if (first === last) return `${a.text} ${a.y}`;
-	return a.y === b.y ? `${a.text} – ${b.text} ${b.y}` : `${a.text} ${a.y} – ${b.text} ${b.y}`;
-}
-
-/**
- * The line a reader sees over an imported story: the dataset, its size and its period
- * ("Imported from a UCDP GED export (ged.csv): 50,000 events, 1 January – 30 November 2025"),
- * not how its file was encoded, which article.txt keeps.
- */
-export function datasetDateline(
-	dataset: string,
-	file: string,
-	events: number,
-	first: string,
-	last: string
-): string {
-	const size = `${events.toLocaleString('en-GB')} event${events === 1 ? '' : 's'}`;
-	return `Imported from ${dataset} (${file}): ${size}, ${periodText(first, last)}`;
 }

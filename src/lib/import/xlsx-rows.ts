@@ -333,12 +333,14 @@ function dimensionRows(head: string): number | null {
 }
 
 /**
- * How many rows of data a sheet read only in part holds: its <dimension> where it states one, else
- * its inflated size at the rate its first rows took.
+ * How many rows of data a sheet read only in part holds: its <dimension> where it states one (as
+ * exact as the sheet keeps it: Excel writes its last row), else its inflated size at the rate its
+ * first rows took. A dimension short of the rows already read ("A1", as some writers put) is none.
  */
 function partEstimate(head: string, read: number, rows: number, size: number): RowEstimate {
 	const last = dimensionRows(head);
-	if (last !== null && last >= rows) return { rows: Math.max(0, last - 1), exact: false };
+	if (last !== null && last >= rows)
+		return { rows: Math.max(0, last - 1), exact: true, stated: true };
 	const perRow = read / Math.max(1, rows);
 	return { rows: Math.max(rows - 1, Math.round(size / perRow) - 1), exact: false };
 }

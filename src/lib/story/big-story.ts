@@ -11,7 +11,7 @@ import { readEventTable } from './columnar/arrow-table';
 import { chunkFile, EVENTS_ARROW, type TableMeta } from './columnar/layout';
 import { validateTable } from './columnar/validate-table';
 import { readPlacesFile } from './validate';
-import { fileUrl } from './big-story-protocol';
+import { folderFile, openFile, type FolderSource } from './big-story-protocol';
 import type { EventTexts } from './event-texts';
 import { readChunk, TextChunks } from './text-chunks';
 import { parseIsoDate, today } from './dates';
@@ -114,17 +114,17 @@ export function bigStoryData(story: BigStory, texts: EventTexts): StoryData {
 }
 
 /**
- * The words of a columnar story in `folder` (its URL, ending in `/`), a chunk at a time, each
- * checked against the table before it is shown.
+ * The words of a columnar story in `folder` (its URL, ending in `/`, or its files), a chunk at a
+ * time, each checked against the table before it is shown.
  */
 export function fetchedTexts(
 	story: BigStory,
-	folder: string,
+	folder: FolderSource,
 	fetcher: typeof fetch = fetch
 ): TextChunks {
 	return new TextChunks(async (chunk) => {
 		const name = chunkFile(chunk);
-		const response = await fetcher(fileUrl(folder, name, location.href));
+		const response = await openFile(folderFile(folder, name, location.href), fetcher);
 		if (!response.ok)
 			return { ok: false, message: `${name} could not be loaded (HTTP ${response.status}).` };
 		const bytes = new Uint8Array(await response.arrayBuffer());

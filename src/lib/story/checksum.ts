@@ -5,7 +5,6 @@
  * reader a wrong row. Not a defence against a forger, who can write the checksums too: a check
  * that what was written is what is read.
  */
-import { CHUNK_SIZE } from './columnar/layout';
 import { TABLE_ARRAYS, type EventTable } from './event-table';
 
 /** A 64-bit hash (two 32-bit lanes of a multiply-xorshift) of bytes, fed in parts. */
@@ -85,9 +84,4 @@ export function chunkChecksum(contents: Uint8Array | string): string {
 	return new Hash()
 		.bytes(typeof contents === 'string' ? new TextEncoder().encode(contents) : contents)
 		.hex();
-}
-
-/** The checksums of a table's `length` events' text chunks, each as `chunk(n)` writes it. */
-export function chunkChecksums(chunk: (n: number) => string, length: number): string[] {
-	return Array.from({ length: Math.ceil(length / CHUNK_SIZE) }, (_, n) => chunkChecksum(chunk(n)));
 }

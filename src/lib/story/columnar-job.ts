@@ -4,13 +4,13 @@
  * and indexes it, and transfers it all to the page without a copy.
  */
 import { bigStoryBuffers, prepareBigStory } from './big-story';
-import type { BigStoryMessage, BigStoryRequest } from './big-story-protocol';
+import { openFile, type BigStoryMessage, type BigStoryRequest } from './big-story-protocol';
 
 type Post = (message: BigStoryMessage, transfer?: Transferable[]) => void;
 
 /** The file's bytes, read as they arrive, with progress at most every 50 ms. */
-async function streamed(url: string, post: Post): Promise<Uint8Array | string> {
-	const response = await fetch(url);
+async function streamed(file: string | Blob, post: Post): Promise<Uint8Array | string> {
+	const response = await openFile(file);
 	if (!response.ok || !response.body) return `could not be loaded (HTTP ${response.status}).`;
 	const length = Number(response.headers.get('content-length'));
 	const total = Number.isFinite(length) && length > 0 ? length : null;
@@ -43,7 +43,7 @@ export async function columnarJob({ arrow, places }: BigStoryRequest, post: Post
 		post({ type: 'done', result: { ok: false, problems: [{ file, message }] } });
 	try {
 		// Fetched beside events.arrow; a failure of its own is a sentence, never an unhandled rejection.
-		const placesFile = fetch(places).then(
+		const placesFile = openFile(places).then(
 			async (r) =>
 				r.ok ? new Uint8Array(await r.arrayBuffer()) : `could not be loaded (HTTP ${r.status}).`,
 			(error: unknown) => `could not be loaded (${(error as Error).message ?? 'network error'}).`

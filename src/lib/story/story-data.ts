@@ -5,6 +5,7 @@
  * panels and its map read rows by index and never ask which form a story was stored in. What a
  * story can show (a tour, the article, corrections) follows from what its data holds.
  */
+import { importedOrigin } from './dataset-origin';
 import { buildGrids, mercatorOf, type EventGrid } from '../derive/event-grid';
 import { buildPlaceRows, type PlaceRows } from '../derive/place-rows';
 import { eventDotVertices } from '../map/event-dots';
@@ -86,7 +87,8 @@ export function storyData(story: Story): StoryData {
 	const data: StoryData = {
 		title: story.title,
 		published: story.published,
-		origin: null,
+		// An imported story's dataset, its size and its period, as a columnar one's table says them.
+		origin: importedOrigin(story.article, story.events),
 		article: story.article,
 		tour: story.tour,
 		table,

@@ -111,3 +111,43 @@ export function clearProject(db: IDBDatabase, slot: SlotName): Promise<void> {
 	const tx = db.transaction(STORE, 'readwrite');
 	return request(tx.objectStore(STORE).delete(slot)).then(() => undefined);
 }
+
+/** Where the story folder the studio wrote for a big import is kept for the atlas's preview. */
+const FOLDER_PREVIEW = 'preview-folder';
+
+/** A big import's story folder, as the atlas's preview opens it (`/studio/preview/?folder`). */
+export interface FolderPreview {
+	title: string;
+	published: string;
+	events: number;
+	places: number;
+	/** The folder's files by their paths in it. */
+	files: Record<string, Blob>;
+}
+
+export function saveFolderPreview(db: IDBDatabase, preview: FolderPreview): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const tx = db.transaction(STORE, 'readwrite');
+		tx.objectStore(STORE).put({ ...preview }, FOLDER_PREVIEW);
+		tx.oncomplete = () => resolve();
+		tx.onerror = () => reject(tx.error ?? new Error('could not save'));
+		tx.onabort = () => reject(tx.error ?? new Error('saving was aborted'));
+	});
+}
+
+/** The folder kept for the preview, or null when there is none or it is not one. */
+export async function loadFolderPreview(db: IDBDatabase): Promise<FolderPreview | null> {
+	const tx = db.transaction(STORE, 'readonly');
+	const value: unknown = await request(tx.objectStore(STORE).get(FOLDER_PREVIEW));
+	if (
+		!isRecord(value) ||
+		typeof value.title !== 'string' ||
+		typeof value.published !== 'string' ||
+		typeof value.events !== 'number' ||
+		typeof value.places !== 'number' ||
+		!isRecord(value.files) ||
+		!Object.values(value.files).every((file) => file instanceof Blob)
+	)
+		return null;
+	return value as unknown as FolderPreview;
+}

@@ -26,10 +26,15 @@ import type { DateFormat } from '../import/parse-date';
 import type { PlaceWarning } from '../import/place-table';
 import type { RejectedRow } from '../import/row-loop';
 import type { ImportedEvent } from '../import/rows-to-events';
+import { ColumnarImport } from '../import/columnar-story';
+import type { FolderFile } from '../story/columnar/folder-files';
 import { toIsoDate } from '../story/dates';
+import { slugify } from '../story/slug';
 import type { Category } from '../story/schema';
 import { fromImport, MAX_STUDIO_EVENTS } from './import-project';
 import type { StudioProject } from './project';
+import type { FolderPreview } from './autosave';
+import { zipFiles } from './zip-files';
 
 export type { Progress } from '../import/import-session';
 
@@ -65,6 +70,11 @@ export interface Deps {
 	/** Today, as a day number: the last day an event may have. */
 	latest: number;
 	progress?: (progress: Progress) => void;
+	/**
+	 * Keeps a big import's story folder for the atlas's preview (the worker saves it in IndexedDB):
+	 * its files stay off the page, whose thread would take a long task to receive hundreds of them.
+	 */
+	keep?: (folder: FolderPreview) => Promise<void>;
 }
 
 export interface ImportSummary {
@@ -96,11 +106,26 @@ export type ImportOutcome =
 			summary: ImportSummary;
 			/** Null when the import is too big for the studio (`summary.imported` > MAX_STUDIO_EVENTS). */
 			project: StudioProject | null;
-			listed: RejectedRow[];
+			/** The first rows not imported, for the page's table: their cells are in rejectedCsv. */
+			listed: Omit<RejectedRow, 'cells'>[];
 			/** Every row not imported, neutralised for spreadsheets (csv-safe.ts); null when none. */
 			rejectedCsv: Blob | null;
+			/**
+			 * An import too big to edit here, as the story folder `npm run import` writes for it (the
+			 * columnar form, one writer for both): its files, for the atlas's preview, and a zip of them.
+			 */
+			columnar: ColumnarExport | null;
 	  }
 	| { ok: false; message: string; ambiguousDate?: true };
+
+/** A story folder the studio wrote, as the page offers it. */
+export interface ColumnarExport {
+	/** The folder's name: the file's, as a slug ("ged-2025"). */
+	folder: string;
+	zip: Blob;
+	/** Whether its files were kept in this browser for the atlas's preview (Deps.keep). */
+	kept: boolean;
+}
 
 /** A Blob (a File the user chose) as the session reads it: a range of its bytes on request. */
 function blobFile(file: NamedBlob): ImportFile {
@@ -174,26 +199,37 @@ export async function runImport(
 		return { ok: false, message: refusalMessage(file, session.problem, session.tooBig) };
 	let events: ImportedEvent[] = [];
 	let lines: string[] = [];
-	let listed: RejectedRow[] = [];
+	// Every event as columns, and its words in order, in case there are more than the studio edits.
+	let columnar = new ColumnarImport();
+	let texts: string[] = [];
+	let dataset = '';
+	let listed: Omit<RejectedRow, 'cells'>[] = [];
 	let csvParts: string[] = [];
 	let csvPending = '';
 	const result = await session.run(() => {
 		events = [];
 		lines = [];
+		columnar = new ColumnarImport();
+		texts = [];
 		listed = [];
 		csvParts = [];
 		csvPending = '';
 		return {
 			onReader(reader) {
+				dataset = reader.name;
 				csvPending = csvLine(['row', 'column', 'reason', ...reader.columns]);
 			},
 			onEvent(event, line) {
+				texts.push(columnar.add(event));
 				if (events.length >= MAX_STUDIO_EVENTS) return;
 				events.push(event);
 				lines.push(line);
 			},
 			onRejected(rejected) {
-				if (listed.length < MAX_LISTED) listed.push(rejected);
+				// Without their cells (49 of them in a UCDP row): the page shows the reasons, and a
+				// thousand rows' cells would cost the page's thread to receive.
+				if (listed.length < MAX_LISTED)
+					listed.push({ row: rejected.row, column: rejected.column, reason: rejected.reason });
 				csvPending += csvLine([
 					String(rejected.row),
 					rejected.column,
@@ -221,13 +257,49 @@ export async function runImport(
 		placeWarnings: end.placeWarnings.slice(0, 50)
 	};
 	const fits = end.imported > 0 && end.imported <= MAX_STUDIO_EVENTS;
+	const title = importTitle(file.name);
+	const day = toIsoDate(deps.latest);
+	// The story's folder under geodata/stories is named after the file: ged-2025.csv → ged-2025.
+	const folder = slugify(file.name.replace(/\.[^.]+$/, ''), 'story');
+	// Built here, off the page, while the words are still in memory: then they are let go.
+	const files: Record<string, Blob> = {};
+	function* kept(made: Iterable<FolderFile>) {
+		for (const file of made) {
+			files[file.path] = new Blob([file.contents as BlobPart]);
+			yield file;
+		}
+	}
+	const zip =
+		fits || end.imported === 0
+			? null
+			: await zipFiles(
+					folder,
+					kept(
+						columnar.files(
+							{ title, published: day, file: file.name, what, dataset, day },
+							end.places,
+							(k) => texts[k]!
+						)
+					)
+				);
+	texts = [];
+	const keep = async (preview: FolderPreview) => {
+		if (!deps.keep) return false;
+		try {
+			await deps.keep(preview);
+			return true;
+		} catch {
+			// No IndexedDB (a private window may have none): the folder is still there to download.
+			return false;
+		}
+	};
 	return {
 		ok: true,
 		summary,
 		project: fits
 			? fromImport({
-					title: importTitle(file.name),
-					published: toIsoDate(deps.latest),
+					title,
+					published: day,
 					file: file.name,
 					what,
 					events,
@@ -236,6 +308,19 @@ export async function runImport(
 				})
 			: null,
 		listed,
-		rejectedCsv: end.rejected > 0 ? new Blob(csvParts, { type: 'text/csv' }) : null
+		rejectedCsv: end.rejected > 0 ? new Blob(csvParts, { type: 'text/csv' }) : null,
+		columnar: zip
+			? {
+					folder,
+					zip,
+					kept: await keep({
+						title,
+						published: day,
+						events: end.imported,
+						places: end.places.length,
+						files
+					})
+				}
+			: null
 	};
 }

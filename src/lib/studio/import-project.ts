@@ -6,8 +6,9 @@
  */
 import type { ImportedPlace } from '../import/place-table';
 import type { ImportedEvent } from '../import/rows-to-events';
-import { articleHead } from '../import/story-json';
-import { PROJECT_VERSION, UNSURE_BELOW, type StudioProject, type Unsure } from './project';
+import { articleHead } from '../story/dataset-origin';
+import { UNSURE_BELOW } from '../draft/toponyms/confidence';
+import { PROJECT_VERSION, type StudioProject, type Unsure } from './project';
 
 export interface ImportedStory {
 	title: string;

@@ -8,6 +8,7 @@ import { decodeBasemap, fetchBasemap } from '../derive/load-story';
 import { fetchGazetteer, type Gazetteer } from '../draft/gazetteer/gazetteer';
 import { countryIndex } from '../import/countries';
 import type { CountryIndex } from '../import/country-index';
+import { openStudioDb, saveFolderPreview } from './autosave';
 import { inspectFile, runImport } from './import-job';
 import type { ImportRequest, ImportResponse } from './import-messages';
 
@@ -40,7 +41,15 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 						`the place list could not be loaded: ${error instanceof Error ? error.message : String(error)}`
 					);
 				})),
-			progress: (progress) => post({ type: 'progress', progress })
+			progress: (progress) => post({ type: 'progress', progress }),
+			keep: async (folder) => {
+				const db = await openStudioDb();
+				try {
+					await saveFolderPreview(db, folder);
+				} finally {
+					db.close();
+				}
+			}
 		});
 		post({ type: 'imported', outcome });
 	} catch (error) {

@@ -5,6 +5,7 @@
  */
 import type { Draft, MentionReading } from '../draft/draft';
 import type { PlaceHit } from '../draft/search';
+import { UNSURE_BELOW } from '../draft/toponyms/confidence';
 import { parseIsoDate, toIsoDate } from '../story/dates';
 import { freeId, slugify } from '../story/slug';
 import type { EventRecord } from '../story/schema';
@@ -24,9 +25,6 @@ export interface Unsure {
 
 /** A place as the story format has it; the studio edits it in place. */
 export type StudioPlace = Place & { unsure?: Unsure };
-
-/** Below this the draft asks (a mention with close readings always is). */
-export const UNSURE_BELOW = 0.5;
 
 /** The places of a draft the draft is not sure of, with their other readings once each. */
 function unsureOf(draft: Draft): Map<string, Unsure> {

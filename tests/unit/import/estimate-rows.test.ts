@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateRows, studioPlan } from '../../../src/lib/import/estimate-rows';
+import { estimateRows, studioPlan, type RowEstimate } from '../../../src/lib/import/estimate-rows';
 
 const file = (rows: number) =>
 	[
@@ -22,7 +22,7 @@ describe('rows told from a file’s size before it is read', () => {
 		expect(Math.abs(estimate.rows - rows) / rows).toBeLessThan(0.1);
 	});
 
-	it.each<[string, { rows: number; exact: boolean }, number, string | null]>([
+	it.each<[string, RowEstimate, number, string | null]>([
 		['a file that fits', { rows: 900, exact: true }, 40_000, null],
 		['exactly the limit', { rows: 1_000, exact: true }, 40_000, null],
 		[
@@ -30,6 +30,12 @@ describe('rows told from a file’s size before it is read', () => {
 			{ rows: 1_001, exact: true },
 			52_000,
 			'1,001 rows: more than the 1,000 events the studio edits one by one.'
+		],
+		[
+			'a workbook that states its last row',
+			{ rows: 50_000, exact: true, stated: true },
+			2_100_000,
+			'50,000 rows, as its sheet states: more than the 1,000 events the studio edits one by one.'
 		],
 		[
 			'a file estimated from its head',

@@ -8,7 +8,7 @@ import { RowsToEvents } from '../../../src/lib/import/rows-to-events';
 import { openImport } from '../../../src/lib/import/import-session';
 import { IMPORT_LIMITS } from '../../../src/lib/import/limits';
 import { parseIsoDate } from '../../../src/lib/story/dates';
-import { UNSURE_BELOW } from '../../../src/lib/studio/project';
+import { UNSURE_BELOW } from '../../../src/lib/draft/toponyms/confidence';
 
 const gazetteer = loadGazetteerForNode();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteerForNode } from '../../../scripts/lib/gazetteer-file';
 import { cachedGeocoder, geocode, type GeocodeQuery } from '../../../src/lib/import/geocode';
-import { UNSURE_BELOW } from '../../../src/lib/studio/project';
+import { UNSURE_BELOW } from '../../../src/lib/draft/toponyms/confidence';
 
 const gazetteer = loadGazetteerForNode();
 const q = (name: string, country: string | null = null, admin = ''): GeocodeQuery => ({

@@ -6,13 +6,16 @@ import { chooseReader } from '../../../src/lib/import/choose-reader';
 import { RowsToEvents } from '../../../src/lib/import/rows-to-events';
 import {
 	EVENTS_TAIL,
-	articleHead,
-	datasetDateline,
 	eventFeature,
 	eventsHead,
-	periodText,
 	placesCollection
 } from '../../../src/lib/import/story-json';
+import {
+	articleHead,
+	datasetDateline,
+	importedOrigin,
+	periodText
+} from '../../../src/lib/story/dataset-origin';
 import { parseIsoDate } from '../../../src/lib/story/dates';
 import { validateStory } from '../../../src/lib/story/validate';
 
@@ -106,5 +109,39 @@ describe('the dateline of an imported dataset', () => {
 		).toBe(
 			'Imported from a UCDP GED export (ged-50k.csv): 50,000 events, 1 January – 30 November 2025'
 		);
+	});
+});
+
+describe('importedOrigin: the dateline of a GeoJSON story the importer wrote', () => {
+	const day = (iso: string) => parseIsoDate(iso)!;
+	const rows = [
+		{ start: day('2025-04-04'), end: day('2025-04-04'), row: 2 },
+		{ start: day('2025-04-05'), end: day('2025-04-09'), row: 3 }
+	];
+	const head = (file: string, what: string) => articleHead(file, what, '2025-04-12');
+
+	it.each([
+		[
+			'a UCDP GED export',
+			head('ged.csv', 'a UCDP GED export, UTF-8, comma-separated'),
+			rows,
+			'Imported from a UCDP GED export (ged.csv): 2 events, 4 April – 9 April 2025'
+		],
+		[
+			'a file name with brackets, a workbook',
+			head('desk (1).xlsx', 'a spreadsheet, sheet "Events" of a workbook'),
+			rows,
+			'Imported from a spreadsheet (desk (1).xlsx): 2 events, 4 April – 9 April 2025'
+		],
+		['an article’s story', 'Kyiv, 12 April. Officials said…', rows, null],
+		[
+			'an event not from a row',
+			head('ged.csv', 'a UCDP GED export, UTF-8'),
+			[...rows, { start: 1, end: 1 }],
+			null
+		],
+		['no events', head('ged.csv', 'a UCDP GED export, UTF-8'), [], null]
+	])('%s', (_, article, events, origin) => {
+		expect(importedOrigin(article, events)).toBe(origin);
 	});
 });

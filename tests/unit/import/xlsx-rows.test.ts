@@ -194,13 +194,13 @@ describe('a workbook previewed: its first rows, and its size told without readin
 				`<row r="${i + 2}"><c r="A${i + 2}" s="1"><v>45758</v></c><c r="B${i + 2}" t="inlineStr"><is><t>Town ${i}</t></is></c></row>`
 		).join('');
 
-	it.each<[string, ArrayBuffer, { rows: number; exact: boolean }, number]>([
+	it.each<[string, ArrayBuffer, { rows: number; exact: boolean; stated?: true }, number]>([
 		// [what, the workbook, the estimate, how far it may be off: later rows are longer, as
 		// their numbers are, so a sheet's first rows say a little more than it holds]
 		[
 			'a sheet that states its size',
 			workbook(rows(5000), [], '<dimension ref="A1:B5001"/>'),
-			{ rows: 5000, exact: false },
+			{ rows: 5000, exact: true, stated: true },
 			0
 		],
 		[
@@ -226,6 +226,8 @@ describe('a workbook previewed: its first rows, and its size told without readin
 			['2025-04-11', 'Town 1']
 		]);
 		expect(read.estimate.exact).toBe(estimate.exact);
+		// Stated only where the sheet states it; otherwise counted, or estimated from its bytes.
+		expect(read.estimate.stated).toBe(estimate.stated);
 		expect(Math.abs(read.estimate.rows - estimate.rows)).toBeLessThanOrEqual(
 			estimate.rows * within
 		);

@@ -10,6 +10,7 @@ import { checkTargets, deskTargets, hundredKTargets } from '../../../scripts/ben
 import { columnarFromStory, synthesizeStory } from '../../../scripts/lib/synthesize';
 import { eventId } from '../../../src/lib/story/event-table';
 import { readEventTable } from '../../../src/lib/story/columnar/arrow-table';
+import { columnarFiles } from '../../../src/lib/story/columnar/folder-files';
 import { MAX_GEOJSON_EVENTS } from '../../../src/lib/story/columnar/layout';
 import { parseIsoDate } from '../../../src/lib/story/dates';
 import type { Place } from '../../../src/lib/story/types';
@@ -166,7 +167,8 @@ describe('columnarFromStory', () => {
 	];
 	const extent = { first: parseIsoDate('2022-02-24')!, last: parseIsoDate('2022-06-30')! };
 	const story = synthesizeStory(places, 2500, extent, 7);
-	const read = readEventTable(columnarFromStory(story).arrow);
+	const files = [...columnarFiles(columnarFromStory(story))];
+	const read = readEventTable(files.find((f) => f.path === 'events.arrow')!.contents as Uint8Array);
 	const features = (JSON.parse(story.events) as FeatureCollection<Point>).features;
 
 	it('holds the same events: ids, points, dates and categories', () => {
@@ -201,9 +203,12 @@ describe('columnarFromStory', () => {
 	});
 
 	it('keeps each event’s words in its text chunk', () => {
-		const columnar = columnarFromStory(story);
-		expect(columnar.chunks).toBe(3);
-		const first = JSON.parse(columnar.chunk(0)) as { id: string; title: string }[];
+		expect(files.map((f) => f.path).filter((p) => p.startsWith('text/'))).toEqual([
+			'text/0.json',
+			'text/1.json',
+			'text/2.json'
+		]);
+		const first = JSON.parse(files[0]!.contents as string) as { id: string; title: string }[];
 		if (!read.ok) throw new Error(read.message);
 		expect(first[0]!.id).toBe(eventId(read.table, 0));
 		const feature = features.find((f) => f.properties!.id === first[0]!.id)!;

@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { shippedCountryLookup } from '../../../scripts/lib/natural-earth';
-import { AutoWriter, ColumnarWriter, type StoryHead } from '../../../scripts/lib/story-writers';
+import type { ImportHead } from '../../../src/lib/import/columnar-story';
+import { AutoWriter, ColumnarWriter } from '../../../scripts/lib/story-writers';
 import { readColumnarFolder } from '../../../scripts/lib/columnar-files';
 import type { ImportedPlace } from '../../../src/lib/import/place-table';
 import type { ImportedEvent } from '../../../src/lib/import/rows-to-events';
@@ -28,7 +29,7 @@ const folder = () => {
 	return dir;
 };
 
-const HEAD: StoryHead = {
+const HEAD: ImportHead = {
 	title: 'Imported from test.csv',
 	published: '2025-04-12',
 	file: 'test.csv',

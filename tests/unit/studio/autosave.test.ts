@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
 	clearPasted,
 	clearProject,
+	loadFolderPreview,
 	loadPasted,
 	loadProject,
 	openStudioDb,
+	saveFolderPreview,
 	savePasted,
 	saveProject
 } from '../../../src/lib/studio/autosave';
@@ -65,5 +67,31 @@ describe('autosave', () => {
 		const db = await openStudioDb(new IDBFactory());
 		await saveProject(db, 'current', bad as unknown as StudioProject, 1);
 		expect(await loadProject(db, 'current')).toBeNull();
+	});
+});
+
+describe('a big import’s story folder, kept for the atlas’s preview', () => {
+	it('reads back every file, apart from the project’s slots', async () => {
+		const factory = new IDBFactory();
+		const db = await openStudioDb(factory);
+		expect(await loadFolderPreview(db)).toBeNull();
+		const files = {
+			'events.arrow': new Blob([new Uint8Array([1, 2, 3])]),
+			'text/0.json': new Blob(['[]'])
+		};
+		await saveFolderPreview(db, {
+			title: 'Imported from ged.csv',
+			published: '2025-04-12',
+			events: 2_500,
+			places: 4,
+			files
+		});
+		db.close();
+		const again = await openStudioDb(factory);
+		const kept = await loadFolderPreview(again);
+		expect(kept).toMatchObject({ title: 'Imported from ged.csv', events: 2_500, places: 4 });
+		expect(Object.keys(kept!.files)).toEqual(['events.arrow', 'text/0.json']);
+		expect(await kept!.files['text/0.json']!.text()).toBe('[]');
+		expect(await loadProject(again, 'preview')).toBeNull();
 	});
 });

@@ -23,6 +23,10 @@ import { checkProject } from '../../../src/lib/studio/check';
 import { toBundle } from '../../../src/lib/studio/story-files';
 import { storyCountryLookup } from '../../../src/lib/geo/countries';
 import { parseIsoDate } from '../../../src/lib/story/dates';
+import { validateColumnarStory } from '../../../src/lib/story/columnar/validate-columnar';
+import { GED_CYCLE, gedCsv } from '../../helpers/ged-rows';
+import { unzipped } from '../../helpers/zip';
+import type { FolderPreview } from '../../../src/lib/studio/autosave';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/import');
 const basemap = shippedBasemap();
@@ -197,7 +201,8 @@ describe('the studio import job', () => {
 		const inspected = await inspectFile(file);
 		if (!inspected.ok || inspected.inspection.kind !== 'mapping') throw new Error('no mapping');
 		expect(inspected.plan).toMatch(
-			/^About 3,000 rows \(estimated from its [\d.]+ MB\): more than the 1,000 events the studio edits one by one\.$/
+			// ExcelJS states the sheet's last row, as Excel does: said as stated, not estimated.
+			/^3,000 rows, as its sheet states: more than the 1,000 events the studio edits one by one\.$/
 		);
 		expect(inspected.inspection.header).toEqual([
 			'Date',
@@ -454,5 +459,98 @@ describe('editableProblem', () => {
 		]
 	])('%i events: %s', (events, expected) => {
 		expect(editableProblem(events)).toBe(expected);
+	});
+});
+
+describe('a big import in the studio: the story folder the CLI writes, zipped', () => {
+	const COUNT = 2_345;
+
+	it('reads a UCDP GED export past the studio’s limit into a columnar folder check:data passes', async () => {
+		let kept: FolderPreview | null = null;
+		const outcome = ok(
+			await runImport(
+				new File([gedCsv(COUNT)], 'ged-2025.csv'),
+				{},
+				{
+					...deps(),
+					keep: async (folder) => {
+						kept = folder;
+					}
+				}
+			)
+		);
+		const rejected = Math.ceil((COUNT - 4) / GED_CYCLE);
+		expect(outcome.summary).toMatchObject({ rows: COUNT, imported: COUNT - rejected, rejected });
+		expect(outcome.project).toBeNull();
+		expect(outcome.columnar?.folder).toBe('ged-2025');
+		const files = unzipped(new Uint8Array(await outcome.columnar!.zip.arrayBuffer()));
+		const file = (name: string) => {
+			const bytes = files.get(`ged-2025/${name}`);
+			if (!bytes) throw new Error(`no ${name} in the zip`);
+			return { name, contents: bytes };
+		};
+		const texts = [...files.keys()]
+			.filter((name) => name.startsWith('ged-2025/text/'))
+			.map((name) => name.slice('ged-2025/text/'.length));
+		const checked = validateColumnarStory(
+			{
+				events: file('events.arrow'),
+				places: file('places.geojson'),
+				article: file('article.txt'),
+				text: {
+					folder: 'text',
+					names: texts,
+					read: (name) => file(`text/${name}`).contents
+				}
+			},
+			{ today: parseIsoDate('2025-04-12')!, countries: storyCountryLookup(basemap) }
+		);
+		if (!checked.ok) throw new Error(JSON.stringify(checked.problems.slice(0, 3)));
+		expect(checked.table.length).toBe(COUNT - rejected);
+		// The same files kept for the atlas's preview, off the page.
+		expect(outcome.columnar!.kept).toBe(true);
+		expect(kept!).toMatchObject({
+			title: 'Imported from ged-2025.csv',
+			events: COUNT - rejected,
+			places: 4
+		});
+		expect(Object.keys(kept!.files).sort()).toEqual(
+			[...files.keys()].map((name) => name.slice('ged-2025/'.length)).sort()
+		);
+		expect(new Uint8Array(await kept!.files['events.arrow']!.arrayBuffer())).toEqual(
+			files.get('ged-2025/events.arrow')
+		);
+		expect(checked.chunks).toBe(2);
+		expect(checked.meta.origin).toMatch(
+			/^Imported from a UCDP GED export \(ged-2025\.csv\): 1,954 events, 4 April – 9 April 2025$/
+		);
+		// One place per town, not per point.
+		expect(checked.places.map((p) => p.name).sort()).toEqual([
+			'Donetsk',
+			'El Fasher',
+			'Kryvyi Rih',
+			'Kupiansk'
+		]);
+	});
+
+	it('offers no preview where the folder could not be kept, but the zip all the same', async () => {
+		const outcome = ok(
+			await runImport(
+				new File([gedCsv(1_500)], 'ged.csv'),
+				{},
+				{
+					...deps(),
+					keep: () => Promise.reject(new Error('IndexedDB is off'))
+				}
+			)
+		);
+		expect(outcome.columnar).toMatchObject({ folder: 'ged', kept: false });
+		expect(outcome.columnar!.zip.size).toBeGreaterThan(0);
+	});
+
+	it('zips nothing for an import the studio opens', async () => {
+		const outcome = await imported(new File([gedCsv(20)], 'ged-small.csv'));
+		expect(outcome.project).not.toBeNull();
+		expect(outcome.columnar).toBeNull();
 	});
 });

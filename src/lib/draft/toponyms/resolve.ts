@@ -14,6 +14,7 @@ import type { Doc } from '../doc/doc';
 import { covers } from '../doc/doc';
 import type { Gazetteer, GazetteerPlace, NameEntry, NameType } from '../gazetteer/gazetteer';
 import { nameKey } from '../text';
+import { confidenceOf, SURE_MARGIN } from './confidence';
 import { isProminent, type Spot } from './spot';
 
 export interface PlaceMention {
@@ -35,8 +36,6 @@ export interface PlaceMention {
 	alternatives: GazetteerPlace[];
 }
 
-/** Score points a reading must lead by for the draft not to ask. */
-const SURE_MARGIN = 2;
 /** Farther than this from every other place the article names, in a country it names nowhere
  * else, a town is probably another place of that name the gazetteer lacks. */
 const FAR_KM = 1500;
@@ -252,7 +251,7 @@ export function resolve(doc: Doc, spots: readonly Spot[], gazetteer: Gazetteer):
 		const second = ranked[1]?.[1] ?? -Infinity;
 		const margin = top - second;
 		const entry = r.entries.find((e) => e.place === r.chosen)!;
-		const sure = Math.min(1, Math.max(0, margin / (2 * SURE_MARGIN)));
+		const sure = confidenceOf(margin);
 		return {
 			name: text.slice(r.spot.start, r.spot.end).replace(/\u00ad/g, ''),
 			start: r.spot.start,
