@@ -126,7 +126,7 @@ export class Atlas {
 		this.data = data;
 		this.table = data.table;
 		this.layers = layers;
-		const line = timeline(data.table, data.index.counts, data.published);
+		const line = timeline(data.index, data.published);
 		this.extent = line.extent;
 		this.time = line.time;
 		this.changeDays = line.changeDays;

@@ -10,6 +10,7 @@ import { buildGrids, mercatorOf, type EventGrid } from '../derive/event-grid';
 import { buildPlaceRows, type PlaceRows } from '../derive/place-rows';
 import { eventDotVertices } from '../map/event-dots';
 import { dayCounts, type DayCounts } from '../time/day-counts';
+import { histogram, type Histogram } from '../time/histogram';
 import type { EventText } from './columnar/layout';
 import { formatDay } from './dates';
 import type { EventTable } from './event-table';
@@ -31,6 +32,8 @@ export interface StoryIndex {
 	byPlace: PlaceRows;
 	/** The GPU's vertices (map/event-dots.ts): built with the rest, so the page only uploads them. */
 	dots: Float32Array;
+	/** The slider's histogram of every event: a walk of the whole table, so the worker's for a big story. */
+	bars: Histogram;
 }
 
 export interface StoryData {
@@ -67,7 +70,8 @@ export function indexTable(table: EventTable): StoryIndex {
 		counts: dayCounts(table),
 		grids: table.places.length > MAX_DRAWN_PLACES ? buildGrids(table, xy) : [],
 		byPlace: buildPlaceRows(table),
-		dots: eventDotVertices(table, xy)
+		dots: eventDotVertices(table, xy),
+		bars: histogram(table)
 	};
 }
 

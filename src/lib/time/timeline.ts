@@ -1,11 +1,11 @@
 /**
  * What the slider and the list read of a story's time, for every story from its one event table:
- * its span, the time scale, the days Page Up and Page Down stop on, and the histogram. A big
- * story's worker counts the days; a small story's page counts them from its table.
+ * its span, the time scale, the days Page Up and Page Down stop on, and the histogram. The day
+ * counts and the histogram are the story's index (story-data.ts): a big story's worker builds
+ * them, a small story's page.
  */
-import type { EventTable } from '../story/event-table';
 import { changeDays, storyExtent, type DayCounts } from './day-counts';
-import { histogram, type Histogram } from './histogram';
+import type { Histogram } from './histogram';
 import { buildTimeScale, type StoryTimeScale } from './scale';
 
 export interface Timeline {
@@ -16,12 +16,10 @@ export interface Timeline {
 	bars: Histogram;
 }
 
-export function timeline(table: EventTable, counts: DayCounts, published: number | null): Timeline {
+export function timeline(
+	{ counts, bars }: { counts: DayCounts; bars: Histogram },
+	published: number | null
+): Timeline {
 	const extent = storyExtent(counts, published);
-	return {
-		extent,
-		time: buildTimeScale(counts, extent),
-		changeDays: changeDays(counts),
-		bars: histogram(table)
-	};
+	return { extent, time: buildTimeScale(counts, extent), changeDays: changeDays(counts), bars };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { writeEventTable } from '../../../src/lib/story/columnar/arrow-table';
 import { bigStoryBuffers, prepareBigStory } from '../../../src/lib/story/big-story';
 import { findEventRow } from '../../../src/lib/story/find-event';
+import { histogram } from '../../../src/lib/time/histogram';
 import { tableOf } from '../../helpers/event-table';
 
 const rows = [
@@ -134,6 +135,8 @@ describe('prepareBigStory', () => {
 		expect(story.layers.places.features.map((f) => f.properties.total)).toEqual([2, 1]);
 		expect(Array.from(story.index.byPlace.rows)).toEqual([0, 2, 1]);
 		expect(story.index.dots.length).toBe(3 * 8);
+		// The slider's histogram comes built from the worker: the page never walks the table for it.
+		expect(story.index.bars).toEqual(histogram(story.table));
 		// Every buffer listed once, to transfer.
 		const buffers = bigStoryBuffers(story);
 		expect(new Set(buffers).size).toBe(buffers.length);
