@@ -6,6 +6,7 @@
  * default story's for the rest.
  * Exits 1 and lists every problem when anything is wrong.
  */
+import { today } from '../src/lib/story/dates';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import type { StoryCountryLookup } from '../src/lib/geo/countries';
@@ -154,7 +155,7 @@ function checkColumnar(slug: string | null, dir: string, lookup: StoryCountryLoo
 	}
 	// Today, as the importer counts it: an event may not end after it when no day of publication is given.
 	const result = validateColumnarStory(files, {
-		today: Math.floor(Date.now() / 86_400_000),
+		today: today(),
 		countries: lookup
 	});
 	if (!result.ok) return reportProblems(slug, result.problems);

@@ -29,7 +29,7 @@ import { PRESETS, type Preset } from '../src/lib/import/presets';
 import type { RowReader } from '../src/lib/import/reader';
 import type { LoopEnd, RejectedRow } from '../src/lib/import/row-loop';
 import type { ImportedEvent } from '../src/lib/import/rows-to-events';
-import { parseIsoDate, toIsoDate } from '../src/lib/story/dates';
+import { parseIsoDate, toIsoDate, today } from '../src/lib/story/dates';
 import { escapeUnsafe } from '../src/lib/story/text';
 import { CATEGORIES, type Category } from '../src/lib/story/schema';
 import { MAX_GEOJSON_EVENTS } from '../src/lib/story/columnar/layout';
@@ -76,9 +76,6 @@ interface Args {
 	title?: string;
 	format?: StoryFormat;
 }
-
-/** Today in UTC, as a day number (dateToDay rounds, which is tomorrow after noon). */
-const today = () => Math.floor(Date.now() / 86_400_000);
 
 /** The folder being written beside --out, removed if the import is stopped (Ctrl-C). */
 let activeStage: StoryStage | null = null;

@@ -3,6 +3,7 @@
  * per country, every story's files with an index of them, and the label font. Everything the page
  * needs ships with it.
  */
+import { today } from '../src/lib/story/dates';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, resolve } from 'node:path';
@@ -128,7 +129,7 @@ function columnarStory(slug: string, dir: string): StoryIndexEntry {
 		return failed(files.unreadable.map((message) => ({ file: slug, message })));
 	}
 	const result = validateColumnarStory(files, {
-		today: Math.floor(Date.now() / 86_400_000),
+		today: today(),
 		countries: lookup
 	});
 	if (!result.ok) return failed(result.problems);

@@ -3,6 +3,7 @@
  * progress reported as it comes. Cancel ends the worker outright, whatever it is reading; the
  * next request starts a new one.
  */
+import { today } from '../story/dates';
 import type { ImportOutcome, ImportSettings, Inspected, Progress } from './import-job';
 import type { ImportRequest, ImportResponse } from './import-messages';
 
@@ -65,7 +66,7 @@ export class ImportClient {
 			type: 'import',
 			file,
 			settings,
-			latest: Math.floor(Date.now() / 86_400_000),
+			latest: today(),
 			generated: this.urls.generated,
 			gazetteerUrl: this.urls.gazetteer
 		});
