@@ -4,7 +4,7 @@
  * needs ships with it.
  */
 import { today } from '../src/lib/story/dates';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, resolve } from 'node:path';
 import { BACKDROP_FILE, SHARE_CARD_FILE } from '../src/lib/derive/map-picture';
@@ -81,7 +81,6 @@ function writePictures(story: Story, slug: string): void {
 	};
 	for (const [name, contents] of Object.entries(files)) {
 		writeFileSync(resolve(out, 'stories', slug, name), contents);
-		if (slug === DEFAULT_STORY) writeFileSync(resolve(out, 'story', name), contents);
 	}
 }
 
@@ -156,7 +155,7 @@ function columnarStory(slug: string, dir: string): StoryIndexEntry {
 	writeFirstView(to, result.table, drawn);
 	const ids = new Set<string>();
 	for (let i = 0; i < result.table.length; i++) ids.add(eventId(result.table, i));
-	writeHistory(slug, { has: (id) => ids.has(id) }, [to]);
+	writeHistory(slug, { has: (id) => ids.has(id) });
 	return columnarIndexEntry(slug, {
 		title: result.meta.title || slug,
 		published: result.meta.published,
@@ -169,7 +168,7 @@ function columnarStory(slug: string, dir: string): StoryIndexEntry {
  * The story's history beside its files, where it keeps one and it checks out: the reader fetches
  * it after the page is on screen. Written from what was checked, as the story's files are.
  */
-function writeHistory(slug: string, events: HistoryEvents, to: string[]): void {
+function writeHistory(slug: string, events: HistoryEvents): void {
 	const dir = resolve(STORIES_ROOT, slug);
 	if (!hasHistory(dir)) return;
 	const result = readFolderHistory(dir, events);
@@ -179,12 +178,11 @@ function writeHistory(slug: string, events: HistoryEvents, to: string[]): void {
 		);
 		return;
 	}
-	for (const folder of to)
-		writeFileSync(resolve(folder, HISTORY_FILE), JSON.stringify(result.history));
+	writeFileSync(resolve(out, 'stories', slug, HISTORY_FILE), JSON.stringify(result.history));
 }
 
 const index = slugs.map((slug) => {
-	if (slug !== DEFAULT_STORY && isColumnarFolder(resolve(STORIES_ROOT, slug))) {
+	if (isColumnarFolder(resolve(STORIES_ROOT, slug))) {
 		return columnarStory(slug, resolve(STORIES_ROOT, slug));
 	}
 	const read = readStoryFiles(storyFolderFiles(resolve(STORIES_ROOT, slug)));
@@ -195,19 +193,15 @@ const index = slugs.map((slug) => {
 		return storyIndexEntry(slug, { ok: false, problems });
 	}
 	writeStory(read, resolve(out, 'stories', slug));
-	// `/` reads the default story from generated/story/, where it always has: its URL, links and
-	// embeds stay as they were, and the first view needs no request to learn the story's name.
-	if (slug === DEFAULT_STORY) writeStory(read, resolve(out, 'story'));
 	const result = validateStory(read, lookup);
 	if (!result.ok) console.warn(`geodata/stories/${slug}: problems; npm run check:data lists them.`);
 	else {
 		writePictures(result.story, slug);
 		const { eventById } = result.story;
-		writeHistory(
-			slug,
-			{ has: (id) => eventById.has(id), notes: (id) => eventById.get(id)?.notes.length },
-			[resolve(out, 'stories', slug), ...(slug === DEFAULT_STORY ? [resolve(out, 'story')] : [])]
-		);
+		writeHistory(slug, {
+			has: (id) => eventById.has(id),
+			notes: (id) => eventById.get(id)?.notes.length
+		});
 		if (result.story.events.length > INLINE_EVENT_LIMIT) {
 			const { table, places } = storyData(result.story);
 			writeFirstView(resolve(out, 'stories', slug), table, places);
@@ -215,7 +209,19 @@ const index = slugs.map((slug) => {
 	}
 	return storyIndexEntry(slug, result);
 });
-writeFileSync(resolve(out, 'stories/index.json'), JSON.stringify(sortStoryIndex(index)));
+writeFileSync(
+	resolve(out, 'stories/index.json'),
+	JSON.stringify(
+		sortStoryIndex(
+			index.map((entry) => (entry.slug === DEFAULT_STORY ? { ...entry, default: true } : entry))
+		)
+	)
+);
+// `/` reads the default story from generated/story/, where it always has, whatever its form: its
+// URL, links and embeds stay as they were. A story that could not be read has no folder to copy.
+if (existsSync(resolve(out, 'stories', DEFAULT_STORY))) {
+	cpSync(resolve(out, 'stories', DEFAULT_STORY), resolve(out, 'story'), { recursive: true });
+}
 
 copyFileSync(
 	require.resolve('@fontsource/open-sans/files/open-sans-latin-400-normal.woff2'),

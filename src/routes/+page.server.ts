@@ -1,16 +1,10 @@
 import { asset } from '$app/paths';
-import { loadHistorySource } from '$lib/derive/load-history';
-import { inlined, loadStory } from '$lib/derive/load-story';
+import { loadStoryPage } from '$lib/derive/load-story';
 import type { PageServerLoad } from './$types';
 
 /**
  * `/` is the default story, read from generated/story/ (scripts/prepare-static.ts) and validated
- * at build time: the page's HTML holds it, and the browser never fetches or checks it again.
+ * at build time, by the same rules as its page under /stories/: a small story is in the HTML, a
+ * big one's first view is, and the browser reads its events.
  */
-export const load: PageServerLoad = async ({ fetch }) => {
-	const { loaded } = await loadStory(fetch, asset('/generated'), 'story');
-	const history = loaded.ok
-		? await loadHistorySource(fetch, asset('/generated'), 'story', loaded.story)
-		: null;
-	return { loaded: inlined(loaded), history };
-};
+export const load: PageServerLoad = ({ fetch }) => loadStoryPage(fetch, asset('/generated'), null);

@@ -1,6 +1,6 @@
 import { browser } from '$app/environment';
 import { asset } from '$app/paths';
-import { storyView } from '$lib/derive/load-story';
+import { storyFolder, storyView } from '$lib/derive/load-story';
 import type { PageLoad } from './$types';
 
 /** The basemap is the map's, which comes after the page is on screen: it is not waited for. */
@@ -10,9 +10,9 @@ export const load: PageLoad = ({ data, fetch }) => {
 	return storyView(
 		data.loaded,
 		asset('/generated'),
-		'story',
+		storyFolder(null),
 		browser ? fetch : null,
-		null,
+		data.ref,
 		data.history
 	);
 };

@@ -236,29 +236,37 @@ export const noStoryAt = (slug: string): Problem => ({
 	message: 'there is no story at this address. All stories lists the ones there are.'
 });
 
+/** The folder under generated/ of the story a page shows: `/` shows the default story from story/. */
+export const storyFolder = (slug: string | null): string =>
+	slug === null ? DEFAULT_STORY_FOLDER : `stories/${slug}`;
+
+/** Where the build copies the default story, so `/` and its embeds keep one address. */
+const DEFAULT_STORY_FOLDER = 'story';
+
 /**
  * What a story page's HTML holds: the story itself, small enough to inline; or for a bigger one
- * its index line and first view (`ref`), and the browser reads its events.
+ * its index line and first view (`ref`), and the browser reads its events. `slug` null is `/`,
+ * the default story, which follows the same rules whatever its size or form.
  */
 export async function loadStoryPage(
 	fetcher: typeof fetch,
 	generated: string,
-	slug: string
+	slug: string | null
 ): Promise<{ loaded: LoadedStory | null; ref: StoryRef | null; history: HistorySource | null }> {
-	const folder = `stories/${slug}`;
+	const folder = storyFolder(slug);
 	const index = await loadStoryIndex(fetcher, generated);
-	const entry = index.ok ? index.stories.find((story) => story.slug === slug) : undefined;
-	if (
-		entry &&
-		entry.problems === 0 &&
-		(entry.form === 'columnar' || entry.events > INLINE_EVENT_LIMIT)
-	) {
+	const entry = index.ok
+		? index.stories.find((story) => (slug === null ? story.default : story.slug === slug))
+		: undefined;
+	if (!entry) {
+		const problems = !index.ok
+			? index.problems
+			: [slug === null ? noDefaultStory : noStoryAt(slug)];
+		return { loaded: { ok: false, problems }, ref: null, history: null };
+	}
+	if (entry.problems === 0 && (entry.form === 'columnar' || entry.events > INLINE_EVENT_LIMIT)) {
 		const { title, published, events, places } = entry;
-		const file = await fetchFile(
-			fetcher,
-			`${generated}/stories/${slug}/${PICTURE_FILE}`,
-			PICTURE_FILE
-		);
+		const file = await fetchFile(fetcher, `${generated}/${folder}/${PICTURE_FILE}`, PICTURE_FILE);
 		const picture = isProblem(file)
 			? null
 			: ((decodeJson(file.contents) as AggregatePicture | undefined) ?? null);
@@ -266,27 +274,14 @@ export async function loadStoryPage(
 		const history = await loadHistorySource(fetcher, generated, folder, null);
 		return { loaded: null, ref: { form, title, published, events, places, picture }, history };
 	}
-	const loaded = (await loadStoryBySlug(fetcher, generated, slug)).loaded;
+	const { loaded } = await loadStory(fetcher, generated, folder);
 	const history = loaded.ok
 		? await loadHistorySource(fetcher, generated, folder, loaded.story)
 		: null;
 	return { loaded: inlined(loaded), ref: null, history };
 }
 
-/**
- * The story called `slug`. The index is asked first: an address nobody published is told so in
- * words, and never turns into requests for files that are not there.
- */
-export async function loadStoryBySlug(
-	fetcher: typeof fetch,
-	generated: string,
-	slug: string
-): Promise<StoryPageData> {
-	// The basemap does not depend on the answer: fetch it while the index is read.
-	const basemap = fetchBasemap(fetcher, generated);
-	const index = await loadStoryIndex(fetcher, generated);
-	if (!index.ok) return failed(index.problems);
-	const entry = index.stories.find((story) => story.slug === slug);
-	if (!entry) return failed([noStoryAt(slug)]);
-	return loadStory(fetcher, generated, `stories/${entry.slug}`, basemap);
-}
+const noDefaultStory: Problem = {
+	file: 'stories/index.json',
+	message: 'names no default story: the build writes one (scripts/prepare-static.ts).'
+};

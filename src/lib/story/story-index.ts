@@ -28,6 +28,8 @@ export interface StoryIndexEntry {
 	 * the browser reads in a worker; absent for a GeoJSON story.
 	 */
 	form?: 'columnar';
+	/** Set on the one story `/` shows, which the build also copies to generated/story/. */
+	default?: true;
 }
 
 /** A columnar story's line in the index, from its table's metadata and counts. */
@@ -94,7 +96,8 @@ function isEntry(value: unknown): value is StoryIndexEntry {
 		Number.isInteger(entry.events) &&
 		Number.isInteger(entry.places) &&
 		Number.isInteger(entry.problems) &&
-		(entry.form === undefined || entry.form === 'columnar')
+		(entry.form === undefined || entry.form === 'columnar') &&
+		(entry.default === undefined || entry.default === true)
 	);
 }
 

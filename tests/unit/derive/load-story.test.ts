@@ -4,12 +4,12 @@ import { naturalEarthCountries } from '../../../scripts/lib/natural-earth';
 import {
 	decodeBasemap,
 	loadStory,
-	loadStoryBySlug,
 	loadStoryIndex,
 	loadStoryPage,
 	INLINE_EVENT_LIMIT,
 	type StoryPageData
 } from '../../../src/lib/derive/load-story';
+import type { LoadedStory } from '../../../src/lib/derive/prepare-story';
 import { formatProblem } from '../../../src/lib/story/problems';
 import type { StoryIndexEntry } from '../../../src/lib/story/story-index';
 
@@ -113,13 +113,26 @@ describe('loadStory', () => {
 	});
 });
 
-describe('loadStoryBySlug', () => {
+describe('loadStoryPage: which story, and what its page says when there is none', () => {
+	const said = (page: { loaded: LoadedStory | null }) =>
+		page.loaded && !page.loaded.ok ? page.loaded.problems.map(formatProblem) : [];
+
 	it('opens a story the index lists from its own folder', async () => {
 		const { fetcher, asked } = server();
-		const data = await loadStoryBySlug(fetcher, '/g', 'aid');
-		expect(data.loaded.ok && data.loaded.story.title).toBe('Aid for Ukraine');
+		const page = await loadStoryPage(fetcher, '/g', 'aid');
+		expect(page.loaded?.ok && page.loaded.story.title).toBe('Aid for Ukraine');
 		expect(asked).toContain('/g/stories/aid/events.geojson');
 		expect(asked.filter((url) => url.startsWith('/g/story/'))).toEqual([]);
+	});
+
+	it('opens `/`’s story, the one the index marks as the default, from story/', async () => {
+		const { fetcher, asked } = server({
+			'/g/stories/index.json': JSON.stringify([{ ...aid, default: true }])
+		});
+		const page = await loadStoryPage(fetcher, '/g', null);
+		expect(page.loaded?.ok && page.loaded.story.title).toBe('Aid for Ukraine');
+		expect(asked).toContain('/g/story/events.geojson');
+		expect(asked.filter((url) => url.startsWith('/g/stories/aid/'))).toEqual([]);
 	});
 
 	it.each([
@@ -129,32 +142,47 @@ describe('loadStoryBySlug', () => {
 		{ slug: 'x'.repeat(200), shown: `${'x'.repeat(79)}…` }
 	])('says there is no story at $shown, and asks for no story file', async ({ slug, shown }) => {
 		const { fetcher, asked } = server();
-		const data = await loadStoryBySlug(fetcher, '/g', slug);
-		expect(problems(data)).toEqual([
+		const page = await loadStoryPage(fetcher, '/g', slug);
+		expect(said(page)).toEqual([
 			`stories/${shown}/: there is no story at this address. All stories lists the ones there are.`
 		]);
-		expect(data.countries).toBeNull();
-		expect(asked.sort()).toEqual(['/g/countries.geojson', '/g/stories/index.json']);
+		expect(asked).toEqual(['/g/stories/index.json']);
 	});
 
-	it.each<{ name: string; site: Record<string, string | null>; says: string[] }>([
+	it.each<{
+		name: string;
+		site: Record<string, string | null>;
+		slug: string | null;
+		says: string[];
+	}>([
 		{
 			name: 'no index',
 			site: { '/g/stories/index.json': null },
+			slug: 'aid',
 			says: ['stories/index.json: could not be loaded (HTTP 404).']
 		},
 		{
 			name: 'an index that is not a list',
 			site: { '/g/stories/index.json': '{"aid": true}' },
+			slug: 'aid',
 			says: ['stories/index.json: is not a list of stories.']
 		},
 		{
 			name: 'a listed story whose file is missing',
 			site: { '/g/stories/aid/events.geojson': null },
+			slug: 'aid',
 			says: ['events.geojson: could not be loaded (HTTP 404).']
+		},
+		{
+			name: 'an index that names no default story, for `/`',
+			site: {},
+			slug: null,
+			says: [
+				'stories/index.json: names no default story: the build writes one (scripts/prepare-static.ts).'
+			]
 		}
-	])('turns $name into problems', async ({ site, says }) => {
-		expect(problems(await loadStoryBySlug(server(site).fetcher, '/g', 'aid'))).toEqual(says);
+	])('turns $name into problems', async ({ site, slug, says }) => {
+		expect(said(await loadStoryPage(server(site).fetcher, '/g', slug))).toEqual(says);
 	});
 });
 
@@ -233,6 +261,24 @@ describe('loadStoryPage', () => {
 			'/g/stories/index.json',
 			'/g/stories/big/picture.json',
 			'/g/stories/big/history.json'
+		]);
+	});
+
+	it('gives `/`’s default story, when it is big, as its index line and first view from story/', async () => {
+		const { fetcher, asked } = server({
+			'/g/stories/index.json': JSON.stringify([aid, { ...big, default: true }]),
+			'/g/story/picture.json': JSON.stringify(picture)
+		});
+		const page = await loadStoryPage(fetcher, '/g', null);
+		expect(page).toEqual({
+			loaded: null,
+			ref: { form: 'columnar', ...facts, picture },
+			history: null
+		});
+		expect(asked).toEqual([
+			'/g/stories/index.json',
+			'/g/story/picture.json',
+			'/g/story/history.json'
 		]);
 	});
 

@@ -136,6 +136,12 @@ describe('parseStoryIndex', () => {
 			value: [entry, { ...entry, slug: 'b', published: null }],
 			parsed: [entry, { ...entry, slug: 'b', published: null }]
 		},
+		{
+			name: 'the default story, marked',
+			value: [{ ...entry, default: true }],
+			parsed: [{ ...entry, default: true }]
+		},
+		{ name: 'a default that is not true', value: [{ ...entry, default: 'yes' }], parsed: null },
 		{ name: 'not a list', value: { stories: [entry] }, parsed: null },
 		{ name: 'nothing', value: undefined, parsed: null },
 		{ name: 'a slug that is a path', value: [{ ...entry, slug: '../story' }], parsed: null },

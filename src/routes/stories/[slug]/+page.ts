@@ -1,6 +1,6 @@
 import { browser } from '$app/environment';
 import { asset } from '$app/paths';
-import { storyView } from '$lib/derive/load-story';
+import { storyFolder, storyView } from '$lib/derive/load-story';
 import type { PageLoad } from './$types';
 
 /** As on `/`: the basemap comes after the page is on screen. */
@@ -10,7 +10,7 @@ export const load: PageLoad = ({ data, fetch, params }) => {
 	return storyView(
 		data.loaded,
 		asset('/generated'),
-		`stories/${params.slug}`,
+		storyFolder(params.slug),
 		browser ? fetch : null,
 		data.ref,
 		data.history
