@@ -134,6 +134,49 @@ test('loads in a worker with its progress shown, and draws aggregates that add u
 	await shot(page, 'big-dataset-aggregates');
 });
 
+for (const [name, slug] of [
+	['columnar story', () => BIG_SLUG],
+	['GeoJSON story too big for its HTML', () => MANY_SLUG]
+] as const) {
+	test(`a ${name} holds still while it is read: its picture where the map will be, no layout shift`, async ({
+		page
+	}) => {
+		await page.addInitScript(() => {
+			const w = window as unknown as { shifts: string[] };
+			w.shifts = [];
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries() as unknown as Array<{
+					value: number;
+					hadRecentInput: boolean;
+					sources?: Array<{ node?: Node }>;
+				}>) {
+					if (entry.hadRecentInput) continue;
+					const nodes = (entry.sources ?? []).map((s) => s.node?.nodeName ?? '?');
+					w.shifts.push(`${entry.value.toFixed(4)} ${nodes.join(' ')}`);
+				}
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+		for (const size of [
+			{ width: 1280, height: 800 },
+			{ width: 360, height: 740 }
+		]) {
+			await page.setViewportSize(size);
+			await page.goto(`${site}stories/${slug()}/`);
+			// While the events are read, the picture is in the map's place (if the reading is not over).
+			const offset = await page.evaluate(() => {
+				const area = document.querySelector('.map-area')?.getBoundingClientRect();
+				const box = document.querySelector('.map-area [data-map-picture]')?.getBoundingClientRect();
+				return area && box ? Math.abs(box.x - area.x) + Math.abs(box.y - area.y) : 0;
+			});
+			expect(offset).toBeLessThan(2);
+			await ready(page);
+			await page.waitForTimeout(300);
+			const shifts = await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts);
+			expect(shifts, `at ${size.width}×${size.height}`).toEqual([]);
+		}
+	});
+}
+
 test('the slider changes the counts, on the map, in the list and for a screen reader', async ({
 	page
 }) => {
