@@ -4,7 +4,8 @@
  * progress shown; the map draws aggregates that follow the slider at low zoom and each event when
  * zoomed in; the list is virtual; an event's words come from its chunk; the URL keeps the view.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, chromium, expect, type Page } from '@playwright/test';
+import { chromiumLaunch } from '../../playwright.config';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { EXPORT_MAP_SIZE } from '../../src/lib/map/export-image';
 import { shortCount } from '../../src/lib/map/aggregates';
@@ -495,6 +496,34 @@ test('the one reader’s tools work on a big story: legend, share, PNG export an
 	// Printed, the map is a picture of itself.
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.locator('img.print-only')).toBeVisible();
+});
+
+test('without WebGL a story of many places has a picture for its map, counted by the date', async () => {
+	const noGl = await chromium.launch({
+		...chromiumLaunch,
+		args: [...chromiumLaunch.args, '--disable-software-rasterizer']
+	});
+	const page = await (await noGl.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+	await page.goto(story());
+	await expect(page.getByText(/the moving map needs WebGL/)).toBeVisible({ timeout: 30_000 });
+	const picture = page.locator('.map').getByRole('img', { name: /^Map of where the story’s/ });
+	const summed = async () =>
+		(await picture.locator('circle title').allTextContents())
+			.map((t) => Number(t.replace(/\D/g, '')))
+			.reduce((a, b) => a + b, 0);
+	await expect(picture).toHaveAttribute('aria-label', new RegExp(`story’s ${TOTAL} events`));
+	expect(await summed()).toBe(BIG_COUNT);
+	// The first day: the circles count only what had happened by then, as the list does.
+	await page.getByRole('slider', { name: /Date/ }).press('Home');
+	await expect(count(page)).not.toHaveText(`${TOTAL} of ${TOTAL}`);
+	const shown = Number((await count(page).textContent())!.split(' of ')[0]!.replace(/\D/g, ''));
+	await expect(picture).toHaveAttribute(
+		'aria-label',
+		new RegExp(`story’s ${shown.toLocaleString('en-GB')} events?`)
+	);
+	expect(await summed()).toBe(shown);
+	await shot(page, 'big-dataset-no-webgl');
+	await noGl.close();
 });
 
 for (const [form, slug, events] of [

@@ -8,6 +8,7 @@ import type { Bounds } from '../geo/bounds';
 import { project, type Rect } from '../geo/mercator';
 import { openingCamera, visibleRect } from '../geo/opening-view';
 import type { LonLat } from '../story/types';
+import type { PlaceTally } from '../time/phase';
 import { REFERENCE_SIZE } from './map-picture';
 
 export const PICTURE_FILE = 'picture.json';
@@ -43,7 +44,7 @@ export function aggregatePicture(
 	places: readonly { coordinates: LonLat }[],
 	counts: ArrayLike<number>,
 	bounds: Bounds,
-	{ width, height } = REFERENCE_SIZE
+	{ width, height }: { width: number; height: number } = REFERENCE_SIZE
 ): AggregatePicture {
 	const camera = openingCamera(bounds, width, height);
 	const scale = 2 ** camera.zoom;
@@ -74,4 +75,12 @@ export function aggregatePicture(
 		// The biggest first, so the smaller circles are drawn over them and stay visible.
 		.sort((a, b) => b.count - a.count);
 	return { bounds, view, scale, dots, events };
+}
+
+/** Each place's count of events by the reader's date, in `places` order: what `aggregatePicture` sums. */
+export function tallyCounts(
+	places: readonly { id: string }[],
+	tally: ReadonlyMap<string, PlaceTally>
+): Int32Array {
+	return Int32Array.from(places, (place) => tally.get(place.id)?.count ?? 0);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregatePicture } from '../../../src/lib/derive/aggregate-picture';
+import { aggregatePicture, tallyCounts } from '../../../src/lib/derive/aggregate-picture';
 import type { Bounds } from '../../../src/lib/geo/bounds';
 import type { LonLat } from '../../../src/lib/story/types';
 
@@ -32,5 +32,28 @@ describe('aggregatePicture', () => {
 		expect(picture.events).toBe(1_000_000);
 		expect(picture.dots.length).toBeLessThan(600);
 		expect(picture.dots.reduce((sum, d) => sum + d.count, 0)).toBe(1_000_000);
+	});
+});
+
+describe('tallyCounts: the places’ counts by the date, in the places’ order', () => {
+	const tally = (n: number) => ({ count: n, current: false, category: null });
+	it.each([
+		{ name: 'no place has an event yet', entries: [], counts: [0, 0, 0] },
+		{
+			name: 'some places',
+			entries: [
+				['b', tally(4)],
+				['a', tally(1)]
+			] as const,
+			counts: [1, 4, 0]
+		},
+		{
+			name: 'an id the story does not have',
+			entries: [['z', tally(9)]] as const,
+			counts: [0, 0, 0]
+		}
+	])('$name', ({ entries, counts }) => {
+		const places = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+		expect([...tallyCounts(places, new Map(entries))]).toEqual(counts);
 	});
 });
