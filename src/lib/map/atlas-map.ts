@@ -59,6 +59,13 @@ const BIG = {
 } as const;
 const ofBand = (prefix: string, band: number) => `${prefix}-${band}`;
 
+/**
+ * The map's pixel ratio until its first settle (`sharpen`). Those frames are drawn under the page's
+ * picture of the map, which the reader sees meanwhile; software GL pays for every pixel of each,
+ * and a sixteenth of them draws the same tiles and labels.
+ */
+export const LOADING_PIXEL_RATIO = 0.25;
+
 /** What a reader can choose on the map of a story drawn as aggregates. */
 export interface AggregateHandlers {
 	/** A cluster: the map zooms in on it. */
@@ -164,6 +171,7 @@ export class AtlasMap {
 	/** True while the map moves on our account (a URL, a resize): every `moveend` fired then is ours. */
 	#restoring = false;
 	#styleLoaded: Promise<void>;
+	#sharp = false;
 
 	constructor(options: AtlasMapOptions) {
 		this.#options = options;
@@ -174,6 +182,7 @@ export class AtlasMap {
 			...(view ? { center: [view.lon, view.lat], zoom: view.zoom } : opening(options)),
 			attributionControl: { compact: true, customAttribution: 'Natural Earth' },
 			renderWorldCopies: false,
+			pixelRatio: LOADING_PIXEL_RATIO,
 			...(options.instantLabels ? { fadeDuration: 0 } : {}),
 			maxZoom: 9,
 			dragRotate: false,
@@ -195,7 +204,7 @@ export class AtlasMap {
 		map.on('webglcontextlost', () => options.onContext(false));
 		map.on('webglcontextrestored', () => this.#redraw());
 		map.on('zoom', () => this.#drawAggregates());
-		if (BENCH_HOOKS) exposeForBench(map, container, () => this.#layers !== null);
+		if (BENCH_HOOKS) exposeForBench(map, container, () => this.#layers !== null && this.#sharp);
 	}
 
 	/**
@@ -205,6 +214,15 @@ export class AtlasMap {
 	 */
 	async loaded(): Promise<void> {
 		await Promise.all([stylesheetLoaded, this.#styleLoaded]);
+	}
+
+	/**
+	 * From now on the map draws at the screen's own pixel ratio: called once it has settled with the
+	 * story drawn, under the picture, so the reader's first frame of the map is a sharp one.
+	 */
+	sharpen(): void {
+		this.#sharp = true;
+		this.#map.setPixelRatio(devicePixelRatio);
 	}
 
 	/** Resolves when the map next comes to rest with everything drawn: tiles, layers and labels. */

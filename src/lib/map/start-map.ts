@@ -77,7 +77,11 @@ export function startMap(start: MapStart): () => void {
 		instance.resize();
 		if (!start.view()) instance.move({ kind: 'fit' }, { animate: false });
 		start.draw(instance);
-		// The page's stand-in gives way only once the map shows the same: places, arcs and labels.
+		// The page's stand-in gives way only once the map shows the same, sharp: places, arcs and
+		// labels. Until then the map draws under it at a fraction of its pixels (atlas-map.ts).
+		await instance.settled();
+		if (disposed) return;
+		instance.sharpen();
 		await instance.settled();
 		if (disposed) return;
 		performance.mark('story-map-drawn');

@@ -36,6 +36,9 @@ const drag = { active: false, onMap: {}, dispatched: [] as unknown[] };
 /** The document's listeners, by event type. */
 const listeners = new Map<string, (event: unknown) => void>();
 
+/** Every map made, the latest last. */
+const made: StubMap[] = [];
+
 class StubMap {
 	camera: Camera;
 	readonly size: { width: number; height: number };
@@ -49,9 +52,20 @@ class StubMap {
 	getCanvasContainer() {
 		return this.canvasContainer;
 	}
-	constructor(options: { container: HTMLElement; center: LonLat; zoom: number }) {
+	pixelRatio: number;
+	constructor(options: {
+		container: HTMLElement;
+		center: LonLat;
+		zoom: number;
+		pixelRatio: number;
+	}) {
+		this.pixelRatio = options.pixelRatio;
+		made.push(this);
 		this.camera = { center: options.center, zoom: options.zoom };
 		this.size = { width: options.container.clientWidth, height: options.container.clientHeight };
+	}
+	setPixelRatio(ratio: number) {
+		this.pixelRatio = ratio;
 	}
 	addControl() {}
 	remove() {}
@@ -88,7 +102,7 @@ vi.mock('../../../src/lib/map/maplibre', () => ({
 	stylesheetLoaded: Promise.resolve()
 }));
 
-const { AtlasMap } = await import('../../../src/lib/map/atlas-map');
+const { AtlasMap, LOADING_PIXEL_RATIO } = await import('../../../src/lib/map/atlas-map');
 
 const box = ({ x, y, width, height }: Rect) => ({
 	getBoundingClientRect: () => ({ left: x, top: y, width, height })
@@ -135,6 +149,19 @@ const screen = (map: InstanceType<typeof AtlasMap>, at: LonLat) => {
 beforeEach(() => {
 	calls.length = 0;
 	markers.length = 0;
+});
+
+describe('AtlasMap: drawn at a fraction of its pixels under the picture, then sharp', () => {
+	it('starts at the loading ratio and takes the screen’s once sharpened', () => {
+		(globalThis as { devicePixelRatio?: number }).devicePixelRatio = 2;
+		const map = mapAt({ lon: 30, lat: 50, zoom: 3 });
+		const drawn = made.at(-1)!;
+		expect(drawn.pixelRatio).toBe(LOADING_PIXEL_RATIO);
+		expect(LOADING_PIXEL_RATIO).toBeLessThan(1);
+		map.sharpen();
+		expect(drawn.pixelRatio).toBe(2);
+		delete (globalThis as { devicePixelRatio?: number }).devicePixelRatio;
+	});
 });
 
 describe('AtlasMap: a chosen place is brought clear of what floats over the map', () => {
