@@ -30,7 +30,7 @@ import { validateStory, type StoryFiles } from '../src/lib/story/validate';
 import { backdropSvg } from './lib/backdrop';
 import { countryLabelPoints } from './lib/basemap';
 import { isColumnarFolder, readColumnarFolder } from './lib/columnar-files';
-import { hasHistory, readFolderHistory } from './lib/history-file';
+import { hasHistory, readFolderHistory, withdrawnIn } from './lib/history-file';
 import { eventId } from '../src/lib/story/event-table';
 import { HISTORY_FILE, type HistoryEvents } from '../src/lib/story/history';
 import { renderPng, shareCardSvg } from './lib/share-card';
@@ -198,7 +198,7 @@ const index = slugs.map((slug) => {
 	// `/` reads the default story from generated/story/, where it always has: its URL, links and
 	// embeds stay as they were, and the first view needs no request to learn the story's name.
 	if (slug === DEFAULT_STORY) writeStory(read, resolve(out, 'story'));
-	const result = validateStory(read, lookup);
+	const result = validateStory(read, lookup, withdrawnIn(resolve(STORIES_ROOT, slug)));
 	if (!result.ok) console.warn(`geodata/stories/${slug}: problems; npm run check:data lists them.`);
 	else {
 		writePictures(result.story, slug);
