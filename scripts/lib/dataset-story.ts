@@ -19,7 +19,7 @@ import {
 import { articleOrigin } from '../../src/lib/story/dataset-origin';
 import { toIsoDate } from '../../src/lib/story/dates';
 import { eventId } from '../../src/lib/story/event-table';
-import { withdrawnEvents, type StoryHistory } from '../../src/lib/story/history';
+import { HISTORY_FILE, withdrawnEvents, type StoryHistory } from '../../src/lib/story/history';
 import { formatProblem } from '../../src/lib/story/problems';
 import { STORY_FILE_NAMES } from '../../src/lib/story/story-index';
 import type { StoryFormat } from './story-writers';
@@ -47,7 +47,7 @@ const readText = (path: string) => readFileSync(path, 'utf8');
  * ("DIR is not a story folder: …").
  */
 export function readDatasetStory(dir: string): DatasetStory | string {
-	let folder = false;
+	let folder: boolean;
 	try {
 		folder = statSync(dir).isDirectory();
 	} catch {
@@ -79,7 +79,7 @@ export function readDatasetStory(dir: string): DatasetStory | string {
 		// Its events are checked against it when the updated story is (check:data); here, what it withdrew.
 		const read = readFolderHistory(dir, { has: () => true });
 		if (!read.ok)
-			return `has a ${'history.json'} with problems, to fix first:\n${read.problems.map(formatProblem).join('\n')}`;
+			return `has a ${HISTORY_FILE} with problems, to fix first:\n${read.problems.map(formatProblem).join('\n')}`;
 		history = read.history;
 	}
 	return {
