@@ -112,6 +112,15 @@ describe('npm run import --into', { timeout: 120_000 }, () => {
 			expect(listed.out).toMatch(
 				/withdrawn ukr210002\n\s+withdrawn in version 2: no longer in the source/
 			);
+
+			// And a change the history does not record is named, in either form.
+			second.changes = second.changes.filter((c: { kind: string }) => c.kind !== 'revised');
+			writeFileSync(join(dir, 'history.json'), JSON.stringify(history));
+			const unrecorded = check(dir, '--previous', before);
+			expect(unrecorded.code).toBe(1);
+			expect(unrecorded.err).toMatch(
+				/events\.(geojson|arrow) › ukr210001 › source: changed since the previous version with no record/
+			);
 		}
 	);
 
