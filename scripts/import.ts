@@ -283,6 +283,7 @@ class FolderSink implements ImportSink {
 		const { changes, story } = this.update!;
 		const have = new Set(places.map((p) => p.id));
 		const needed = new Set<string>();
+		changes.resolve(story.events());
 		for (const event of changes.gone()) {
 			this.writer!.add(event, event.source);
 			if (!have.has(event.place)) needed.add(event.place);

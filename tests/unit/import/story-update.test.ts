@@ -32,6 +32,7 @@ function update(
 	const u = new StoryUpdate(new Set(withdrawn));
 	for (const e of old) u.addOld(e);
 	for (const e of newer) u.addNew(e);
+	u.resolve(old);
 	const gone = u.gone().map((e) => `${e.id}@${e.row}`);
 	return { changes: u.version('2', '2025-04-13', 0, 'Update').changes, gone, counts: u.counts };
 }
@@ -135,6 +136,7 @@ describe('a newer file of a dataset against its story', () => {
 		const a = event('a', 2, { actors: ['X', 'Y'] });
 		const u = new StoryUpdate();
 		u.addOld(a);
+		u.resolve([a]);
 		expect(u.gone()).toEqual([a]);
 	});
 });
