@@ -81,7 +81,8 @@ export class StoryUpdate {
 	/** Each old event's place in the story, its fields' hash at that place. */
 	readonly #old = new Map<string, number>();
 	#hashes = new Float64Array(1024);
-	readonly #seen = new Set<string>();
+	/** Which old events the newer file has, by their place: a million ids kept once, not twice. */
+	#seen = new Uint8Array(0);
 	/** The new events whose fields differ from the old, by id, until `resolve` reads the old. */
 	readonly #differ = new Map<string, DatasetEvent>();
 	readonly #changes: Change[] = [];
@@ -110,8 +111,9 @@ export class StoryUpdate {
 
 	/** One event of the newer file, in file order: its change, if it is one, is recorded. */
 	addNew(event: DatasetEvent): void {
-		this.#seen.add(event.id);
 		const at = this.#old.get(event.id);
+		if (this.#seen.length < this.#old.size) this.#seen = new Uint8Array(this.#old.size);
+		if (at !== undefined) this.#seen[at] = 1;
 		if (at === undefined) {
 			this.#changes.push({ event: event.id, kind: 'added' });
 			this.#counts.added++;
@@ -141,7 +143,7 @@ export class StoryUpdate {
 		for (const event of old) {
 			const now = this.#differ.get(event.id);
 			if (now) revisions.get(event.id)!.old = oldValues(event, now);
-			else if (!this.#seen.has(event.id)) this.#gone.push(event);
+			else if (!this.#seen[this.#old.get(event.id)!]) this.#gone.push(event);
 		}
 		this.#differ.clear();
 		this.#resolved = true;
