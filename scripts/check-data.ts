@@ -13,13 +13,13 @@ import type { StoryCountryLookup } from '../src/lib/geo/countries';
 import { EVENTS_ARROW } from '../src/lib/story/columnar/layout';
 import { eventId } from '../src/lib/story/event-table';
 import { latestVersion, type HistoryEvents, type StoryHistory } from '../src/lib/story/history';
-import { eventFieldsOf, unrecordedChanges } from '../src/lib/story/version-check';
+import { eventFieldsOf, unrecordedChanges, type EventFields } from '../src/lib/story/version-check';
 import { validateColumnarStory } from '../src/lib/story/columnar/validate-columnar';
 import { countProblems, formatProblem, type Problem } from '../src/lib/story/problems';
 import { escapeUnsafe, truncate } from '../src/lib/story/text';
 import { validateStory } from '../src/lib/story/validate';
-import { isColumnarFolder, readColumnarFolder } from './lib/columnar-files';
-import { hasHistory, readFolderHistory } from './lib/history-file';
+import { columnarEventFields, isColumnarFolder, readColumnarFolder } from './lib/columnar-files';
+import { hasHistory, readFolderHistory, withdrawnIn } from './lib/history-file';
 import { shippedCountryLookup } from './lib/natural-earth';
 import {
 	STORIES_ROOT,
@@ -76,23 +76,19 @@ function checkStory(
 		for (const line of files.unreadable) warn(`${indent}${line}`);
 		return false;
 	}
-	const result = validateStory(files, lookup);
+	const dir = dirname(paths.events);
+	const result = validateStory(files, lookup, withdrawnIn(dir));
 	if (!result.ok) return reportProblems(slug, result.problems);
 	const { events, places, eventById } = result.story;
-	const dir = dirname(paths.events);
 	const history = checkHistory(dir, {
 		has: (id) => eventById.has(id),
 		notes: (id) => eventById.get(id)?.notes.length
 	});
 	if (Array.isArray(history)) return reportProblems(slug, history);
-	if (history && previousDir !== null) {
-		const previous = readPreviousEvents(previousDir);
-		if (typeof previous === 'string')
-			return reportProblems(slug, [{ file: shown(previousDir), message: previous }]);
-		const current = eventFieldsOf(
-			JSON.parse(new TextDecoder().decode(toBytes(files.events.contents)))
+	if (history) {
+		const problems = previousProblems(dir, history, files.events.name, () =>
+			eventFieldsOf(JSON.parse(new TextDecoder().decode(toBytes(files.events.contents))))
 		);
-		const problems = unrecordedChanges(previous, current ?? new Map(), history, files.events.name);
 		if (problems.length) return reportProblems(slug, problems);
 	}
 	say(
@@ -100,6 +96,32 @@ function checkStory(
 	);
 	if (history) sayHistory(indent, history);
 	return true;
+}
+
+/**
+ * With --previous, what changed since the version in that folder with no record in the latest
+ * version of the history (version-check.ts); nothing without it. Either form, each read as its
+ * events' fields by id.
+ */
+function previousProblems(
+	dir: string,
+	history: StoryHistory,
+	file: string,
+	current: () => Map<string, EventFields> | string | null = () => columnarEventFields(dir)
+): Problem[] {
+	if (previousDir === null) return [];
+	if (isColumnarFolder(previousDir) !== isColumnarFolder(dir))
+		return [
+			{
+				file: shown(previousDir),
+				message: `is a story in the ${isColumnarFolder(previousDir) ? 'columnar' : 'GeoJSON'} form, and ${shown(dir)} in the ${isColumnarFolder(dir) ? 'columnar' : 'GeoJSON'} form: --previous compares two versions of one story, in one form.`
+			}
+		];
+	const previous = readPreviousEvents(previousDir);
+	if (typeof previous === 'string') return [{ file: shown(previousDir), message: previous }];
+	const now = current();
+	if (typeof now === 'string') return [{ file: shown(dir), message: now }];
+	return unrecordedChanges(previous, now ?? new Map(), history, file);
 }
 
 /** The folder given with --previous: the story as last published, to compare the new version with. */
@@ -122,8 +144,9 @@ function sayHistory(indent: string, history: StoryHistory): void {
 	);
 }
 
-/** The previous version's events, by id, from its folder's events.geojson; or why not. */
+/** The previous version's events, by id, from its folder (either form); or why not. */
 function readPreviousEvents(dir: string) {
+	if (isColumnarFolder(dir)) return columnarEventFields(dir);
 	let json: unknown;
 	try {
 		json = JSON.parse(readFileSync(resolve(dir, 'events.geojson'), 'utf8'));
@@ -156,7 +179,8 @@ function checkColumnar(slug: string | null, dir: string, lookup: StoryCountryLoo
 	// Today, as the importer counts it: an event may not end after it when no day of publication is given.
 	const result = validateColumnarStory(files, {
 		today: today(),
-		countries: lookup
+		countries: lookup,
+		withdrawn: withdrawnIn(dir)
 	});
 	if (!result.ok) return reportProblems(slug, result.problems);
 	let history: StoryHistory | Problem[] | null = null;
@@ -166,6 +190,8 @@ function checkColumnar(slug: string | null, dir: string, lookup: StoryCountryLoo
 		for (let i = 0; i < result.table.length; i++) ids.add(eventId(result.table, i));
 		history = checkHistory(dir, { has: (id) => ids.has(id) });
 		if (Array.isArray(history)) return reportProblems(slug, history);
+		const problems = history ? previousProblems(dir, history, files.events.name) : [];
+		if (problems.length) return reportProblems(slug, problems);
 	}
 	say(
 		`✓ ${label}${count(result.table.length, 'event')} and ${count(result.places.length, 'place')} check out (${files.events.name}, ${files.text.folder}/ with ${count(result.chunks, 'text chunk')}, ${files.places.name}, ${files.article.name}).`

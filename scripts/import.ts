@@ -9,7 +9,7 @@
  * (events.arrow and text chunks; geodata/README.md). The import itself is the session the studio
  * shares (src/lib/import/import-session.ts); this is the glue: arguments, files, the story folder.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { countryIndex } from '../src/lib/import/countries';
 import { csvLine } from '../src/lib/import/csv-safe';
@@ -47,11 +47,17 @@ import {
 	type Written
 } from './lib/story-writers';
 import type { ImportHead } from '../src/lib/import/columnar-story';
+import type { ImportedPlace } from '../src/lib/import/place-table';
+import { StoryUpdate } from '../src/lib/import/story-update';
+import { HISTORY_FILE, historyJson, versionTime, type Version } from '../src/lib/story/history';
+import { readDatasetStory, type DatasetStory } from './lib/dataset-story';
 
 const USAGE = [
 	'usage: npm run import -- FILE|FOLDER … [--preset acled|gdelt|ucdp] [--map COLUMN=FIELD …] [--date-format dmy|mdy] [--category C] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--published YYYY-MM-DD] [--title T] [--format geojson|columnar] --out DIR',
 	`  FILE: a CSV or TSV, a Parquet or an Arrow IPC (.arrow, .feather) file (streamed, up to ${MAX_IMPORT_BYTES / 1024 ** 3} GB), an .xlsx workbook (its first sheet, read whole, up to ${MAX_WHOLE_BYTES.xlsx / 1024 ** 2} MB) or a .geojson/.json FeatureCollection of points (read whole, up to ${MAX_WHOLE_BYTES.geojson / 1024 ** 2} MB).`,
-	'  --map COLUMN=FIELD: COLUMN is a header name, or a column number counted from 1 (--map 3=date) for a name two columns share.'
+	'  --map COLUMN=FIELD: COLUMN is a header name, or a column number counted from 1 (--map 3=date) for a name two columns share.',
+	'       npm run import -- NEWER.csv --into DIR [--note N]',
+	"  --into DIR: updates the story in DIR, imported before from the same dataset, by its rows' ids, and adds the version to its history.json: rows new are added, rows changed revised, rows gone withdrawn. --note says what the version is (by default, the file it came from)."
 ].join('\n');
 
 class UsageError extends Error {}
@@ -66,6 +72,9 @@ interface Args {
 	/** Every file of the import, in order: the files named, or a folder's files by name. */
 	parts: string[];
 	out: string;
+	/** --into: `out` holds the story to update. */
+	into: boolean;
+	note?: string;
 	preset?: Preset;
 	map: string[];
 	mapping: Mapping;
@@ -149,11 +158,23 @@ function parseArgs(argv: string[]): Args {
 				);
 			args.format = v as StoryFormat;
 		} else if (arg === '--title') args.title = value(++i, arg);
-		else if (arg === '--out') args.out = value(++i, arg);
+		else if (arg === '--out' || arg === '--into') {
+			if (args.out !== undefined)
+				throw new UsageError('give one of --out DIR (a new story) and --into DIR (an update)');
+			args.out = value(++i, arg);
+			args.into = arg === '--into';
+		} else if (arg === '--note') args.note = value(++i, arg);
 		else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
 		else positional.push(arg);
 	}
 	if (!positional.length || args.out === undefined) throw new UsageError(USAGE);
+	if (args.note !== undefined && !args.into)
+		throw new UsageError('--note is the note of a version: it goes with --into DIR');
+	if (args.into && args.format)
+		throw new UsageError(
+			'--format goes with --out: an update keeps the form of the story in --into'
+		);
+	args.into ??= false;
 	args.parts = positional.flatMap(folderFiles);
 	if (!args.parts.length)
 		throw new UsageError(`${positional.join(', ')}: no CSV, TSV, Parquet or Arrow file in it`);
@@ -190,6 +211,7 @@ interface Totals {
 	/** Places found by a row's place name (no coordinates in it), each named once, and how sure. */
 	geocoded: Map<string, { detail: string; confidence: number }>;
 	written: Written | null;
+	update: Update | null;
 }
 
 /**
@@ -203,7 +225,8 @@ class FolderSink implements ImportSink {
 
 	constructor(
 		private readonly args: Args,
-		private readonly head: Omit<ImportHead, 'what' | 'dataset'>
+		private readonly head: Omit<ImportHead, 'what' | 'dataset'>,
+		private readonly update: Update | null = null
 	) {
 		this.stage = new StoryStage(args.out);
 		activeStage = this.stage;
@@ -211,6 +234,12 @@ class FolderSink implements ImportSink {
 	}
 
 	onReader(reader: RowReader, what: string) {
+		const story = this.update?.story;
+		// Its ids are another dataset's: an ACLED id and a GDELT one may be one slug, and name two events.
+		if (story && reader.name !== story.dataset)
+			throw new OutRefused(
+				`${this.args.file} reads as ${reader.name}, but the story in ${this.args.out} was imported from ${story.dataset} (${story.file}): its ids are another dataset's, so it cannot update that story. Import it as a story of its own with --out.`
+			);
 		this.writer = storyWriter(
 			this.stage.path,
 			{ ...this.head, what, dataset: reader.name },
@@ -220,6 +249,7 @@ class FolderSink implements ImportSink {
 	}
 
 	onEvent(event: ImportedEvent, line: string) {
+		this.update?.changes.addNew(event);
 		this.writer!.add(event, line);
 	}
 
@@ -234,13 +264,31 @@ class FolderSink implements ImportSink {
 		if (end.imported > 0) {
 			if (tty && end.imported > MAX_GEOJSON_EVENTS)
 				process.stderr.write(`  writing ${count(end.imported)} events…`);
-			written = this.writer!.finish(end.places);
+			written = this.writer!.finish(this.update ? this.#keepGone(end.places) : end.places);
+			if (this.update) this.update.history = writeHistory(this.stage.path, this.update, this.args);
 			if (tty && end.imported > MAX_GEOJSON_EVENTS) process.stderr.write('\r\x1b[K');
 		} else this.writer?.abort();
 		this.rejected.close(true);
-		this.stage.commit();
+		if (this.update) this.stage.replace();
+		else this.stage.commit();
 		activeStage = null;
 		return written;
+	}
+
+	/**
+	 * The story's events the newer file no longer has, kept (the reader shows them withdrawn) with
+	 * their last row and words, their line in article.txt their excerpt; the places they need.
+	 */
+	#keepGone(places: readonly ImportedPlace[]): ImportedPlace[] {
+		const { changes, story } = this.update!;
+		const have = new Set(places.map((p) => p.id));
+		const needed = new Set<string>();
+		changes.resolve(story.events());
+		for (const event of changes.gone()) {
+			this.writer!.add(event, event.source);
+			if (!have.has(event.place)) needed.add(event.place);
+		}
+		return [...places, ...story.places.filter((p) => needed.has(p.id))];
 	}
 
 	discard() {
@@ -250,6 +298,49 @@ class FolderSink implements ImportSink {
 		activeStage = null;
 		if (left) warn(`import: ${left}`);
 	}
+}
+
+/** An update of a story (--into): the story as it stands and the changes the newer file makes. */
+interface Update {
+	story: DatasetStory;
+	changes: StoryUpdate;
+	/** Once written: the history, and the bytes the new version added to history.json. */
+	history?: { version: Version; bytes: number; added: number };
+}
+
+/**
+ * history.json of the updated story, in the stage: the story's history (or, where it kept none,
+ * its import as version 1) and the update's version, numbered after the last, timed now.
+ */
+function writeHistory(dir: string, update: Update, args: Args): Update['history'] {
+	const { story, changes } = update;
+	const versions = story.history?.versions ?? [
+		{
+			id: '1',
+			time: story.day,
+			at: versionTime(story.day)!,
+			note: `Imported from ${story.file}.`,
+			changes: []
+		}
+	];
+	const numbers = versions.map((v) => Number(v.id)).filter(Number.isInteger);
+	let id = String(Math.max(versions.length, ...numbers) + 1);
+	while (versions.some((v) => v.id === id)) id = `${id}-1`;
+	const time = `${new Date().toISOString().slice(0, 16)}Z`;
+	const version = changes.version(
+		id,
+		time,
+		versionTime(time)!,
+		args.note ?? `Updated from ${basename(args.file)}.`
+	);
+	const before = story.history ? historyJson(story.history) : '';
+	const text = historyJson({ versions: [...versions, version] });
+	writeFileSync(join(dir, HISTORY_FILE), text);
+	return {
+		version,
+		bytes: Buffer.byteLength(text),
+		added: Buffer.byteLength(text) - Buffer.byteLength(before)
+	};
 }
 
 /** The files of the import, each with its size, or why one cannot be read. */
@@ -277,8 +368,17 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const args = parseArgs(argv);
 	const started = performance.now();
-	const outProblem = outFolderProblem(args.out);
-	if (outProblem) throw new OutRefused(`--out ${args.out} ${outProblem}`);
+	let update: Update | null = null;
+	if (args.into) {
+		const story = readDatasetStory(args.out);
+		if (typeof story === 'string') throw new OutRefused(`--into ${args.out} ${story}`);
+		args.format = story.form;
+		update = { story, changes: new StoryUpdate(story.withdrawn) };
+		for (const event of story.events()) update.changes.addOld(event);
+	} else {
+		const outProblem = outFolderProblem(args.out);
+		if (outProblem) throw new OutRefused(`--out ${args.out} ${outProblem}`);
+	}
 	// A million rows take half a minute: show a terminal they are moving (never a pipe).
 	const tty = process.stderr.isTTY;
 	const opened = await openImport(filesOf(args.parts), {
@@ -289,6 +389,7 @@ async function main(argv: string[]): Promise<number> {
 		...(args.encoding ? { encoding: args.encoding } : {}),
 		...(args.dateFormat ? { dateFormat: args.dateFormat } : {}),
 		countries: () => countryIndex(shippedBasemap()),
+		...(update ? { places: update.story.places } : {}),
 		// The gazetteer is read only if a row needs it: most datasets carry coordinates.
 		geocoder: () => {
 			let geocode: Geocoder | null = null;
@@ -322,16 +423,21 @@ async function main(argv: string[]): Promise<number> {
 	};
 	let sink: FolderSink | null = null;
 	try {
-		const result = await opened.run(() => (sink = new FolderSink(args, head)));
+		const result = await opened.run(() => (sink = new FolderSink(args, head, update)));
 		if (tty) process.stderr.write('\r\x1b[K');
 		if (!result.ok) throw new Refused(result.problem);
+		if (update && result.end.imported === 0)
+			throw new Refused(
+				`no row could be imported, so the story in ${args.out} is left as it was. Import the file with --out NEW_DIR to see why, row by row, in its rejected.csv.`
+			);
 		const written = sink!.finish(result.end);
 		sink = null;
 		return report(args, started, {
 			end: result.end,
 			what: result.form,
 			geocoded: result.geocoded,
-			written
+			written,
+			update
 		});
 	} catch (error) {
 		(sink as FolderSink | null)?.discard();
@@ -400,6 +506,17 @@ function report(args: Args, started: number, totals: Totals): number {
 			? `  Wrote ${shown(args.out)}: events.geojson, ${places}, article.txt (one line per event).`
 			: `  Wrote ${shown(args.out)} in the columnar form: events.arrow (${count(written.events)} events), text/ (${count(written.chunks)} chunk${written.chunks === 1 ? '' : 's'} of their words), ${places}, article.txt (where the rows came from).`
 	);
+	const history = totals.update?.history;
+	if (totals.update && history) {
+		const c = totals.update.changes.counts;
+		say(
+			`  Version ${history.version.id} of the story, in ${shown(join(args.out, HISTORY_FILE))}: ${count(c.added)} added, ${count(c.revised)} revised, ${count(c.withdrawn)} withdrawn (no longer in the source), ${count(c.unchanged)} unchanged. The history grew by ${count(history.added)} bytes, to ${count(history.bytes)}.`
+		);
+		if (c.withdrawn || totals.update.story.withdrawn.size)
+			say(
+				'  Withdrawn events stay in the story, with their last row, so readers see them struck through.'
+			);
+	}
 	if (written.format === 'geojson' && written.events > MAX_GEOJSON_EVENTS)
 		say(
 			`  GeoJSON as asked: past ${count(MAX_GEOJSON_EVENTS)} events the columnar form (--format columnar) opens faster, and a story file over 100 MB fails check:data.`

@@ -30,7 +30,7 @@ import { validateStory, type StoryFiles } from '../src/lib/story/validate';
 import { backdropSvg } from './lib/backdrop';
 import { countryLabelPoints } from './lib/basemap';
 import { isColumnarFolder, readColumnarFolder } from './lib/columnar-files';
-import { hasHistory, readFolderHistory } from './lib/history-file';
+import { hasHistory, readFolderHistory, withdrawnIn } from './lib/history-file';
 import { eventId } from '../src/lib/story/event-table';
 import { HISTORY_FILE, type HistoryEvents } from '../src/lib/story/history';
 import { renderPng, shareCardSvg } from './lib/share-card';
@@ -193,7 +193,7 @@ const index = slugs.map((slug) => {
 		return storyIndexEntry(slug, { ok: false, problems });
 	}
 	writeStory(read, resolve(out, 'stories', slug));
-	const result = validateStory(read, lookup);
+	const result = validateStory(read, lookup, withdrawnIn(resolve(STORIES_ROOT, slug)));
 	if (!result.ok) console.warn(`geodata/stories/${slug}: problems; npm run check:data lists them.`);
 	else {
 		writePictures(result.story, slug);

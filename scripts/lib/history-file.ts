@@ -4,7 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { HISTORY_FILE, type HistoryEvents, type HistoryResult } from '../../src/lib/story/history';
+import {
+	HISTORY_FILE,
+	withdrawnEvents,
+	type HistoryEvents,
+	type HistoryResult
+} from '../../src/lib/story/history';
 import { readHistory } from '../../src/lib/story/history-read';
 import { MAX_FILE_BYTES } from '../../src/lib/story/json-file';
 import { readStoryFile } from './read-story-file';
@@ -23,4 +28,15 @@ export function readFolderHistory(
 	if ('unreadable' in bytes)
 		return { ok: false, problems: [{ file: name(path), message: bytes.unreadable }] };
 	return readHistory(bytes, events, name(path));
+}
+
+/**
+ * The events the folder's history withdraws, for the validator's row rule (validate-table.ts,
+ * TableOptions): read before the events are, so the history is not yet checked against them,
+ * which the caller does next. None where it keeps no history or one that cannot be read.
+ */
+export function withdrawnIn(dir: string): Set<string> {
+	if (!hasHistory(dir)) return new Set();
+	const read = readFolderHistory(dir, { has: () => true });
+	return new Set(read.ok ? withdrawnEvents(read.history).keys() : []);
 }

@@ -59,6 +59,24 @@ export class StoryStage {
 	}
 
 	/**
+	 * The story into the place of the one in `out` (`import --into`): the files of `out` that are
+	 * not the story's (a desk's notes) move beside the new story first, then `out` steps aside and
+	 * the stage takes its name, one rename each, and the old story's files are removed.
+	 */
+	replace(): void {
+		if (this.#done) return;
+		const written = new Set(readdirSync(this.path));
+		for (const name of readdirSync(this.out))
+			if (!written.has(name) && !REPLACED.includes(name))
+				renameSync(join(this.out, name), join(this.path, name));
+		const old = join(dirname(this.out), `.${basename(this.out)}.replaced-${process.pid}`);
+		renameSync(this.out, old);
+		renameSync(this.path, this.out);
+		this.#done = true;
+		removeStory(old);
+	}
+
+	/**
 	 * Removes what was written, one known level at a time: the stage holds files, and the text
 	 * folders of the columnar form hold files; nothing else is removed, and a stage holding anything
 	 * else is left, and said.
@@ -66,25 +84,37 @@ export class StoryStage {
 	discard(): string | null {
 		if (this.#done) return null;
 		this.#done = true;
-		if (!existsSync(this.path)) return null;
-		for (const name of readdirSync(this.path)) {
-			const path = join(this.path, name);
-			if (statSync(path).isDirectory()) {
-				if (name !== TEXT_FOLDER && name !== `${TEXT_FOLDER}.partial`) continue;
-				for (const chunk of readdirSync(path))
-					if (/^\d+\.json$/.test(chunk)) unlinkSync(join(path, chunk));
-				try {
-					rmdirSync(path);
-				} catch {
-					// Left for the message below.
-				}
-			} else unlinkSync(path);
-		}
-		try {
-			rmdirSync(this.path);
-			return null;
-		} catch {
-			return `could not remove ${this.path} completely; delete it by hand.`;
-		}
+		return removeStory(this.path);
+	}
+}
+
+/** What an update writes anew, so the old folder's are not moved beside it: the text chunks' folder. */
+const REPLACED: readonly string[] = [TEXT_FOLDER];
+
+/**
+ * Removes a story folder the importer wrote, one known level at a time: the folder holds files,
+ * and the text folders of the columnar form hold files; nothing else is removed, and a folder
+ * holding anything else is left, and said.
+ */
+function removeStory(dir: string): string | null {
+	if (!existsSync(dir)) return null;
+	for (const name of readdirSync(dir)) {
+		const path = join(dir, name);
+		if (statSync(path).isDirectory()) {
+			if (name !== TEXT_FOLDER && name !== `${TEXT_FOLDER}.partial`) continue;
+			for (const chunk of readdirSync(path))
+				if (/^\d+\.json$/.test(chunk)) unlinkSync(join(path, chunk));
+			try {
+				rmdirSync(path);
+			} catch {
+				// Left for the message below.
+			}
+		} else unlinkSync(path);
+	}
+	try {
+		rmdirSync(dir);
+		return null;
+	} catch {
+		return `could not remove ${dir} completely; delete it by hand.`;
 	}
 }

@@ -28,6 +28,7 @@ import { NotUtf8, readDelimited } from './read-delimited';
 import type { RowReader } from './reader';
 import { RowLoop, type LoopEnd, type RejectedRow } from './row-loop';
 import { cut, type ImportedEvent } from './rows-to-events';
+import type { ImportedPlace } from './place-table';
 import { walkRows, wholeRows, workbookHead, type WholeRows } from './whole-rows';
 
 export type Geocoder = (query: GeocodeQuery) => Geocoded;
@@ -65,6 +66,8 @@ export interface SessionOptions {
 	dateFormat?: DateFormat;
 	/** The map of countries, asked for when the rows are read (a preview needs none). */
 	countries: () => CountryIndex | Promise<CountryIndex>;
+	/** An update of a story (`import --into`): its places, whose ids the update keeps (place-table.ts). */
+	places?: readonly ImportedPlace[];
 	/**
 	 * Places a row by its name (geocode.ts's cachedGeocoder over a gazetteer): asked for only when
 	 * the file's rows are placed by name (a place column, no coordinates), so an adapter may load
@@ -427,6 +430,7 @@ export class ImportSession {
 		const loop = new RowLoop({
 			choice: this.#choice,
 			countries,
+			...(options.places ? { places: options.places } : {}),
 			latest: options.latest,
 			...(options.dateFormat ? { dateFormat: options.dateFormat } : {}),
 			...(geocode ? { geocode } : {}),

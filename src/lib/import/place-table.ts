@@ -40,7 +40,44 @@ export class PlaceTable {
 	readonly #places: ImportedPlace[] = [];
 	readonly warnings: PlaceWarning[] = [];
 
-	constructor(private readonly countries: CountryIndex) {}
+	/** A story's places an update keeps the ids of, by name; each taken once. */
+	readonly #known = new Map<string, ImportedPlace[]>();
+
+	/**
+	 * `known`: the places of the story a newer file updates (`import --into`). Their ids stay
+	 * theirs: a place of the same name, kind and country near one of them takes its id, and no new
+	 * place takes one, so a row whose place did not change keeps its place id however the rows
+	 * before it changed.
+	 */
+	constructor(
+		private readonly countries: CountryIndex,
+		known: readonly ImportedPlace[] = []
+	) {
+		for (const place of known) {
+			this.#ids.add(place.id);
+			// A name list() told apart ("Paris, Kentucky") is known by its own part too.
+			for (const name of new Set([place.name, place.name.split(', ')[0]!])) {
+				const list = this.#known.get(name) ?? [];
+				list.push(place);
+				this.#known.set(name, list);
+			}
+		}
+	}
+
+	/** The id of a known place this one is, taken so no other place is it too; or null. */
+	#knownId(place: Omit<ImportedPlace, 'id'>): string | null {
+		const list = this.#known.get(place.name);
+		const i =
+			list?.findIndex(
+				(k) =>
+					k.kind === place.kind &&
+					k.country === place.country &&
+					kmBetween(k.coordinates, place.coordinates) <= OWN_POINT_KM[place.kind]
+			) ?? -1;
+		if (i < 0) return null;
+		const [found] = list!.splice(i, 1);
+		return found!.id;
+	}
 
 	/** The declared country as an ISO code the basemap may know, or null. */
 	declared(country: RowFields['country']): string | null {
@@ -117,14 +154,14 @@ export class PlaceTable {
 		const make = (iso2: string | null, as: PlaceKind): Outcome => {
 			// A country, city or venue needs its country; without one the format calls it a region.
 			const kindNow = iso2 === null && as !== 'sea' ? 'region' : as;
-			const place: ImportedPlace = {
-				id: this.#newId(name),
+			const made = {
 				name,
 				kind: kindNow,
 				...(iso2 ? { country: iso2 } : {}),
 				coordinates: point
 			};
-			return { ok: true, place };
+			const id = (this.#known.size ? this.#knownId(made) : null) ?? this.#newId(name);
+			return { ok: true, place: { id, ...made } };
 		};
 		if (named && this.countries.has(named)) {
 			if (this.countries.contains(named, point)) return make(named, kind);

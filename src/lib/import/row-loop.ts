@@ -25,6 +25,8 @@ export interface RejectedRow {
 export interface RowLoopOptions {
 	choice: ReaderChoice;
 	countries: CountryIndex;
+	/** The places of the story an update keeps the ids of (place-table.ts). */
+	places?: readonly ImportedPlace[];
 	latest: number;
 	dateFormat?: DateFormat;
 	geocode?: (query: GeocodeQuery) => Geocoded;
@@ -111,6 +113,7 @@ export class RowLoop {
 			this.#engine = new RowsToEvents({
 				reader: choice.reader,
 				countries: this.options.countries,
+				...(this.options.places ? { places: this.options.places } : {}),
 				latest: this.options.latest,
 				...(this.options.dateFormat ? { dateFormat: this.options.dateFormat } : {}),
 				...(this.options.geocode ? { geocode: this.options.geocode } : {}),

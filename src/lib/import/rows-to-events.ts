@@ -45,6 +45,8 @@ export type RowOutcome =
 export interface ImportOptions {
 	reader: RowReader;
 	countries: CountryIndex;
+	/** The places of the story an update keeps the ids of (place-table.ts). */
+	places?: readonly ImportedPlace[];
 	dateFormat?: DateFormat;
 	/** The last day an event may have: the publication day given, or the day of the import. */
 	latest: number;
@@ -136,7 +138,7 @@ export class RowsToEvents {
 	readonly #ids = new Map<string, number>();
 
 	constructor(private readonly options: ImportOptions) {
-		this.#places = new PlaceTable(options.countries);
+		this.#places = new PlaceTable(options.countries, options.places);
 		if (options.states) {
 			for (const [state, count] of options.states) this.#states.set(state, count);
 			this.#order();

@@ -48,7 +48,20 @@ export function datasetDateline(
 
 /** The file and the dataset an article.txt's head names, as articleHead wrote them. */
 const HEAD =
-	/^Imported from (.+) \((an? [^,()]+), .*\) on \d{4}-\d{2}-\d{2}\. This is not an article/;
+	/^Imported from (.+) \((an? [^,()]+), .*\) on (\d{4}-\d{2}-\d{2})\. This is not an article/;
+
+/**
+ * What the head of an imported story's article.txt says, in either form (articleHead, and
+ * story-json.ts's datasetArticle): the file, the dataset ("an ACLED export") and the day of the
+ * import. `import --into` reads it to update the story from the same dataset. Null for an
+ * article's story, or a head rewritten.
+ */
+export function articleOrigin(
+	article: string
+): { file: string; dataset: string; day: string } | null {
+	const head = HEAD.exec(article);
+	return head ? { file: head[1]!, dataset: head[2]!, day: head[3]! } : null;
+}
 
 /**
  * The dateline of a GeoJSON story the importer wrote: every event from a row, and its article the
@@ -59,7 +72,7 @@ export function importedOrigin(
 	events: readonly { start: number; end: number; row?: number }[]
 ): string | null {
 	if (events.length === 0 || !events.every((e) => (e.row ?? 0) > 0)) return null;
-	const head = HEAD.exec(article);
+	const head = articleOrigin(article);
 	if (!head) return null;
 	let first = Infinity;
 	let last = -Infinity;
@@ -67,5 +80,5 @@ export function importedOrigin(
 		first = Math.min(first, e.start);
 		last = Math.max(last, e.end);
 	}
-	return datasetDateline(head[2]!, head[1]!, events.length, toIsoDate(first), toIsoDate(last));
+	return datasetDateline(head.dataset, head.file, events.length, toIsoDate(first), toIsoDate(last));
 }

@@ -45,6 +45,8 @@ export interface RecordProfile {
 	knownPlaceIds: ReadonlySet<string> | null;
 	/** The day of publication: a dataset's events may not end after it. */
 	published: number | null;
+	/** The events the story's history withdraws: outside the row rule (validate-table.ts, TableOptions). */
+	withdrawn?: ReadonlySet<string>;
 }
 
 /** An imported story keeps the row of each event; one that does is held to the dataset profile. */
@@ -160,7 +162,7 @@ export function validateRecords(
 					label,
 					'row'
 				);
-			} else if (row !== undefined) {
+			} else if (row !== undefined && !profile.withdrawn?.has(String(record.properties.id))) {
 				const other = rows.get(row);
 				if (other !== undefined) problems.add(rowTaken(row, other), label, 'row');
 				else rows.set(row, label);

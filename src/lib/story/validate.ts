@@ -207,7 +207,11 @@ export interface StoryRecords {
  * Checks a story's three files together and returns either the typed story or every problem
  * found. Never throws, whatever the files hold.
  */
-export function validateStory(files: StoryFiles, countries?: CountryLookup): ValidationResult {
+export function validateStory(
+	files: StoryFiles,
+	countries?: CountryLookup,
+	withdrawn?: ReadonlySet<string>
+): ValidationResult {
 	const placeProblems = new ProblemList(files.places.name);
 	const eventProblems = new ProblemList(files.events.name);
 	return validateStoryRecords(
@@ -218,7 +222,8 @@ export function validateStory(files: StoryFiles, countries?: CountryLookup): Val
 			events: readPointCollection(files.events.contents, eventProblems),
 			eventProblems
 		},
-		countries
+		countries,
+		withdrawn
 	);
 }
 
@@ -228,7 +233,9 @@ export function validateStory(files: StoryFiles, countries?: CountryLookup): Val
  */
 export function validateStoryRecords(
 	records: StoryRecords,
-	countries?: CountryLookup
+	countries?: CountryLookup,
+	/** The events the story's history withdraws: outside the row rule (validate-records.ts). */
+	withdrawn?: ReadonlySet<string>
 ): ValidationResult {
 	const all: Problem[] = [];
 	let count = 0;
@@ -267,7 +274,8 @@ export function validateStoryRecords(
 				article: article && article.trim() ? article : null,
 				placeById,
 				knownPlaceIds,
-				published: meta.published
+				published: meta.published,
+				...(withdrawn ? { withdrawn } : {})
 			},
 			eventProblems
 		);

@@ -15,6 +15,21 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 
 const EMPTY: Readonly<Record<string, unknown>> = { inferred: [], places: [], notes: [] };
 
+/**
+ * A dataset's excerpt begins "Row N (id): " (import/rows-to-events.ts): where the row sat in its
+ * file, which a newer file of the dataset moves. Like `row`, it is no part of what a version
+ * changes (geodata/README.md, "history.json").
+ */
+const ROW_PREFIX = /^Row \d+(?: \([^)]*\))?: /;
+export const withoutRowPrefix = (source: string): string => source.replace(ROW_PREFIX, '');
+
+/** A field's value as versions compare it: `row` not at all, an excerpt without its row. */
+function comparable(field: string, value: unknown): unknown {
+	if (field === 'source' && Array.isArray(value))
+		return value.map((s) => (typeof s === 'string' ? withoutRowPrefix(s) : s));
+	return value;
+}
+
 export function unrecordedChanges(
 	previous: ReadonlyMap<string, EventFields>,
 	current: ReadonlyMap<string, EventFields>,
@@ -43,16 +58,21 @@ export function unrecordedChanges(
 		const revised = recorded.find((c) => c.kind === 'revised');
 		const fields = new Set([...Object.keys(before), ...Object.keys(now)]);
 		for (const field of fields) {
-			if (field === 'notes') continue;
+			if (field === 'notes' || field === 'row') continue;
 			const old = before[field] ?? EMPTY[field];
-			if (same(old, now[field] ?? EMPTY[field])) continue;
+			if (same(comparable(field, old), comparable(field, now[field] ?? EMPTY[field]))) continue;
 			if (!revised?.old || !(field in revised.old)) {
 				problems.add(
 					`changed since the previous version with no record: version ${v} of the history needs a "revised" change of this event giving the old value, ${quote(JSON.stringify(old ?? null))}.`,
 					id,
 					field
 				);
-			} else if (!same(revised.old[field as keyof typeof revised.old], old)) {
+			} else if (
+				!same(
+					comparable(field, revised.old[field as keyof typeof revised.old]),
+					comparable(field, old)
+				)
+			) {
 				problems.add(
 					`the history gives its old value as ${quote(JSON.stringify(revised.old[field as keyof typeof revised.old]))}, but the previous version had ${quote(JSON.stringify(old))}.`,
 					id,

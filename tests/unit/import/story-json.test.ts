@@ -6,12 +6,14 @@ import { chooseReader } from '../../../src/lib/import/choose-reader';
 import { RowsToEvents } from '../../../src/lib/import/rows-to-events';
 import {
 	EVENTS_TAIL,
+	datasetArticle,
 	eventFeature,
 	eventsHead,
 	placesCollection
 } from '../../../src/lib/import/story-json';
 import {
 	articleHead,
+	articleOrigin,
 	datasetDateline,
 	importedOrigin,
 	periodText
@@ -143,5 +145,23 @@ describe('importedOrigin: the dateline of a GeoJSON story the importer wrote', (
 		['no events', head('ged.csv', 'a UCDP GED export, UTF-8'), [], null]
 	])('%s', (_, article, events, origin) => {
 		expect(importedOrigin(article, events)).toBe(origin);
+	});
+});
+
+describe("the head of an imported story's article.txt", () => {
+	it.each<[string, string, ReturnType<typeof articleOrigin>]>([
+		[
+			'the GeoJSON form',
+			articleHead('acled.csv', 'an ACLED export, UTF-8, comma-separated', '2025-04-12'),
+			{ file: 'acled.csv', dataset: 'an ACLED export', day: '2025-04-12' }
+		],
+		[
+			'the columnar form',
+			datasetArticle('ged (1).csv', 'a UCDP GED export, Parquet', '2026-01-02', 5),
+			{ file: 'ged (1).csv', dataset: 'a UCDP GED export', day: '2026-01-02' }
+		],
+		['an article', 'Moscow, 12 April. Steve Witkoff met…', null]
+	])('names the file, the dataset and the day: %s', (_, text, origin) => {
+		expect(articleOrigin(text)).toEqual(origin);
 	});
 });

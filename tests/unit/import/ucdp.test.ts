@@ -244,3 +244,53 @@ describe('UCDP GED in the studio', () => {
 		});
 	});
 });
+
+describe("an update keeps the story's place ids (import --into)", () => {
+	const ua = { column: 'country', name: 'Ukraine' };
+	const known = [
+		{
+			id: 'kupiansk',
+			name: 'Kupiansk',
+			kind: 'city' as const,
+			country: 'UA',
+			coordinates: [37.6153, 49.7104] as [number, number]
+		},
+		{
+			id: 'kyiv',
+			name: 'Kyiv, Kyiv City',
+			kind: 'city' as const,
+			country: 'UA',
+			coordinates: [30.5234, 50.4501] as [number, number]
+		}
+	];
+
+	it.each<[string, [string, [number, number], string], string]>([
+		[
+			'the same place, first in the newer file or not',
+			['Kupiansk', [37.62, 49.71], 'Kharkiv'],
+			'kupiansk'
+		],
+		[
+			'a name told apart in the story, by its own part',
+			['Kyiv', [30.5234, 50.4501], 'Kyiv City'],
+			'kyiv'
+		],
+		[
+			'another place of the name, far off: a new id, never a known one',
+			['Kupiansk', [30.0, 46.0], 'Odesa'],
+			'kupiansk-2'
+		],
+		['a new place', ['Sumy', [34.7981, 50.9077], 'Sumy'], 'sumy']
+	])('%s', (_, [name, point, admin], id) => {
+		const places = new PlaceTable(countries, known);
+		const made = places.place(name, 'city', point, ua, admin);
+		expect(made.ok && made.place.id).toBe(id);
+	});
+
+	it('gives a known id once', () => {
+		const places = new PlaceTable(countries, known);
+		const a = places.place('Kupiansk', 'city', [37.6153, 49.7104], ua, 'Kharkiv');
+		const b = places.place('Kupiansk', 'city', [37.62, 49.71], ua, 'Donetsk');
+		expect([a.ok && a.place.id, b.ok && b.place.id]).toEqual(['kupiansk', 'kupiansk-2']);
+	});
+});

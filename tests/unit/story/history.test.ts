@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	historyJson,
 	changesBetween,
 	describeCounts,
 	eventHistory,
@@ -214,5 +215,17 @@ describe('what changed', () => {
 		const withdrawn = withdrawnEvents(history);
 		expect([...withdrawn.keys()]).toEqual(['b']);
 		expect(withdrawn.get('b')!.change.reason).toBe('It did not happen.');
+	});
+});
+
+describe('historyJson', () => {
+	it('writes a history that reads back as itself, one change a line', () => {
+		const result = read(good);
+		if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+		const text = historyJson(result.history);
+		const again = readHistory(text, events);
+		expect(again).toEqual(result);
+		const changes = result.history.versions.reduce((n, v) => n + v.changes.length, 0);
+		expect(text.split('\n').filter((line) => line.includes('"event":'))).toHaveLength(changes);
 	});
 });

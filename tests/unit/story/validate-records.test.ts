@@ -164,3 +164,18 @@ describe("an event's point", () => {
 		} else expect(problems.map((p) => p.message)).toContainEqual(expect.stringMatching(says));
 	});
 });
+
+describe('validateRecords: withdrawn events are outside the row rule', () => {
+	it.each<[string, string[], string[]]>([
+		['a withdrawn event keeps a row another event now has', ['a'], []],
+		['an event not withdrawn is held to it', ['c'], ['row 2 is the row of a too']]
+	])('%s', (_, withdrawn, expected) => {
+		const { problems } = run(
+			[record('a', { row: 2 }), record('b', { row: 2 })],
+			profile({ withdrawn: new Set(withdrawn) })
+		);
+		expect(problems.filter((p) => p.field === 'row').map((p) => p.message.slice(0, 25))).toEqual(
+			expected
+		);
+	});
+});

@@ -104,3 +104,35 @@ describe('a new version against the previous one', () => {
 		);
 	});
 });
+
+describe("a dataset row's position", () => {
+	const row = (id: string, n: number, words: string) =>
+		event(id, { row: n, source: [`Row ${n} (${id.toUpperCase()}): ${words}`] });
+	const before = new Map([row('a', 2, 'Shelling in Kyiv.'), row('b', 3, 'A clash.')]);
+
+	it.each<[string, Map<string, EventFields>, unknown[], string[]]>([
+		[
+			'a row that only moved needs no record',
+			new Map([row('a', 7, 'Shelling in Kyiv.'), row('b', 2, 'A clash.')]),
+			[],
+			[]
+		],
+		[
+			'its words changed need one, whatever its row',
+			new Map([row('a', 7, 'Shelling in Kyiv, 3 killed.'), row('b', 3, 'A clash.')]),
+			[],
+			['events.geojson › a › source: changed since the previous version with no record']
+		],
+		[
+			'and the old excerpt may keep its old row',
+			new Map([row('a', 7, 'Shelling in Kyiv, 3 killed.'), row('b', 3, 'A clash.')]),
+			[{ event: 'a', kind: 'revised', old: { source: ['Row 2 (A): Shelling in Kyiv.'] } }],
+			[]
+		]
+	])('%s', (_, current, changes, expected) => {
+		const problems = unrecordedChanges(before, current, history(changes), 'events.geojson').map(
+			formatProblem
+		);
+		expect(problems.map((p) => p.slice(0, expected[0]?.length ?? 0))).toEqual(expected);
+	});
+});

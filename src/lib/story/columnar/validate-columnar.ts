@@ -48,7 +48,11 @@ export function eventsTooBig(bytes: number): string | null {
  */
 export function validateColumnarStory(
 	files: ColumnarFiles,
-	{ today, countries }: { today: number; countries?: CountryLookup }
+	{
+		today,
+		countries,
+		withdrawn
+	}: { today: number; countries?: CountryLookup; withdrawn?: ReadonlySet<string> }
 ): ColumnarResult {
 	const all: Problem[] = [];
 	let count = 0;
@@ -78,6 +82,7 @@ export function validateColumnarStory(
 	// Events the places file does not know are named in events.arrow, not again in each chunk.
 	validateTable(table, meta, places, eventProblems, {
 		today,
+		...(withdrawn ? { withdrawn } : {}),
 		...(knownPlaceIds ? { knownPlaceIds } : {})
 	});
 	collect(eventProblems);

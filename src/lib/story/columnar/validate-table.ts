@@ -40,6 +40,12 @@ export interface TableOptions {
 	 * places file, and not again at each of its events. Defaults to the ids of `places`.
 	 */
 	knownPlaceIds?: ReadonlySet<string>;
+	/**
+	 * The events the story's history withdraws (history.ts): they keep the row they last had, which
+	 * a newer file of the dataset may give another event or no longer have, so the row rule is not
+	 * theirs.
+	 */
+	withdrawn?: ReadonlySet<string>;
 }
 
 /** The letters, digits and hyphen of a slug (slug.ts), by byte. */
@@ -285,10 +291,17 @@ function checkRows(
 	table: EventTable,
 	rows: number | null,
 	label: Label,
-	problems: ProblemList
+	problems: ProblemList,
+	withdrawn: ReadonlySet<string> | undefined
 ): void {
-	const { row, length } = table;
+	const { length } = table;
+	// Withdrawn events' rows become 0 here (no row): the uniqueness below passes them over.
+	const row = withdrawn?.size ? table.row.slice() : table.row;
 	for (let i = 0; i < length; i++) {
+		if (row !== table.row && withdrawn!.has(eventId(table, i))) {
+			row[i] = 0;
+			continue;
+		}
 		const wrong = rowProblem(row[i]!, rows);
 		if (wrong) problems.add(wrong, label(i), 'row');
 	}
@@ -371,7 +384,7 @@ export function validateTable(
 	meta: TableMeta,
 	places: readonly Place[],
 	problems: ProblemList,
-	{ today, knownPlaceIds }: TableOptions
+	{ today, knownPlaceIds, withdrawn }: TableOptions
 ): void {
 	const published = checkMeta(meta, problems);
 	// What readEventTable guarantees, checked again for a table built some other way.
@@ -402,6 +415,6 @@ export function validateTable(
 	checkDates(table, published ?? today, published !== null, label, problems);
 	checkCategories(table, label, problems);
 	checkOthers(table, known, label, problems);
-	checkRows(table, meta.rows, label, problems);
+	checkRows(table, meta.rows, label, problems, withdrawn);
 	if (usable) checkOrder(table, label, problems);
 }

@@ -363,3 +363,44 @@ describe('validateTable on a big table', () => {
 		);
 	});
 });
+
+describe('validateTable: withdrawn events are outside the row rule', () => {
+	const withdrawn = (ids: string[], table: EventTable, meta: TableMeta = META) => {
+		const problems = new ProblemList('events.arrow');
+		validateTable(table, meta, PLACES, problems, { today: TODAY, withdrawn: new Set(ids) });
+		return problems.list().map((p) => `${p.feature} › ${p.field}: ${p.message.slice(0, 28)}`);
+	};
+
+	it.each<[string, string[], EventTable, TableMeta | undefined, string[]]>([
+		[
+			'a withdrawn event keeps a row another event now has',
+			['ukr10'],
+			tableOf(withRow(2, { row: 2 })),
+			undefined,
+			[]
+		],
+		[
+			'its row past the rows of the newer file',
+			['ukr10'],
+			tableOf(withRow(2, { row: 99 })),
+			{ ...META, rows: 4 },
+			[]
+		],
+		[
+			'an event not withdrawn is held to the rule as ever',
+			['ukr2'],
+			tableOf(withRow(2, { row: 2 })),
+			undefined,
+			['ukr10 › row: row 2 is the row of ukr1 too']
+		],
+		[
+			'a withdrawn event is not held to it at all (row 0)',
+			['ukr10'],
+			tableOf(withRow(2, { row: 0 })),
+			undefined,
+			[]
+		]
+	])('%s', (_, ids, table, meta, expected) => {
+		expect(withdrawn(ids, table, meta)).toEqual(expected);
+	});
+});
