@@ -129,7 +129,8 @@ function columnarStory(slug: string, dir: string): StoryIndexEntry {
 	}
 	const result = validateColumnarStory(files, {
 		today: today(),
-		countries: lookup
+		countries: lookup,
+		withdrawn: withdrawnIn(dir)
 	});
 	if (!result.ok) return failed(result.problems);
 	// Written from what was checked, never copied: a file swapped or linked since is not published.

@@ -4,13 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-	HISTORY_FILE,
-	withdrawnEvents,
-	type HistoryEvents,
-	type HistoryResult
-} from '../../src/lib/story/history';
-import { readHistory } from '../../src/lib/story/history-read';
+import { HISTORY_FILE, type HistoryEvents, type HistoryResult } from '../../src/lib/story/history';
+import { readHistory, withdrawnIds } from '../../src/lib/story/history-read';
 import { MAX_FILE_BYTES } from '../../src/lib/story/json-file';
 import { readStoryFile } from './read-story-file';
 
@@ -37,6 +32,6 @@ export function readFolderHistory(
  */
 export function withdrawnIn(dir: string): Set<string> {
 	if (!hasHistory(dir)) return new Set();
-	const read = readFolderHistory(dir, { has: () => true });
-	return new Set(read.ok ? withdrawnEvents(read.history).keys() : []);
+	const bytes = readStoryFile(join(dir, HISTORY_FILE), dir, MAX_FILE_BYTES);
+	return 'unreadable' in bytes ? new Set() : withdrawnIds(bytes);
 }

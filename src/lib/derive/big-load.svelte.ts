@@ -11,6 +11,7 @@ import {
 	type FolderSource
 } from '../story/big-story-protocol';
 import { EVENTS_ARROW } from '../story/columnar/layout';
+import { HISTORY_FILE } from '../story/history';
 import { STORY_FILE_NAMES } from '../story/story-index';
 
 export interface BigProgress {
@@ -96,7 +97,8 @@ export class BigStoryLoad {
 			});
 			return;
 		}
-		this.#worker.postMessage({ type: 'columnar', arrow, places });
+		const history = folderFile(folder, HISTORY_FILE, location.href);
+		this.#worker.postMessage({ type: 'columnar', arrow, places, ...(history ? { history } : {}) });
 	}
 
 	cancel(): void {

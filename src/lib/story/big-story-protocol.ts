@@ -6,6 +6,11 @@ export interface BigStoryRequest {
 	/** The story's `events.arrow` and `places.geojson`: absolute URLs, or the files themselves. */
 	arrow: string | Blob;
 	places: string | Blob;
+	/**
+	 * Its `history.json`, where the folder may keep one: the events it withdraws keep their last row,
+	 * outside the row rule. A story without one answers 404, and is checked as having none.
+	 */
+	history?: string | Blob;
 }
 
 /**

@@ -46,7 +46,7 @@ const PLACES = 'places.geojson';
 export function prepareBigStory(
 	arrow: Uint8Array,
 	placesJson: Uint8Array,
-	day: number = today()
+	{ day = today(), withdrawn }: { day?: number; withdrawn?: ReadonlySet<string> } = {}
 ): BigStoryResult {
 	const read = readEventTable(arrow);
 	if (!read.ok) return { ok: false, problems: [{ file: EVENTS_ARROW, message: read.message }] };
@@ -55,7 +55,8 @@ export function prepareBigStory(
 	const eventProblems = new ProblemList(EVENTS_ARROW);
 	validateTable(table, meta, file.places, eventProblems, {
 		today: day,
-		...(file.knownPlaceIds ? { knownPlaceIds: file.knownPlaceIds } : {})
+		...(file.knownPlaceIds ? { knownPlaceIds: file.knownPlaceIds } : {}),
+		...(withdrawn ? { withdrawn } : {})
 	});
 	if (file.problems.count + eventProblems.count > 0) {
 		return { ok: false, problems: [...file.problems.list(), ...eventProblems.list()] };

@@ -5,6 +5,7 @@
  */
 import { bigStoryBuffers, prepareBigStory } from './big-story';
 import { openFile, type BigStoryMessage, type BigStoryRequest } from './big-story-protocol';
+import { withdrawnIds } from './history-read';
 
 type Post = (message: BigStoryMessage, transfer?: Transferable[]) => void;
 
@@ -38,7 +39,21 @@ async function streamed(file: string | Blob, post: Post): Promise<Uint8Array | s
 	return buffer.subarray(0, received);
 }
 
-export async function columnarJob({ arrow, places }: BigStoryRequest, post: Post): Promise<void> {
+/** The events the story's history withdraws; none where it keeps no history or it cannot be had. */
+async function withdrawnIn(history: string | Blob | undefined): Promise<Set<string>> {
+	if (history === undefined) return new Set();
+	try {
+		const response = await openFile(history);
+		return response.ok ? withdrawnIds(new Uint8Array(await response.arrayBuffer())) : new Set();
+	} catch {
+		return new Set();
+	}
+}
+
+export async function columnarJob(
+	{ arrow, places, history }: BigStoryRequest,
+	post: Post
+): Promise<void> {
 	const fail = (file: string, message: string) =>
 		post({ type: 'done', result: { ok: false, problems: [{ file, message }] } });
 	try {
@@ -48,11 +63,12 @@ export async function columnarJob({ arrow, places }: BigStoryRequest, post: Post
 				r.ok ? new Uint8Array(await r.arrayBuffer()) : `could not be loaded (HTTP ${r.status}).`,
 			(error: unknown) => `could not be loaded (${(error as Error).message ?? 'network error'}).`
 		);
+		const withdrawn = withdrawnIn(history);
 		const bytes = await streamed(arrow, post);
 		if (typeof bytes === 'string') return fail('events.arrow', bytes);
 		const placeBytes = await placesFile;
 		if (typeof placeBytes === 'string') return fail('places.geojson', placeBytes);
-		const result = prepareBigStory(bytes, placeBytes);
+		const result = prepareBigStory(bytes, placeBytes, { withdrawn: await withdrawn });
 		post({ type: 'done', result }, result.ok ? bigStoryBuffers(result.story) : []);
 	} catch (error) {
 		fail('events.arrow', `could not be loaded (${(error as Error).message ?? 'network error'}).`);

@@ -15,7 +15,8 @@ import {
 	type HistoryResult,
 	type RevisableField,
 	type StoryHistory,
-	type Version
+	type Version,
+	withdrawnEvents
 } from './history';
 import { isRecord, parseJson, type FileContents } from './json-file';
 import { ProblemList } from './problems';
@@ -324,4 +325,14 @@ export function namedEvents(contents: FileContents): Set<string> {
 			if (isRecord(change) && typeof change.event === 'string') ids.add(change.event);
 	}
 	return ids;
+}
+
+/**
+ * The events a history withdraws, for the validator's row rule (validate-table.ts, TableOptions):
+ * read before the events are, so it is not yet checked against them, which the caller does after.
+ * None from a history that cannot be read: the events are then checked as if it had none.
+ */
+export function withdrawnIds(contents: FileContents): Set<string> {
+	const read = readHistory(contents, { has: () => true });
+	return new Set(read.ok ? withdrawnEvents(read.history).keys() : []);
 }

@@ -54,6 +54,17 @@ function files(change: Partial<(typeof rows)[number]> = {}, placeFile: unknown =
 }
 
 describe('prepareBigStory checks the table as check:data does (validateTable)', () => {
+	it('leaves an event its history withdraws out of the row rule: its last row may be taken', () => {
+		const updated = tableOf(rows, ['kyiv', 'kharkiv']);
+		updated.row[2] = updated.row[0]!;
+		const arrow = writeEventTable(updated, meta);
+		expect(prepareBigStory(arrow, bytes(places))).toMatchObject({
+			ok: false,
+			problems: [{ field: 'row' }]
+		});
+		expect(prepareBigStory(arrow, bytes(places), { withdrawn: new Set(['kyiv-2']) }).ok).toBe(true);
+	});
+
 	it.each([
 		[
 			'a place index past the dictionary',
@@ -84,8 +95,8 @@ describe('prepareBigStory checks the table as check:data does (validateTable)', 
 		const undated = { ...meta, published: null };
 		const table = tableOf(rows, ['kyiv', 'kharkiv']);
 		const arrow = writeEventTable(table, undated);
-		expect(prepareBigStory(arrow, bytes(places), 200).ok).toBe(true);
-		expect(prepareBigStory(arrow, bytes(places), 105)).toMatchObject({
+		expect(prepareBigStory(arrow, bytes(places), { day: 200 }).ok).toBe(true);
+		expect(prepareBigStory(arrow, bytes(places), { day: 105 })).toMatchObject({
 			ok: false,
 			problems: [{ file: 'events.arrow', feature: 'kharkiv-1', field: 'end' }]
 		});
