@@ -17,7 +17,9 @@ export const CATEGORIES = [
 	'statement',
 	'aid',
 	'exchange',
-	'detention'
+	'detention',
+	'accident',
+	'fire'
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 

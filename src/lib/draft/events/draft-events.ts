@@ -112,7 +112,7 @@ function spokenAt(text: string, m: PlaceMention, speechEnd: number): boolean {
 }
 
 const ANAPHOR =
-	/\b(?:the|this|that|these|those|its|their)\s+(?:latest\s+|recent\s+|earlier\s+|same\s+)?(meeting|talks|discussions|summit|strike|attack|bombing|blast|explosion|exchange|swap|visit|trip|package|pledge)\b/i;
+	/\b(?:the|this|that|these|those|its|their)\s+(?:latest\s+|recent\s+|earlier\s+|same\s+)?(meeting|talks|discussions|summit|strike|attack|bombing|blast|explosion|exchange|swap|visit|trip|package|pledge|fire|blaze|crash|collision|accident)\b/i;
 const ANAPHOR_CATEGORY: Record<string, Category> = {
 	meeting: 'meeting',
 	talks: 'meeting',
@@ -128,7 +128,12 @@ const ANAPHOR_CATEGORY: Record<string, Category> = {
 	visit: 'visit',
 	trip: 'visit',
 	package: 'aid',
-	pledge: 'aid'
+	pledge: 'aid',
+	fire: 'fire',
+	blaze: 'fire',
+	crash: 'accident',
+	collision: 'accident',
+	accident: 'accident'
 };
 
 /** How strongly a mention says "this happened here". 2 and above can locate an event. */

@@ -3,8 +3,9 @@
  *
  * A later event joins an earlier one when all of these hold:
  * - the same kind, or a follow-up of it: arrests and claims after an attack ("Police arrested
- *   three people in connection with the bombing"), what was said of an arrest, an exchange, a war
- *   or a happening of no kind the keywords know (a fire: "The fire was accidental, he said");
+ *   three people in connection with the bombing"), what was said of an arrest, an exchange, a war,
+ *   a fire or an accident ("The fire was accidental, he said"), or a happening of no kind the
+ *   keywords know;
  * - a place that is the same, or one inside the other (the city of a country's attack);
  * - days that overlap, or a day the text does not give;
  * - near in the text (the same section), or words that refer back to it across sections ("The
@@ -51,7 +52,9 @@ const FOLLOW_UPS: Partial<Record<Category, readonly Category[]>> = {
 	detention: ['statement'],
 	exchange: ['statement', 'detention'],
 	war: ['statement'],
-	diplomacy: ['statement']
+	diplomacy: ['statement'],
+	fire: ['statement', 'detention'],
+	accident: ['statement', 'detention']
 };
 
 const followUp = (a: Happening, b: Happening) =>
