@@ -142,7 +142,8 @@ export const EVENT_FIELDS = {
 	actors: {
 		kind: 'texts',
 		max: 120,
-		minItems: 1,
+		// A storm, or a fire nobody is said to have set, has no one to name; a wrong name is worse.
+		minItems: 0,
 		maxItems: 50,
 		store: 'text',
 		column: {

@@ -370,6 +370,9 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 		: [];
 	const actors = actorIndex(doc, [...headings, ...placeSpans, ...datelineSpan]);
 	const verbs = headlineVerbs(doc);
+	const placeNames = new Set(
+		mentions.filter((m) => m.type !== 'seat').map((m) => text.slice(m.start, m.end))
+	);
 	// People, not bodies: whose surname the tagger knows ("Putin", not "Commissioners").
 	const isPerson = (name: string) =>
 		doc.surnames.has(
@@ -402,7 +405,8 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 		const category =
 			keywordCategory(unit.plain) ?? (partial ? keywordCategory(unit.sentencePlain) : null);
 		const located = locate(text, unit, category === 'statement');
-		const persons = actors.actorsIn(unit.start, unit.end);
+		// A town the article names as a place is not who acted ("Bethel Mayor Robert Poole").
+		const persons = actors.actorsIn(unit.start, unit.end).filter((a) => !placeNames.has(a));
 		const seats = unit.mentions
 			.filter((m) => !m.quoted && (m.type === 'seat' || m.possessive))
 			.map((m) => (m.type === 'seat' ? m.name : m.place.name));
@@ -545,15 +549,23 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 		persons: string[],
 		inferred: readonly Inferred[]
 	): string {
+		// A piece cut at a date before its verb's object ("voted on Monday night to close | the
+		// branch library at the end of June") reads on to the sentence's end for its title.
+		const end =
+			!unit.aside &&
+			unit.end < unit.sentence.end &&
+			/\bto\s+\p{Ll}+\s*$/u.test(text.slice(unit.start, unit.end))
+				? unit.sentence.end
+				: unit.end;
 		return titleFor(
 			doc,
 			verbs,
 			{
 				start: unit.start,
-				end: unit.end,
+				end,
 				sentenceStart: unit.sentence.start,
 				dates: dates
-					.filter((d) => d.start >= unit.start && d.end <= unit.end)
+					.filter((d) => d.start >= unit.start && d.end <= end)
 					.map((d) => [d.start, d.end] as const)
 			},
 			{
@@ -686,14 +698,10 @@ function others(event: ToldEvent): PlaceMention[] {
 		.filter((m) => !seen.has(m.place.index) && seen.add(m.place.index));
 }
 
-/** With no one named: the groups the words name ("Police"), else the countries involved, else
- * the place itself, as news names a government by its seat ("Washington said"). */
+/** With no one named: the groups the words name ("Police"). Nobody else: a place is where, not
+ * who, and no actor is better than a wrong one. */
 function fallbackActors(event: ToldEvent): string[] {
-	if (event.groups.length) return event.groups.slice(0, 3);
-	const countries = [event.main, ...event.others]
-		.filter((m) => m.place.kind === 'country')
-		.map((m) => m.place.name);
-	return countries.length ? [...new Set(countries)] : [event.main.place.name];
+	return event.groups.slice(0, 3);
 }
 
 /** A unit that is a credit line and brackets: "(Reporting by Tom Roe; Editing by Sam Poe)". */

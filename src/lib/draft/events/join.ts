@@ -10,8 +10,8 @@
  * - days that overlap, or a day the text does not give;
  * - near in the text (the same section), or words that refer back to it across sections ("The
  *   latest meeting between Putin and Witkoff…" after the meeting in the lead).
- * What the text dates or places apart stays apart: a follow-up with a day or a place of its own
- * that does not fit is its own event.
+ * What the text dates or places apart stays apart: a follow-up with a day of its own other than
+ * the happening's, or a place that does not fit, is its own event.
  *
  * One of a series that its sentence tells, placed and dated within it, is the series' event.
  *
@@ -53,6 +53,7 @@ const FOLLOW_UPS: Partial<Record<Category, readonly Category[]>> = {
 	exchange: ['statement', 'detention'],
 	war: ['statement'],
 	diplomacy: ['statement'],
+	meeting: ['statement'],
 	fire: ['statement', 'detention'],
 	accident: ['statement', 'detention']
 };
@@ -97,7 +98,12 @@ export function sameHappening(earlier: Happening, later: Happening, within: With
 	)
 		return true;
 	const near = sameSection || later.refersTo === earlier.category;
-	const kind = earlier.category === later.category || (followUp(earlier, later) && sameSection);
+	// A follow-up the text dates apart ("a farewell on June 28" after a closure "at the end of
+	// June") is its own event; one undated, or on the same days, is more of the happening.
+	const sameDays = later.startDay === earlier.startDay && later.endDay === earlier.endDay;
+	const kind =
+		earlier.category === later.category ||
+		(followUp(earlier, later) && sameSection && (later.inferred.includes('date') || sameDays));
 	return near && kind && placeFits(earlier, later, within) && daysFit(earlier, later);
 }
 
