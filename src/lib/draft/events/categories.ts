@@ -17,9 +17,10 @@ const STATEMENT = new RegExp(
 	`\\b(?:${alternatives([...wordList('speech-verb'), ...wordList('statement-noun')])})\\b`
 );
 
-/** Weapons, attacks and fire: a crash told with them is a strike or a fire. */
+/** Weapons, attacks and fire: a crash told with them is a strike or a fire. An arrest over a
+ * crash or a fire is an arrest. */
 const WEAPONS =
-	/\b(?:missiles?|rockets?|drones?|air ?strikes?|bomb(?:s|ed|ings?|ers?)?|shell(?:ed|ing)|attack(?:s|ed|ers?)?|gunm[ae]n|gunfire|shootings?|shot|(?<![-])fires?|blazes?)\b/;
+	/\b(?:arrest(?:ed|s)?|detained|custody|missiles?|rockets?|drones?|air ?strikes?|bomb(?:s|ed|ings?|ers?)?|shell(?:ed|ing)|attack(?:s|ed|ers?)?|gunm[ae]n|gunfire|shootings?|shot|(?<![-])fires?|blazes?)\b/;
 
 const RULES: ReadonlyArray<readonly [Category, RegExp, RegExp?]> = [
 	[
@@ -29,8 +30,8 @@ const RULES: ReadonlyArray<readonly [Category, RegExp, RegExp?]> = [
 	],
 	[
 		'fire',
-		/\b(?:(?<![-])fires?|blazes?|wildfires?|bushfires?|flames|burn(?:ed|t|ing) (?:down|out)|firefighters|fire crews?|caught fire|smoke inhalation)\b/,
-		/\b(?:missiles?|rockets?|drones?|air ?strikes?|bomb(?:s|ed|ings?)?|shell(?:ed|ing)|gunm[ae]n|gunfire|opened fire|(?:open|returned|exchanged|under|cease) fire|fired)\b/
+		/\b(?:(?<![-])fires?|blazes?|wildfires?|bushfires?|flames|burn(?:ed|t|ing) (?:down|out)|caught fire|smoke inhalation)\b/,
+		/\b(?:arrest(?:ed|s)?|detained|custody|missiles?|rockets?|drones?|air ?strikes?|bomb(?:s|ed|ings?)?|shell(?:ed|ing)|gunm[ae]n|gunfire|opened fire|(?:open|returned|exchanged|under|cease) fire|fired)\b/
 	],
 	[
 		'strike',

@@ -53,7 +53,6 @@ const FOLLOW_UPS: Partial<Record<Category, readonly Category[]>> = {
 	exchange: ['statement', 'detention'],
 	war: ['statement'],
 	diplomacy: ['statement'],
-	meeting: ['statement'],
 	fire: ['statement', 'detention'],
 	accident: ['statement', 'detention']
 };
@@ -67,8 +66,11 @@ function placeFits(a: Happening, b: Happening, within: Within): boolean {
 	return p === q || within(p, q) || (a.category === b.category && within(q, p));
 }
 
+/** `b`, told later, fits `a`'s days. A later sentence with no day of its own says more of what
+ * came before; a happening the text dates ("In March, a smaller blaze…") is not one whose day the
+ * draft had to guess, unless it falls in the guess. */
 function daysFit(a: Happening, b: Happening): boolean {
-	if (a.inferred.includes('date') || b.inferred.includes('date')) return true;
+	if (b.inferred.includes('date')) return true;
 	return b.startDay <= a.endDay && b.endDay >= a.startDay;
 }
 

@@ -22,7 +22,9 @@ const HEADLINE_NOUNS: Record<Category, string> = {
 	statement: 'Statement',
 	aid: 'Aid',
 	exchange: 'Exchange',
-	detention: 'Arrest'
+	detention: 'Arrest',
+	accident: 'Crash',
+	fire: 'Fire'
 };
 
 /** The title an event gets when its words make none: "Meeting in Saudi Arabia". */
