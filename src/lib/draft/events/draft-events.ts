@@ -351,12 +351,21 @@ export interface DraftEventsInput {
  * paragraphs, in the present perfect or the past with no date) is the publication day or the day
  * before, and anything else undated is the week up to publication, never the year to date.
  */
-export function undatedStart(published: number, paragraph: number): number {
-	return paragraph <= LEAD_PARAGRAPHS ? published - 1 : published - 6;
+export function undatedStart(published: number, lead: boolean): number {
+	return lead ? published - 1 : published - 6;
 }
 
 /** Paragraphs of a headline, a standfirst and the first news paragraph. */
 const LEAD_PARAGRAPHS = 2;
+
+/**
+ * Whether a paragraph is the lead: the first LEAD_PARAGRAPHS + 1, or the first news paragraph and
+ * the one after where a byline comes first, however its lines were pasted ("By Jane Doe\nStaff
+ * Writer" is one paragraph or two).
+ */
+function isLead(paragraph: number, firstNews: number): boolean {
+	return paragraph <= Math.max(LEAD_PARAGRAPHS, firstNews + 1);
+}
 
 /** Events sentence by sentence, each unit joined to the one before where it goes on with it. */
 export function draftEvents({ doc, published, mentions, dates }: DraftEventsInput): ToldEvent[] {
@@ -398,6 +407,11 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 	const units = sentences
 		.filter((s) => !s.heading)
 		.flatMap((s) => unitsOf(text, s, mentions, dates, quotes));
+
+	const news = units.find(
+		(u) => !(covers(credits, u.start, u.end) && creditOnly(text, u, credits))
+	);
+	const firstNews = news?.sentence.paragraph ?? 0;
 
 	for (const unit of units) {
 		if (covers(credits, unit.start, unit.end) && creditOnly(text, unit, credits)) continue;
@@ -497,7 +511,7 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 			if (!main) {
 				// The dateline is where the lead happened, and where a statement with no place
 				// of its own was made.
-				const lead = unit.sentence.paragraph <= LEAD_PARAGRAPHS && events.length === 0;
+				const lead = isLead(unit.sentence.paragraph, firstNews) && events.length === 0;
 				main =
 					(lead ? datelineMention : undefined) ??
 					inherit(unit, persons, refersTo) ??
@@ -510,7 +524,9 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 				category: category ?? 'diplomacy',
 				title: unitTitle(unit, main, category ?? 'diplomacy', persons, inferred),
 				actors: [],
-				startDay: date ? date.startDay : undatedStart(published, unit.sentence.paragraph),
+				startDay: date
+					? date.startDay
+					: undatedStart(published, isLead(unit.sentence.paragraph, firstNews)),
 				endDay: date ? date.endDay : published,
 				exact: date ? date.exact : false,
 				when: date ? date.text : 'not stated',
