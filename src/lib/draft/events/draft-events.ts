@@ -28,6 +28,7 @@ import { keywordCategory, SPEECH_VERB } from './categories';
 import { LOCATIVES } from '../lexicon/words';
 import { covers, type Doc, type Span } from '../doc/doc';
 import type { PlaceMention } from '../toponyms/toponyms';
+import { isProminent } from '../toponyms/spot';
 import { FUTURE, type DateMention } from '../time/find-dates';
 import type { Sentence } from '../sentences';
 import { inSpans } from '../text';
@@ -95,6 +96,10 @@ const TOPIC_BEFORE =
 	/\b(?:war|conflict|crisis|peace|settlement|partition|partitioning|sovereignty|future|policy|relations)\s+(?:in|of|for|over|with|on)\s+(?:the\s+)?$/i;
 // "Ukraine envoy", "Russia policy": a place as an attribute.
 const TOPIC_AFTER = /^\s+(?:envoy|policy|war|conflict|crisis|peace|question|issue|file|desk)\b/;
+// "Winchester Avenue", "the Thompson River": a street, water or land named after a town (the
+// gazetteer's town, which a geoparser still tags) is not where in that town something happened.
+const FEATURE_AFTER =
+	/^\s+(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Drive|Highway|Pike|River|Creek|Lake|Bay|Valley|Canyon|Falls|Reservoir|Mountains?|Island|Forest)\b/;
 // "aid to Ukraine": a recipient, not a location.
 const RECIPIENT_BEFORE =
 	/\b(?:aid|support|help|assistance|weapons|money|funds|funding|loans?|pledges?|sanctions|package|message|letter)\s+(?:\S+\s+){0,2}to\s+(?:the\s+)?$/i;
@@ -136,6 +141,14 @@ const ANAPHOR_CATEGORY: Record<string, Category> = {
 	accident: 'accident'
 };
 
+/** "King's Daughters Medical Center": a small town's name in an institution's, neither where
+ * nor who. */
+function inInstitutionName(text: string, m: PlaceMention): boolean {
+	return (
+		m.possessive && !isProminent(m.place) && /^['’]s\s+\p{Lu}/u.test(text.slice(m.end, m.end + 4))
+	);
+}
+
 /** How strongly a mention says "this happened here". 2 and above can locate an event. */
 function locationScore(
 	text: string,
@@ -159,6 +172,8 @@ function locationScore(
 		wide ||
 		TOPIC_BEFORE.test(lead) ||
 		TOPIC_AFTER.test(text.slice(m.end, m.end + 12)) ||
+		FEATURE_AFTER.test(text.slice(m.end, m.end + 12)) ||
+		inInstitutionName(text, m) ||
 		// "50 kilometres north of Mombasa", "a man from Bradford": a reference point, a home.
 		DISTANCE_OF.test(lead) ||
 		ORIGIN_BEFORE.test(lead)
@@ -422,7 +437,9 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 		// A town the article names as a place is not who acted ("Bethel Mayor Robert Poole").
 		const persons = actors.actorsIn(unit.start, unit.end).filter((a) => !placeNames.has(a));
 		const seats = unit.mentions
-			.filter((m) => !m.quoted && (m.type === 'seat' || m.possessive))
+			.filter(
+				(m) => !m.quoted && (m.type === 'seat' || m.possessive) && !inInstitutionName(text, m)
+			)
 			.map((m) => (m.type === 'seat' ? m.name : m.place.name));
 		const date = unit.dates[0];
 		// Ahead of publication: a date still to come, or (undated) the speaker's own clause in the

@@ -93,11 +93,6 @@ function venueOfShorterName(text: string, tokens: Token[], i: number, n: number)
 	return alone.test(text.slice(0, tokens[i]!.start)) || alone.test(text.slice(next.end));
 }
 
-/** After a name, what makes it a street, water or land, not the town: "Winchester Avenue",
- * "Thompson River", "Hood Mountain". */
-const NATURAL_FEATURES =
-	/^(?:avenue|street|road|boulevard|lane|drive|river|creek|lake|bay|mountain|mountains|mount|valley|canyon|falls|gorge|glacier|island|islands|peninsula|forest|desert|swamp|reservoir|dam|estuary|sound|strait|channel)$/;
-
 const PERSON_TAGS = /FirstName|MaleName|FemaleName|LastName|Person/;
 
 /** A first name or a surname in the tagger's lexicon ("Taylor", "Marion"). */
@@ -331,19 +326,6 @@ function assess(doc: Doc, s: Spot): void {
 		else s.evidence -= 1;
 	}
 	if (single && covers(doc.dates, s.start, s.end)) s.veto = 'a date';
-	// "Winchester Avenue", "the Thompson River": a street, water or land named after a town, or the
-	// town after it. A state's or a country's river ("Missouri River") still names it.
-	if (
-		s.after &&
-		NATURAL_FEATURES.test(s.after) &&
-		!s.caps &&
-		s.candidates.every((c) => c.place.level === 'city' || c.place.level === 'county')
-	)
-		s.veto = 'a street, river, lake or mountain';
-	// "King's Daughters Medical Center": a small town's name as an institution's founder.
-	const possessiveName = /^['’]s \p{Lu}/u.test(text.slice(s.end, s.end + 4));
-	if (single && possessiveName && !s.candidates.some((c) => isProminent(c.place)))
-		s.veto = 'inside a longer name';
 	if (single && !locative && doc.surnames.has(word.toLowerCase()))
 		s.veto = 'a person named earlier';
 	if (locative) s.evidence += 1.5;
