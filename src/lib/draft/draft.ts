@@ -12,6 +12,7 @@ import { runPipeline } from './pipeline';
 import type { Gazetteer, GazetteerPlace, NameType } from './gazetteer/gazetteer';
 import { freeId, slugify } from '../story/slug';
 import { describePlace } from './search';
+import { mondayOf } from './time/find-dates';
 
 /** A reading of a place name: the place as the story format has it. */
 export interface MentionReading {
@@ -115,7 +116,7 @@ export function draftStory(article: string, options: DraftOptions, gazetteer: Ga
 		return id;
 	};
 
-	const weekStart = published - ((new Date(published * 86_400_000).getUTCDay() + 6) % 7);
+	const weekStart = mondayOf(published);
 	const eventIds = new Set<string>();
 	const events: DraftEvent[] = drafted.map((e) => {
 		const place = use(e.main.place);

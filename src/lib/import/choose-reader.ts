@@ -2,7 +2,7 @@
  * Which reader a file's first row calls for: the preset asked for, a dataset recognised by its
  * columns, or a column mapping guessed from the header and completed with `--map`.
  */
-import type { Category } from '../story/schema';
+import { CATEGORIES, type Category } from '../story/schema';
 import { genericReader } from './generic-reader';
 import { FIELD_WORDS, guessColumns, type Mapping } from './guess-columns';
 import {
@@ -93,7 +93,7 @@ export function chooseReader(firstRow: readonly string[], choice: ReaderChoice =
 		return {
 			ok: false,
 			problems: [
-				'no column looks like the category: name it with --map COLUMN=category, or give every row one with --category war|strike|meeting|diplomacy|visit|statement|aid|exchange|detention.'
+				`no column looks like the category: name it with --map COLUMN=category, or give every row one with --category ${CATEGORIES.join('|')}.`
 			]
 		};
 	return {

@@ -7,7 +7,7 @@
 import { toIsoDate } from '../story/dates';
 import { slugify } from '../story/slug';
 import { findUnsafe, quote, unsafeMessage } from '../story/text';
-import { EVENT_FIELDS, type EventRecord } from '../story/schema';
+import { CATEGORIES, EVENT_FIELDS, type EventRecord } from '../story/schema';
 import type { LonLat } from '../story/types';
 import type { MentionReading } from '../draft/draft';
 import { UNSURE_BELOW } from '../draft/toponyms/confidence';
@@ -384,7 +384,7 @@ export class RowsToEvents {
 					? {
 							column: fields.category.column,
 							reason: fields.category.text
-								? `${quote(fields.category.text, 60)} is not a category the importer knows (war, strike, meeting, diplomacy, visit, statement, aid, exchange, detention, or an ACLED or CAMEO event type).`
+								? `${quote(fields.category.text, 60)} is not a category the importer knows (${CATEGORIES.join(', ')}, or an ACLED or CAMEO event type).`
 								: 'is empty: every event needs a category.'
 						}
 					: {

@@ -14,7 +14,9 @@ const PALETTE: Record<Category, string> = {
 	statement: '#7b3294',
 	aid: '#b8860b',
 	exchange: '#d95f02',
-	detention: '#4d4d4d'
+	detention: '#4d4d4d',
+	accident: '#01665e',
+	fire: '#c51b7d'
 };
 
 /** For a place with no event yet, or a category the palette does not know. */
@@ -34,7 +36,9 @@ export const CATEGORY_LABELS: Record<Category, string> = {
 	statement: 'Statement',
 	aid: 'Aid',
 	exchange: 'Exchange',
-	detention: 'Detention'
+	detention: 'Detention',
+	accident: 'Accident',
+	fire: 'Fire'
 };
 
 /** Circle radius in pixels for a place holding `count` events: area, not radius, grows with count. */

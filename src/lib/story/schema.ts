@@ -17,7 +17,9 @@ export const CATEGORIES = [
 	'statement',
 	'aid',
 	'exchange',
-	'detention'
+	'detention',
+	'accident',
+	'fire'
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -140,7 +142,8 @@ export const EVENT_FIELDS = {
 	actors: {
 		kind: 'texts',
 		max: 120,
-		minItems: 1,
+		// A storm, or a fire nobody is said to have set, has no one to name; a wrong name is worse.
+		minItems: 0,
 		maxItems: 50,
 		store: 'text',
 		column: {

@@ -82,6 +82,18 @@ describe('reports from other outlets, as pasted', () => {
 		expect([draft.events[0]?.start, draft.events[0]?.category]).toEqual(['2026-05-04', 'meeting']);
 	});
 
+	it('a council story: the vote’s title names what was closed; Bethel Town Hall is at Bethel', () => {
+		const { draft } = report('greenville-library-2026-05-05.txt', '2026-05-05');
+		expect(draft.events[0]?.title).toBe(
+			'Pitt County Board voted 5-2 to close Bethel branch library'
+		);
+		const march = draft.events.find((e) => e.source.some((s) => s.includes('marched')));
+		expect(march?.place).toBe('bethel');
+		expect(march?.title).toBe('About 60 people marched from Bethel Town Hall');
+		expect(draft.mentions.map((m) => m.name)).not.toContain('Bethel Town');
+		expect(draft.events.flatMap((e) => e.actors)).not.toContain('Bethel');
+	});
+
 	it('a broadcaster’s report: an arrest dated apart is its own event, not at the suspect’s home', () => {
 		const { draft } = report('leeds-fire-2026-08-16.txt', '2026-08-16');
 		const arrests = draft.events.filter((e) => e.category === 'detention');

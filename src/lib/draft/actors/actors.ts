@@ -17,7 +17,9 @@ const NOT_NAMES = new Set([
 	western eastern northern southern european african asian arab latin
 	the a an in on at of and or but for to from by with as when while after before during despite although though meanwhile elsewhere according adding writing only this that these those there here it its he she they we i you his her their our my
 	monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
-	europe asia africa oceania antarctica arctic sic warning update updated editing reporting photo credit`.split(
+	europe asia africa oceania antarctica arctic sic warning update updated editing reporting photo credit
+	national international federal provincial central royal regional municipal fire rescue emergency
+	one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred dozens hundreds thousands`.split(
 		/\s+/
 	)
 ]);
@@ -28,6 +30,10 @@ const DEMONYM = /^\p{Lu}\p{Ll}+(?:ish|ese)$/u;
 /** What no event's actor is, as a whole: a placeholder, or a bare role ("Police", "Officials"). */
 const NOT_ACTORS =
 	/^(?:not named|unnamed|unidentified|anonymous|police|officials?|officers?|authorities|department|office|agency|government|ministry|council|court|committee|board|city|county|state|x|twitter|facebook|instagram|tiktok|youtube|telegram|whatsapp|truth social|bluesky|threads)$/i;
+
+/** "Twenty-two", "Forty-one": a count that opens a sentence, not a name. */
+const NUMBER_WORDS =
+	/^(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)$/i;
 
 /** A building, a road, a site or water ("Town Hall", "Main Street", "River Aire"): where, not who. */
 const FACILITY =
@@ -172,7 +178,7 @@ export function actorIndex(doc: Doc, excluded: readonly Span[]): ActorIndex {
 	const midSentence = new Set(runs.filter((r) => !r.initial).flatMap((r) => r.words));
 	const names = runs.filter((r) => {
 		const name = r.words.join(' ');
-		if (NOT_ACTORS.test(name) || FACILITY.test(name)) return false;
+		if (NOT_ACTORS.test(name) || FACILITY.test(name) || NUMBER_WORDS.test(name)) return false;
 		// "M1", "A-10": a road or a model; "22:00 BST": a time zone.
 		if (
 			(r.words.length === 1 && /\d/.test(name)) ||

@@ -1,7 +1,9 @@
 /**
  * A suggested category from keywords, in a fixed order of precedence: a sentence that reports a
- * strike and a statement about it is a strike. Words inside quotations are the speaker's, not
- * the event's, and the caller leaves them out.
+ * strike and a statement about it is a strike. One that reports a crash or a fire is an accident
+ * or a fire, unless weapons are told with it ("a drone crashed into", "opened fire"); a fire is a
+ * fire whatever set it, and a crash that burns is a fire. Words inside quotations are the
+ * speaker's, not the event's, and the caller leaves them out.
  */
 import type { Category } from '../../story/schema';
 import { alternatives, wordList } from '../lexicon/words';
@@ -15,10 +17,25 @@ const STATEMENT = new RegExp(
 	`\\b(?:${alternatives([...wordList('speech-verb'), ...wordList('statement-noun')])})\\b`
 );
 
-const RULES: ReadonlyArray<readonly [Category, RegExp]> = [
+/** Weapons, attacks and fire: a crash told with them is a strike or a fire. An arrest over a
+ * crash or a fire is an arrest. */
+const WEAPONS =
+	/\b(?:arrest(?:ed|s)?|detained|custody|missiles?|rockets?|drones?|air ?strikes?|bomb(?:s|ed|ings?|ers?)?|shell(?:ed|ing)|attack(?:s|ed|ers?)?|gunm[ae]n|gunfire|shootings?|shot|(?<![-])fires?|blazes?)\b/;
+
+const RULES: ReadonlyArray<readonly [Category, RegExp, RegExp?]> = [
+	[
+		'accident',
+		/\b(?:accidents?|crash(?:ed|es|ing)?|collisions?|collided|derail(?:ed|ment|s)?|overturned|capsized|sank|pile-?up|wreck(?:ed|age)?|(?:struck|hit|run over) by an? (?:\S+ )?(?:car|vehicle|truck|lorry|bus|train|van|motorist|driver))\b/,
+		WEAPONS
+	],
+	[
+		'fire',
+		/\b(?:(?<![-])fires?|blazes?|wildfires?|bushfires?|flames|burn(?:ed|t|ing) (?:down|out)|caught fire|smoke inhalation)\b/,
+		/\b(?:arrest(?:ed|s)?|detained|custody|missiles?|rockets?|drones?|air ?strikes?|bomb(?:s|ed|ings?)?|shell(?:ed|ing)|gunm[ae]n|gunfire|opened fire|(?:open|returned|exchanged|under|cease) fire|fired)\b/
+	],
 	[
 		'strike',
-		/\b(?:strikes?|struck|missiles?|drones?|air ?strikes?|bomb(?:s|ed|ings?|ers?)?|shell(?:ed|ing)|killed|killing|kills|attacks?|attacked|explosions?|exploded|blasts?|shot down|shootings?|gunm[ae]n|ambush(?:ed)?|massacre)\b/
+		/\b(?:strikes?|struck|missiles?|drones?|air ?strikes?|bomb(?:s|ed|ings?|ers?)?|shell(?:ed|ing)|killed|killing|kills|attacks?|attacked|explosions?|exploded|blasts?|shot down|shootings?|gunm[ae]n|ambush(?:ed)?|massacre|opened fire)\b/
 	],
 	[
 		'meeting',
@@ -44,6 +61,7 @@ const RULES: ReadonlyArray<readonly [Category, RegExp]> = [
 /** The category the keywords suggest, or null when none does (the caller's default: diplomacy). */
 export function keywordCategory(text: string): Category | null {
 	const lower = text.toLowerCase();
-	for (const [category, pattern] of RULES) if (pattern.test(lower)) return category;
+	for (const [category, pattern, unless] of RULES)
+		if (pattern.test(lower) && !unless?.test(lower)) return category;
 	return null;
 }

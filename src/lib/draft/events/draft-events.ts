@@ -28,6 +28,7 @@ import { keywordCategory, SPEECH_VERB } from './categories';
 import { LOCATIVES } from '../lexicon/words';
 import { covers, type Doc, type Span } from '../doc/doc';
 import type { PlaceMention } from '../toponyms/toponyms';
+import { isProminent } from '../toponyms/spot';
 import { FUTURE, type DateMention } from '../time/find-dates';
 import type { Sentence } from '../sentences';
 import { inSpans } from '../text';
@@ -95,6 +96,10 @@ const TOPIC_BEFORE =
 	/\b(?:war|conflict|crisis|peace|settlement|partition|partitioning|sovereignty|future|policy|relations)\s+(?:in|of|for|over|with|on)\s+(?:the\s+)?$/i;
 // "Ukraine envoy", "Russia policy": a place as an attribute.
 const TOPIC_AFTER = /^\s+(?:envoy|policy|war|conflict|crisis|peace|question|issue|file|desk)\b/;
+// "Winchester Avenue", "the Thompson River": a street, water or land named after a town (the
+// gazetteer's town, which a geoparser still tags) is not where in that town something happened.
+const FEATURE_AFTER =
+	/^\s+(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Drive|Highway|Pike|River|Creek|Lake|Bay|Valley|Canyon|Falls|Reservoir|Mountains?|Island|Forest)\b/;
 // "aid to Ukraine": a recipient, not a location.
 const RECIPIENT_BEFORE =
 	/\b(?:aid|support|help|assistance|weapons|money|funds|funding|loans?|pledges?|sanctions|package|message|letter)\s+(?:\S+\s+){0,2}to\s+(?:the\s+)?$/i;
@@ -112,7 +117,7 @@ function spokenAt(text: string, m: PlaceMention, speechEnd: number): boolean {
 }
 
 const ANAPHOR =
-	/\b(?:the|this|that|these|those|its|their)\s+(?:latest\s+|recent\s+|earlier\s+|same\s+)?(meeting|talks|discussions|summit|strike|attack|bombing|blast|explosion|exchange|swap|visit|trip|package|pledge)\b/i;
+	/\b(?:the|this|that|these|those|its|their)\s+(?:latest\s+|recent\s+|earlier\s+|same\s+)?(meeting|talks|discussions|summit|strike|attack|bombing|blast|explosion|exchange|swap|visit|trip|package|pledge|fire|blaze|crash|collision|accident)\b/i;
 const ANAPHOR_CATEGORY: Record<string, Category> = {
 	meeting: 'meeting',
 	talks: 'meeting',
@@ -128,8 +133,21 @@ const ANAPHOR_CATEGORY: Record<string, Category> = {
 	visit: 'visit',
 	trip: 'visit',
 	package: 'aid',
-	pledge: 'aid'
+	pledge: 'aid',
+	fire: 'fire',
+	blaze: 'fire',
+	crash: 'accident',
+	collision: 'accident',
+	accident: 'accident'
 };
+
+/** "King's Daughters Medical Center": a small town's name in an institution's, neither where
+ * nor who. */
+function inInstitutionName(text: string, m: PlaceMention): boolean {
+	return (
+		m.possessive && !isProminent(m.place) && /^['’]s\s+\p{Lu}/u.test(text.slice(m.end, m.end + 4))
+	);
+}
 
 /** How strongly a mention says "this happened here". 2 and above can locate an event. */
 function locationScore(
@@ -154,6 +172,8 @@ function locationScore(
 		wide ||
 		TOPIC_BEFORE.test(lead) ||
 		TOPIC_AFTER.test(text.slice(m.end, m.end + 12)) ||
+		FEATURE_AFTER.test(text.slice(m.end, m.end + 12)) ||
+		inInstitutionName(text, m) ||
 		// "50 kilometres north of Mombasa", "a man from Bradford": a reference point, a home.
 		DISTANCE_OF.test(lead) ||
 		ORIGIN_BEFORE.test(lead)
@@ -346,12 +366,21 @@ export interface DraftEventsInput {
  * paragraphs, in the present perfect or the past with no date) is the publication day or the day
  * before, and anything else undated is the week up to publication, never the year to date.
  */
-export function undatedStart(published: number, paragraph: number): number {
-	return paragraph <= LEAD_PARAGRAPHS ? published - 1 : published - 6;
+export function undatedStart(published: number, lead: boolean): number {
+	return lead ? published - 1 : published - 6;
 }
 
 /** Paragraphs of a headline, a standfirst and the first news paragraph. */
 const LEAD_PARAGRAPHS = 2;
+
+/**
+ * Whether a paragraph is the lead: the first LEAD_PARAGRAPHS + 1, or the first news paragraph and
+ * the one after where a byline comes first, however its lines were pasted ("By Jane Doe\nStaff
+ * Writer" is one paragraph or two).
+ */
+function isLead(paragraph: number, firstNews: number): boolean {
+	return paragraph <= Math.max(LEAD_PARAGRAPHS, firstNews + 1);
+}
 
 /** Events sentence by sentence, each unit joined to the one before where it goes on with it. */
 export function draftEvents({ doc, published, mentions, dates }: DraftEventsInput): ToldEvent[] {
@@ -365,6 +394,9 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 		: [];
 	const actors = actorIndex(doc, [...headings, ...placeSpans, ...datelineSpan]);
 	const verbs = headlineVerbs(doc);
+	const placeNames = new Set(
+		mentions.filter((m) => m.type !== 'seat').map((m) => text.slice(m.start, m.end))
+	);
 	// People, not bodies: whose surname the tagger knows ("Putin", not "Commissioners").
 	const isPerson = (name: string) =>
 		doc.surnames.has(
@@ -391,15 +423,23 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 		.filter((s) => !s.heading)
 		.flatMap((s) => unitsOf(text, s, mentions, dates, quotes));
 
+	const news = units.find(
+		(u) => !(covers(credits, u.start, u.end) && creditOnly(text, u, credits))
+	);
+	const firstNews = news?.sentence.paragraph ?? 0;
+
 	for (const unit of units) {
 		if (covers(credits, unit.start, unit.end) && creditOnly(text, unit, credits)) continue;
 		const partial = unit.start > unit.sentence.start || unit.end < unit.sentence.end;
 		const category =
 			keywordCategory(unit.plain) ?? (partial ? keywordCategory(unit.sentencePlain) : null);
 		const located = locate(text, unit, category === 'statement');
-		const persons = actors.actorsIn(unit.start, unit.end);
+		// A town the article names as a place is not who acted ("Bethel Mayor Robert Poole").
+		const persons = actors.actorsIn(unit.start, unit.end).filter((a) => !placeNames.has(a));
 		const seats = unit.mentions
-			.filter((m) => !m.quoted && (m.type === 'seat' || m.possessive))
+			.filter(
+				(m) => !m.quoted && (m.type === 'seat' || m.possessive) && !inInstitutionName(text, m)
+			)
 			.map((m) => (m.type === 'seat' ? m.name : m.place.name));
 		const date = unit.dates[0];
 		// Ahead of publication: a date still to come, or (undated) the speaker's own clause in the
@@ -488,7 +528,7 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 			if (!main) {
 				// The dateline is where the lead happened, and where a statement with no place
 				// of its own was made.
-				const lead = unit.sentence.paragraph <= LEAD_PARAGRAPHS && events.length === 0;
+				const lead = isLead(unit.sentence.paragraph, firstNews) && events.length === 0;
 				main =
 					(lead ? datelineMention : undefined) ??
 					inherit(unit, persons, refersTo) ??
@@ -501,7 +541,9 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 				category: category ?? 'diplomacy',
 				title: unitTitle(unit, main, category ?? 'diplomacy', persons, inferred),
 				actors: [],
-				startDay: date ? date.startDay : undatedStart(published, unit.sentence.paragraph),
+				startDay: date
+					? date.startDay
+					: undatedStart(published, isLead(unit.sentence.paragraph, firstNews)),
 				endDay: date ? date.endDay : published,
 				exact: date ? date.exact : false,
 				when: date ? date.text : 'not stated',
@@ -540,15 +582,23 @@ export function draftEvents({ doc, published, mentions, dates }: DraftEventsInpu
 		persons: string[],
 		inferred: readonly Inferred[]
 	): string {
+		// A piece cut at a date before its verb's object ("voted on Monday night to close | the
+		// branch library at the end of June") reads on to the sentence's end for its title.
+		const end =
+			!unit.aside &&
+			unit.end < unit.sentence.end &&
+			/\bto\s+\p{Ll}+\s*$/u.test(text.slice(unit.start, unit.end))
+				? unit.sentence.end
+				: unit.end;
 		return titleFor(
 			doc,
 			verbs,
 			{
 				start: unit.start,
-				end: unit.end,
+				end,
 				sentenceStart: unit.sentence.start,
 				dates: dates
-					.filter((d) => d.start >= unit.start && d.end <= unit.end)
+					.filter((d) => d.start >= unit.start && d.end <= end)
 					.map((d) => [d.start, d.end] as const)
 			},
 			{
@@ -681,14 +731,10 @@ function others(event: ToldEvent): PlaceMention[] {
 		.filter((m) => !seen.has(m.place.index) && seen.add(m.place.index));
 }
 
-/** With no one named: the groups the words name ("Police"), else the countries involved, else
- * the place itself, as news names a government by its seat ("Washington said"). */
+/** With no one named: the groups the words name ("Police"). Nobody else: a place is where, not
+ * who, and no actor is better than a wrong one. */
 function fallbackActors(event: ToldEvent): string[] {
-	if (event.groups.length) return event.groups.slice(0, 3);
-	const countries = [event.main, ...event.others]
-		.filter((m) => m.place.kind === 'country')
-		.map((m) => m.place.name);
-	return countries.length ? [...new Set(countries)] : [event.main.place.name];
+	return event.groups.slice(0, 3);
 }
 
 /** A unit that is a credit line and brackets: "(Reporting by Tom Roe; Editing by Sam Poe)". */

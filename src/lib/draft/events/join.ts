@@ -3,14 +3,15 @@
  *
  * A later event joins an earlier one when all of these hold:
  * - the same kind, or a follow-up of it: arrests and claims after an attack ("Police arrested
- *   three people in connection with the bombing"), what was said of an arrest, an exchange, a war
- *   or a happening of no kind the keywords know (a fire: "The fire was accidental, he said");
+ *   three people in connection with the bombing"), what was said of an arrest, an exchange, a war,
+ *   a fire or an accident ("The fire was accidental, he said"), or a happening of no kind the
+ *   keywords know;
  * - a place that is the same, or one inside the other (the city of a country's attack);
  * - days that overlap, or a day the text does not give;
  * - near in the text (the same section), or words that refer back to it across sections ("The
  *   latest meeting between Putin and Witkoff…" after the meeting in the lead).
- * What the text dates or places apart stays apart: a follow-up with a day or a place of its own
- * that does not fit is its own event.
+ * What the text dates or places apart stays apart: a follow-up with a day of its own other than
+ * the happening's, or a place that does not fit, is its own event.
  *
  * One of a series that its sentence tells, placed and dated within it, is the series' event.
  *
@@ -51,7 +52,9 @@ const FOLLOW_UPS: Partial<Record<Category, readonly Category[]>> = {
 	detention: ['statement'],
 	exchange: ['statement', 'detention'],
 	war: ['statement'],
-	diplomacy: ['statement']
+	diplomacy: ['statement'],
+	fire: ['statement', 'detention'],
+	accident: ['statement', 'detention']
 };
 
 const followUp = (a: Happening, b: Happening) =>
@@ -63,8 +66,11 @@ function placeFits(a: Happening, b: Happening, within: Within): boolean {
 	return p === q || within(p, q) || (a.category === b.category && within(q, p));
 }
 
+/** `b`, told later, fits `a`'s days. A later sentence with no day of its own says more of what
+ * came before; a happening the text dates ("In March, a smaller blaze…") is not one whose day the
+ * draft had to guess, unless it falls in the guess. */
 function daysFit(a: Happening, b: Happening): boolean {
-	if (a.inferred.includes('date') || b.inferred.includes('date')) return true;
+	if (b.inferred.includes('date')) return true;
 	return b.startDay <= a.endDay && b.endDay >= a.startDay;
 }
 
@@ -94,7 +100,12 @@ export function sameHappening(earlier: Happening, later: Happening, within: With
 	)
 		return true;
 	const near = sameSection || later.refersTo === earlier.category;
-	const kind = earlier.category === later.category || (followUp(earlier, later) && sameSection);
+	// A follow-up the text dates apart ("a farewell on June 28" after a closure "at the end of
+	// June") is its own event; one undated, or on the same days, is more of the happening.
+	const sameDays = later.startDay === earlier.startDay && later.endDay === earlier.endDay;
+	const kind =
+		earlier.category === later.category ||
+		(followUp(earlier, later) && sameSection && (later.inferred.includes('date') || sameDays));
 	return near && kind && placeFits(earlier, later, within) && daysFit(earlier, later);
 }
 

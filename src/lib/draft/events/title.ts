@@ -22,7 +22,9 @@ const HEADLINE_NOUNS: Record<Category, string> = {
 	statement: 'Statement',
 	aid: 'Aid',
 	exchange: 'Exchange',
-	detention: 'Arrest'
+	detention: 'Arrest',
+	accident: 'Crash',
+	fire: 'Fire'
 };
 
 /** The title an event gets when its words make none: "Meeting in Saudi Arabia". */
@@ -110,6 +112,10 @@ function shortenNames(s: string, persons: readonly string[], short: boolean): st
 	return out;
 }
 
+/** A named body "of" what it governs, with words before its head to name it by. */
+const BODY_OF =
+	/\b((?:\p{Lu}[\p{L}’'.-]*\s+)+(?:Board|Council|Committee|Commission|Department|Ministry|Bureau|Office|Chamber|Court|Authority))\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]*)(?:\s+(?:and\s+)?\p{Lu}[\p{L}’'-]*)*/gu;
+
 /** Where a clause may be cut: before a subordinate clause, or a second verb ("and declared"). */
 const SUBORDINATE =
 	/ (?=(?:that|which|who|following|after|before|as|while|because|suggesting|saying|amid|when|despite|with)\b|and \p{Ll}+ed\b)/giu;
@@ -173,6 +179,8 @@ export function headline(
 	const persons = options.persons ?? [];
 	if (s.length > TITLE_MAX) s = shortenNames(s, persons, false);
 	if (s.length > TITLE_MAX) s = shortenNames(s, persons, true);
+	// "Pitt County Board of Commissioners" → "Pitt County Board", as a desk shortens a body.
+	if (s.length > TITLE_MAX) s = s.replace(BODY_OF, '$1');
 	const placeAt = (t: string) => t.toLowerCase().indexOf(place.toLowerCase());
 	const names = (t: string) =>
 		placeAt(t) >= 0 || (options.places ?? []).some((p) => wordIndex(t, p) >= 0);
@@ -441,8 +449,11 @@ export function titleFor(
 		place.end <= last[1] &&
 		finiteVerbAt(kept[0]![0], place.start) &&
 		AT_PLACE.test(read(last[0], place.start))
-	)
-		last[1] = place.end;
+	) {
+		// With the building or site the name opens ("from Bethel Town Hall").
+		const venue = /^(?: \p{Lu}[\p{L}’'-]*)+/u.exec(read(place.end, last[1]));
+		last[1] = place.end + (venue?.[0].length ?? 0);
+	}
 	let words = kept.map(([s, e]) => read(s, e)).join(' ');
 	// A piece of a sentence that starts at its verb ("visited Lviv on Friday", "to close the
 	// library") takes the sentence's subject ("The mayor", "The county board").

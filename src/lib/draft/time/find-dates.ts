@@ -12,6 +12,7 @@
  * ("in 2016", "this month") is cut there. What looks forward is marked `ahead`.
  */
 import * as chrono from 'chrono-node';
+import { utcMonday } from 'd3-time';
 import { dateToDay, dayToDate, MONTHS, parseIsoDate, toIsoDate } from '../../story/dates';
 import { alternatives, wordList } from '../lexicon/words';
 
@@ -38,7 +39,8 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 
 /** 0 = Sunday, as Date#getUTCDay. Day 0 (1970-01-01) was a Thursday. */
 const weekday = (day: number) => (((day + 4) % 7) + 7) % 7;
-const mondayOf = (day: number) => day - ((weekday(day) + 6) % 7);
+/** The Monday of the week `day` falls in: news weeks run Monday to Sunday. */
+export const mondayOf = (day: number) => dateToDay(utcMonday.floor(dayToDate(day)));
 const ymd = (day: number) => {
 	const d = dayToDate(day);
 	return { y: d.getUTCFullYear(), m: d.getUTCMonth(), d: d.getUTCDate() };

@@ -70,6 +70,29 @@ const CONTINUERS = new Set([
 	)
 ]);
 
+/** "Town Hall", "City Square": a building or a site, whose first word can also end a town's name
+ * ("Bethel Town", "Jersey City"). */
+const VENUE_AFTER =
+	/^(?:hall|halls|square|centre|center|library|green|common|limits|council|office|offices|building|chambers|park|stadium|arena|station)$/;
+const VENUE_HEAD = /^(?:town|city|village|county|borough|township)$/;
+
+/**
+ * "Bethel Town Hall" in an article that also names Bethel alone: the hall of Bethel, not the
+ * town of "Bethel Town" (Jamaica). The longer name stands where the article never names the
+ * shorter one alone ("Jersey City Hall" with no "Jersey" of its own).
+ */
+function venueOfShorterName(text: string, tokens: Token[], i: number, n: number): boolean {
+	if (n < 2) return false;
+	const head = tokens[i + n - 1]!;
+	const next = tokens[i + n];
+	if (!VENUE_HEAD.test(head.norm) || !next || !VENUE_AFTER.test(next.norm)) return false;
+	if (!/^ $/.test(text.slice(head.end, next.start)) || !isCapitalized(next.text)) return false;
+	const shorter = text.slice(tokens[i]!.start, tokens[i + n - 2]!.end);
+	const escaped = shorter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const alone = new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}]|\\s+${head.text}\\b)`, 'u');
+	return alone.test(text.slice(0, tokens[i]!.start)) || alone.test(text.slice(next.end));
+}
+
 const PERSON_TAGS = /FirstName|MaleName|FemaleName|LastName|Person/;
 
 /** A first name or a surname in the tagger's lexicon ("Taylor", "Marion"). */
@@ -196,6 +219,7 @@ export function spot(doc: Doc, gazetteer: Gazetteer): Spot[] {
 			if (found && n < found.last - found.first + 1) break;
 			if (!matchesAt(text, tokens, i, entry)) continue;
 			if (!caseFits(text, tokens, i, i + n - 1, entry, inDateline || inCaps)) continue;
+			if (!found && venueOfShorterName(text, tokens, i, n)) continue;
 			if (!found) {
 				const last = tokens[i + n - 1]!;
 				// "B.C." and "Ky." keep their final stop.

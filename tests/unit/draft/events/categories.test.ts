@@ -20,7 +20,18 @@ describe('keywordCategory', () => {
 		['the governor said the roads would reopen', 'statement'],
 		['in a statement, the company apologised', 'statement'],
 		['the two leaders met in the capital', 'meeting'],
-		['the river rose overnight', null]
+		['the river rose overnight', null],
+		['a fire broke out in a warehouse on the estate', 'fire'],
+		['firefighters fought the blaze for six hours', 'fire'],
+		['the fire was started deliberately, police said', 'fire'],
+		['a car crashed and caught fire on the bypass', 'fire'],
+		['two people were killed when a lorry collided with a bus', 'accident'],
+		['a cyclist was struck by a delivery van', 'accident'],
+		['the train derailed outside the station', 'accident'],
+		['a drone crashed into an apartment block', 'strike'],
+		['gunmen opened fire on a checkpoint', 'strike'],
+		['troops came under fire near the border', 'war'],
+		['the two sides agreed a ceasefire', null]
 	])('%s → %s', (text, category) => {
 		expect(keywordCategory(text)).toBe(category);
 	});

@@ -102,9 +102,9 @@ describe('checkTextChunk', () => {
 			{ feature: 'ukr10', field: 'summary', says: /control character U\+001B/ }
 		],
 		[
-			'no actors',
-			withText(0, { actors: [] }),
-			{ feature: 'ukr1', field: 'actors', says: /needs at least one item/ }
+			'an empty actor',
+			withText(0, { actors: [''] }),
+			{ feature: 'ukr1', field: 'actors[0]', says: /must be non-empty text/ }
 		],
 		[
 			'no source',
