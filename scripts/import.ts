@@ -213,7 +213,7 @@ class FolderSink implements ImportSink {
 	onReader(reader: RowReader, what: string) {
 		this.writer = storyWriter(
 			this.stage.path,
-			{ ...this.head, what, dataset: reader.name },
+			{ ...this.head, what, dataset: reader.name, notesColumn: reader.notes },
 			this.args.format
 		);
 		this.rejected.write(csvLine(['row', 'column', 'reason', ...reader.columns]));

@@ -72,16 +72,12 @@ export function projectRecords(project: StudioProject): StoryRecords {
 				coordinates: checkPosition(f.geometry.coordinates, label, problems)
 			};
 		});
-	const { title, published } = bundle.events;
+	const { type: _type, features: _features, ...members } = bundle.events;
 	return {
 		article: { name: 'article.txt', contents: bundle.article },
 		places: collection({}, points(bundle.places.features, placeProblems), placeProblems),
 		placeProblems,
-		events: collection(
-			{ title, published },
-			points(bundle.events.features, eventProblems),
-			eventProblems
-		),
+		events: collection(members, points(bundle.events.features, eventProblems), eventProblems),
 		eventProblems
 	};
 }
