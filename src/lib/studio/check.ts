@@ -10,6 +10,7 @@ import {
 } from '../story/feature-collection';
 import { ProblemList } from '../story/problems';
 import { parseIsoDate } from '../story/dates';
+import { datasetMembers } from '../story/dataset-origin';
 import { validateStoryRecords, type StoryRecords } from '../story/validate';
 import type { StudioProject } from './project';
 import { unsurePlaces, whatIsLeft, type UnsurePlace } from './readiness';
@@ -72,7 +73,8 @@ export function projectRecords(project: StudioProject): StoryRecords {
 				coordinates: checkPosition(f.geometry.coordinates, label, problems)
 			};
 		});
-	const { type: _type, features: _features, ...members } = bundle.events;
+	const { title, published } = bundle.events;
+	const members = { title, published, ...datasetMembers(project.datasetFile) };
 	return {
 		article: { name: 'article.txt', contents: bundle.article },
 		places: collection({}, points(bundle.places.features, placeProblems), placeProblems),
