@@ -242,7 +242,7 @@ class FolderSink implements ImportSink {
 			);
 		this.writer = storyWriter(
 			this.stage.path,
-			{ ...this.head, what, dataset: reader.name },
+			{ ...this.head, what, dataset: reader.name, notesColumn: reader.notes },
 			this.args.format
 		);
 		this.rejected.write(csvLine(['row', 'column', 'reason', ...reader.columns]));

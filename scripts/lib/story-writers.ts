@@ -19,7 +19,11 @@ import {
 	writeSync
 } from 'node:fs';
 import { join } from 'node:path';
-import { ColumnarImport, type ImportHead } from '../../src/lib/import/columnar-story';
+import {
+	ColumnarImport,
+	datasetFileOf,
+	type ImportHead
+} from '../../src/lib/import/columnar-story';
 import type { ImportedPlace } from '../../src/lib/import/place-table';
 import type { ImportedEvent } from '../../src/lib/import/rows-to-events';
 import {
@@ -69,7 +73,7 @@ export class GeoJsonWriter implements StoryWriter {
 	) {
 		this.#events = new Output(join(dir, STORY_FILE_NAMES.events));
 		this.#article = new Output(join(dir, STORY_FILE_NAMES.article));
-		this.#events.write(eventsHead(head.title, head.published));
+		this.#events.write(eventsHead(head.title, head.published, datasetFileOf(head)));
 		this.#article.write(articleHead(head.file, head.what, head.day));
 	}
 

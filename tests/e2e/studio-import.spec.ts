@@ -97,6 +97,26 @@ test.describe('importing a spreadsheet in the studio', () => {
 		await expect(review.getByRole('listitem')).toHaveCount(5);
 		await expect(page.getByText('Ready to publish')).toBeVisible();
 		await shot(page, info, 'studio-import-acled-project');
+
+		// In the atlas, an event names its row and file, and its row's notes are labelled as notes.
+		const tab = page.waitForEvent('popup');
+		await page.getByRole('button', { name: 'Preview in the atlas' }).click();
+		const preview = await tab;
+		await preview
+			.getByRole('list', { name: 'Events in date order' })
+			.getByRole('button', { name: /Kryvyi Rih/ })
+			.first()
+			.click();
+		const event = preview
+			.getByRole('region', { name: 'Details' })
+			.locator('article[data-event="ukr210001"]');
+		await expect(event).toContainText('From row 2 of acled.csv');
+		await expect(event.locator('.summary')).toHaveText(
+			/^\s*Notes:\s+On 4 April 2025, Russian forces struck a residential area of Kryvyi Rih/
+		);
+		await expect(event).not.toContainText('“');
+		await shot(preview, info, 'studio-import-acled-event');
+		await preview.close();
 	});
 
 	test('any other spreadsheet: the columns confirmed, the date order asked, names placed', async ({
@@ -416,7 +436,9 @@ test.describe('importing a spreadsheet in the studio', () => {
 		const event = details.locator(`article[data-event="${chunk[0]!.id}"]`);
 		await expect(event).toContainText(/Source row [\d,]+/);
 		// A row of data, not an article's words: said so, and no cell in quotation marks.
-		await expect(event).toContainText(/From row [\d,]+ of the dataset/);
+		await expect(event).toContainText(/From row [\d,]+ of ged-2025\.csv/);
+		// UCDP has no notes column: its summary is the importer's, not labelled as the row's notes.
+		await expect(event.locator('.summary')).not.toContainText('Notes');
 		await expect(event).toContainText('The row, as imported');
 		await expect(event).not.toContainText('The article says');
 		await expect(event).not.toContainText('“');

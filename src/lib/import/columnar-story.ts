@@ -14,6 +14,7 @@ import { EventColumns, chunkJson, eventText } from './event-columns';
 import type { ImportedPlace } from './place-table';
 import type { ImportedEvent } from './rows-to-events';
 import { datasetDateline } from '../story/dataset-origin';
+import type { DatasetFile } from '../story/types';
 import { datasetArticle, placesCollection } from './story-json';
 
 /** What the story says about itself, known once the file's first row is read. */
@@ -30,7 +31,15 @@ export interface ImportHead {
 	day: string;
 	/** The file's rows, its header included, where the reader counted them all. */
 	rows?: number;
+	/** The column whose cells are the rows' notes (RowReader.notes). */
+	notesColumn?: string;
 }
+
+/** The source file the story's metadata names (story/types.ts DatasetFile). */
+export const datasetFileOf = (head: ImportHead): DatasetFile => ({
+	file: head.file,
+	...(head.notesColumn ? { notesColumn: head.notesColumn } : {})
+});
 
 export class ColumnarImport {
 	readonly #columns = new EventColumns();
@@ -74,6 +83,7 @@ export class ColumnarImport {
 					this.#first,
 					this.#last
 				),
+				datasetFile: datasetFileOf(head),
 				rows: head.rows ?? this.#lastRow
 			},
 			chunk: (n) => {

@@ -28,6 +28,7 @@ export function genericReader(
 		used: FIELDS.filter((field) => field !== 'lat' && field !== 'lon').flatMap(
 			(field) => columns[field]
 		),
+		...(one('summary') === undefined ? {} : { notes: names[one('summary')!]! }),
 		read(cells): RowFields {
 			const cell = (field: Field) => {
 				const i = one(field);

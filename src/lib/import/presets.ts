@@ -254,6 +254,7 @@ export function acledReader(header: readonly string[]): RowReader {
 		widthFrom: 'the header',
 		columns: header,
 		used: used.map(at).filter((i) => i >= 0),
+		...(at('notes') < 0 ? {} : { notes: 'notes' }),
 		read(cells): RowFields | RowProblem {
 			const get = (name: (typeof ACLED_COLUMNS)[number]) => {
 				const i = at(name);

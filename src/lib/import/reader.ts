@@ -57,5 +57,10 @@ export interface RowReader {
 	columns: readonly string[];
 	/** The columns whose text ends up in the story, held to the story's rules for text. */
 	used: readonly number[];
+	/**
+	 * The column whose cells are the rows' own notes, each event's summary ("notes"), for the
+	 * story to label them so; absent where the reader writes the summary itself (UCDP, GDELT).
+	 */
+	notes?: string;
 	read(cells: readonly string[]): RowFields | RowProblem;
 }

@@ -8,6 +8,7 @@ import { toIsoDate } from '../story/dates';
 import { slugify } from '../story/slug';
 import { findUnsafe, quote, unsafeMessage } from '../story/text';
 import { CATEGORIES, EVENT_FIELDS, type EventRecord } from '../story/schema';
+import { untoldSummary } from '../story/provenance';
 import type { LonLat } from '../story/types';
 import type { MentionReading } from '../draft/draft';
 import { UNSURE_BELOW } from '../draft/toponyms/confidence';
@@ -421,7 +422,7 @@ export class RowsToEvents {
 		const title = cut(rawTitle, MAX.title);
 		const notes = fields.summary?.text.trim() ?? '';
 		// Notes with markup-like text stay in article.txt; the summary says what the row is.
-		const summary = notes && !HTML_TAG.test(notes) ? cut(notes, MAX.summary) : `${title}.`;
+		const summary = notes && !HTML_TAG.test(notes) ? cut(notes, MAX.summary) : untoldSummary(title);
 		const actors = [
 			...new Set(fields.actors.map((a) => cut(oneLine(a), MAX.actor)).filter(Boolean))
 		].slice(0, MAX.actors);

@@ -3,17 +3,20 @@
  * a million events do not fit in one JSON string (V8 stops at 512 MB), so events.geojson is
  * written feature by feature and article.txt line by line as the rows are read.
  */
+import { datasetMembers } from '../story/dataset-origin';
 import { placeFeature } from '../story/place-feature';
 import { eventProperties } from '../story/schema';
+import type { DatasetFile } from '../story/types';
 import type { ImportedPlace } from './place-table';
 import type { ImportedEvent } from './rows-to-events';
 
 /** Everything before the first feature of events.geojson. */
-export function eventsHead(title: string, published: string | null): string {
+export function eventsHead(title: string, published: string | null, dataset?: DatasetFile): string {
 	const members = JSON.stringify({
 		type: 'FeatureCollection',
 		title,
-		...(published ? { published } : {})
+		...(published ? { published } : {}),
+		...datasetMembers(dataset)
 	});
 	return `${members.slice(0, -1)},"features":[\n`;
 }

@@ -104,6 +104,7 @@ export function bigStoryData(story: BigStory, texts: EventTexts): StoryData {
 		title: meta.title,
 		published,
 		origin: meta.origin || null,
+		datasetFile: meta.datasetFile ?? null,
 		article: null,
 		tour: undefined,
 		table,

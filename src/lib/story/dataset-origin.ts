@@ -5,6 +5,9 @@
  * 2025"), which names the dataset and its size, not how its file was encoded.
  */
 import { MONTHS, toIsoDate } from './dates';
+import type { FieldReader } from './fields';
+import { STORY_FIELDS } from './schema';
+import type { DatasetFile } from './types';
 
 /**
  * The top of article.txt. A dataset has no article; the story's "article" is the listing of the
@@ -81,4 +84,33 @@ export function importedOrigin(
 		last = Math.max(last, e.end);
 	}
 	return datasetDateline(head.dataset, head.file, events.length, toIsoDate(first), toIsoDate(last));
+}
+
+/**
+ * The story's members that name its source file (events.geojson's top level, events.arrow's
+ * metadata): what both forms' writers write, and nothing for a story with no file.
+ */
+export function datasetMembers(dataset: DatasetFile | undefined): Partial<DatasetFile> {
+	if (!dataset) return {};
+	return {
+		file: dataset.file,
+		...(dataset.notesColumn ? { notesColumn: dataset.notesColumn } : {})
+	};
+}
+
+/** The source file the story's members name, checked as both forms' validators check it. */
+export function readDatasetFile(meta: FieldReader): DatasetFile | undefined {
+	const { file: fileField, notesColumn: notesField } = STORY_FIELDS;
+	const file = meta.text('file', { optional: true, max: fileField.max, plain: true });
+	const notesColumn = meta.text('notesColumn', {
+		optional: true,
+		max: notesField.max,
+		plain: true
+	});
+	if (file === undefined) {
+		if (notesColumn !== undefined)
+			meta.report('notesColumn', 'names a column of no file: give `file` too.');
+		return undefined;
+	}
+	return { file, ...(notesColumn === undefined ? {} : { notesColumn }) };
 }

@@ -19,7 +19,8 @@ export class FieldReader {
 		private readonly problems: ProblemList
 	) {}
 
-	private report(field: string, message: string): void {
+	/** A problem with `field` of what this reads, in the same words as its own checks. */
+	report(field: string, message: string): void {
 		this.problems.add(message, this.label, field);
 	}
 

@@ -49,7 +49,11 @@ export const PLACE_FIELDS = {
 export const STORY_FIELDS = {
 	title: { kind: 'text', max: 200, plain: true, fallback: 'Story Atlas' },
 	/** `YYYY-MM-DD`: no event may end after it unless planned. */
-	published: { kind: 'day', max: 40 }
+	published: { kind: 'day', max: 40 },
+	/** An imported story's source file, by name: its events say "Row N of FILE". */
+	file: { kind: 'text', max: 255, plain: true },
+	/** The column whose cells, the rows' own notes, are the events' summaries. */
+	notesColumn: { kind: 'text', max: 200, plain: true }
 } as const;
 
 /**

@@ -15,7 +15,7 @@ import type { EventText } from './columnar/layout';
 import { formatDay } from './dates';
 import type { EventTable } from './event-table';
 import { MemoryTexts, type EventTexts } from './event-texts';
-import type { Story, StoryEvent, Place, TourStep } from './types';
+import type { DatasetFile, Story, StoryEvent, Place, TourStep } from './types';
 import { buildEventTable } from './table-builder';
 
 /**
@@ -42,6 +42,8 @@ export interface StoryData {
 	published: number | null;
 	/** Where a dataset's rows came from ("ACLED export, 31 columns"); null for an article's story. */
 	origin: string | null;
+	/** An imported story's source file, when its metadata names it: each event's "Row N of FILE". */
+	datasetFile: DatasetFile | null;
 	/** The article, when the story has one. */
 	article: string | null;
 	/** The tour the story's authors gave, when they gave one. */
@@ -93,6 +95,7 @@ export function storyData(story: Story): StoryData {
 		published: story.published,
 		// An imported story's dataset, its size and its period, as a columnar one's table says them.
 		origin: importedOrigin(story.article, story.events),
+		datasetFile: story.datasetFile ?? null,
 		article: story.article,
 		tour: story.tour,
 		table,

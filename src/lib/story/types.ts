@@ -15,10 +15,27 @@ export interface Place {
 /** An event of the reader's model: its fields (schema.ts) with days as day numbers, and its point. */
 export type StoryEvent = EventRecord<number> & { coordinates: LonLat };
 
+/**
+ * The file an imported story's rows came from, as the story's metadata names it (events.geojson's
+ * `file` and `notesColumn`, the same keys of events.arrow's metadata): kept once for the story, so
+ * each event can say "Row 12 of acled-2025.csv" and show the row's notes as notes.
+ */
+export interface DatasetFile {
+	/** The file's name: "acled-2025.csv". */
+	file: string;
+	/**
+	 * The column whose cells are the rows' own notes ("notes"), each row's event's summary; absent
+	 * when the importer wrote the summaries (UCDP, GDELT) or the file had no such column.
+	 */
+	notesColumn?: string;
+}
+
 export interface Story {
 	title: string;
 	/** Day number of publication, when the file gives one. */
 	published: number | null;
+	/** An imported story's source file, when its metadata names it. */
+	datasetFile?: DatasetFile;
 	article: string;
 	/** Sorted by start, then end, then id: the order of the list and the slider. */
 	events: StoryEvent[];

@@ -1,6 +1,7 @@
 import { readTour } from '../tour/tour';
 import type { CountryLookup } from './country-lookup';
 import { parseIsoDate } from './dates';
+import { readDatasetFile } from './dataset-origin';
 import {
 	readPointCollection,
 	type RawCollection,
@@ -175,20 +176,21 @@ export function readPlacesFile(
 	return { ...readPlaceRecords(raws?.features ?? null, problems, countries), problems };
 }
 
+type StoryMeta = Pick<Story, 'title' | 'published' | 'datasetFile'>;
+
 /** The story-wide members of events.geojson (or of the studio's project): its title and day. */
-function readStoryMeta(
-	members: Record<string, unknown>,
-	problems: ProblemList
-): { title: string; published: number | null } {
+function readStoryMeta(members: Record<string, unknown>, problems: ProblemList): StoryMeta {
 	const meta = new FieldReader(members, 'collection', problems);
 	const { title: titleField, published: publishedField } = STORY_FIELDS;
 	const title =
 		meta.text('title', { optional: true, max: titleField.max, plain: true }) ?? titleField.fallback;
 	const publishedText = meta.text('published', { optional: true, max: publishedField.max });
-	if (publishedText === undefined) return { title, published: null };
+	const datasetFile = readDatasetFile(meta);
+	const file = datasetFile ? { datasetFile } : {};
+	if (publishedText === undefined) return { title, published: null, ...file };
 	const published = parseIsoDate(publishedText);
 	if (published === null) problems.add(notARealDay(publishedText), 'collection', 'published');
-	return { title, published };
+	return { title, published, ...file };
 }
 
 /**
@@ -258,7 +260,7 @@ export function validateStoryRecords(
 
 	const rawEvents = records.events;
 	let events: StoryEvent[] = [];
-	let meta: { title: string; published: number | null } = {
+	let meta: StoryMeta = {
 		title: STORY_FIELDS.title.fallback,
 		published: null
 	};
@@ -295,6 +297,7 @@ export function validateStoryRecords(
 		story: {
 			title: meta.title,
 			published: meta.published,
+			...(meta.datasetFile ? { datasetFile: meta.datasetFile } : {}),
 			article,
 			events,
 			places,

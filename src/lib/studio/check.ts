@@ -10,6 +10,7 @@ import {
 } from '../story/feature-collection';
 import { ProblemList } from '../story/problems';
 import { parseIsoDate } from '../story/dates';
+import { datasetMembers } from '../story/dataset-origin';
 import { validateStoryRecords, type StoryRecords } from '../story/validate';
 import type { StudioProject } from './project';
 import { unsurePlaces, whatIsLeft, type UnsurePlace } from './readiness';
@@ -73,15 +74,12 @@ export function projectRecords(project: StudioProject): StoryRecords {
 			};
 		});
 	const { title, published } = bundle.events;
+	const members = { title, published, ...datasetMembers(project.datasetFile) };
 	return {
 		article: { name: 'article.txt', contents: bundle.article },
 		places: collection({}, points(bundle.places.features, placeProblems), placeProblems),
 		placeProblems,
-		events: collection(
-			{ title, published },
-			points(bundle.events.features, eventProblems),
-			eventProblems
-		),
+		events: collection(members, points(bundle.events.features, eventProblems), eventProblems),
 		eventProblems
 	};
 }

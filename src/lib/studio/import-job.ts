@@ -203,6 +203,7 @@ export async function runImport(
 	let columnar = new ColumnarImport();
 	let texts: string[] = [];
 	let dataset = '';
+	let notesColumn: string | undefined;
 	let listed: Omit<RejectedRow, 'cells'>[] = [];
 	let csvParts: string[] = [];
 	let csvPending = '';
@@ -217,6 +218,7 @@ export async function runImport(
 		return {
 			onReader(reader) {
 				dataset = reader.name;
+				notesColumn = reader.notes;
 				csvPending = csvLine(['row', 'column', 'reason', ...reader.columns]);
 			},
 			onEvent(event, line) {
@@ -276,7 +278,7 @@ export async function runImport(
 					folder,
 					kept(
 						columnar.files(
-							{ title, published: day, file: file.name, what, dataset, day },
+							{ title, published: day, file: file.name, what, dataset, day, notesColumn },
 							end.places,
 							(k) => texts[k]!
 						)
@@ -302,6 +304,7 @@ export async function runImport(
 					published: day,
 					file: file.name,
 					what,
+					...(notesColumn ? { notesColumn } : {}),
 					events,
 					lines,
 					places: end.places

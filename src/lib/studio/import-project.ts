@@ -17,6 +17,8 @@ export interface ImportedStory {
 	/** The file's name, and what it was read as ("an ACLED export, UTF-8, comma-separated"). */
 	file: string;
 	what: string;
+	/** The column whose cells are the rows' notes (RowReader.notes). */
+	notesColumn?: string;
 	events: readonly ImportedEvent[];
 	/** Each event's line of the listing, in the same order. */
 	lines: readonly string[];
@@ -65,6 +67,10 @@ export function fromImport(story: ImportedStory): StudioProject {
 		version: PROJECT_VERSION,
 		title: story.title,
 		published: story.published,
+		datasetFile: {
+			file: story.file,
+			...(story.notesColumn ? { notesColumn: story.notesColumn } : {})
+		},
 		article: `${head}${story.lines.join('\n')}\n`,
 		places: story.places.map((place) => {
 			const question = unsure.get(place.id);

@@ -9,7 +9,7 @@ import { UNSURE_BELOW } from '../draft/toponyms/confidence';
 import { parseIsoDate, toIsoDate } from '../story/dates';
 import { freeId, slugify } from '../story/slug';
 import type { EventRecord } from '../story/schema';
-import type { LonLat, Place, Story } from '../story/types';
+import type { DatasetFile, LonLat, Place, Story } from '../story/types';
 
 export type Review = 'proposed' | 'accepted' | 'rejected';
 
@@ -57,6 +57,8 @@ export interface StudioProject {
 	title: string;
 	/** YYYY-MM-DD */
 	published: string;
+	/** An imported dataset's source file, named in the story's metadata. */
+	datasetFile?: DatasetFile;
 	article: string;
 	places: StudioPlace[];
 	events: StudioEvent[];
@@ -92,6 +94,7 @@ export function fromStory(story: Story): StudioProject {
 		version: PROJECT_VERSION,
 		title: story.title,
 		published: story.published === null ? '' : toIsoDate(story.published),
+		...(story.datasetFile ? { datasetFile: { ...story.datasetFile } } : {}),
 		article: story.article,
 		places: story.places.map((p) => ({ ...p, coordinates: [...p.coordinates] as LonLat })),
 		events: story.events.map(({ coordinates: _point, start, end, ...fields }) => ({

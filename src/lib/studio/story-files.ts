@@ -3,14 +3,16 @@
  * three story files or one bundle. These are exactly what `npm run check:data` and the atlas read.
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
+import { datasetMembers } from '../story/dataset-origin';
 import { placeFeature } from '../story/place-feature';
+import type { DatasetFile } from '../story/types';
 import type { StoryFiles } from '../story/validate';
 import type { Draft, DraftMention } from '../draft/draft';
 import { eventProperties } from '../story/schema';
 import { acceptAll, eventOf, fromDraft, type StudioProject } from './project';
 
 export interface StoryBundle {
-	events: FeatureCollection<Point> & { title: string; published: string };
+	events: FeatureCollection<Point> & { title: string; published: string } & Partial<DatasetFile>;
 	places: FeatureCollection<Point>;
 	article: string;
 }
@@ -34,6 +36,7 @@ export function toBundle(project: StudioProject): StoryBundle {
 			type: 'FeatureCollection',
 			title: project.title,
 			published: project.published,
+			...datasetMembers(project.datasetFile),
 			features: events
 		},
 		places: { type: 'FeatureCollection', features: places },

@@ -3,6 +3,7 @@ import { chooseReader } from '../../../src/lib/import/choose-reader';
 import {
 	ACLED_COLUMNS,
 	GDELT_COLUMNS,
+	UCDP_COLUMNS,
 	gdeltReader,
 	isAcledHeader,
 	looksLikeGdelt
@@ -139,5 +140,31 @@ describe('the GDELT reader', () => {
 			actors: ['UNITED STATES', 'RUSSIA'],
 			source: 'https://example.com/a'
 		});
+	});
+});
+
+describe('the column of the rows’ own notes, which the story labels as notes', () => {
+	const notesOf = (header: string[]) => {
+		const chosen = chooseReader(header);
+		if (!chosen.ok) throw new Error(chosen.problems.join(' '));
+		return chosen.reader.notes;
+	};
+
+	it.each([
+		['an ACLED export: its notes column', [...ACLED_COLUMNS], 'notes'],
+		['a UCDP GED export: none, its summaries are the importer’s', [...UCDP_COLUMNS], undefined],
+		['GDELT, exported with its header: none', [...GDELT_COLUMNS], undefined],
+		[
+			'a sheet: the column mapped to the summary, by its own name',
+			['Date', 'Town', 'Latitude', 'Longitude', 'Category', 'What happened'],
+			'What happened'
+		],
+		[
+			'a sheet with no such column: none',
+			['Date', 'Town', 'Latitude', 'Longitude', 'Category'],
+			undefined
+		]
+	])('%s', (_, header, notes) => {
+		expect(notesOf(header)).toBe(notes);
 	});
 });

@@ -20,9 +20,10 @@ import {
 } from '../../../src/lib/story/dataset-origin';
 import { parseIsoDate } from '../../../src/lib/story/dates';
 import { validateStory } from '../../../src/lib/story/validate';
+import type { DatasetFile } from '../../../src/lib/story/types';
 
 /** Rows through the importer and its writer, into the validator, all in memory. */
-function story(header: string[], rows: string[][]) {
+function story(header: string[], rows: string[][], dataset?: DatasetFile) {
 	const chosen = chooseReader(header);
 	if (!chosen.ok) throw new Error(chosen.problems.join(' '));
 	const engine = new RowsToEvents({
@@ -38,7 +39,8 @@ function story(header: string[], rows: string[][]) {
 		features.push(eventFeature(outcome.event));
 		article += `${outcome.line}\n`;
 	});
-	const events = eventsHead('A "test" story', '2025-04-12') + features.join(',\n') + EVENTS_TAIL;
+	const events =
+		eventsHead('A "test" story', '2025-04-12', dataset) + features.join(',\n') + EVENTS_TAIL;
 	return {
 		events: { name: 'events.geojson', contents: events },
 		places: { name: 'places.geojson', contents: placesCollection(engine.places) },
@@ -93,6 +95,38 @@ describe('an imported story', () => {
 		).features.map((f) => f.properties.row);
 		expect(rows).toEqual([2, 3, 4, 5]);
 		expect(result.story.title).toBe('A "test" story');
+	});
+});
+
+describe('the source file, named once in events.geojson', () => {
+	const header = ['id', 'date', 'lat', 'lon', 'category', 'place', 'notes'];
+	const rows = [['a-1', '2025-04-10', '50.4501', '30.5234', 'war', 'Kyiv', 'Shelling.']];
+
+	it.each([
+		['a file and its notes column', { file: 'acled-2025.csv', notesColumn: 'notes' }],
+		['a file alone', { file: 'ged.csv' }],
+		['none', undefined]
+	])('%s: the validated story keeps what the importer wrote', (_, dataset) => {
+		const files = story(header, rows, dataset);
+		const result = validateStory(files, shippedCountryLookup());
+		if (!result.ok) throw new Error(JSON.stringify(result.problems));
+		expect(result.story.datasetFile).toEqual(dataset);
+	});
+
+	it.each([
+		[{ notesColumn: 'notes' }, 'notesColumn', /^names a column of no file/],
+		[{ file: 'a<br>b.csv' }, 'file', /^contains HTML/],
+		[{ file: 'x'.repeat(256) }, 'file', /the limit is 255/]
+	])('%j is refused, by name', (members, field, says) => {
+		const files = story(header, rows);
+		const contents = files.events.contents.replace(
+			'"type":"FeatureCollection",',
+			`"type":"FeatureCollection",${JSON.stringify(members).slice(1, -1)},`
+		);
+		const result = validateStory({ ...files, events: { ...files.events, contents } });
+		expect(result.ok ? [] : result.problems).toContainEqual(
+			expect.objectContaining({ field, message: expect.stringMatching(says) })
+		);
 	});
 });
 

@@ -34,7 +34,8 @@ const HEAD: ImportHead = {
 	published: '2025-04-12',
 	file: 'test.csv',
 	what: 'a spreadsheet, UTF-8, comma-separated',
-	day: '2025-04-12'
+	day: '2025-04-12',
+	notesColumn: 'summary'
 };
 
 const KYIV: ImportedPlace = {
@@ -116,6 +117,7 @@ describe('ColumnarWriter', () => {
 			origin: expect.stringMatching(
 				/^Imported from a dataset \(test\.csv\): 2,500 events, \d+ \w+ – \d+ \w+ 2025$/
 			),
+			datasetFile: { file: 'test.csv', notesColumn: 'summary' },
 			// No more rows than the last an event came from; a checksum of each chunk's bytes.
 			rows: 2501,
 			chunks: ['0.json', '1.json', '2.json'].map((name) =>

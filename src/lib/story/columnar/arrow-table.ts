@@ -25,6 +25,7 @@ import {
 	type Vector
 } from 'apache-arrow';
 import { tableChecksum } from '../checksum';
+import { datasetMembers } from '../dataset-origin';
 import type { EventTable } from '../event-table';
 import { NO_CATEGORY } from '../table-builder';
 import { ipcDamage } from './ipc-check';
@@ -285,6 +286,14 @@ function othersColumn(
 }
 
 /** Whether the bytes begin as an Arrow file or stream does: a damaged one, not another kind. */
+/** The `file` and `notesColumn` keys as the table's metadata holds them (validate-table.ts checks them). */
+function datasetFileOf(meta: ReadonlyMap<string, string>): Pick<TableMeta, 'datasetFile'> {
+	const file = meta.get('file');
+	if (file === undefined) return {};
+	const notesColumn = meta.get('notesColumn');
+	return { datasetFile: { file, ...(notesColumn === undefined ? {} : { notesColumn }) } };
+}
+
 const looksLikeArrow = (bytes: Uint8Array) =>
 	String.fromCharCode(...bytes.subarray(0, 6)) === 'ARROW1' ||
 	(bytes[0] === 0xff && bytes[1] === 0xff && bytes[2] === 0xff && bytes[3] === 0xff);
@@ -355,6 +364,7 @@ function read(bytes: Uint8Array): ReadResult {
 			title: meta.get('title') ?? '',
 			published: meta.get('published') || null,
 			origin: meta.get('origin') ?? '',
+			...datasetFileOf(meta),
 			rows: rows ? Number(rows) : null,
 			chunks: chunks ? chunks.split(',') : []
 		},
@@ -430,6 +440,7 @@ export function writeEventTable(table: EventTable, meta: TableMeta): Uint8Array 
 		['title', meta.title],
 		['published', meta.published ?? ''],
 		['origin', meta.origin],
+		...Object.entries(datasetMembers(meta.datasetFile)),
 		['checksum', tableChecksum(table)],
 		...(meta.rows === null ? [] : [['rows', String(meta.rows)] as [string, string]]),
 		['chunks', meta.chunks.join(',')]

@@ -5,6 +5,7 @@
  * only when a reader opens one of them. `places.geojson` is the same as in every story.
  */
 import type { EventRecord, StoredIn } from '../schema';
+import type { DatasetFile } from '../types';
 
 export const EVENTS_ARROW = 'events.arrow';
 export const TEXT_FOLDER = 'text';
@@ -41,6 +42,8 @@ export interface TableMeta {
 	published: string | null;
 	/** Where the rows came from ("ACLED export, 31 columns"), shown in place of an article. */
 	origin: string;
+	/** The source file, by name, and its notes column: the `file` and `notesColumn` keys. */
+	datasetFile?: DatasetFile;
 	/** How many rows the source file had, its header included: no event's `row` is past it. */
 	rows: number | null;
 	/** The checksum (checksum.ts) of each text chunk's bytes, in order: the words belong to the table. */

@@ -23,7 +23,8 @@ import {
 import type { ProblemList } from '../problems';
 import { MAX_SLUG_LENGTH } from '../slug';
 import { quote } from '../text';
-import { CATEGORIES, type PlaceKind } from '../schema';
+import { CATEGORIES, STORY_FIELDS, type PlaceKind } from '../schema';
+import { readDatasetFile } from '../dataset-origin';
 import type { Place } from '../types';
 import { eventId, type EventTable } from '../event-table';
 import type { TableMeta } from './layout';
@@ -161,13 +162,16 @@ function checkMeta(meta: TableMeta, problems: ProblemList): number | null {
 		{
 			title: meta.title || undefined,
 			published: meta.published ?? undefined,
-			origin: meta.origin || undefined
+			origin: meta.origin || undefined,
+			file: meta.datasetFile?.file,
+			notesColumn: meta.datasetFile?.notesColumn
 		},
 		'metadata',
 		problems
 	);
-	read.text('title', { optional: true, max: 200, plain: true });
+	read.text('title', { optional: true, max: STORY_FIELDS.title.max, plain: true });
 	read.text('origin', { optional: true, max: 2000, plain: true });
+	readDatasetFile(read);
 	const published = read.text('published', { optional: true, max: 40 });
 	if (published === undefined) return null;
 	const day = parseIsoDate(published);

@@ -92,6 +92,17 @@ describe('events.arrow round trip', () => {
 		expect(ids(table)).toEqual(['киев-1']);
 	});
 
+	it('keeps the source file and its notes column, and a story without them has none', () => {
+		const datasetFile = { file: 'acled (2025).csv', notesColumn: 'notes' };
+		const { meta } = expectRead(writeEventTable(tableOf(ROWS), { ...META, datasetFile }));
+		expect(meta.datasetFile).toEqual(datasetFile);
+		const { meta: fileOnly } = expectRead(
+			writeEventTable(tableOf(ROWS), { ...META, datasetFile: { file: 'ged.csv' } })
+		);
+		expect(fileOnly.datasetFile).toEqual({ file: 'ged.csv' });
+		expect(expectRead(writeEventTable(tableOf(ROWS), META)).meta).not.toHaveProperty('datasetFile');
+	});
+
 	it('an empty table is a table of no events', () => {
 		const { table } = expectRead(writeEventTable(tableOf([]), META));
 		expect(table.length).toBe(0);

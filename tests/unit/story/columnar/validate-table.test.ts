@@ -280,6 +280,18 @@ const cases: Case[] = [
 		{ feature: 'metadata', field: 'origin', says: /bidirectional control character U\+202E/ },
 		{ ...META, origin: 'acled\u202Ecsv' }
 	],
+	[
+		'metadata: a source file named with HTML',
+		tableOf(ROWS),
+		{ feature: 'metadata', field: 'file', says: /^contains HTML/ },
+		{ ...META, datasetFile: { file: '<b>acled</b>.csv' } }
+	],
+	[
+		'metadata: a notes column with no file',
+		tableOf(ROWS),
+		{ feature: 'metadata', field: 'notesColumn', says: /^names a column of no file/ },
+		{ ...META, datasetFile: { file: '', notesColumn: 'notes' } }
+	],
 	['no events at all', tableOf([]), { says: /^has no events\.$/ }]
 ];
 
