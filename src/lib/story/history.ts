@@ -183,3 +183,18 @@ export function describeCounts(counts: Record<ChangeStatus, number>): string {
 	].filter(Boolean);
 	return parts.length ? parts.join(', ') : 'no changes to events';
 }
+
+/**
+ * history.json's text: the versions as the file holds them (no `at`, which is read from `time`),
+ * one change a line, so a version of thousands of changes stays small and reads line by line.
+ */
+export function historyJson(history: StoryHistory): string {
+	const versions = history.versions.map(({ id, time, note, changes }) => {
+		const head = JSON.stringify({ id, time, note }, null, '\t')
+			.slice(0, -2)
+			.replace(/\n/g, '\n\t\t');
+		const lines = changes.map((c) => `\t\t\t\t${JSON.stringify(c)}`).join(',\n');
+		return `\t\t${head},\n\t\t\t"changes": [${changes.length ? `\n${lines}\n\t\t\t` : ''}]\n\t\t}`;
+	});
+	return `{\n\t"versions": [\n${versions.join(',\n')}\n\t]\n}\n`;
+}
