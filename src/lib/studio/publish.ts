@@ -7,6 +7,7 @@
  */
 import { readHistory } from '../story/history-read';
 import {
+	formatTime,
 	HISTORY_FILE,
 	historyJson,
 	versionTime,
@@ -309,4 +310,18 @@ export function openPublished(
 		history = read.history;
 	}
 	return { ok: true, project: { ...project, lastPublished: lastPublishedOf(project, history) } };
+}
+
+/** A field's value as the dialog shows it: "washington", "moscow, kyiv", "none". */
+export function showValue(value: unknown): string {
+	if (value === null || value === undefined || (Array.isArray(value) && value.length === 0))
+		return 'none';
+	if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return value.join(', ');
+	return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The version this one follows, as the dialog names it: "version 2 of 12 April 2025". */
+export function lastVersionName(last: LastPublished): string {
+	const version = last.history.versions.at(-1);
+	return version ? `version ${version.id} of ${formatTime(version.at)}` : 'the story as opened';
 }
