@@ -61,6 +61,11 @@ test.describe('publishing a new version from the studio', () => {
 		await expect(alert).toContainText(`“${DELETED}” (peskov-expectations) is withdrawn`);
 		await expect(alert).toContainText(`“${MOVED}” (kellogg-denial) is corrected`);
 		await shot(page, info, 'studio-publish-missing');
+		await page.setViewportSize({ width: 360, height: 740 });
+		await alert.scrollIntoViewIfNeeded();
+		expect(await axe(page)).toEqual([]);
+		await shot(page, info, 'studio-publish-missing-phone');
+		await page.setViewportSize({ width: 1280, height: 800 });
 
 		// The keyboard alone fills the notes in: each control is reached by Tab and named.
 		await dialog.getByLabel('What was wrong').focus();
