@@ -19,6 +19,7 @@ import type { Problem } from '../src/lib/story/problems';
 import type { EventTable } from '../src/lib/story/event-table';
 import type { LonLat, Story } from '../src/lib/story/types';
 import { INLINE_EVENT_LIMIT } from '../src/lib/derive/load-story';
+import { SLUG_FILE } from '../src/lib/derive/load-history';
 import {
 	STORY_FILE_NAMES,
 	columnarIndexEntry,
@@ -216,6 +217,8 @@ const index = slugs.map((slug) => {
 	return storyIndexEntry(slug, result);
 });
 writeFileSync(resolve(out, 'stories/index.json'), JSON.stringify(sortStoryIndex(index)));
+// `/` shows the default story: its visits are remembered under its slug (load-history.ts).
+writeFileSync(resolve(out, 'story', SLUG_FILE), `${DEFAULT_STORY}\n`);
 
 copyFileSync(
 	require.resolve('@fontsource/open-sans/files/open-sans-latin-400-normal.woff2'),

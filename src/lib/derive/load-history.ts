@@ -28,6 +28,24 @@ export interface HistorySource {
 }
 
 /**
+ * The default story's slug, in generated/story/ beside its files (scripts/prepare-static.ts): `/`
+ * and `/stories/<slug>/` show one story, and the browser remembers one visit of it.
+ */
+export const SLUG_FILE = 'slug.txt';
+
+/** The slug of the story a folder of generated/ holds: `story` is the default story's. */
+export async function storyKey(
+	fetcher: typeof fetch,
+	generated: string,
+	folder: string
+): Promise<string> {
+	if (folder !== 'story') return folder;
+	const file = await fetchFile(fetcher, `${generated}/${folder}/${SLUG_FILE}`, SLUG_FILE);
+	const slug = 'message' in file ? '' : new TextDecoder().decode(file.contents).trim();
+	return /^[a-z0-9][a-z0-9-]{0,99}$/.test(slug) ? `stories/${slug}` : folder;
+}
+
+/**
  * The history beside a story's files in `${generated}/${folder}/`, checked against `story` (where
  * the page holds it; a story read later is checked in the browser). Null for a story with none,
  * or one that does not check out (`npm run check:data` names its problems).
@@ -56,7 +74,7 @@ export async function loadHistorySource(
 		const { version, counts } = versionLine(history, i);
 		return { id: version.id, time: version.time, at: version.at, note: version.note, counts };
 	});
-	return { key: folder, url, versions };
+	return { key: await storyKey(fetcher, generated, folder), url, versions };
 }
 
 /** The history's bytes, in the browser after the page is on screen; null where it cannot be had. */

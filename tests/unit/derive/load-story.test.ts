@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadHistorySource } from '../../../src/lib/derive/load-history';
 import { naturalEarthCountries } from '../../../scripts/lib/natural-earth';
 import {
 	decodeBasemap,
@@ -317,5 +318,28 @@ describe('loadStoryPage', () => {
 				}
 			]
 		});
+	});
+});
+
+describe('the key a story’s visits are remembered under', () => {
+	const history = JSON.stringify({
+		versions: [{ id: '1', time: '2025-04-12', note: 'First.', changes: [] }]
+	});
+	it.each([
+		[
+			'/ with its slug beside it: the story’s own',
+			'story',
+			'witkoff-putin\n',
+			'stories/witkoff-putin'
+		],
+		['/ with no slug (an older build): its folder', 'story', null, 'story'],
+		['/ with a slug that is no slug: its folder', 'story', '../x y', 'story'],
+		['/stories/<slug>/: the story’s own', 'stories/witkoff-putin', null, 'stories/witkoff-putin']
+	])('%s', async (_, folder, slug, key) => {
+		const { fetcher } = server({
+			[`/g/${folder}/history.json`]: history,
+			'/g/story/slug.txt': slug
+		});
+		expect((await loadHistorySource(fetcher, '/g', folder, null))?.key).toBe(key);
 	});
 });

@@ -29,7 +29,9 @@ function stubGl() {
 
 const stubMap = (zoom = 6) =>
 	({ getZoom: () => zoom, triggerRepaint: vi.fn() }) as unknown as MapLibreMap;
-const frame = { modelViewProjectionMatrix: new Float32Array(16) } as CustomRenderMethodInput;
+const frame = {
+	modelViewProjectionMatrix: new Float32Array(16)
+} as unknown as CustomRenderMethodInput;
 
 /** What the last frame drew, and what it put in the index buffer. */
 function drawn(calls: Array<[string, unknown[]]>, since: number) {
