@@ -7,8 +7,10 @@ import { details, eventsList, expect, mapReady, test } from './fixtures';
  * A developing story (issue 28): a returning reader is told what changed since their last visit,
  * can narrow the story to it, and sees withdrawn events struck through, never gone.
  */
-const KEY = 'story-atlas:seen:story';
-const folder = 'geodata/stories/witkoff-putin-st-petersburg';
+const slug = 'witkoff-putin-st-petersburg';
+/** One key for the story, whether it is read at / or at /stories/<slug>/. */
+const KEY = `story-atlas:seen:stories/${slug}`;
+const folder = `geodata/stories/${slug}`;
 const history = JSON.parse(readFileSync(`${folder}/history.json`, 'utf8')) as {
 	versions: Array<{ id: string; time: string; note: string; changes: Array<{ event: string }> }>;
 };
@@ -63,6 +65,21 @@ async function historyRead(page: Page) {
 		.poll(() => page.evaluate((key) => localStorage.getItem(key), KEY))
 		.toContain(`"version":"${history.versions.at(-1)!.id}"`);
 }
+
+test('/ and /stories/<default-slug>/ share one remembered visit', async ({ page }) => {
+	// Stored under the story's own key: / reads it, and records this visit under it.
+	await visitedAt(page, '1');
+	await page.goto('./');
+	await mapReady(page);
+	await expect(banner(page)).toBeVisible();
+	await historyRead(page);
+	// Seen at /, the story is not news at its own address.
+	await page.goto(`./stories/${slug}/`);
+	await mapReady(page);
+	// Its history fetched and read: a banner would be up by now.
+	await page.waitForLoadState('networkidle');
+	await expect(banner(page)).toHaveCount(0);
+});
 
 test('a reader who last saw version 1 is told exactly what version 2 changed, and can narrow to it', async ({
 	page

@@ -36,7 +36,8 @@ export async function loadHistorySource(
 	fetcher: typeof fetch,
 	generated: string,
 	folder: string,
-	story: Story | null
+	story: Story | null,
+	key: string = folder
 ): Promise<HistorySource | null> {
 	const url = `${generated}/${folder}/${HISTORY_FILE}`;
 	const file = await fetchFile(fetcher, url, HISTORY_FILE);
@@ -56,7 +57,7 @@ export async function loadHistorySource(
 		const { version, counts } = versionLine(history, i);
 		return { id: version.id, time: version.time, at: version.at, note: version.note, counts };
 	});
-	return { key: folder, url, versions };
+	return { key, url, versions };
 }
 
 /** The history's bytes, in the browser after the page is on screen; null where it cannot be had. */

@@ -264,6 +264,8 @@ export async function loadStoryPage(
 			: [slug === null ? noDefaultStory : noStoryAt(slug)];
 		return { loaded: { ok: false, problems }, ref: null, history: null };
 	}
+	// `/` and `/stories/<slug>/` show one story: the browser remembers one visit of it.
+	const visitKey = storyFolder(entry.slug);
 	if (entry.problems === 0 && (entry.form === 'columnar' || entry.events > INLINE_EVENT_LIMIT)) {
 		const { title, published, events, places } = entry;
 		const file = await fetchFile(fetcher, `${generated}/${folder}/${PICTURE_FILE}`, PICTURE_FILE);
@@ -271,12 +273,12 @@ export async function loadStoryPage(
 			? null
 			: ((decodeJson(file.contents) as AggregatePicture | undefined) ?? null);
 		const form = entry.form ?? 'geojson';
-		const history = await loadHistorySource(fetcher, generated, folder, null);
+		const history = await loadHistorySource(fetcher, generated, folder, null, visitKey);
 		return { loaded: null, ref: { form, title, published, events, places, picture }, history };
 	}
 	const { loaded } = await loadStory(fetcher, generated, folder);
 	const history = loaded.ok
-		? await loadHistorySource(fetcher, generated, folder, loaded.story)
+		? await loadHistorySource(fetcher, generated, folder, loaded.story, visitKey)
 		: null;
 	return { loaded: inlined(loaded), ref: null, history };
 }

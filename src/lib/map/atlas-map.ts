@@ -555,6 +555,7 @@ export class AtlasMap {
 		this.#spread();
 		if (!this.#layers) return 0;
 		this.#dots?.setDay(focus.day);
+		this.#dots?.setRows(focus.only?.rows ?? null);
 		this.#setAggregatesDay(focus.day);
 		return this.#writer.write(storyStates(this.#layers, focus));
 	}

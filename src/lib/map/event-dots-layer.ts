@@ -73,6 +73,9 @@ export class EventDotsLayer implements CustomLayerInterface {
 	private day = 0;
 	/** Floats on the GPU so far: a big story's vertices go up in slices, once first needed. */
 	private uploaded = 0;
+	private rows: Int32Array | null = null;
+	private indices: WebGLBuffer | null = null;
+	private rowsUploaded = false;
 
 	/** Below `minZoom` nothing is drawn: a big story shows its aggregates there instead. */
 	constructor(
@@ -88,6 +91,22 @@ export class EventDotsLayer implements CustomLayerInterface {
 		this.map?.triggerRepaint();
 	}
 
+	/**
+	 * Draws only these rows (in table order), or every event again (null): the reader's "Show what
+	 * changed". The rows go to the GPU once, as an index buffer; a scrub still sets one uniform.
+	 */
+	setRows(rows: Int32Array | null): void {
+		if (rows === this.rows) return;
+		this.rows = rows;
+		this.rowsUploaded = false;
+		this.map?.triggerRepaint();
+	}
+
+	/** The rows drawn, or null for every event. */
+	get shownRows(): Int32Array | null {
+		return this.rows;
+	}
+
 	onAdd(map: MapLibreMap, gl: WebGL2RenderingContext): void {
 		this.map = map;
 		const program = gl.createProgram()!;
@@ -99,6 +118,8 @@ export class EventDotsLayer implements CustomLayerInterface {
 		this.program = program;
 		this.buffer = gl.createBuffer();
 		this.vao = gl.createVertexArray();
+		this.indices = gl.createBuffer();
+		this.rowsUploaded = false;
 		gl.bindVertexArray(this.vao);
 		gl.bindBuffer(gl.ARRAY_BUFFER, this.buffer);
 		const bytes = 4 * DOT_STRIDE;
@@ -143,7 +164,9 @@ export class EventDotsLayer implements CustomLayerInterface {
 	render(gl: WebGL2RenderingContext, args: CustomRenderMethodInput): void {
 		if (!this.program || this.count === 0) return;
 		if ((this.map?.getZoom() ?? 0) < this.minZoom) return;
-		if (this.uploaded < this.vertices.length && !this.upload(gl, UPLOAD_SLICE)) {
+		// A filter's rows may lie anywhere in the table: they are drawn once all of it is up.
+		const slice = this.rows ? this.vertices.length : UPLOAD_SLICE;
+		if (this.uploaded < this.vertices.length && !this.upload(gl, slice)) {
 			this.map?.triggerRepaint();
 		}
 		const drawn = this.uploaded / DOT_STRIDE;
@@ -168,12 +191,28 @@ export class EventDotsLayer implements CustomLayerInterface {
 		gl.disable(gl.DEPTH_TEST);
 		gl.enable(gl.BLEND);
 		gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
-		gl.drawArrays(gl.POINTS, 0, drawn);
+		if (this.rows) {
+			// The index buffer is part of the vertex array's state: bound while it is.
+			gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, this.indices);
+			if (!this.rowsUploaded) {
+				const rows = this.rows;
+				gl.bufferData(
+					gl.ELEMENT_ARRAY_BUFFER,
+					new Uint32Array(rows.buffer, rows.byteOffset, rows.length),
+					gl.STATIC_DRAW
+				);
+				this.rowsUploaded = true;
+			}
+			gl.drawElements(gl.POINTS, this.rows.length, gl.UNSIGNED_INT, 0);
+		} else {
+			gl.drawArrays(gl.POINTS, 0, drawn);
+		}
 		gl.bindVertexArray(null);
 	}
 
 	onRemove(_map: MapLibreMap, gl: WebGL2RenderingContext): void {
 		if (this.buffer) gl.deleteBuffer(this.buffer);
+		if (this.indices) gl.deleteBuffer(this.indices);
 		if (this.vao) gl.deleteVertexArray(this.vao);
 		if (this.program) gl.deleteProgram(this.program);
 		this.map = null;

@@ -23,6 +23,14 @@ export interface Focus {
 	selected: string | null;
 	/** What has happened by the day, per place (TimeIndex.tally). */
 	tally: ReadonlyMap<string, PlaceTally>;
+	/** The events the reader narrowed the story to ("Show what changed"), or null for all. */
+	only?: FocusFilter | null;
+}
+
+/** A filter's events, by row (for the GPU's dots) and by id (for the links). */
+export interface FocusFilter {
+	rows: Int32Array;
+	events: ReadonlySet<string>;
 }
 
 export type FeatureStates = Array<{ feature: FeatureKey; state: State }>;
@@ -48,9 +56,10 @@ export function storyStates(layers: StoryLayers, focus: Focus): FeatureStates {
 	}
 	for (const link of layers.links.features) {
 		const phase = phaseOf(link.properties, focus.day);
+		const kept = !focus.only || focus.only.events.has(link.properties.event);
 		states.push({
 			feature: { source: SOURCES.links, id: link.id as number },
-			state: { visible: phase !== 'future', current: phase === 'current' }
+			state: { visible: kept && phase !== 'future', current: kept && phase === 'current' }
 		});
 	}
 	for (const outline of layers.outlines.features) {

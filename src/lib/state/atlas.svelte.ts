@@ -42,6 +42,8 @@ export type RowFilterKind = 'corrected' | 'changed';
 export interface RowFilter {
 	kind: RowFilterKind;
 	rows: Int32Array;
+	/** The rows' event ids, for the map's links. */
+	events: ReadonlySet<string>;
 	byPlace: PlaceRows;
 	bars: Histogram;
 }
@@ -153,6 +155,9 @@ export class Atlas {
 			return {
 				kind: this.only,
 				rows,
+				// Made once per filter and never changed: no reactive set.
+				// eslint-disable-next-line svelte/prefer-svelte-reactivity
+				events: new Set(Array.from(rows, (row) => eventId(this.table, row))),
 				byPlace: buildPlaceRows(this.table, rows),
 				bars: histogram(this.table, 8, 400, rows)
 			};

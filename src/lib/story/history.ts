@@ -13,6 +13,10 @@ import { EVENT_FIELDS, type FieldName } from './schema';
 
 export const HISTORY_FILE = 'history.json';
 
+/** Whether a picked or listed file is a story's history, by its name. */
+export const isHistoryFile = (path: string): boolean =>
+	(path.split(/[\\/]/).pop() ?? path).toLowerCase() === HISTORY_FILE;
+
 export const CHANGE_KINDS = ['added', 'revised', 'corrected', 'withdrawn'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 

@@ -1,4 +1,5 @@
 import { roleOf, type FileRole } from './file-roles';
+import { isHistoryFile } from './history';
 import { decodeText, MAX_FILE_BYTES, parseJson } from './json-file';
 import { ProblemList, type Problem } from './problems';
 import { escapeUnsafe } from './text';
@@ -227,6 +228,8 @@ export function storyFilesFrom(
 	const byRole = new Map<FileRole, PickedFile>();
 	const problems: Problem[] = [];
 	for (const file of picked) {
+		// A story folder's history is read once the story is (studio/publish.ts), not as a part.
+		if (isHistoryFile(file.name)) continue;
 		const role = roleOf(file.name);
 		if (byRole.has(role))
 			problems.push({

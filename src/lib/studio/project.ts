@@ -10,6 +10,7 @@ import { parseIsoDate, toIsoDate } from '../story/dates';
 import { freeId, slugify } from '../story/slug';
 import type { EventRecord } from '../story/schema';
 import type { DatasetFile, LonLat, Place, Story } from '../story/types';
+import type { LastPublished } from './publish';
 
 export type Review = 'proposed' | 'accepted' | 'rejected';
 
@@ -62,6 +63,8 @@ export interface StudioProject {
 	article: string;
 	places: StudioPlace[];
 	events: StudioEvent[];
+	/** A published story's last version, which the next one is compared with. */
+	lastPublished?: LastPublished;
 }
 
 export const PROJECT_VERSION = 1;

@@ -365,3 +365,20 @@ describe('loadStoryPage', () => {
 		});
 	});
 });
+
+describe('the key a story’s visits are remembered under', () => {
+	const history = JSON.stringify({
+		versions: [{ id: '1', time: '2025-04-12', note: 'First.', changes: [] }]
+	});
+	it.each([
+		['/ (the default story): the story’s own', null],
+		['/stories/<slug>/: the story’s own', 'aid']
+	])('%s', async (_, slug) => {
+		const { fetcher } = server({
+			'/g/stories/index.json': JSON.stringify([{ ...aid, default: true }]),
+			'/g/story/history.json': history,
+			'/g/stories/aid/history.json': history
+		});
+		expect((await loadStoryPage(fetcher, '/g', slug)).history?.key).toBe('stories/aid');
+	});
+});

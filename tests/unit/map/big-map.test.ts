@@ -4,6 +4,7 @@ import { bigStoryData, prepareBigStory } from '../../../src/lib/story/big-story'
 import { MemoryTexts } from '../../../src/lib/story/event-texts';
 import { buildGrids } from '../../../src/lib/derive/event-grid';
 import { tableOf } from '../../helpers/event-table';
+import type { EventDotsLayer } from '../../../src/lib/map/event-dots-layer';
 
 /**
  * A stand-in for MapLibre that keeps what a big story adds to it: sources (the data each was given
@@ -369,6 +370,19 @@ describe('AtlasMap: a big story', () => {
 		expect(drawn.at(-1)!.mode).toBe('aggregates');
 		expect(counts(stub)).toEqual([4]);
 		expect(labels(stub)).toEqual(['4']);
+	});
+
+	it('draws only the filter’s rows as dots, through a scrub, and every event again after', () => {
+		const { atlas, stub } = bigMap(3, 20);
+		const dots = stub.layers.find((l) => l.id === 'event-dots') as unknown as EventDotsLayer;
+		const only = { rows: new Int32Array([1, 3]), events: new Set(['b', 'd']) };
+		const focus = { day: 20, highlight: null, selected: null, tally: new Map() };
+		atlas.setFocus({ ...focus, only });
+		expect(dots.shownRows).toEqual(new Int32Array([1, 3]));
+		atlas.setFocus({ ...focus, day: 12, only });
+		expect(dots.shownRows).toBe(only.rows);
+		atlas.setFocus({ ...focus, only: null });
+		expect(dots.shownRows).toBeNull();
 	});
 
 	it('brings a band drawn again up to the day it missed', () => {

@@ -72,6 +72,16 @@ describe('storyStates', () => {
 		expect(stateOf(storyStates(layers, at(day)), 'links', link.id!)).toMatchObject(expected);
 	});
 
+	it.each([
+		['the filter keeps its event', ['prisoner-exchange'], { visible: true, current: true }],
+		['the filter leaves its event out', ['kellogg-denial'], { visible: false, current: false }]
+	])('the prisoner-exchange link when %s ("Show what changed")', (_, events, expected) => {
+		const link = layers.links.features.find((l) => l.properties.event === 'prisoner-exchange')!;
+		const only = { rows: new Int32Array(0), events: new Set(events) };
+		const states = storyStates(layers, { ...at('2025-04-10'), only });
+		expect(stateOf(states, 'links', link.id!)).toEqual(expected);
+	});
+
 	it('highlights the hovered and the selected place, and the selected country outline', () => {
 		const states = storyStates(layers, at('2025-04-12', 'moscow', 'cyprus'));
 		expect(place(states, 'moscow')).toMatchObject({ highlight: true });

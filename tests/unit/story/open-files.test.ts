@@ -26,6 +26,15 @@ describe('storyFilesFrom', () => {
 		if (result.ok) expect(validateStory(result.files, storyLookup).ok).toBe(true);
 	});
 
+	it('leaves a story folder’s history.json to be read with the story, not as a part', () => {
+		const result = storyFilesFrom([
+			...minimal,
+			{ name: 'story/History.json', contents: text('{"versions": []}') }
+		]);
+		expect(result.ok).toBe(true);
+		if (result.ok) expect(result.files.events.name).toBe('events.geojson');
+	});
+
 	it('takes one bundle with events, places and article', () => {
 		const bundle = {
 			events: JSON.parse(readFileSync('tests/fixtures/minimal/events.geojson', 'utf8')),
