@@ -12,6 +12,7 @@ import { PICTURE_FILE, type AggregatePicture } from './aggregate-picture';
 import type { LoadedStory } from './prepare-story';
 import type { BigStoryLoad } from './big-load.svelte';
 import { fetchHistory, loadHistorySource, type HistorySource } from './load-history';
+import { HISTORY_FILE } from '../story/history';
 import type { FolderSource } from '../story/big-story-protocol';
 
 /**
@@ -114,33 +115,51 @@ export async function loadStory(
 ): Promise<StoryPageData> {
 	const file = (role: keyof typeof STORY_FILE_NAMES) =>
 		fetchFile(fetcher, `${generated}/${folder}/${STORY_FILE_NAMES[role]}`, STORY_FILE_NAMES[role]);
-	const [events, places, article, countriesFile] = await Promise.all([
+	const [events, places, article, countriesFile, history] = await Promise.all([
 		file('events'),
 		file('places'),
 		file('article'),
-		basemap
+		basemap,
+		// Where the folder keeps a history, the events it withdraws keep their last row.
+		fetchFile(fetcher, `${generated}/${folder}/${HISTORY_FILE}`, HISTORY_FILE)
 	]);
 	const countries = decodeBasemap(countriesFile);
 	if (isProblem(events) || isProblem(places) || isProblem(article) || isProblem(countries)) {
 		return failed([events, places, article, countries].filter(isProblem));
 	}
-	return { loaded: await check({ events, places, article }, countries), countries };
+	const withHistory = isProblem(history) ? null : history;
+	return { loaded: await check({ events, places, article }, countries, withHistory), countries };
 }
 
-/** What checks a story's files against the basemap and prepares it for the page. */
-export type StoryCheck = (files: StoryFiles, countries: Countries) => Promise<LoadedStory>;
+/** What checks a story's files (and its history, where it keeps one) and prepares it for the page. */
+export type StoryCheck = (
+	files: StoryFiles,
+	countries: Countries,
+	history: StoryFiles['events'] | null
+) => Promise<LoadedStory>;
 
 /** On this thread: at build time, and in tests. */
-async function checkHere(files: StoryFiles, countries: Countries): Promise<LoadedStory> {
+async function checkHere(
+	files: StoryFiles,
+	countries: Countries,
+	history: StoryFiles['events'] | null
+): Promise<LoadedStory> {
 	// The validator and turf are a chunk of their own: a published story's page never needs them.
-	const { prepareStory } = await import('./prepare-story');
-	return prepareStory(files, countries);
+	const [{ prepareStory }, { withdrawnIds }] = await Promise.all([
+		import('./prepare-story'),
+		import('../story/history-read')
+	]);
+	return prepareStory(files, countries, history ? withdrawnIds(history.contents) : undefined);
 }
 
 /** In the loader's worker: a story the browser fetches is checked off the page's thread. */
-async function checkInWorker(files: StoryFiles, countries: Countries): Promise<LoadedStory> {
+async function checkInWorker(
+	files: StoryFiles,
+	countries: Countries,
+	history: StoryFiles['events'] | null
+): Promise<LoadedStory> {
 	const { checkFetchedStory } = await import('../story/open-client');
-	return checkFetchedStory(files, countries);
+	return checkFetchedStory(files, countries, history);
 }
 
 /** The basemap for the map, once the page is on screen; null when it cannot be had. */

@@ -91,9 +91,10 @@ export function openStoryFiles(
  */
 export async function checkFetchedStory(
 	files: StoryFiles,
-	countries: Countries
+	countries: Countries,
+	history: StoryFiles['events'] | null = null
 ): Promise<LoadedStory> {
-	const picked = [files.events, files.places, files.article].map(
+	const picked = [files.events, files.places, files.article, ...(history ? [history] : [])].map(
 		({ name, contents }) => new File([contents as BlobPart], name)
 	);
 	const outcome = await openStoryFiles(picked, countries, () => {}).done;

@@ -216,7 +216,7 @@ function splitBundle(bundle: PickedFile): Split {
  */
 export function storyFilesFrom(
 	picked: readonly PickedFile[]
-): { ok: true; files: StoryFiles } | { ok: false; problems: Problem[] } {
+): { ok: true; files: StoryFiles; history?: PickedFile } | { ok: false; problems: Problem[] } {
 	if (
 		picked.length === 1 &&
 		/\.json$/i.test(picked[0]!.name) &&
@@ -227,9 +227,14 @@ export function storyFilesFrom(
 	}
 	const byRole = new Map<FileRole, PickedFile>();
 	const problems: Problem[] = [];
+	let history: PickedFile | undefined;
 	for (const file of picked) {
-		// A story folder's history is read once the story is (studio/publish.ts), not as a part.
-		if (isHistoryFile(file.name)) continue;
+		// A story folder's history is no part of the story: the checker reads which events it
+		// withdraws, and the studio the rest (studio/publish.ts).
+		if (isHistoryFile(file.name)) {
+			history = file;
+			continue;
+		}
 		const role = roleOf(file.name);
 		if (byRole.has(role))
 			problems.push({
@@ -251,5 +256,9 @@ export function storyFilesFrom(
 	}
 	if (problems.length > 0) return { ok: false, problems };
 	const [events, places, article] = ROLES.map((r) => byRole.get(r)!);
-	return { ok: true, files: { events: events!, places: places!, article: article! } };
+	return {
+		ok: true,
+		files: { events: events!, places: places!, article: article! },
+		...(history ? { history } : {})
+	};
 }

@@ -4,6 +4,7 @@
  * of `problems`, `end` or `failed`.
  */
 import { prepareStory } from '../derive/prepare-story';
+import { withdrawnIds } from './history-read';
 import { sizeProblems, storyFilesFrom } from './open-files';
 import { readFiles, storyMessages, type OpenRequest, type OpenResponse } from './open-protocol';
 import { escapeUnsafe, truncate } from './text';
@@ -25,7 +26,8 @@ export async function openJob(
 		post({ type: 'progress', phase: 'checking' });
 		const files = storyFilesFrom(read.picked);
 		if (!files.ok) return post({ type: 'problems', problems: files.problems });
-		const loaded = prepareStory(files.files, request.countries);
+		const withdrawn = files.history ? withdrawnIds(files.history.contents) : undefined;
+		const loaded = prepareStory(files.files, request.countries, withdrawn);
 		if (!loaded.ok) return post({ type: 'problems', problems: loaded.problems });
 		for (const message of storyMessages(loaded, pieceWeight)) post(message);
 	} catch (error) {

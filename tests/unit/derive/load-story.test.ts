@@ -79,8 +79,25 @@ describe('loadStory', () => {
 			'/g/countries.geojson',
 			'/g/story/article.txt',
 			'/g/story/events.geojson',
+			'/g/story/history.json',
 			'/g/story/places.geojson'
 		]);
+	});
+
+	it.each([
+		{
+			name: 'hands the check the folder’s history, where it keeps one',
+			history: '{"versions":[]}'
+		},
+		{ name: 'hands the check no history where it keeps none', history: null }
+	])('$name', async ({ history }) => {
+		const { fetcher } = server({ '/g/story/history.json': history });
+		let seen: string | null | undefined;
+		await loadStory(fetcher, '/g', 'story', undefined, async (_files, _countries, file) => {
+			seen = file ? new TextDecoder().decode(file.contents) : null;
+			return { ok: false, problems: [] };
+		});
+		expect(seen).toBe(history);
 	});
 
 	it.each<{ name: string; site: Record<string, string | null>; says: unknown[] }>([
