@@ -94,7 +94,7 @@ describe('loadStory', () => {
 		const { fetcher } = server({ '/g/story/history.json': history });
 		let seen: string | null | undefined;
 		await loadStory(fetcher, '/g', 'story', undefined, async (_files, _countries, file) => {
-			seen = file ? new TextDecoder().decode(file.contents) : null;
+			seen = file ? new TextDecoder().decode(file.contents as Uint8Array) : null;
 			return { ok: false, problems: [] };
 		});
 		expect(seen).toBe(history);
