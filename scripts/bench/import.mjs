@@ -165,25 +165,25 @@ console.log(
 		.map((l) => l.toFixed(1))
 		.join(', ')} (2 cores).`
 );
-const t0 = performance.now();
-const run = spawnSync(
-	join(root, 'node_modules/.bin/vite-node'),
-	[
-		'--config',
-		'scripts/vite.config.ts',
-		'scripts/import.ts',
-		'--',
-		file,
-		'--preset',
-		'acled',
-		'--published',
-		'2025-04-12',
-		'--out',
-		out
-	],
-	{ cwd: root, encoding: 'utf8' }
-);
-const seconds = (performance.now() - t0) / 1000;
+/** `npm run import` on `file` with `args`, timed: its run and its wall seconds. */
+function timedImport(file, args) {
+	const t0 = performance.now();
+	const run = spawnSync(
+		join(root, 'node_modules/.bin/vite-node'),
+		['--config', 'scripts/vite.config.ts', 'scripts/import.ts', '--', file, ...args],
+		{ cwd: root, encoding: 'utf8' }
+	);
+	return { run, seconds: (performance.now() - t0) / 1000 };
+}
+
+const { run, seconds } = timedImport(file, [
+	'--preset',
+	'acled',
+	'--published',
+	'2025-04-12',
+	'--out',
+	out
+]);
 process.stdout.write(run.stdout);
 process.stderr.write(run.stderr);
 console.log(
@@ -209,23 +209,12 @@ if (into && run.status === 0) {
 			.map((l) => l.toFixed(1))
 			.join(', ')}.`
 	);
-	const t1 = performance.now();
-	const update = spawnSync(
-		join(root, 'node_modules/.bin/vite-node'),
-		[
-			'--config',
-			'scripts/vite.config.ts',
-			'scripts/import.ts',
-			'--',
-			newerFile,
-			'--published',
-			'2025-04-12',
-			'--into',
-			out
-		],
-		{ cwd: root, encoding: 'utf8' }
-	);
-	const intoSeconds = (performance.now() - t1) / 1000;
+	const { run: update, seconds: intoSeconds } = timedImport(newerFile, [
+		'--published',
+		'2025-04-12',
+		'--into',
+		out
+	]);
 	process.stdout.write(update.stdout);
 	process.stderr.write(update.stderr);
 	const historyBytes = statSync(join(out, 'history.json')).size - historyBefore;
