@@ -36,8 +36,14 @@ export class BigStoryLoad {
 	result = $state.raw<BigStoryResult | null>(null);
 	#worker: Worker | null = null;
 
-	/** `folder` is the story's URL under the app, ending in `/`, or its files. */
-	constructor(private readonly folder: FolderSource) {
+	/**
+	 * `folder` is the story's URL under the app, ending in `/`, or its files; `history`, whether
+	 * a folder at a URL keeps a history.json (the page knows from its index: no request to learn it).
+	 */
+	constructor(
+		private readonly folder: FolderSource,
+		private readonly history = false
+	) {
 		this.#start();
 	}
 
@@ -97,7 +103,10 @@ export class BigStoryLoad {
 			});
 			return;
 		}
-		const history = folderFile(folder, HISTORY_FILE, location.href);
+		const history =
+			typeof folder === 'string' && !this.history
+				? null
+				: folderFile(folder, HISTORY_FILE, location.href);
 		this.#worker.postMessage({ type: 'columnar', arrow, places, ...(history ? { history } : {}) });
 	}
 

@@ -111,7 +111,9 @@ export async function loadStory(
 	generated: string,
 	folder: string,
 	basemap: Promise<Fetched> = fetchBasemap(fetcher, generated),
-	check: StoryCheck = checkHere
+	check: StoryCheck = checkHere,
+	/** Whether to ask for its history.json: false where the page knows it keeps none (no 404). */
+	askHistory = true
 ): Promise<StoryPageData> {
 	const file = (role: keyof typeof STORY_FILE_NAMES) =>
 		fetchFile(fetcher, `${generated}/${folder}/${STORY_FILE_NAMES[role]}`, STORY_FILE_NAMES[role]);
@@ -121,13 +123,13 @@ export async function loadStory(
 		file('article'),
 		basemap,
 		// Where the folder keeps a history, the events it withdraws keep their last row.
-		fetchFile(fetcher, `${generated}/${folder}/${HISTORY_FILE}`, HISTORY_FILE)
+		askHistory ? fetchFile(fetcher, `${generated}/${folder}/${HISTORY_FILE}`, HISTORY_FILE) : null
 	]);
 	const countries = decodeBasemap(countriesFile);
 	if (isProblem(events) || isProblem(places) || isProblem(article) || isProblem(countries)) {
 		return failed([events, places, article, countries].filter(isProblem));
 	}
-	const withHistory = isProblem(history) ? null : history;
+	const withHistory = history === null || isProblem(history) ? null : history;
 	return { loaded: await check({ events, places, article }, countries, withHistory), countries };
 }
 
@@ -213,7 +215,11 @@ export async function storyView(
 			backdrop: null,
 			shareCard: null,
 			...history,
-			big: { ref, load: BigStoryLoad ? new BigStoryLoad(files) : null, folder: files }
+			big: {
+				ref,
+				load: BigStoryLoad ? new BigStoryLoad(files, source !== null) : null,
+				folder: files
+			}
 		};
 	}
 	const fetching = ref ? { fetching: { ref, folder: `${generated}/${folder}/` } } : {};
@@ -224,7 +230,8 @@ export async function storyView(
 			generated,
 			folder,
 			fetchBasemap(fetcher, generated),
-			checkInWorker
+			checkInWorker,
+			source !== null
 		);
 		return { loaded: fetched.loaded, basemap: Promise.resolve(fetched.countries), ...files };
 	}
