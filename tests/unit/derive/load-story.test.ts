@@ -262,42 +262,35 @@ describe('loadStoryPage', () => {
 		places: 8000
 	};
 
-	it('gives a columnar story’s index line and its first view, and fetches none of its events', async () => {
-		const { fetcher, asked } = server({
-			'/g/stories/index.json': JSON.stringify([aid, big]),
-			'/g/stories/big/picture.json': JSON.stringify(picture)
-		});
-		const page = await loadStoryPage(fetcher, '/g', 'big');
-		expect(page).toEqual({
-			loaded: null,
-			ref: { form: 'columnar', ...facts, picture },
-			history: null
-		});
-		// The history's lines are asked for at build time; it has none.
-		expect(asked).toEqual([
-			'/g/stories/index.json',
-			'/g/stories/big/picture.json',
-			'/g/stories/big/history.json'
-		]);
-	});
-
-	it('gives `/`’s default story, when it is big, as its index line and first view from story/', async () => {
-		const { fetcher, asked } = server({
-			'/g/stories/index.json': JSON.stringify([aid, { ...big, default: true }]),
-			'/g/story/picture.json': JSON.stringify(picture)
-		});
-		const page = await loadStoryPage(fetcher, '/g', null);
-		expect(page).toEqual({
-			loaded: null,
-			ref: { form: 'columnar', ...facts, picture },
-			history: null
-		});
-		expect(asked).toEqual([
-			'/g/stories/index.json',
-			'/g/story/picture.json',
-			'/g/story/history.json'
-		]);
-	});
+	it.each([
+		{ name: 'a columnar story', slug: 'big', folder: 'stories/big', index: [aid, big] },
+		{
+			name: '`/`’s default story, when it is big (from story/)',
+			slug: null,
+			folder: 'story',
+			index: [aid, { ...big, default: true }]
+		}
+	])(
+		'gives $name as its index line and its first view, and fetches none of its events',
+		async ({ slug, folder, index }) => {
+			const { fetcher, asked } = server({
+				'/g/stories/index.json': JSON.stringify(index),
+				[`/g/${folder}/picture.json`]: JSON.stringify(picture)
+			});
+			const page = await loadStoryPage(fetcher, '/g', slug);
+			expect(page).toEqual({
+				loaded: null,
+				ref: { form: 'columnar', ...facts, picture },
+				history: null
+			});
+			// The history's lines are asked for at build time; it has none.
+			expect(asked).toEqual([
+				'/g/stories/index.json',
+				`/g/${folder}/picture.json`,
+				`/g/${folder}/history.json`
+			]);
+		}
+	);
 
 	it('shows a columnar story without a picture when the build wrote none', async () => {
 		const { fetcher } = server({ '/g/stories/index.json': JSON.stringify([aid, big]) });
